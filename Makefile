@@ -1,0 +1,41 @@
+# lzp — self-documenting Makefile: every target has a "## " help line; `make` alone prints them.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+OUT ?= out
+
+.PHONY: help install analyze ingest test lint clean bench
+
+help: ## Show this help
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install lzp with its dependencies from pyproject.toml
+
+analyze: $(STAMP) ## Run the whole pipeline on the sample corpus (corpora/sample) into out/
+	$(BIN)/lzp analyze --out $(OUT)
+
+ingest: $(STAMP) ## Ingest the sample corpus and the shared fixtures into out/ingest
+	$(BIN)/lzp ingest corpora/sample $(wildcard ../shared/fixtures) --out $(OUT)/ingest
+
+test: $(STAMP) ## Run the test suite
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP) ## Check style with ruff
+	$(BIN)/ruff check pipeline tests
+
+bench: $(STAMP) ## Measure throughput (benchmarks/, not part of the tests)
+	$(BIN)/python -m benchmarks.run
+
+clean: ## Remove outputs, caches and the virtual environment
+	rm -rf $(OUT) $(VENV) .pytest_cache .ruff_cache build *.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

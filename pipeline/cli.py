@@ -1,0 +1,155 @@
+"""Command-line interface: a thin layer over the library that turns errors into exit codes."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from pipeline import config
+from pipeline.corpus import Corpus, discover, ingest, write_corpus
+from pipeline.errors import LzpError
+
+app = typer.Typer(
+    name="lzp",
+    help="Gap analysis of party-building and business-work integration (党建与业务融合) in Chinese documents.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console(stderr=True)
+
+
+def _configure_logging(out_dir: Path) -> Path:
+    """Send every log record (pdfminer's included) to ``out_dir/lzp.log``, nothing to the terminal."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    log_path = out_dir / config.LOG_FILE_NAME
+    handler = logging.FileHandler(log_path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    for existing in list(root.handlers):
+        root.removeHandler(existing)
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    logging.getLogger("pdfminer").setLevel(logging.WARNING)
+    logging.captureWarnings(True)
+    return log_path
+
+
+def _fail(error: Exception, log_path: Path | None) -> None:
+    where = f" (details: {log_path})" if log_path else ""
+    console.print(f"[bold red]error:[/] {error}{where}", highlight=False)
+    raise typer.Exit(code=2)
+
+
+def _run_ingest(paths: list[Path], *, out: Path, timeout: float, max_mb: int, quiet: bool) -> Corpus:
+    files, _ = discover(paths)
+    with Progress(
+        TextColumn("[bold]ingest[/]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[name]}"),
+        TimeElapsedColumn(),
+        console=console,
+        disable=quiet,
+        transient=False,
+    ) as progress:
+        task = progress.add_task("ingest", total=len(files), name="")
+
+        def advance(path: Path, _row: object) -> None:
+            progress.update(task, advance=1, name=path.name)
+
+        corpus = ingest(paths, timeout=timeout, max_bytes=max_mb * 1024 * 1024, on_file=advance)
+    return corpus
+
+
+def _summary_table(corpus: Corpus) -> Table:
+    statuses = Counter(row.status for row in corpus.manifest)
+    table = Table(title="lzp ingest", show_header=True, header_style="bold")
+    table.add_column("files")
+    table.add_column("ok", justify="right")
+    table.add_column("warning", justify="right")
+    table.add_column("failed", justify="right")
+    table.add_column("documents", justify="right")
+    table.add_column("duplicates", justify="right")
+    table.add_column("passages", justify="right")
+    table.add_row(
+        str(len(corpus.manifest)), str(statuses["ok"]), str(statuses["warning"]), str(statuses["failed"]),
+        str(len(corpus.documents)), str(sum(1 for d in corpus.documents if d.duplicate_of)),
+        str(len(corpus.passages)),
+    )
+    return table
+
+
+PathsArgument = Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")]
+OutOption = Annotated[Path, typer.Option("--out", "-o", help="Output folder.")]
+TimeoutOption = Annotated[float, typer.Option(help="Per-file parsing time limit in seconds.")]
+MaxSizeOption = Annotated[int, typer.Option("--max-mb", help="Per-file size limit in MB.")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: PathsArgument,
+    out: OutOption = config.DEFAULT_OUT_DIR,
+    timeout: TimeoutOption = config.DEFAULT_TIMEOUT_SECONDS,
+    max_mb: MaxSizeOption = config.DEFAULT_MAX_FILE_BYTES // (1024 * 1024),
+    quiet: QuietOption = False,
+) -> None:
+    """Read PDF, DOCX, HTML, TXT (and DOC/WPS/RTF/ODT via LibreOffice) into normalised documents.
+
+    Writes documents.parquet, passages.parquet, sections.parquet and manifest.csv (one row per input
+    file) to OUT. Exit code 0 whenever the batch ran, even if some files failed.
+
+    Example: lzp ingest ../shared/fixtures corpora/sample --out out/ingest
+    """
+    log_path = _configure_logging(out)
+    try:
+        corpus = _run_ingest(paths, out=out, timeout=timeout, max_mb=max_mb, quiet=quiet)
+        write_corpus(corpus, out)
+    except LzpError as error:
+        _fail(error, log_path)
+        return
+    if not quiet:
+        console.print(_summary_table(corpus))
+        console.print(f"wrote {out}/documents.parquet, passages.parquet, manifest.csv; log: {log_path}")
+
+
+@app.command("analyze")
+def analyze_command(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders; default: the sample corpus.")] = None,
+    out: OutOption = config.DEFAULT_OUT_DIR,
+    timeout: TimeoutOption = config.DEFAULT_TIMEOUT_SECONDS,
+    max_mb: MaxSizeOption = config.DEFAULT_MAX_FILE_BYTES // (1024 * 1024),
+    quiet: QuietOption = False,
+) -> None:
+    """Run the pipeline on a corpus (default: corpora/sample) and write tables under OUT/tables.
+
+    Example: lzp analyze --out out
+    """
+    log_path = _configure_logging(out)
+    try:
+        corpus = _run_ingest(paths or [config.SAMPLE_DIR], out=out, timeout=timeout, max_mb=max_mb, quiet=quiet)
+        write_corpus(corpus, out / "tables")
+    except LzpError as error:
+        _fail(error, log_path)
+        return
+    if not quiet:
+        console.print(_summary_table(corpus))
+        console.print(f"tables in {out / 'tables'}; log: {log_path}")
+
+
+def main() -> None:  # pragma: no cover - entry point for python -m
+    app()
+    sys.exit(0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,378 @@
+"""Build a corpus from input files: read → normalise → structure → passages → tables.
+
+This is the ingest stage seen from the outside. Every input file gets exactly one manifest row
+(``ok`` / ``warning`` / ``failed`` with a reason); a failing file never stops the batch.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import logging
+import re
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline import config
+from pipeline.dedup import find_near_duplicates
+from pipeline.errors import IngestError, NoTextLayerError, UsageError
+from pipeline.ingest import SUPPORTED_SUFFIXES
+from pipeline.ingest.guard import GuardedReader
+from pipeline.normalize import normalize
+from pipeline.records import Document, Extraction, Passage
+from pipeline.storage import write_csv_atomic, write_parquet_atomic
+from pipeline.structure import (
+    build_outline,
+    classify_doc_type,
+    find_date,
+    find_doc_number,
+    find_issuer,
+    find_title,
+    front_matter_end,
+    split_articles,
+)
+
+log = logging.getLogger("lzp")
+
+METADATA_MANIFEST_NAME = "manifest.csv"
+MANIFEST_COLUMNS = ["path", "sha256", "status", "reason", "n_documents", "n_chars", "seconds"]
+# Character-level normalisers applied to each raw block to find where a passage came from.
+_LOCAL_STEPS = ("fix_unicode", "map_radicals", "fold_fullwidth_ascii", "strip_pinyin", "to_simplified",
+                "restore_censored")
+_LOCATOR_NOISE = re.compile(r"[\s*#_]")
+_LOCATOR_KEY_LENGTH = 8
+
+
+@dataclass(frozen=True)
+class FileMetadata:
+    """Analyst-supplied metadata for one input file (from a corpus ``manifest.csv``)."""
+
+    kind: str = "report"
+    unit: str = ""
+    date: str | None = None
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class ManifestRow:
+    """The accounting of one input file."""
+
+    path: str
+    sha256: str
+    status: str
+    reason: str = ""
+    n_documents: int = 0
+    n_chars: int = 0
+    seconds: float = 0.0
+
+
+@dataclass
+class Corpus:
+    """The result of ingesting a batch."""
+
+    documents: list[Document] = field(default_factory=list)
+    manifest: list[ManifestRow] = field(default_factory=list)
+
+    @property
+    def passages(self) -> list[Passage]:
+        return [passage for document in self.documents for passage in document.passages]
+
+
+def read_metadata_manifest(path: Path) -> dict[str, FileMetadata]:
+    """Read a corpus manifest (columns ``path, kind, unit, date`` [, ``title``]) keyed by file name and path."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames is None or "path" not in reader.fieldnames:
+            raise UsageError(f"{path}: a corpus manifest needs a 'path' column")
+        entries: dict[str, FileMetadata] = {}
+        for row in reader:
+            kind = (row.get("kind") or "report").strip().lower()
+            if kind not in {"policy", "report"}:
+                raise UsageError(f"{path}: kind must be 'policy' or 'report', got {kind!r} for {row['path']}")
+            metadata = FileMetadata(
+                kind=kind,
+                unit=(row.get("unit") or "").strip(),
+                date=(row.get("date") or "").strip() or None,
+                title=(row.get("title") or "").strip(),
+            )
+            entries[row["path"].strip()] = metadata
+            entries[Path(row["path"].strip()).name] = metadata
+    return entries
+
+
+def _is_metadata_manifest(path: Path) -> bool:
+    if path.name != METADATA_MANIFEST_NAME:
+        return False
+    with path.open(encoding="utf-8-sig", errors="strict") as handle:
+        header = handle.readline()
+    return "path" in header.split(",") and "kind" in header
+
+
+def discover(paths: Sequence[Path]) -> tuple[list[Path], dict[str, FileMetadata]]:
+    """Expand files and folders (recursively) into input files, and collect folder manifests.
+
+    Hidden files are skipped; a ``manifest.csv`` with ``path`` and ``kind`` columns is read as metadata.
+    """
+    files: list[Path] = []
+    metadata: dict[str, FileMetadata] = {}
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"no such file or folder: {path}")
+        candidates = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for candidate in candidates:
+            relative = candidate.relative_to(path) if path.is_dir() else Path(candidate.name)
+            if any(part.startswith(".") for part in relative.parts):
+                continue
+            if _is_metadata_manifest(candidate):
+                metadata.update(read_metadata_manifest(candidate))
+                continue
+            files.append(candidate)
+    return files, metadata
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _doc_id(path: Path, sha: str, taken: set[str], article: int | None) -> str:
+    base = re.sub(r"[^\w\u4e00-\u9fff-]+", "_", path.stem)[:60] or sha[:12]
+    if article is not None:
+        base = f"{base}-a{article}"
+    candidate = base
+    if candidate in taken:
+        candidate = f"{base}-{sha[:8]}"
+    taken.add(candidate)
+    return candidate
+
+
+def _locator(extraction: Extraction) -> tuple[str, list[tuple[int | None, int | None]]]:
+    """A whitespace-free, character-normalised copy of the raw text and the location of each char."""
+    pieces: list[str] = []
+    locations: list[tuple[int | None, int | None]] = []
+    for block in extraction.blocks:
+        flat = _LOCATOR_NOISE.sub("", normalize(block.text, steps=_LOCAL_STEPS).text)
+        pieces.append(flat)
+        locations.extend([(block.page, block.paragraph)] * len(flat))
+    return "".join(pieces), locations
+
+
+def _locate(
+    passages: list[tuple[int, int]], text: str, flat: str, locations: list[tuple[int | None, int | None]]
+) -> list[tuple[int | None, int | None]]:
+    """Find where each passage starts in the raw blocks, scanning forward."""
+    cursor = 0
+    found: list[tuple[int | None, int | None]] = []
+    for start, end in passages:
+        key = _LOCATOR_NOISE.sub("", text[start:end])[:_LOCATOR_KEY_LENGTH]
+        position = flat.find(key, cursor) if key else -1
+        if position < 0:
+            found.append(found[-1] if found else (None, None))
+            continue
+        cursor = position + len(key)
+        found.append(locations[position])
+    return found
+
+
+def build_documents(
+    path: Path,
+    extraction: Extraction,
+    *,
+    sha: str,
+    metadata: FileMetadata,
+    taken_ids: set[str],
+) -> list[Document]:
+    """Normalise an extraction and cut it into documents (one per article) with passages."""
+    normalized = normalize(extraction.text)
+    text = normalized.text
+    articles = split_articles(text)
+    flat, locations = _locator(extraction)
+    documents: list[Document] = []
+    for article in articles:
+        article_text = text[article.start:article.end].strip()
+        numbered = len(articles) > 1
+        doc_id = _doc_id(path, sha, taken_ids, article.number if numbered else None)
+        title = article.title or (metadata.title if not numbered else "") or find_title(article_text)
+        if not title:
+            title = extraction.metadata.get("title", "")
+        body_start = front_matter_end(article_text)
+        outline = build_outline(article_text, body_start=body_start)
+        spans = [(start, end) for start, end, _, _ in outline.sentences]
+        places = _locate(spans, article_text, flat, locations)
+        passages = tuple(
+            Passage(
+                passage_id=f"{doc_id}:{index:04d}",
+                doc_id=doc_id,
+                section_path=section_path,
+                start=start,
+                end=end,
+                text=article_text[start:end],
+                page=page,
+                paragraph=paragraph,
+                is_heading=is_heading,
+            )
+            for index, ((start, end, section_path, is_heading), (page, paragraph)) in enumerate(
+                zip(outline.sentences, places, strict=True)
+            )
+        )
+        issuer = find_issuer(article_text, title)
+        date = find_date(article_text) or (metadata.date if not numbered else None)
+        if date is None and not numbered:
+            date = extraction.metadata.get("date") or None
+        documents.append(
+            Document(
+                doc_id=doc_id,
+                source_path=str(path),
+                text=article_text,
+                title=title,
+                doc_type=classify_doc_type(title, article_text),
+                issuer=issuer,
+                doc_number=find_doc_number(article_text),
+                date=date,
+                unit=metadata.unit or issuer or title,
+                kind=metadata.kind,
+                article=article.number if numbered else None,
+                truncated=normalized.truncated,
+                normalization=dict(normalized.steps),
+                sections=outline.sections,
+                passages=passages,
+            )
+        )
+    return documents
+
+
+def ingest(
+    paths: Sequence[Path],
+    *,
+    timeout: float = config.DEFAULT_TIMEOUT_SECONDS,
+    max_bytes: int = config.DEFAULT_MAX_FILE_BYTES,
+    metadata: dict[str, FileMetadata] | None = None,
+    on_file: Callable[[Path, ManifestRow], None] | None = None,
+) -> Corpus:
+    """Ingest files and folders into a :class:`Corpus`; never raises for a bad input file."""
+    files, found_metadata = discover(paths)
+    all_metadata = {**found_metadata, **(metadata or {})}
+    corpus = Corpus()
+    taken_ids: set[str] = set()
+    with GuardedReader(timeout=timeout, max_bytes=max_bytes) as reader:
+        for path in files:
+            row, documents = _ingest_one(path, reader, all_metadata, taken_ids)
+            corpus.manifest.append(row)
+            corpus.documents.extend(documents)
+            if on_file is not None:
+                on_file(path, row)
+    corpus.documents = mark_duplicates(corpus.documents)
+    return corpus
+
+
+def _ingest_one(
+    path: Path, reader: GuardedReader, metadata: dict[str, FileMetadata], taken_ids: set[str]
+) -> tuple[ManifestRow, list[Document]]:
+    began = time.perf_counter()
+    try:
+        sha = sha256_of(path)
+    except OSError as error:
+        return ManifestRow(str(path), "", "failed", f"unreadable: {error.strerror}"), []
+    file_metadata = metadata.get(str(path)) or metadata.get(path.name) or FileMetadata()
+    try:
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            raise IngestError(reason=f"unsupported format: {path.suffix or '(no extension)'}")
+        extraction = reader.read(path)
+        documents = build_documents(path, extraction, sha=sha, metadata=file_metadata, taken_ids=taken_ids)
+    except NoTextLayerError as error:
+        seconds = time.perf_counter() - began
+        return ManifestRow(str(path), sha, "warning", error.reason, 0, 0, round(seconds, 3)), []
+    except IngestError as error:
+        seconds = time.perf_counter() - began
+        log.info("failed %s: %s", path, error.reason)
+        return ManifestRow(str(path), sha, "failed", error.reason, 0, 0, round(seconds, 3)), []
+    except Exception as error:  # a bug must not stop the batch; it is logged with its traceback
+        log.exception("unexpected error on %s", path)
+        seconds = time.perf_counter() - began
+        reason = f"internal error: {type(error).__name__}: {error}"
+        return ManifestRow(str(path), sha, "failed", reason, 0, 0, round(seconds, 3)), []
+    seconds = time.perf_counter() - began
+    warnings = list(extraction.warnings)
+    if any(document.truncated for document in documents):
+        warnings.append("source truncated")
+    if not documents or not any(document.text for document in documents):
+        return ManifestRow(str(path), sha, "failed", "no text after normalisation", 0, 0, round(seconds, 3)), []
+    status = "warning" if warnings else "ok"
+    n_chars = sum(len(document.text) for document in documents)
+    row = ManifestRow(str(path), sha, status, "; ".join(warnings), len(documents), n_chars, round(seconds, 3))
+    return row, documents
+
+
+def mark_duplicates(documents: list[Document]) -> list[Document]:
+    """Mark near-duplicates: the later document gets ``duplicate_of`` = the earlier one's id."""
+    duplicates = find_near_duplicates(
+        [(document.doc_id, document.text) for document in documents],
+        threshold=config.DUPLICATE_THRESHOLD,
+    )
+    return [
+        replace(document, duplicate_of=duplicates[document.doc_id]) if document.doc_id in duplicates else document
+        for document in documents
+    ]
+
+
+DOCUMENT_COLUMNS = [
+    "doc_id", "source_path", "title", "doc_type", "issuer", "doc_number", "date", "unit", "kind", "article",
+    "duplicate_of", "truncated", "n_chars", "n_passages", "normalization", "text",
+]
+PASSAGE_COLUMNS = ["passage_id", "doc_id", "section_path", "start", "end", "text", "page", "paragraph",
+                   "is_heading"]
+SECTION_COLUMNS = ["doc_id", "path", "label", "title", "level", "start", "end"]
+
+
+def documents_frame(documents: Iterable[Document]) -> pd.DataFrame:
+    rows = [
+        {
+            "doc_id": d.doc_id, "source_path": d.source_path, "title": d.title, "doc_type": d.doc_type,
+            "issuer": d.issuer, "doc_number": d.doc_number, "date": d.date, "unit": d.unit, "kind": d.kind,
+            "article": d.article, "duplicate_of": d.duplicate_of, "truncated": d.truncated,
+            "n_chars": len(d.text), "n_passages": len(d.passages),
+            "normalization": json.dumps(d.normalization, ensure_ascii=False), "text": d.text,
+        }
+        for d in documents
+    ]
+    frame = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
+    return frame.astype({"article": "Int64", "truncated": bool, "n_chars": "int64", "n_passages": "int64"})
+
+
+def passages_frame(passages: Iterable[Passage]) -> pd.DataFrame:
+    frame = pd.DataFrame([asdict(p) for p in passages], columns=PASSAGE_COLUMNS)
+    return frame.astype({"start": "int64", "end": "int64", "page": "Int64", "paragraph": "Int64",
+                         "is_heading": bool})
+
+
+def sections_frame(documents: Iterable[Document]) -> pd.DataFrame:
+    rows = [
+        {"doc_id": d.doc_id, "path": s.path_str, "label": s.label, "title": s.title, "level": s.level,
+         "start": s.start, "end": s.end}
+        for d in documents for s in d.sections
+    ]
+    return pd.DataFrame(rows, columns=SECTION_COLUMNS)
+
+
+def manifest_frame(rows: Iterable[ManifestRow]) -> pd.DataFrame:
+    return pd.DataFrame([asdict(row) for row in rows], columns=MANIFEST_COLUMNS)
+
+
+def write_corpus(corpus: Corpus, out_dir: Path) -> dict[str, Path]:
+    """Write ``documents.parquet``, ``passages.parquet``, ``sections.parquet`` and ``manifest.csv`` atomically."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = {
+        "documents": write_parquet_atomic(documents_frame(corpus.documents), out_dir / "documents.parquet"),
+        "passages": write_parquet_atomic(passages_frame(corpus.passages), out_dir / "passages.parquet"),
+        "sections": write_parquet_atomic(sections_frame(corpus.documents), out_dir / "sections.parquet"),
+        "manifest": write_csv_atomic(manifest_frame(corpus.manifest), out_dir / "manifest.csv"),
+    }
+    return written

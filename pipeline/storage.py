@@ -1,0 +1,49 @@
+"""Atomic writers: every output is written to a temporary file in the same folder, then renamed."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pandas as pd
+
+
+@contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; on success it replaces ``target``, on error it is removed."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def write_atomic(target: Path, writer: Callable[[Path], object]) -> Path:
+    """Call ``writer(temporary_path)`` and move the result onto ``target``."""
+    with atomic_path(target) as temporary:
+        writer(temporary)
+    return target
+
+
+def write_text_atomic(target: Path, text: str) -> Path:
+    return write_atomic(target, lambda path: path.write_text(text, encoding="utf-8"))
+
+
+def write_bytes_atomic(target: Path, data: bytes) -> Path:
+    return write_atomic(target, lambda path: path.write_bytes(data))
+
+
+def write_parquet_atomic(frame: pd.DataFrame, target: Path) -> Path:
+    return write_atomic(target, lambda path: frame.to_parquet(path, index=False))
+
+
+def write_csv_atomic(frame: pd.DataFrame, target: Path) -> Path:
+    return write_atomic(target, lambda path: frame.to_csv(path, index=False, encoding="utf-8"))
