@@ -223,7 +223,7 @@ def build_documents(
                 zip(outline.sentences, places, strict=True)
             )
         )
-        issuer = find_issuer(article_text, title)
+        issuer = find_issuer(article_text, find_title(article_text))
         date = find_date(article_text) or (metadata.date if not numbered else None)
         if date is None and not numbered:
             date = extraction.metadata.get("date") or None

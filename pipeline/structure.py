@@ -69,19 +69,22 @@ class Article:
 @dataclass(frozen=True)
 class _HeadingPattern:
     kind: str
+    rank: int  # nesting depth of this numbering style: 一、 above （一） above 1. above （1） above 一是
     pattern: re.Pattern[str]
-    anywhere: bool  # may open any sentence, not only a line
+    inline: bool  # may open any sentence of a paragraph (一是…二是…), and ends with its paragraph
 
 
 HEADING_PATTERNS: tuple[_HeadingPattern, ...] = (
-    _HeadingPattern("cn_comma", re.compile(rf"^({_CN})、"), False),
-    _HeadingPattern("cn_paren", re.compile(rf"^[（(]({_CN})[）)]"), False),
-    _HeadingPattern("arabic_dot", re.compile(r"^(\d{1,2})(?:[.．、](?!\d)|\s)"), False),
-    _HeadingPattern("arabic_paren", re.compile(r"^[（(](\d{1,2})[）)]"), False),
-    _HeadingPattern("cn_shi", re.compile(rf"^({_CN})是(?=[，,：:\u4e00-\u9fff“])"), True),
-    _HeadingPattern("cn_ordinal", re.compile(rf"^第({_CN})[，,、：:](?!\d)"), True),
-    _HeadingPattern("circled", re.compile(rf"^([{CIRCLED_DIGITS}])"), True),
+    _HeadingPattern("cn_comma", 1, re.compile(rf"^({_CN})、"), False),
+    _HeadingPattern("cn_paren", 2, re.compile(rf"^[（(]({_CN})[）)]"), False),
+    _HeadingPattern("arabic_dot", 3, re.compile(r"^(\d{1,2})(?:[.．、](?!\d)|\s)"), False),
+    _HeadingPattern("arabic_paren", 4, re.compile(r"^[（(](\d{1,2})[）)]"), False),
+    _HeadingPattern("cn_shi", 5, re.compile(rf"^({_CN})是(?=[，,：:\u4e00-\u9fff“])"), True),
+    _HeadingPattern("cn_ordinal", 5, re.compile(rf"^第({_CN})[，,、：:](?!\d)"), True),
+    _HeadingPattern("circled", 6, re.compile(rf"^([{CIRCLED_DIGITS}])"), True),
 )
+_PLAIN_RANK = 0
+_INLINE_RANK = min(h.rank for h in HEADING_PATTERNS if h.inline)
 # Unnumbered headings of reports: short lines without terminal punctuation.
 _PLAIN_HEADING_MAX = 24
 
@@ -256,14 +259,15 @@ def classify_doc_type(title: str, text: str) -> str:
     return "other"
 
 
-def _match_heading(sentence: str, *, line_start: bool) -> tuple[str, int, str] | None:
+def _match_heading(sentence: str, *, line_start: bool) -> tuple[int, int, str] | None:
+    """``(rank, value, title)`` when the sentence opens with a numbering marker."""
     for heading in HEADING_PATTERNS:
-        if not (line_start or heading.anywhere):
+        if not (line_start or heading.inline):
             continue
         match = heading.pattern.match(sentence)
         if match:
             value = chinese_to_int(match.group(1))
-            return heading.kind, value, sentence[match.end():].strip()
+            return heading.rank, value, sentence[match.end():].strip()
     return None
 
 
@@ -287,10 +291,12 @@ class Outline:
 def build_outline(text: str, *, body_start: int = 0) -> Outline:
     """Build the heading tree of ``text`` and assign a section path to every sentence.
 
-    ``body_start`` is the offset where the body begins (after title, number and date); unnumbered
-    short lines before it are front matter, not headings.
+    Each numbering style has a fixed rank (一、 > （一） > 1. > （1） > 一是 > ①); a heading closes every
+    open heading of the same or deeper rank. Unnumbered short lines after ``body_start`` are top-level
+    headings of reports (背景动因, 主要做法); before it they are front matter. Inline items (一是…二是…)
+    end with their paragraph.
     """
-    stack: list[tuple[str, int]] = []  # (kind, value) from the top level down
+    stack: list[tuple[int, int]] = []  # (rank, value) from the top level down
     plain_counter = 0
     open_sections: list[tuple[tuple[int, ...], str, str, int]] = []  # path, label, title, start
     sections: list[Section] = []
@@ -303,24 +309,23 @@ def build_outline(text: str, *, body_start: int = 0) -> Outline:
 
     for start, end in iter_sentence_spans(text):
         sentence = text[start:end]
-        line_start = start == 0 or text[start - 1] == "\n" or text[:start].rstrip(" \t")[-1:] in ("\n", "")
+        line_start = start == 0 or text[:start].rstrip(" \t")[-1:] in ("\n", "")
         line_end = end == len(text) or text[end:].lstrip(" \t")[:1] in ("\n", "")
         heading = _match_heading(sentence, line_start=line_start)
         if heading is None and line_start and line_end and start >= body_start and _is_plain_heading(sentence):
             plain_counter += 1
-            heading = ("plain", plain_counter, sentence)
+            heading = (_PLAIN_RANK, plain_counter, sentence)
+        if heading is None and line_start and stack and stack[-1][0] >= _INLINE_RANK:
+            keep = [entry for entry in stack if entry[0] < _INLINE_RANK]
+            close_from(len(keep), start)
+            stack = keep
         if heading is not None:
-            kind, value, title = heading
-            if kind == "plain":
-                stack = []
-            else:
-                kinds = [k for k, _ in stack]
-                if kind in kinds:
-                    stack = stack[: kinds.index(kind)]
-            stack.append((kind, value))
-            close_from(len(stack) - 1, start)
+            rank, value, title = heading
+            stack = [entry for entry in stack if entry[0] < rank] if rank > _PLAIN_RANK else []
+            close_from(len(stack), start)
+            stack.append((rank, value))
             path = tuple(v for _, v in stack)
-            label = sentence[: len(sentence) - len(title)].strip() if kind != "plain" else ""
+            label = sentence[: len(sentence) - len(title)].strip() if rank > _PLAIN_RANK else ""
             open_sections.append((path, label, title.rstrip("。；;：:"), start))
         path_str = ".".join(str(v) for _, v in stack)
         sentences.append((start, end, path_str, heading is not None))

@@ -125,3 +125,19 @@ def test_split_articles_keeps_the_real_article_after_a_teaser() -> None:
 
 def test_single_document_is_one_article() -> None:
     assert len(split_articles("第一篇文章的读后感。")) == 1
+
+
+def test_inline_items_end_with_their_paragraph() -> None:
+    text = ("答记者问\n问：主要内容有哪些？\n答：针对六个脱节，提出六个融合。一是强化理念融合。强调理念。二是聚焦导向融合。\n"
+            "问：有哪些创新？\n答：有较大创新。")
+    outline = build_outline(text, body_start=front_matter_end(text))
+    paths = {text[s:e]: path for s, e, path, _ in outline.sentences}
+    assert paths["强调理念。"] == "1"
+    assert paths["二是聚焦导向融合。"] == "2"
+    assert paths["问：有哪些创新？"] == ""
+
+
+def test_a_higher_heading_closes_deeper_ones_whatever_came_first() -> None:
+    text = "研究报告\n正文开始了。\n（三）构建载体融合。内容。\n三、问题的表现\n（一）存在学用脱节问题。内容。"
+    outline = build_outline(text, body_start=front_matter_end(text))
+    assert [s.path_str for s in outline.sections] == ["3", "3", "3.1"]
