@@ -88,3 +88,18 @@ class ModelError(LzpError):
 
 class UsageError(LzpError):
     """The caller asked for something impossible (bad path, bad option combination)."""
+
+
+class MissingFileError(IngestError):
+    """The path does not exist or is not a regular file."""
+
+    reason = "file not found"
+
+
+class NoTextLayerError(IngestError):
+    """A PDF has no text layer on any page and OCR was unavailable or found nothing.
+
+    The orchestrator reports this as a warning (the file is known, it just carries no text), not a failure.
+    """
+
+    reason = "no text layer"

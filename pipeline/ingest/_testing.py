@@ -1,0 +1,34 @@
+"""Stand-in readers for testing the guard and the batch orchestrator (not registered by default).
+
+Register one for a made-up suffix, e.g. ``register_reader(".hang", "pipeline.ingest._testing:hang")``;
+:mod:`pipeline.ingest.guard` ships registrations to its worker process.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from pipeline.records import Extraction, TextBlock
+
+
+def hang(path: Path, **_: object) -> Extraction:
+    """Never returns (sleeps for an hour)."""
+    time.sleep(3600)
+    raise AssertionError("unreachable")
+
+
+def crash(path: Path, **_: object) -> Extraction:
+    """Raises an unexpected (non-IngestError) exception."""
+    raise ZeroDivisionError("division by zero in a buggy reader")
+
+
+def die(path: Path, **_: object) -> Extraction:
+    """Kills its own process, as a segfault in a C library would."""
+    os._exit(3)
+
+
+def echo(path: Path, **_: object) -> Extraction:
+    """Returns the file name and the worker's process id as text."""
+    return Extraction(blocks=(TextBlock(text=f"{Path(path).name} {os.getpid()}", paragraph=1),))

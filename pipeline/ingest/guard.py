@@ -1,0 +1,347 @@
+"""Run readers in a worker process with a time limit; zip-bomb guard for OOXML archives.
+
+:class:`GuardedReader` keeps one long-lived worker process (so a batch of hundreds of files pays the
+start-up and import cost once) and sends it one file at a time over a pipe. When a file takes
+longer than the time limit, the worker's whole process group (the worker and anything it started,
+e.g. LibreOffice) is killed and :class:`~pipeline.errors.ExtractionTimeoutError` is raised; the
+next file starts a fresh worker. Errors come back as the same IngestError subclass with the same
+``reason``; any other exception becomes ``IngestError("reader crashed: <Type>: <message>")``, and a
+worker that dies (segfault, out of memory) is reported the same way.
+
+The worker is started with the "forkserver" method on Linux (the fork server preloads the readers'
+modules once, so restarting a killed worker costs milliseconds and no threads of the parent are
+forked), "spawn" elsewhere. :func:`read_file_guarded` is a convenience wrapper around a shared
+module-level GuardedReader.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import logging
+import multiprocessing
+import os
+import signal
+import threading
+import traceback
+import warnings
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from pipeline import config
+from pipeline.errors import (
+    CorruptFileError,
+    EncryptedFileError,
+    ExtractionTimeoutError,
+    IngestError,
+    ZipBombError,
+)
+from pipeline.records import Extraction
+
+log = logging.getLogger("lzp.ingest.guard")
+
+# Modules imported once in the fork server so that each (re)started worker has them already
+# (the readers import their heavy libraries lazily; a missing one is skipped by the fork server).
+PRELOAD = [
+    "pipeline.ingest", "pipeline.ingest.text", "pipeline.ingest.html", "pipeline.ingest.pdf",
+    "pipeline.ingest.docx", "pipeline.ingest.office", "pdfplumber", "docx", "trafilatura", "numpy",
+]
+STARTUP_TIMEOUT = 120.0
+# A worker is replaced after this many files, to bound memory growth in pdfminer/lxml caches.
+MAX_TASKS_PER_WORKER = 200
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+# --- zip-bomb guard ------------------------------------------------------------------------------
+
+
+def check_zip_archive(
+    path: Path,
+    *,
+    max_uncompressed: int = config.DEFAULT_MAX_UNCOMPRESSED_BYTES,
+    max_ratio: float = 200,
+    min_ratio_size: int = 10 * 1024 * 1024,
+) -> None:
+    """Refuse an archive before anything is decompressed.
+
+    Sums the declared ``file_size`` of the members (``ZipExtFile`` never yields more than the declared
+    size, so the declared total bounds what a reader can inflate). Raises ZipBombError when the total
+    exceeds ``max_uncompressed``, or when it exceeds ``min_ratio_size`` with a total compression ratio
+    above ``max_ratio`` (ordinary XML compresses 5–20×). A file that is not a zip raises
+    CorruptFileError, or EncryptedFileError for a password-protected Office file (an OLE container
+    holding an "EncryptedPackage").
+    """
+    path = Path(path)
+    with open(path, "rb") as handle:
+        head = handle.read(8)
+    if head == _OLE_MAGIC:
+        data = path.read_bytes()
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise EncryptedFileError(f"{path.name}: password-protected Office document", reason="encrypted")
+        raise CorruptFileError(
+            f"{path.name}: an OLE (legacy Word) file, not a zip archive",
+            reason=f"not a {path.suffix.lower() or 'zip'} file (legacy Word format?)",
+        )
+    if not zipfile.is_zipfile(path):
+        raise CorruptFileError(f"{path.name}: not a zip archive", reason=f"corrupt {path.suffix.lower()} (not a zip archive)")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise CorruptFileError(f"{path.name}: {exc}", reason=f"corrupt {path.suffix.lower()} ({exc})") from exc
+    total = sum(info.file_size for info in infos)
+    packed = sum(info.compress_size for info in infos)
+    if total > max_uncompressed:
+        raise ZipBombError(
+            f"{path.name}: members declare {total} bytes uncompressed, limit {max_uncompressed}",
+            reason=f"archive expands beyond the size limit ({total // 2**20} MB > {max_uncompressed // 2**20} MB)",
+        )
+    ratio = total / max(packed, 1)
+    if total > min_ratio_size and ratio > max_ratio:
+        raise ZipBombError(
+            f"{path.name}: compression ratio {ratio:.0f} exceeds {max_ratio:g}",
+            reason=f"archive compression ratio {ratio:.0f}:1 (zip bomb guard)",
+        )
+
+
+# --- worker side ---------------------------------------------------------------------------------
+
+
+def _worker_main(conn) -> None:
+    """Loop: receive (reader, extra_readers, path, max_bytes), send back a result tuple."""
+    with contextlib.suppress(OSError):
+        os.setpgrp()  # own process group, so a kill also reaches converters started by a reader
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
+    for name in ("pdfminer", "pdfplumber", "pypdf", "trafilatura", "PIL"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    warnings.simplefilter("ignore")  # library deprecation chatter must not reach the terminal
+    import pipeline.ingest as ingest
+
+    conn.send(("ready", os.getpid()))
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        reader, extra, path, max_bytes = message
+        try:
+            for suffix, spec in extra.items():
+                if ingest.EXTRA_READERS.get(suffix) != spec:
+                    ingest.register_reader(suffix, spec)
+            for suffix in set(ingest.EXTRA_READERS) - set(extra):
+                ingest.unregister_reader(suffix)
+            if reader is None:
+                result = ingest.read_file(Path(path), max_bytes=max_bytes)
+            else:
+                func = ingest._resolve(reader)
+                result = func(Path(path), max_bytes=max_bytes)
+            reply = ("ok", result)
+        except IngestError as exc:
+            reply = ("error", type(exc), str(exc), exc.reason)
+        except BaseException as exc:  # noqa: BLE001 - everything must come back to the parent
+            reply = ("crash", type(exc).__name__, str(exc), traceback.format_exc())
+        try:
+            conn.send(reply)
+        except Exception as exc:  # unpicklable result or exception class
+            conn.send(("crash", type(exc).__name__, f"result could not be sent back: {exc}", ""))
+
+
+def _rebuild_error(cls: type, message: str, reason: str) -> IngestError:
+    try:
+        error = cls(message, reason=reason)
+        if isinstance(error, IngestError):
+            return error
+    except Exception:
+        pass
+    return IngestError(message, reason=reason)
+
+
+def _crash_reason(type_name: str, message: str) -> str:
+    message = " ".join(message.split())
+    if len(message) > 200:
+        message = message[:197] + "..."
+    return f"reader crashed: {type_name}: {message}" if message else f"reader crashed: {type_name}"
+
+
+# --- parent side ---------------------------------------------------------------------------------
+
+
+def _default_context() -> multiprocessing.context.BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+class GuardedReader:
+    """Read files in a reusable worker process with a per-file time limit.
+
+    Use as a context manager (or call :meth:`close`)::
+
+        with GuardedReader(timeout=60) as guarded:
+            for path in paths:
+                extraction = guarded.read(path)
+
+    ``reader`` replaces :func:`pipeline.ingest.read_file` in the worker; it must be a top-level
+    function (or ``"module:function"``) called as ``reader(path, max_bytes=...)``.
+    Not thread-safe for concurrent reads on one instance (calls are serialised with a lock).
+    """
+
+    def __init__(
+        self,
+        *,
+        timeout: float = config.DEFAULT_TIMEOUT_SECONDS,
+        max_bytes: int = config.DEFAULT_MAX_FILE_BYTES,
+        reader: Callable[..., Extraction] | str | None = None,
+        start_method: str | None = None,
+        max_tasks_per_worker: int = MAX_TASKS_PER_WORKER,
+    ) -> None:
+        self.timeout = timeout
+        self.max_bytes = max_bytes
+        self.reader = reader
+        self.max_tasks_per_worker = max_tasks_per_worker
+        if start_method is None:
+            self._context = _default_context()
+        else:
+            self._context = multiprocessing.get_context(start_method)
+            if start_method == "forkserver":
+                self._context.set_forkserver_preload(PRELOAD)
+        self._process = None
+        self._conn = None
+        self._tasks = 0
+        self._lock = threading.Lock()
+        self.restarts = 0  # workers started after a kill or crash (for tests and logs)
+
+    # lifecycle
+    def __enter__(self) -> GuardedReader:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the worker (politely, then by force)."""
+        with self._lock:
+            self._stop_worker(graceful=True)
+
+    def _start_worker(self) -> None:
+        parent_conn, child_conn = self._context.Pipe(duplex=True)
+        process = self._context.Process(target=_worker_main, args=(child_conn,), daemon=True, name="lzp-reader")
+        process.start()
+        child_conn.close()
+        self._process, self._conn, self._tasks = process, parent_conn, 0
+        if not parent_conn.poll(STARTUP_TIMEOUT):
+            self._stop_worker(graceful=False)
+            raise IngestError("reader worker did not start", reason="reader crashed: worker did not start")
+        try:
+            parent_conn.recv()
+        except (EOFError, OSError) as exc:
+            self._stop_worker(graceful=False)
+            raise IngestError("reader worker died at start-up", reason="reader crashed: worker died at start-up") from exc
+
+    def _stop_worker(self, *, graceful: bool) -> None:
+        process, conn = self._process, self._conn
+        self._process = self._conn = None
+        if process is None:
+            return
+        if graceful and process.is_alive():
+            with contextlib.suppress(Exception):
+                conn.send(None)
+            process.join(2)
+        if process.is_alive():
+            _kill_group(process.pid)
+            process.join(5)
+        with contextlib.suppress(Exception):
+            conn.close()
+        with contextlib.suppress(Exception):
+            process.close()
+
+    # reading
+    def read(self, path: Path, *, timeout: float | None = None, max_bytes: int | None = None) -> Extraction:
+        """Read ``path`` in the worker; raise an IngestError subclass on any failure."""
+        import pipeline.ingest as ingest
+
+        timeout = self.timeout if timeout is None else timeout
+        max_bytes = self.max_bytes if max_bytes is None else max_bytes
+        request = (self.reader, dict(ingest.EXTRA_READERS), str(Path(path)), max_bytes)
+        with self._lock:
+            if self._process is not None and self._tasks >= self.max_tasks_per_worker:
+                self._stop_worker(graceful=True)
+            if self._process is None or not self._process.is_alive():
+                self._stop_worker(graceful=False)
+                self._start_worker()
+            self._tasks += 1
+            try:
+                self._conn.send(request)
+                ready = self._conn.poll(timeout)
+            except (OSError, EOFError):
+                ready = True  # the worker died; recv below reports it
+            if not ready:
+                self._stop_worker(graceful=False)
+                self.restarts += 1
+                raise ExtractionTimeoutError(
+                    f"{path}: no result after {timeout:g} s; worker killed",
+                    reason=f"time limit exceeded ({timeout:g} s)",
+                )
+            try:
+                reply = self._conn.recv()
+            except (EOFError, OSError):
+                self._process.join(1)
+                code = self._process.exitcode
+                self._stop_worker(graceful=False)
+                self.restarts += 1
+                what = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+                raise IngestError(
+                    f"{path}: reader process died ({what})",
+                    reason=f"reader crashed: worker process died ({what})",
+                ) from None
+        kind = reply[0]
+        if kind == "ok":
+            return reply[1]
+        if kind == "error":
+            _, cls, message, reason = reply
+            raise _rebuild_error(cls, message, reason)
+        _, type_name, message, trace = reply
+        log.debug("reader crashed on %s:\n%s", path, trace)
+        reason = _crash_reason(type_name, message)
+        raise IngestError(f"{path}: {reason}", reason=reason)
+
+
+def _kill_group(pid: int) -> None:
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError, OSError):
+        with contextlib.suppress(ProcessLookupError, OSError):
+            os.kill(pid, signal.SIGKILL)
+
+
+_shared: GuardedReader | None = None
+_shared_lock = threading.Lock()
+
+
+def read_file_guarded(
+    path: Path,
+    *,
+    timeout: float = config.DEFAULT_TIMEOUT_SECONDS,
+    max_bytes: int = config.DEFAULT_MAX_FILE_BYTES,
+) -> Extraction:
+    """:func:`pipeline.ingest.read_file` in a shared worker process, killed after ``timeout`` seconds."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = GuardedReader(timeout=timeout, max_bytes=max_bytes)
+            atexit.register(_close_shared)
+        guarded = _shared
+    return guarded.read(path, timeout=timeout, max_bytes=max_bytes)
+
+
+def _close_shared() -> None:
+    global _shared
+    if _shared is not None:
+        _shared.close()
+        _shared = None

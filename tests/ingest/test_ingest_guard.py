@@ -1,0 +1,121 @@
+"""Guarded reading in a worker process: timeouts kill, errors come back typed, crashes are contained."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from pipeline.errors import (
+    CorruptFileError,
+    EmptyFileError,
+    ExtractionTimeoutError,
+    IngestError,
+    MissingFileError,
+    UnsupportedFormatError,
+)
+from pipeline.ingest import register_reader, unregister_reader
+from pipeline.ingest.guard import GuardedReader, read_file_guarded
+
+STANDINS = {".hang": "hang", ".crash": "crash", ".die": "die", ".echo": "echo"}
+
+
+@pytest.fixture(scope="module")
+def standins():
+    for suffix, name in STANDINS.items():
+        register_reader(suffix, f"pipeline.ingest._testing:{name}")
+    yield
+    for suffix in STANDINS:
+        unregister_reader(suffix)
+
+
+@pytest.fixture(scope="module")
+def guarded(standins):
+    with GuardedReader(timeout=30) as reader:
+        yield reader
+
+
+def _file(tmp_path, name, content=b"x"):
+    path = tmp_path / name
+    path.write_bytes(content)
+    return path
+
+
+def test_reads_fixture(guarded, fixtures_dir):
+    extraction = guarded.read(fixtures_dir / "quzhou-opinion.docx")
+    assert "曲组〔2021〕2号" in extraction.text
+
+
+def test_hanging_reader_is_killed(guarded, tmp_path):
+    path = _file(tmp_path, "slow.hang")
+    restarts = guarded.restarts
+    started = time.monotonic()
+    with pytest.raises(ExtractionTimeoutError) as info:
+        guarded.read(path, timeout=1.0)
+    elapsed = time.monotonic() - started
+    assert 1.0 <= elapsed < 5
+    assert info.value.reason == "time limit exceeded (1 s)"
+    assert guarded.restarts == restarts + 1
+    # The next file gets a fresh worker.
+    assert guarded.read(_file(tmp_path, "after.echo")).text.startswith("after.echo ")
+
+
+def test_worker_is_reused(guarded, tmp_path):
+    first = guarded.read(_file(tmp_path, "a.echo")).text.split()[1]
+    second = guarded.read(_file(tmp_path, "b.echo")).text.split()[1]
+    assert first == second
+
+
+def test_crashing_reader(guarded, tmp_path):
+    with pytest.raises(IngestError) as info:
+        guarded.read(_file(tmp_path, "bug.crash"))
+    assert type(info.value) is IngestError
+    assert info.value.reason == "reader crashed: ZeroDivisionError: division by zero in a buggy reader"
+
+
+def test_dying_worker(guarded, tmp_path):
+    with pytest.raises(IngestError) as info:
+        guarded.read(_file(tmp_path, "boom.die"))
+    assert info.value.reason == "reader crashed: worker process died (exit code 3)"
+    assert guarded.read(_file(tmp_path, "alive.echo")).text.startswith("alive.echo")
+
+
+def test_errors_keep_class_and_reason(guarded, tmp_path, fixtures_dir):
+    cases = [
+        (_file(tmp_path, "empty.txt", b""), EmptyFileError, "empty file (0 bytes)"),
+        (_file(tmp_path, "x.xyz"), UnsupportedFormatError, "unsupported format: .xyz"),
+        (tmp_path / "missing.pdf", MissingFileError, "file not found"),
+        (_file(tmp_path, "fake.docx", b"not a zip"), CorruptFileError, "corrupt .docx (not a zip archive)"),
+    ]
+    for path, cls, reason in cases:
+        with pytest.raises(cls) as info:
+            guarded.read(path)
+        assert type(info.value) is cls
+        assert info.value.reason == reason
+
+
+def test_max_bytes_passed_to_worker(guarded, fixtures_dir):
+    from pipeline.errors import FileTooLargeError
+
+    with pytest.raises(FileTooLargeError) as info:
+        guarded.read(fixtures_dir / "henan-qa.html", max_bytes=1000)
+    assert info.value.reason.startswith("file too large (")
+
+
+def test_convenience_function(standins, tmp_path, fixtures_dir):
+    extraction = read_file_guarded(fixtures_dir / "henan-qa.html", timeout=30, max_bytes=10**6)
+    assert "兩張皮" in extraction.text
+    with pytest.raises(ExtractionTimeoutError):
+        read_file_guarded(_file(tmp_path, "slow.hang"), timeout=0.5, max_bytes=10**6)
+
+
+def test_custom_reader_callable(tmp_path):
+    with GuardedReader(timeout=0.5, reader="pipeline.ingest._testing:hang") as reader:
+        with pytest.raises(ExtractionTimeoutError):
+            reader.read(_file(tmp_path, "anything.txt", b"text"))
+
+
+def test_worker_recycled_after_max_tasks(standins, tmp_path):
+    with GuardedReader(timeout=30, max_tasks_per_worker=2) as reader:
+        pids = [reader.read(_file(tmp_path, f"{n}.echo")).text.split()[1] for n in range(3)]
+    assert pids[0] == pids[1] != pids[2]
