@@ -33,8 +33,8 @@ test: $(STAMP) ## Run the test suite
 lint: $(STAMP) ## Check style with ruff
 	$(BIN)/ruff check pipeline tests
 
-bench: $(STAMP) ## Measure throughput (benchmarks/, not part of the tests)
-	$(BIN)/python -m benchmarks.run
+bench: $(STAMP) ## Measure throughput against baselines (pipeline/bench.py), written to out/bench.json
+	$(BIN)/python -m pipeline.bench
 
 clean: ## Remove outputs, caches and the virtual environment
 	rm -rf $(OUT) $(VENV) .pytest_cache .ruff_cache build *.egg-info

@@ -22,6 +22,7 @@ import logging
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import traceback
 import warnings
@@ -169,8 +170,21 @@ def _crash_reason(type_name: str, message: str) -> str:
 # --- parent side ---------------------------------------------------------------------------------
 
 
+def _main_is_importable() -> bool:
+    """False when ``__main__`` came from stdin or ``-c`` (a spawned child could not re-import it)."""
+    main = sys.modules.get("__main__")
+    if main is None or getattr(main, "__spec__", None) is not None:
+        return True
+    path = getattr(main, "__file__", None)
+    return path is None or os.path.isfile(path)
+
+
 def _default_context() -> multiprocessing.context.BaseContext:
     methods = multiprocessing.get_all_start_methods()
+    if not _main_is_importable() and "fork" in methods:
+        # `python - <<EOF` or `python -c`: forkserver/spawn would try to re-run a main file that
+        # does not exist; fork copies the parent instead.
+        return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(PRELOAD)

@@ -1,0 +1,136 @@
+"""Throughput benchmarks (``make bench``): each figure is measured in one run beside its baseline.
+
+* ``normalize``: characters per second of the full normalisation chain on the sample corpus,
+  against reading the same text with no normalisation (``str.splitlines``) as a floor.
+* ``pdf``: seconds per page of lzp's PDF reader (dedupe, geometry re-joining, furniture removal)
+  against pdfplumber's plain ``extract_text`` on the same file.
+* ``ingest``: files and characters per second of a whole guarded batch over the sample corpus.
+
+Run ``python -m pipeline.bench [name ...]``; results are printed as a table and written to
+``out/bench.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from pipeline import config
+from pipeline.storage import write_text_atomic
+
+Result = dict[str, float | str]
+
+
+def _best_of(function: Callable[[], object], *, repeat: int = 5) -> float:
+    timings = []
+    for _ in range(repeat):
+        began = time.perf_counter()
+        function()
+        timings.append(time.perf_counter() - began)
+    return min(timings)
+
+
+def _sample_texts() -> list[str]:
+    return [path.read_text(encoding="utf-8") for path in sorted(config.SAMPLE_DIR.glob("*.txt"))]
+
+
+def bench_normalize() -> Result:
+    from pipeline.normalize import normalize
+
+    texts = _sample_texts() * 20
+    characters = sum(len(text) for text in texts)
+    normalize(texts[0])  # build lazy tables once
+    baseline = _best_of(lambda: [text.splitlines() for text in texts])
+    seconds = _best_of(lambda: [normalize(text) for text in texts], repeat=3)
+    return {
+        "characters": characters,
+        "chars_per_second": round(characters / seconds),
+        "baseline_chars_per_second": round(characters / baseline),
+        "ratio_to_baseline": round(seconds / baseline, 1),
+    }
+
+
+def bench_pdf() -> Result:
+    import pdfplumber
+
+    from pipeline.ingest.pdf import read_pdf
+
+    path = config.FIXTURES_DIR / "quzhou-opinion.pdf"
+    if not path.exists():
+        return {"skipped": f"{path} not found"}
+
+    def plain() -> None:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+                page.close()
+
+    with pdfplumber.open(path) as pdf:
+        pages = len(pdf.pages)
+    baseline = _best_of(plain, repeat=3)
+    seconds = _best_of(lambda: read_pdf(path), repeat=3)
+    return {
+        "pages": pages,
+        "seconds_per_page": round(seconds / pages, 4),
+        "pdfplumber_seconds_per_page": round(baseline / pages, 4),
+        "ratio_to_pdfplumber": round(seconds / baseline, 2),
+    }
+
+
+def bench_ingest() -> Result:
+    from pipeline.corpus import ingest
+
+    ingest([config.SAMPLE_DIR])  # start the worker and import readers once
+    runs = []
+    for _ in range(3):
+        began = time.perf_counter()
+        corpus = ingest([config.SAMPLE_DIR])
+        runs.append(time.perf_counter() - began)
+    seconds = statistics.median(runs)
+    characters = sum(len(document.text) for document in corpus.documents)
+    return {
+        "files": len(corpus.manifest),
+        "files_per_second": round(len(corpus.manifest) / seconds, 1),
+        "chars_per_second": round(characters / seconds),
+        "median_seconds": round(seconds, 3),
+    }
+
+
+BENCHMARKS: dict[str, Callable[[], Result]] = {
+    "normalize": bench_normalize,
+    "pdf": bench_pdf,
+    "ingest": bench_ingest,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    names = (argv if argv is not None else sys.argv[1:]) or list(BENCHMARKS)
+    unknown = [name for name in names if name not in BENCHMARKS]
+    if unknown:
+        print(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(BENCHMARKS)}", file=sys.stderr)
+        return 2
+    console = Console()
+    results: dict[str, Result] = {}
+    table = Table(title="lzp bench", header_style="bold")
+    table.add_column("benchmark")
+    table.add_column("figures")
+    for name in names:
+        with console.status(f"running {name}…"):
+            results[name] = BENCHMARKS[name]()
+        table.add_row(name, ", ".join(f"{key}={value}" for key, value in results[name].items()))
+    console.print(table)
+    target = config.DEFAULT_OUT_DIR / "bench.json"
+    write_text_atomic(target, json.dumps(results, ensure_ascii=False, indent=2))
+    console.print(f"written to {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
