@@ -146,6 +146,78 @@ def analyze_command(
         console.print(f"tables in {out / 'tables'}; log: {log_path}")
 
 
+@app.command("tag")
+def tag_command(
+    input_path: Annotated[Path, typer.Option("--in", help="JSON lines {id, doc, text}; a doc's lines in order.")],
+    output_path: Annotated[Path, typer.Option("--out", help="JSON lines {id, codes, role, scores, evidence}.")],
+    mode: Annotated[str, typer.Option(help="combined, rules or model.")] = "combined",
+    model: Annotated[Path, typer.Option(help="Trained tagger (skops).")] = config.MODELS_DIR / "tagger.skops",
+) -> None:
+    """Tag passages with codes D1–D6/M1–M6 and a role, using the shipped model (no training).
+
+    Input text may be traditional, carry pinyin brackets or censored words; it is normalised as
+    ingest does. Earlier lines of the same doc give the heading context.
+
+    Example: lzp tag --in passages.jsonl --out tagged.jsonl
+    """
+    from pipeline.tagging.io import tag_jsonl
+
+    try:
+        count = tag_jsonl(input_path, output_path, mode=mode, model_path=model)
+    except LzpError as error:
+        _fail(error, None)
+        return
+    console.print(f"tagged {count} passages → {output_path}")
+
+
+@app.command("train")
+def train_command(
+    gold: Annotated[Path, typer.Option(help="Gold annotations (JSON lines).")] = config.ANNOTATIONS_DIR / "gold.jsonl",
+    model: Annotated[Path, typer.Option(help="Where to write the model.")] = config.MODELS_DIR / "tagger.skops",
+) -> None:
+    """Train the tagger on the gold annotations and write models/tagger.skops and its model card.
+
+    Example: lzp train
+    """
+    from pipeline.tagging.io import train
+
+    try:
+        with console.status("training…"):
+            path = train(gold, model)
+    except LzpError as error:
+        _fail(error, None)
+        return
+    console.print(f"model written to {path}")
+
+
+@app.command("evaluate")
+def evaluate_command(
+    gold: Annotated[Path, typer.Option(help="Gold annotations (JSON lines).")] = config.ANNOTATIONS_DIR / "gold.jsonl",
+    report: Annotated[Path, typer.Option(help="Markdown report.")] = config.DOCS_DIR / "evaluation.md",
+) -> None:
+    """Leave-one-document-out evaluation of keyword baseline, rules, model and combined tagger.
+
+    Example: lzp evaluate
+    """
+    from pipeline.tagging.io import evaluate
+
+    try:
+        with Progress(TextColumn("[bold]evaluate[/] held out: {task.fields[name]}"), TimeElapsedColumn(),
+                      console=console) as progress:
+            task = progress.add_task("evaluate", name="")
+            results = evaluate(gold, report, progress=lambda name: progress.update(task, name=name))
+    except LzpError as error:
+        _fail(error, None)
+        return
+    table = Table(title="leave-one-document-out", header_style="bold")
+    for column in ("system", "macro-F1", "micro-F1", "role accuracy"):
+        table.add_column(column)
+    for system, scores in results.items():
+        table.add_row(system, f"{scores.macro_f1:.3f}", f"{scores.micro_f1:.3f}", f"{scores.role_accuracy:.3f}")
+    console.print(table)
+    console.print(f"report written to {report}")
+
+
 def main() -> None:  # pragma: no cover - entry point for python -m
     app()
     sys.exit(0)

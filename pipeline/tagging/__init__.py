@@ -1,0 +1,1 @@
+"""Tagging: the codebook, the rule matcher, the learned model and the combined tagger."""

@@ -1,0 +1,151 @@
+"""The learned part of the tagger: scikit-learn pipelines over text, rule and context features.
+
+Features (one ``ColumnTransformer``): character 1–3-grams, jieba content words, rule hit counts of the
+passage and of its enclosing headings, role-cue scores, document type and section hint. Codes are
+predicted one-vs-rest with logistic regression (sigmoid-calibrated where a code has enough
+positives), the role with a multinomial logistic regression.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.compose import ColumnTransformer
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.multiclass import OneVsRestClassifier
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import OneHotEncoder
+
+from pipeline.segment import content_words
+from pipeline.tagging.codebook import ROLES, default_codebook
+from pipeline.tagging.rules import PassageContext, RoleRules, RuleMatcher
+
+FRAME_COLUMNS = ["text", "heading", "doc_type", "section_hint", "policy", "is_heading"]
+MIN_POSITIVES_FOR_CALIBRATION = 9
+
+
+def to_frame(texts: Sequence[str], contexts: Sequence[PassageContext]) -> pd.DataFrame:
+    """The model's input table: one row per passage."""
+    return pd.DataFrame(
+        {
+            "text": list(texts),
+            "heading": [c.heading for c in contexts],
+            "doc_type": [c.doc_type for c in contexts],
+            "section_hint": [c.section_hint or "none" for c in contexts],
+            "policy": [float(c.policy) for c in contexts],
+            "is_heading": [float(c.is_heading) for c in contexts],
+        },
+        columns=FRAME_COLUMNS,
+    )
+
+
+class RuleCodeFeatures(BaseEstimator, TransformerMixin):
+    """Per-code rule hit counts (log-scaled) of one text column, from the project codebook."""
+
+    def __init__(self, column: str = "text") -> None:
+        self.column = column
+
+    def fit(self, frame: pd.DataFrame, y: object = None) -> RuleCodeFeatures:
+        return self
+
+    def transform(self, frame: pd.DataFrame) -> np.ndarray:
+        matcher = RuleMatcher(default_codebook())
+        column = frame[self.column] if isinstance(frame, pd.DataFrame) else pd.Series(frame)
+        return np.log1p(np.array([matcher.features(text) for text in column], dtype=float))
+
+    def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
+        from pipeline.tagging.codebook import CODES
+
+        return np.array([f"rule_{self.column}_{code}" for code in CODES], dtype=object)
+
+
+class RoleCueFeatures(BaseEstimator, TransformerMixin):
+    """Role-cue scores of the rule role tagger (uses the section hint and genre columns)."""
+
+    def fit(self, frame: pd.DataFrame, y: object = None) -> RoleCueFeatures:
+        return self
+
+    def transform(self, frame: pd.DataFrame) -> np.ndarray:
+        rules = RoleRules(default_codebook())
+        rows = []
+        for text, doc_type, hint, policy, is_heading in frame[
+            ["text", "doc_type", "section_hint", "policy", "is_heading"]
+        ].itertuples(index=False):
+            context = PassageContext("", doc_type, bool(policy), bool(is_heading), "" if hint == "none" else hint, 99)
+            rows.append(rules.features(text, context))
+        return np.array(rows, dtype=float)
+
+    def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
+        return np.array([f"role_cue_{role}" for role in ROLES], dtype=object)
+
+
+class CalibratedLinear(BaseEstimator, ClassifierMixin):
+    """Logistic regression, sigmoid-calibrated by 3-fold CV when each class has enough examples."""
+
+    def __init__(self, C: float = 4.0, min_positives: int = MIN_POSITIVES_FOR_CALIBRATION) -> None:
+        self.C = C
+        self.min_positives = min_positives
+
+    def fit(self, X: object, y: np.ndarray) -> CalibratedLinear:
+        y = np.asarray(y)
+        self.classes_ = np.unique(y)
+        base = LogisticRegression(C=self.C, class_weight="balanced", max_iter=3000)
+        counts = np.bincount(y.astype(int)) if len(self.classes_) > 1 else np.array([len(y)])
+        if len(self.classes_) > 1 and counts.min() >= self.min_positives:
+            self.estimator_ = CalibratedClassifierCV(base, method="sigmoid", cv=3).fit(X, y)
+        else:
+            self.estimator_ = base.fit(X, y) if len(self.classes_) > 1 else None
+        return self
+
+    def predict_proba(self, X: object) -> np.ndarray:
+        if self.estimator_ is None:
+            n = X.shape[0]
+            return np.tile([1.0, 0.0] if self.classes_[0] == 0 else [0.0, 1.0], (n, 1))
+        return self.estimator_.predict_proba(X)
+
+    def predict(self, X: object) -> np.ndarray:
+        return (self.predict_proba(X)[:, 1] >= 0.5).astype(int)
+
+    @property
+    def coef_(self) -> np.ndarray:
+        """Coefficients of the (first) underlying linear model, for explanations."""
+        estimator = self.estimator_
+        if estimator is None:
+            return np.zeros((1, 0))
+        if isinstance(estimator, CalibratedClassifierCV):
+            return np.mean([c.estimator.coef_ for c in estimator.calibrated_classifiers_], axis=0)
+        return estimator.coef_
+
+
+def feature_union() -> ColumnTransformer:
+    """The shared feature extractor of the code and role models."""
+    return ColumnTransformer(
+        [
+            ("chars", TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True, min_df=1), "text"),
+            ("words", TfidfVectorizer(tokenizer=content_words, token_pattern=None, lowercase=False,
+                                      sublinear_tf=True), "text"),
+            ("rules", RuleCodeFeatures("text"), ["text"]),
+            ("heading_rules", RuleCodeFeatures("heading"), ["heading"]),
+            ("role_cues", RoleCueFeatures(), ["text", "doc_type", "section_hint", "policy", "is_heading"]),
+            ("context", OneHotEncoder(handle_unknown="ignore"), ["doc_type", "section_hint"]),
+            ("flags", "passthrough", ["policy", "is_heading"]),
+        ]
+    )
+
+
+def code_model() -> Pipeline:
+    """Multi-label code model: features → one-vs-rest calibrated logistic regression."""
+    return Pipeline([("features", feature_union()), ("classifier", OneVsRestClassifier(CalibratedLinear()))])
+
+
+def role_model() -> Pipeline:
+    """Role model: features → multinomial logistic regression."""
+    return Pipeline(
+        [("features", feature_union()),
+         ("classifier", LogisticRegression(C=4.0, class_weight="balanced", max_iter=3000))]
+    )

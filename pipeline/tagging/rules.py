@@ -1,0 +1,199 @@
+"""The rule tagger: codebook terms and patterns, boundary rules, section context and role cues.
+
+Terms are matched as substrings (one compiled alternation per code), not as jieba tokens: the
+segmenter often swallows a term inside a longer word (战斗堡垒 in 战斗堡垒作用), which a token
+matcher would miss. Every hit keeps its span as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.structure import _is_plain_heading, _match_heading, classify_doc_type, find_title
+from pipeline.tagging.codebook import CODES, ROLES, Codebook
+
+OFFICIAL_POLICY_TYPES = frozenset({"决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "批复", "纪要"})
+SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cause", re.compile(r"原因|成因|根源|动因|剖析")),
+    ("problem", re.compile(r"问题|表现|不足|短板|差距|困难|脱节")),
+    ("recommendation", re.compile(r"对策|建议|路径|措施|启示|体会|思考|下一步|举措|办法|融合$|之策")),
+    ("practice", re.compile(r"做法|成效|成绩|经验|基本情况|主要工作|实践|探索")),
+)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A span of the passage that triggered a code (or a rule that added it)."""
+
+    code: str
+    start: int
+    end: int
+    text: str
+    source: str  # "term", "pattern", "rule:<id>", "context"
+
+    def as_dict(self) -> dict[str, object]:
+        return {"code": self.code, "start": self.start, "end": self.end, "text": self.text, "source": self.source}
+
+
+@dataclass(frozen=True)
+class PassageContext:
+    """What a passage's surroundings say: enclosing headings, document genre, section role hint."""
+
+    heading: str = ""
+    doc_type: str = "other"
+    policy: bool = False
+    is_heading: bool = False
+    section_hint: str = ""
+    position: int = 0
+
+
+def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
+    """Contexts for the passages of one document given in reading order (headings found on the fly)."""
+    head = "\n".join(texts[:8])
+    doc_type = classify_doc_type(find_title(head), head)
+    policy = doc_type in OFFICIAL_POLICY_TYPES
+    stack: list[tuple[int, str]] = []
+    contexts = []
+    body_started = False
+    for position, text in enumerate(texts):
+        stripped = text.strip()
+        heading = _match_heading(stripped, line_start=True) if stripped else None
+        if heading is None and body_started and stripped and _is_plain_heading(stripped):
+            heading = (0, 0, stripped)
+        if stripped and stripped[-1] in "。！？；" and len(stripped) > 30:
+            body_started = True
+        parents = stack
+        if heading is not None:
+            rank = heading[0]
+            stack = [entry for entry in stack if entry[0] < rank] if rank > 0 else []
+            parents = stack
+            stack = [*stack, (rank, stripped)]
+        heading_text = " ".join(text for _, text in parents)
+        hint = ""
+        for candidate in reversed([*([t for _, t in parents]), stripped if heading else ""]):
+            hint = _section_hint(candidate)
+            if hint:
+                break
+        contexts.append(PassageContext(heading_text, doc_type, policy, heading is not None, hint, position))
+    return contexts
+
+
+def _section_hint(text: str) -> str:
+    if not text:
+        return ""
+    for role, pattern in SECTION_HINTS:
+        if pattern.search(text):
+            return role
+    return ""
+
+
+class RuleMatcher:
+    """Codes of a passage from the codebook's terms, patterns and boundary rules, with evidence."""
+
+    def __init__(self, codebook: Codebook) -> None:
+        self.codebook = codebook
+        self._terms: dict[str, re.Pattern[str]] = {}
+        for code, entry in codebook.codes.items():
+            ordered = sorted(entry.terms, key=len, reverse=True)
+            self._terms[code] = re.compile("|".join(re.escape(term) for term in ordered))
+        self._m1_requires = re.compile("|".join(map(re.escape, codebook.m1_requires))) if codebook.m1_requires else None
+        self._d1_requires = re.compile("|".join(map(re.escape, codebook.d1_requires))) if codebook.d1_requires else None
+        self._awareness = (
+            re.compile("|".join(map(re.escape, sorted(codebook.awareness_triggers, key=len, reverse=True))))
+            if codebook.awareness_triggers else None
+        )
+
+    def keyword_hits(self, text: str) -> list[Evidence]:
+        """Plain term matches only (the keyword baseline)."""
+        return [
+            Evidence(code, m.start(), m.end(), m.group(), "term")
+            for code, pattern in self._terms.items() for m in pattern.finditer(text)
+        ]
+
+    def match(self, text: str) -> list[Evidence]:
+        """Term and pattern hits, then boundary rules 1–4 (generic talk, D1 needs politics,
+        awareness problems, instruments named in problems)."""
+        hits = self.keyword_hits(text)
+        for code, entry in self.codebook.codes.items():
+            for pattern in entry.patterns:
+                hits.extend(Evidence(code, m.start(), m.end(), m.group(), "pattern") for m in pattern.finditer(text))
+        if self._awareness is not None:
+            for m in self._awareness.finditer(text):
+                hits.extend(Evidence(code, m.start(), m.end(), m.group(), "rule:awareness")
+                            for code in self.codebook.awareness_adds)
+        for rule in self.codebook.instrument_rules:
+            for m in rule.pattern.finditer(text):
+                hits.extend(Evidence(code, m.start(), m.end(), m.group(), "rule:instrument") for code in rule.adds)
+        if self._d1_requires is not None and not self._d1_requires.search(text):
+            hits = [replace_code(hit, "D2") if hit.code == "D1" else hit for hit in hits]
+        if self._m1_requires is not None and not self._m1_requires.search(text):
+            hits = [hit for hit in hits if hit.code != "M1" or hit.source == "rule:awareness"]
+        unique = {(hit.code, hit.start, hit.end): hit for hit in reversed(hits)}
+        return sorted(unique.values(), key=lambda hit: (hit.start, hit.code))
+
+    def codes(self, text: str) -> set[str]:
+        return {hit.code for hit in self.match(text)}
+
+    def tag(self, text: str, context: PassageContext) -> tuple[set[str], list[Evidence]]:
+        """Rule codes with boundary rule 6: a short passage with no code inherits its heading's codes."""
+        hits = self.match(text)
+        codes = {hit.code for hit in hits}
+        if not codes and context.heading and len(text) <= self.codebook.section_context_max_chars:
+            inherited = self.codes(context.heading.split(" ")[-1])
+            codes = inherited
+            hits = [Evidence(code, 0, 0, context.heading.split(" ")[-1], "context") for code in sorted(inherited)]
+        return codes, hits
+
+    def features(self, text: str) -> list[float]:
+        """Hit counts per code (terms+patterns+rules), in :data:`CODES` order."""
+        counts = dict.fromkeys(CODES, 0.0)
+        for hit in self.match(text):
+            counts[hit.code] += 1.0
+        return [counts[code] for code in CODES]
+
+
+def replace_code(hit: Evidence, code: str) -> Evidence:
+    return Evidence(code, hit.start, hit.end, hit.text, hit.source + ">D1-without-politics")
+
+
+class RoleRules:
+    """Role of a passage from the codebook's role cues and patterns, the section and the genre."""
+
+    def __init__(self, codebook: Codebook) -> None:
+        self.codebook = codebook
+        self._cues = {
+            role: re.compile("|".join(re.escape(c) for c in sorted(entry.cues, key=len, reverse=True)))
+            if entry.cues else None
+            for role, entry in codebook.roles.items()
+        }
+
+    def scores(self, text: str, context: PassageContext) -> dict[str, float]:
+        scores = dict.fromkeys(ROLES, 0.0)
+        for role, entry in self.codebook.roles.items():
+            cue = self._cues[role]
+            if cue is not None:
+                scores[role] += 0.5 * len(cue.findall(text))
+            scores[role] += sum(1.0 for pattern in entry.patterns if pattern.search(text))
+        if context.section_hint:
+            scores[context.section_hint] += 1.5
+        normative = max(scores["requirement"], scores["recommendation"])
+        if context.policy:
+            scores["requirement"], scores["recommendation"] = normative + 0.5, 0.0
+        else:
+            scores["recommendation"], scores["requirement"] = normative, 0.0
+        if context.doc_type == "答记者问" and re.match(r"^(?:强调|明确|提出)", text):
+            scores["requirement"] += 2.0
+        if context.position < 3 and not context.section_hint and len(text) < 60:
+            scores["other"] += 1.5
+        scores["other"] += 0.25  # ties and cue-less sentences fall back to other
+        return scores
+
+    def role(self, text: str, context: PassageContext) -> str:
+        scores = self.scores(text, context)
+        return max(ROLES, key=lambda role: scores[role])
+
+    def features(self, text: str, context: PassageContext) -> list[float]:
+        scores = self.scores(text, context)
+        return [scores[role] for role in ROLES]

@@ -1,0 +1,282 @@
+"""The combined tagger: rules + learned model, per-code thresholds, scores and evidence.
+
+``Tagger.tag_document(texts)`` tags the passages of one document in reading order (earlier passages
+give the heading context). A trained tagger is saved with skops (``models/tagger.skops``) and loaded
+without executing code: only the project's own estimator types are trusted on load.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import skops.io as sio
+
+from pipeline import config
+from pipeline.errors import ModelError
+from pipeline.normalize import normalize
+from pipeline.tagging.codebook import CODES, ROLES, Codebook, default_codebook
+from pipeline.tagging.model import code_model, role_model, to_frame
+from pipeline.tagging.rules import Evidence, PassageContext, RoleRules, RuleMatcher, build_contexts
+
+MODEL_PATH: Path = config.MODELS_DIR / "tagger.skops"
+GOLD_PATH: Path = config.ANNOTATIONS_DIR / "gold.jsonl"
+RULE_WEIGHT = 0.5  # combined code score = RULE_WEIGHT * rule hit + (1 - RULE_WEIGHT) * model probability
+THRESHOLD_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+ROLE_RULE_WEIGHTS = (0.0, 0.15, 0.3, 0.45, 0.6)
+TRUSTED_PREFIXES = ("pipeline.", "sklearn.", "numpy.", "scipy.", "builtins.", "collections.")
+
+
+@dataclass(frozen=True)
+class GoldPassage:
+    """One annotated passage."""
+
+    passage_id: str
+    doc_id: str
+    text: str
+    codes: tuple[str, ...]
+    role: str
+
+
+def load_gold(path: Path = GOLD_PATH) -> list[GoldPassage]:
+    """Read the gold annotations (reading order within each document is the file order)."""
+    if not path.exists():
+        raise ModelError(f"gold annotations not found: {path}")
+    passages = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        codes = tuple(sorted(record.get("codes", [])))
+        if any(code not in CODES for code in codes) or record.get("role") not in ROLES:
+            raise ModelError(f"{path}:{number}: invalid codes or role in {record.get('passage_id')}")
+        passages.append(GoldPassage(record["passage_id"], record["doc_id"], record["text"], codes, record["role"]))
+    return passages
+
+
+def group_by_document(passages: Iterable[GoldPassage]) -> dict[str, list[GoldPassage]]:
+    groups: dict[str, list[GoldPassage]] = {}
+    for passage in passages:
+        groups.setdefault(passage.doc_id, []).append(passage)
+    return groups
+
+
+@dataclass
+class TagResult:
+    """Codes, role, scores and evidence of one passage."""
+
+    codes: list[str]
+    role: str
+    scores: dict[str, float]
+    role_scores: dict[str, float]
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _label_matrix(codes: Sequence[Sequence[str]]) -> np.ndarray:
+    return np.array([[1 if code in row else 0 for code in CODES] for row in codes], dtype=int)
+
+
+class Tagger:
+    """Rules, model and thresholds; ``mode`` selects rules-only, model-only or combined predictions."""
+
+    def __init__(self, codebook: Codebook | None = None) -> None:
+        self.codebook = codebook or default_codebook()
+        self.rules = RuleMatcher(self.codebook)
+        self.role_rules = RoleRules(self.codebook)
+        self.code_model: Any = None
+        self.role_model: Any = None
+        self.thresholds: dict[str, float] = dict.fromkeys(CODES, 0.5)
+        self.model_thresholds: dict[str, float] = dict.fromkeys(CODES, 0.5)
+        self.role_rule_weight: float = 0.3
+        self.metadata: dict[str, Any] = {}
+
+    # --- training ------------------------------------------------------------------------------
+    def fit(self, documents: dict[str, list[GoldPassage]], *, tune: bool = True) -> Tagger:
+        """Train the models on gold documents; tune thresholds by inner leave-one-document-out."""
+        texts, contexts, codes, roles = _flatten(documents)
+        frame = to_frame(texts, contexts)
+        self.code_model = code_model().fit(frame, _label_matrix(codes))
+        self.role_model = role_model().fit(frame, roles)
+        if tune and len(documents) >= 3:
+            self._tune(documents)
+        self.metadata = {"n_passages": len(texts), "n_documents": len(documents)}
+        return self
+
+    def _tune(self, documents: dict[str, list[GoldPassage]]) -> None:
+        names = sorted(documents)
+        model_scores, rule_hits, role_probs, role_rule, gold_codes, gold_roles = [], [], [], [], [], []
+        for held_out in names:
+            train = {name: documents[name] for name in names if name != held_out}
+            inner = Tagger(self.codebook).fit(train, tune=False)
+            texts = [p.text for p in documents[held_out]]
+            contexts = build_contexts(texts)
+            model_scores.append(inner._model_code_scores(texts, contexts))
+            rule_hits.append(self._rule_matrix(texts, contexts))
+            role_probs.append(inner._model_role_probs(texts, contexts))
+            role_rule.append(self._rule_role_matrix(texts, contexts))
+            gold_codes.extend(p.codes for p in documents[held_out])
+            gold_roles.extend(p.role for p in documents[held_out])
+        model = np.vstack(model_scores)
+        rules = np.vstack(rule_hits)
+        gold = _label_matrix(gold_codes)
+        combined = RULE_WEIGHT * rules + (1 - RULE_WEIGHT) * model
+        for index, code in enumerate(CODES):
+            self.thresholds[code] = _best_threshold(combined[:, index], gold[:, index])
+            self.model_thresholds[code] = _best_threshold(model[:, index], gold[:, index])
+        probs, rule_roles = np.vstack(role_probs), np.vstack(role_rule)
+        gold_role = np.array(gold_roles)
+        accuracy = {
+            weight: float(np.mean(np.array(ROLES)[np.argmax(probs + weight * rule_roles, axis=1)] == gold_role))
+            for weight in ROLE_RULE_WEIGHTS
+        }
+        self.role_rule_weight = max(accuracy, key=lambda w: (accuracy[w], -w))
+
+    # --- scoring -------------------------------------------------------------------------------
+    def _rule_matrix(self, texts: Sequence[str], contexts: Sequence[PassageContext]) -> np.ndarray:
+        rows = []
+        for text, context in zip(texts, contexts, strict=True):
+            codes, _ = self.rules.tag(text, context)
+            rows.append([1.0 if code in codes else 0.0 for code in CODES])
+        return np.array(rows).reshape(len(texts), len(CODES))
+
+    def _rule_role_matrix(self, texts: Sequence[str], contexts: Sequence[PassageContext]) -> np.ndarray:
+        rows = []
+        for text, context in zip(texts, contexts, strict=True):
+            role = self.role_rules.role(text, context)
+            rows.append([1.0 if r == role else 0.0 for r in ROLES])
+        return np.array(rows).reshape(len(texts), len(ROLES))
+
+    def _model_code_scores(self, texts: Sequence[str], contexts: Sequence[PassageContext]) -> np.ndarray:
+        if self.code_model is None:
+            raise ModelError("the tagger has no trained model: run `lzp train`")
+        probabilities = self.code_model.predict_proba(to_frame(texts, contexts))
+        return np.asarray(probabilities, dtype=float).reshape(len(texts), len(CODES))
+
+    def _model_role_probs(self, texts: Sequence[str], contexts: Sequence[PassageContext]) -> np.ndarray:
+        if self.role_model is None:
+            raise ModelError("the tagger has no trained model: run `lzp train`")
+        probabilities = self.role_model.predict_proba(to_frame(texts, contexts))
+        order = [list(self.role_model.classes_).index(r) if r in self.role_model.classes_ else None for r in ROLES]
+        return np.array([[row[i] if i is not None else 0.0 for i in order] for row in probabilities])
+
+    def tag_document(self, texts: Sequence[str], *, mode: str = "combined") -> list[TagResult]:
+        """Tag the passages of one document (reading order). ``mode``: rules | model | combined."""
+        if not texts:
+            return []
+        texts = [normalize(text).text if text else "" for text in texts]
+        contexts = build_contexts(texts)
+        rule_results = [self.rules.tag(text, context) for text, context in zip(texts, contexts, strict=True)]
+        rule_roles = [self.role_rules.role(text, context) for text, context in zip(texts, contexts, strict=True)]
+        if mode == "rules":
+            return [
+                TagResult(sorted(codes, key=CODES.index), role,
+                          {code: 1.0 for code in codes}, {role: 1.0},
+                          [hit.as_dict() for hit in hits])
+                for (codes, hits), role in zip(rule_results, rule_roles, strict=True)
+            ]
+        model = self._model_code_scores(texts, contexts)
+        probs = self._model_role_probs(texts, contexts)
+        rule_matrix = np.array([[1.0 if c in codes else 0.0 for c in CODES] for codes, _ in rule_results])
+        if mode == "model":
+            scores, thresholds, role_scores = model, self.model_thresholds, probs
+        elif mode == "combined":
+            scores = RULE_WEIGHT * rule_matrix + (1 - RULE_WEIGHT) * model
+            thresholds = self.thresholds
+            role_scores = probs + self.role_rule_weight * np.array(
+                [[1.0 if r == role else 0.0 for r in ROLES] for role in rule_roles])
+        else:
+            raise ValueError(f"unknown mode {mode!r}; choose rules, model or combined")
+        results = []
+        for row, (text, (_, hits)), role_row in zip(scores, zip(texts, rule_results, strict=True), role_scores,
+                                                     strict=True):
+            codes = [code for index, code in enumerate(CODES) if row[index] >= thresholds[code]]
+            evidence = [hit.as_dict() for hit in hits if hit.code in codes] if mode != "model" else []
+            for code in codes:
+                if not any(item["code"] == code for item in evidence):
+                    evidence.append({"code": code, "source": "model", "features": self.top_features(text, code)})
+            role = ROLES[int(np.argmax(role_row))]
+            total = float(np.sum(role_row)) or 1.0
+            results.append(TagResult(
+                codes, role,
+                {code: round(float(row[index]), 3) for index, code in enumerate(CODES) if row[index] >= 0.05},
+                {r: round(float(role_row[i]) / total, 3) for i, r in enumerate(ROLES)},
+                evidence,
+            ))
+        return results
+
+    def top_features(self, text: str, code: str, *, k: int = 3) -> list[str]:
+        """The features of ``text`` that pushed the model most towards ``code``."""
+        features = self.code_model.named_steps["features"]
+        classifier = self.code_model.named_steps["classifier"].estimators_[CODES.index(code)]
+        coef = np.ravel(classifier.coef_)
+        if coef.size == 0:
+            return []
+        row = features.transform(to_frame([text], build_contexts([text])))
+        row = row.toarray().ravel() if hasattr(row, "toarray") else np.ravel(row)
+        contribution = row * coef
+        names = features.get_feature_names_out()
+        best = np.argsort(contribution)[::-1][:k]
+        return [str(names[i]).split("__", 1)[-1] for i in best if contribution[i] > 0]
+
+    # --- persistence ---------------------------------------------------------------------------
+    def save(self, path: Path = MODEL_PATH) -> Path:
+        from pipeline.storage import write_bytes_atomic
+
+        state = {
+            "code_model": self.code_model,
+            "role_model": self.role_model,
+            "thresholds": self.thresholds,
+            "model_thresholds": self.model_thresholds,
+            "role_rule_weight": self.role_rule_weight,
+            "metadata": self.metadata,
+        }
+        return write_bytes_atomic(path, sio.dumps(state))
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> Tagger:
+        if not path.exists():
+            raise ModelError(f"model not found: {path} (run `make train`)")
+        untrusted = sio.get_untrusted_types(file=path)
+        unknown = [name for name in untrusted if not name.startswith(TRUSTED_PREFIXES)]
+        if unknown:
+            raise ModelError(f"{path} contains types lzp does not trust: {', '.join(unknown)}")
+        state = sio.load(path, trusted=untrusted)
+        tagger = cls()
+        tagger.code_model, tagger.role_model = state["code_model"], state["role_model"]
+        tagger.thresholds = dict(state["thresholds"])
+        tagger.model_thresholds = dict(state["model_thresholds"])
+        tagger.role_rule_weight = float(state["role_rule_weight"])
+        tagger.metadata = dict(state["metadata"])
+        return tagger
+
+
+def _flatten(documents: dict[str, list[GoldPassage]]) -> tuple[list[str], list[PassageContext], list, list]:
+    texts, contexts, codes, roles = [], [], [], []
+    for passages in documents.values():
+        doc_texts = [p.text for p in passages]
+        texts.extend(doc_texts)
+        contexts.extend(build_contexts(doc_texts))
+        codes.extend(p.codes for p in passages)
+        roles.extend(p.role for p in passages)
+    return texts, contexts, codes, roles
+
+
+def _best_threshold(scores: np.ndarray, gold: np.ndarray) -> float:
+    best, best_f1 = 0.5, -1.0
+    for threshold in THRESHOLD_GRID:
+        predicted = scores >= threshold
+        tp = float(np.sum(predicted & (gold == 1)))
+        fp = float(np.sum(predicted & (gold == 0)))
+        fn = float(np.sum(~predicted & (gold == 1)))
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        if f1 > best_f1 + 1e-9:
+            best, best_f1 = threshold, f1
+    return best
+
+
+def evidence_for(hits: Sequence[Evidence]) -> list[dict[str, Any]]:
+    return [hit.as_dict() for hit in hits]
