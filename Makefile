@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT ?= out
 
-.PHONY: help install analyze ingest test lint clean bench
+.PHONY: help install analyze ingest train evaluate test lint clean bench
 
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}'
@@ -26,6 +26,12 @@ analyze: $(STAMP) ## Run the whole pipeline on the sample corpus (corpora/sample
 
 ingest: $(STAMP) ## Ingest the sample corpus and the shared fixtures into out/ingest
 	$(BIN)/lzp ingest corpora/sample $(wildcard ../shared/fixtures) --out $(OUT)/ingest
+
+train: $(STAMP) ## Train the tagger on the gold annotations → models/tagger.skops, models/matching.json
+	$(BIN)/lzp train
+
+evaluate: $(STAMP) ## Leave-one-document-out evaluation of tagger, matching and figures → docs/evaluation.md
+	$(BIN)/lzp evaluate
 
 test: $(STAMP) ## Run the test suite
 	$(BIN)/python -m pytest -q

@@ -126,24 +126,67 @@ def ingest_command(
 def analyze_command(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders; default: the sample corpus.")] = None,
     out: OutOption = config.DEFAULT_OUT_DIR,
+    policy: Annotated[list[Path] | None, typer.Option(
+        "--policy", help="The policy document(s) that give the requirements (default: kind=policy in the manifest)."
+    )] = None,
+    manifest: Annotated[Path | None, typer.Option(
+        "--manifest", help="CSV with columns path, kind, unit, date for your own folder."
+    )] = None,
     timeout: TimeoutOption = config.DEFAULT_TIMEOUT_SECONDS,
     max_mb: MaxSizeOption = config.DEFAULT_MAX_FILE_BYTES // (1024 * 1024),
     quiet: QuietOption = False,
 ) -> None:
-    """Run the pipeline on a corpus (default: corpora/sample) and write tables under OUT/tables.
+    """Run ingest → tag → gap analysis and write OUT/tables/*.parquet and OUT/lzp.duckdb.
 
-    Example: lzp analyze --out out
+    With no paths it analyses corpora/sample with its manifest's policy document.
+
+    Example: lzp analyze ~/reports --policy ~/reports/opinion.pdf --out results
     """
+    from pipeline.corpus import read_metadata_manifest
+    from pipeline.gap.analysis import analyze
+    from pipeline.reports.tables import write_tables
+
     log_path = _configure_logging(out)
+    inputs = list(paths or [config.SAMPLE_DIR])
     try:
-        corpus = _run_ingest(paths or [config.SAMPLE_DIR], out=out, timeout=timeout, max_mb=max_mb, quiet=quiet)
-        write_corpus(corpus, out / "tables")
+        metadata = read_metadata_manifest(manifest) if manifest else None
+        files, _ = discover(inputs)
+        with Progress(TextColumn("[bold]{task.description}[/]"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("{task.fields[name]}"), TimeElapsedColumn(), console=console,
+                      disable=quiet) as progress:
+            task = progress.add_task("ingest", total=len(files), name="")
+            corpus = ingest(inputs, timeout=timeout, max_bytes=max_mb * 1024 * 1024, metadata=metadata,
+                            on_file=lambda path, _row: progress.update(task, advance=1, name=path.name))
+            stages = progress.add_task("analyse", total=4, name="")
+            analysis = analyze(corpus, policy_paths=tuple(policy or ()),
+                               on_stage=lambda name: progress.update(stages, advance=1, name=name))
+            write_tables(analysis, out)
     except LzpError as error:
         _fail(error, log_path)
         return
     if not quiet:
         console.print(_summary_table(corpus))
-        console.print(f"tables in {out / 'tables'}; log: {log_path}")
+        console.print(_gap_table(analysis))
+        console.print(f"tables in {out / 'tables'}, database {out / 'lzp.duckdb'}; log: {log_path}")
+
+
+def _gap_table(analysis: object) -> Table:
+    from pipeline.gap.analysis import Analysis
+
+    assert isinstance(analysis, Analysis)
+    table = Table(title=f"requirements: {len(analysis.requirements)} · tagger: {analysis.tagger_mode}",
+                  header_style="bold")
+    for column in ("unit", "evidenced", "mentioned", "no evidence", "figures"):
+        table.add_column(column)
+    figures_by_unit = Counter()
+    doc_units = {doc_id: unit for unit, doc_ids in analysis.units.items() for doc_id in doc_ids}
+    for figure in analysis.figures:
+        figures_by_unit[doc_units.get(figure.doc_id, "")] += 1
+    for unit in analysis.units:
+        statuses = Counter(m.status for m in analysis.matches if m.unit == unit)
+        table.add_row(unit, str(statuses["evidenced"]), str(statuses["mentioned"]), str(statuses["no evidence"]),
+                      str(figures_by_unit[unit]))
+    return table
 
 
 @app.command("tag")

@@ -95,11 +95,12 @@ section hint of the nearest heading (做法 / 问题 / 原因 / 对策 …), hea
 
 **Combination.** Code score = 0.5 × rule hit + 0.5 × model probability, kept when ≥ the code's
 threshold ({thresholds}). Role = argmax(model probability + {role_weight} × rule role).
-Thresholds and the role weight are tuned by leave-one-document-out on the training documents.
+Thresholds and the role weight are tuned by a 3-fold split by document of the training documents.
 
 **Metrics.** {evaluation}
 
 **Limits.** Eight documents from five sources: figures have wide uncertainty, rare codes (D1, D6)
-have few examples. Retrain (`make train`) after adding annotations (`lzp import-qdpx` output or
-hand-coded lines).
+have few examples. Retrain (`make train`) after adding annotations to the gold file. The codebook's
+terms and role cues were written with the sample corpus in view, so held-out figures on these same
+documents overstate what to expect on new ones; see `docs/evaluation.md`.
 """

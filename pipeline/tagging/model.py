@@ -94,10 +94,10 @@ class CalibratedLinear(BaseEstimator, ClassifierMixin):
     def fit(self, X: object, y: np.ndarray) -> CalibratedLinear:
         y = np.asarray(y)
         self.classes_ = np.unique(y)
-        base = LogisticRegression(C=self.C, class_weight="balanced", max_iter=3000)
+        base = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear")
         counts = np.bincount(y.astype(int)) if len(self.classes_) > 1 else np.array([len(y)])
         if len(self.classes_) > 1 and counts.min() >= self.min_positives:
-            self.estimator_ = CalibratedClassifierCV(base, method="sigmoid", cv=3).fit(X, y)
+            self.estimator_ = CalibratedClassifierCV(base, method="sigmoid", cv=3, ensemble=False).fit(X, y)
         else:
             self.estimator_ = base.fit(X, y) if len(self.classes_) > 1 else None
         return self
@@ -126,9 +126,10 @@ def feature_union() -> ColumnTransformer:
     """The shared feature extractor of the code and role models."""
     return ColumnTransformer(
         [
-            ("chars", TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True, min_df=1), "text"),
+            ("chars", TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True, min_df=2,
+                                      max_features=12000, dtype=np.float32), "text"),
             ("words", TfidfVectorizer(tokenizer=content_words, token_pattern=None, lowercase=False,
-                                      sublinear_tf=True), "text"),
+                                      sublinear_tf=True, min_df=2, max_features=4000, dtype=np.float32), "text"),
             ("rules", RuleCodeFeatures("text"), ["text"]),
             ("heading_rules", RuleCodeFeatures("heading"), ["heading"]),
             ("role_cues", RoleCueFeatures(), ["text", "doc_type", "section_hint", "policy", "is_heading"]),
@@ -147,5 +148,5 @@ def role_model() -> Pipeline:
     """Role model: features → multinomial logistic regression."""
     return Pipeline(
         [("features", feature_union()),
-         ("classifier", LogisticRegression(C=4.0, class_weight="balanced", max_iter=3000))]
+         ("classifier", LogisticRegression(C=4.0, class_weight="balanced", max_iter=2000))]
     )

@@ -16,11 +16,18 @@ from pipeline.tagging.codebook import CODES, ROLES, Codebook
 
 OFFICIAL_POLICY_TYPES = frozenset({"决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "批复", "纪要"})
 SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("recommendation", re.compile(r"对策|建议|路径|措施|启示|下一步|举措|办法|之策|思路|^[一二三四五六七八九十]是要")),
     ("cause", re.compile(r"原因|成因|根源|动因|剖析")),
-    ("problem", re.compile(r"问题|表现|不足|短板|差距|困难|脱节")),
-    ("recommendation", re.compile(r"对策|建议|路径|措施|启示|体会|思考|下一步|举措|办法|融合$|之策")),
-    ("practice", re.compile(r"做法|成效|成绩|经验|基本情况|主要工作|实践|探索")),
+    ("problem", re.compile(r"表现|存在(?:的)?(?:主要)?问题|主要问题|不足|短板|差距|困难")),
+    ("practice", re.compile(r"做法|成效|成绩|经验|基本情况|主要工作|实践")),
 )
+SECTION_HINT_WEIGHT = 2.5
+_NEXT_STEP = re.compile(r"下一步|将(?:把|对|进一步|继续)|适时")
+_RESTATEMENT = re.compile(r"^(?:强调|明确|提出|[一二三四五六七八九十]是)")
+GENRE_PRIORS: dict[str, dict[str, float]] = {
+    "心得体会": {"recommendation": 1.0},
+    "经验材料": {"practice": 0.5},
+}
 
 
 @dataclass(frozen=True)
@@ -81,6 +88,7 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
 
 
 def _section_hint(text: str) -> str:
+    text = text.strip().rstrip("。；;：:")
     if not text:
         return ""
     for role, pattern in SECTION_HINTS:
@@ -176,14 +184,19 @@ class RoleRules:
             if cue is not None:
                 scores[role] += 0.5 * len(cue.findall(text))
             scores[role] += sum(1.0 for pattern in entry.patterns if pattern.search(text))
-        if context.section_hint:
-            scores[context.section_hint] += 1.5
+        if context.section_hint:  # the section decides when the wording does not (annotation guide)
+            scores[context.section_hint] += SECTION_HINT_WEIGHT
+        for role, bonus in GENRE_PRIORS.get(context.doc_type, {}).items():
+            scores[role] += bonus
         normative = max(scores["requirement"], scores["recommendation"])
-        if context.policy:
+        # A policy's norms are requirements; so are a press Q&A's restatements of the policy, except
+        # what the issuer says it will do next.
+        restates_policy = context.doc_type == "答记者问" and not _NEXT_STEP.search(text)
+        if context.policy or restates_policy:
             scores["requirement"], scores["recommendation"] = normative + 0.5, 0.0
         else:
             scores["recommendation"], scores["requirement"] = normative, 0.0
-        if context.doc_type == "答记者问" and re.match(r"^(?:强调|明确|提出)", text):
+        if context.doc_type == "答记者问" and _RESTATEMENT.match(text):
             scores["requirement"] += 2.0
         if context.position < 3 and not context.section_hint and len(text) < 60:
             scores["other"] += 1.5

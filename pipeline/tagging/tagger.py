@@ -8,6 +8,7 @@ without executing code: only the project's own estimator types are trusted on lo
 from __future__ import annotations
 
 import json
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +28,8 @@ MODEL_PATH: Path = config.MODELS_DIR / "tagger.skops"
 GOLD_PATH: Path = config.ANNOTATIONS_DIR / "gold.jsonl"
 RULE_WEIGHT = 0.5  # combined code score = RULE_WEIGHT * rule hit + (1 - RULE_WEIGHT) * model probability
 THRESHOLD_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
-ROLE_RULE_WEIGHTS = (0.0, 0.15, 0.3, 0.45, 0.6)
+ROLE_RULE_WEIGHTS = (0.0, 0.15, 0.3, 0.6, 1.0, 2.0)
+TUNING_FOLDS = 3  # inner cross-validation folds (by document) for thresholds and the role weight
 TRUSTED_PREFIXES = ("pipeline.", "sklearn.", "numpy.", "scipy.", "builtins.", "collections.")
 
 
@@ -96,7 +98,7 @@ class Tagger:
 
     # --- training ------------------------------------------------------------------------------
     def fit(self, documents: dict[str, list[GoldPassage]], *, tune: bool = True) -> Tagger:
-        """Train the models on gold documents; tune thresholds by inner leave-one-document-out."""
+        """Train the models on gold documents; tune thresholds by an inner 3-fold split by document."""
         texts, contexts, codes, roles = _flatten(documents)
         frame = to_frame(texts, contexts)
         self.code_model = code_model().fit(frame, _label_matrix(codes))
@@ -108,18 +110,20 @@ class Tagger:
 
     def _tune(self, documents: dict[str, list[GoldPassage]]) -> None:
         names = sorted(documents)
+        folds = [names[index::TUNING_FOLDS] for index in range(min(TUNING_FOLDS, len(names)))]
         model_scores, rule_hits, role_probs, role_rule, gold_codes, gold_roles = [], [], [], [], [], []
-        for held_out in names:
-            train = {name: documents[name] for name in names if name != held_out}
+        for held_out_names in folds:
+            train = {name: documents[name] for name in names if name not in held_out_names}
             inner = Tagger(self.codebook).fit(train, tune=False)
-            texts = [p.text for p in documents[held_out]]
-            contexts = build_contexts(texts)
-            model_scores.append(inner._model_code_scores(texts, contexts))
-            rule_hits.append(self._rule_matrix(texts, contexts))
-            role_probs.append(inner._model_role_probs(texts, contexts))
-            role_rule.append(self._rule_role_matrix(texts, contexts))
-            gold_codes.extend(p.codes for p in documents[held_out])
-            gold_roles.extend(p.role for p in documents[held_out])
+            for held_out in held_out_names:
+                texts = [p.text for p in documents[held_out]]
+                contexts = build_contexts(texts)
+                model_scores.append(inner._model_code_scores(texts, contexts))
+                rule_hits.append(self._rule_matrix(texts, contexts))
+                role_probs.append(inner._model_role_probs(texts, contexts))
+                role_rule.append(self._rule_role_matrix(texts, contexts))
+                gold_codes.extend(p.codes for p in documents[held_out])
+                gold_roles.extend(p.role for p in documents[held_out])
         model = np.vstack(model_scores)
         rules = np.vstack(rule_hits)
         gold = _label_matrix(gold_codes)
@@ -234,7 +238,11 @@ class Tagger:
             "role_rule_weight": self.role_rule_weight,
             "metadata": self.metadata,
         }
-        return write_bytes_atomic(path, sio.dumps(state))
+        for model in (self.code_model, self.role_model):
+            for _, transformer, _ in model.named_steps["features"].transformers_:
+                if hasattr(transformer, "stop_words_"):
+                    del transformer.stop_words_  # the pruned n-grams: large and not needed to transform
+        return write_bytes_atomic(path, sio.dumps(state, compression=zipfile.ZIP_DEFLATED, compresslevel=9))
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> Tagger:
@@ -266,14 +274,16 @@ def _flatten(documents: dict[str, list[GoldPassage]]) -> tuple[list[str], list[P
 
 
 def _best_threshold(scores: np.ndarray, gold: np.ndarray) -> float:
-    best, best_f1 = 0.5, -1.0
+    """The grid threshold with the best F1; 0.5 (a rule hit alone suffices) when no threshold finds a
+    true positive, e.g. for a code absent from the tuning documents."""
+    best, best_f1 = 0.5, 0.0
     for threshold in THRESHOLD_GRID:
         predicted = scores >= threshold
         tp = float(np.sum(predicted & (gold == 1)))
         fp = float(np.sum(predicted & (gold == 0)))
         fn = float(np.sum(~predicted & (gold == 1)))
         f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-        if f1 > best_f1 + 1e-9:
+        if f1 > best_f1 + 1e-9 or (abs(f1 - best_f1) <= 1e-9 and f1 > 0 and abs(threshold - 0.5) < abs(best - 0.5)):
             best, best_f1 = threshold, f1
     return best
 

@@ -1,0 +1,1 @@
+"""Gap analysis: requirements of the policy, matching unit practice to them, coverage and figures."""

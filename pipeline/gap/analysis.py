@@ -1,0 +1,144 @@
+"""The gap analysis of a corpus: tag → requirements → units → matches → coverage, disconnects, figures.
+
+Input is an ingested :class:`~pipeline.corpus.Corpus` whose policy document(s) have ``kind ==
+"policy"``. Duplicates (``duplicate_of``) are left out of every count.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline import config
+from pipeline.corpus import Corpus
+from pipeline.errors import ModelError, UsageError
+from pipeline.gap.figures import Figure, extract_from_passages
+from pipeline.gap.matching import DEFAULT_THRESHOLD, Match, Matcher, UnitPassage
+from pipeline.gap.requirements import Requirement, extract_requirements
+from pipeline.records import Document
+from pipeline.tagging.codebook import CODES
+from pipeline.tagging.tagger import MODEL_PATH, Tagger, TagResult
+
+log = logging.getLogger("lzp")
+MATCHING_PATH: Path = config.MODELS_DIR / "matching.json"
+
+
+@dataclass
+class Analysis:
+    """Everything the reports need."""
+
+    corpus: Corpus
+    tags: dict[str, TagResult] = field(default_factory=dict)  # passage_id → result
+    requirements: list[Requirement] = field(default_factory=list)
+    units: dict[str, list[str]] = field(default_factory=dict)  # unit → doc_ids
+    matches: list[Match] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    initiatives: list[tuple[str, str, float]] = field(default_factory=list)  # unit, passage_id, best score
+    threshold: float = DEFAULT_THRESHOLD
+    tagger_mode: str = "combined"
+    policy_doc_ids: tuple[str, ...] = ()
+
+
+def load_tagger() -> tuple[Tagger, str]:
+    """The shipped tagger, or the rule tagger (with a logged warning) when no model is trained."""
+    try:
+        return Tagger.load(MODEL_PATH), "combined"
+    except ModelError as error:
+        log.warning("%s; tagging with rules only", error)
+        return Tagger(), "rules"
+
+
+def load_threshold(path: Path = MATCHING_PATH) -> float:
+    if path.exists():
+        return float(json.loads(path.read_text(encoding="utf-8"))["threshold"])
+    return DEFAULT_THRESHOLD
+
+
+def unit_of(document: Document) -> str:
+    return document.unit or document.issuer or document.title or document.doc_id
+
+
+def analyze(
+    corpus: Corpus,
+    *,
+    policy_paths: tuple[Path, ...] = (),
+    tagger: Tagger | None = None,
+    tagger_mode: str | None = None,
+    threshold: float | None = None,
+    on_stage: Callable[[str], None] | None = None,
+) -> Analysis:
+    """Run the gap analysis on an ingested corpus."""
+    if tagger is None:
+        tagger, mode = load_tagger()
+    else:
+        mode = tagger_mode or ("combined" if tagger.code_model is not None else "rules")
+    analysis = Analysis(corpus=corpus, threshold=load_threshold() if threshold is None else threshold,
+                        tagger_mode=mode)
+    documents = [d for d in corpus.documents if d.duplicate_of is None]
+    policy_sources = {str(p.resolve()) for p in policy_paths}
+    policies = [d for d in documents
+                if (Path(d.source_path).resolve().as_posix() in policy_sources) or (not policy_sources and d.kind == "policy")]
+    if not policies:
+        raise UsageError("no policy document: name one with --policy FILE or mark it kind=policy in manifest.csv")
+    analysis.policy_doc_ids = tuple(d.doc_id for d in policies)
+    _stage(on_stage, "tag")
+    for document in documents:
+        results = tagger.tag_document([p.text for p in document.passages], mode=mode)
+        analysis.tags.update({p.passage_id: r for p, r in zip(document.passages, results, strict=True)})
+    _stage(on_stage, "requirements")
+    for policy in policies:
+        titles = {s.path_str: s.title for s in policy.sections if s.level == 1}
+        analysis.requirements.extend(extract_requirements(
+            doc_id=policy.doc_id,
+            doc_label=policy.doc_number or policy.title or policy.doc_id,
+            passages=[(p.passage_id, p.start, p.text, p.section_path, p.is_heading) for p in policy.passages],
+            roles=[analysis.tags[p.passage_id].role for p in policy.passages],
+            codes=[analysis.tags[p.passage_id].codes for p in policy.passages],
+            section_titles=titles,
+            codebook=tagger.codebook,
+            rule_codes=tagger.rules.codes,
+        ))
+    policy_ids = {d.doc_id for d in policies}
+    for document in documents:
+        if document.doc_id not in policy_ids:
+            analysis.units.setdefault(unit_of(document), []).append(document.doc_id)
+    _stage(on_stage, "match")
+    by_id = {d.doc_id: d for d in documents}
+    matcher = Matcher(threshold=analysis.threshold).fit(
+        [p.text for d in documents for p in d.passages] + [r.text for r in analysis.requirements]
+    )
+    for unit, doc_ids in analysis.units.items():
+        passages = [
+            UnitPassage(p.passage_id, p.doc_id, p.text, analysis.tags[p.passage_id].role,
+                        tuple(analysis.tags[p.passage_id].codes))
+            for doc_id in doc_ids for p in by_id[doc_id].passages if not p.is_heading
+        ]
+        analysis.matches.extend(matcher.match_unit(unit, analysis.requirements, passages))
+        practice = [p for p in passages if p.role == "practice"]
+        if practice and analysis.requirements:
+            best = matcher.score_matrix(analysis.requirements, practice).max(axis=0)
+            analysis.initiatives.extend(
+                (unit, p.passage_id, round(float(score), 4))
+                for p, score in zip(practice, best, strict=True) if score < analysis.threshold
+            )
+    _stage(on_stage, "figures")
+    analysis.figures = extract_from_passages(
+        [(p.passage_id, d.doc_id, p.text) for d in documents for p in d.passages]
+    )
+    return analysis
+
+
+def _stage(callback: Callable[[str], None] | None, name: str) -> None:
+    if callback is not None:
+        callback(name)
+
+
+def disconnect_codes() -> tuple[str, ...]:
+    return tuple(code for code in CODES if code.startswith("D"))
+
+
+def measure_codes() -> tuple[str, ...]:
+    return tuple(code for code in CODES if code.startswith("M"))

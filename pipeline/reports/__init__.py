@@ -1,0 +1,1 @@
+"""Reports: the analysis tables (Parquet, DuckDB) and what analysts open."""
