@@ -19,10 +19,11 @@ import jieba.posseg as posseg
 from pipeline.segment import jieba_tokenizer, read_userdict
 
 MEASURES = (
-    "人次", "万元", "亿元", "元", "个", "名", "人", "次", "项", "家", "期", "篇", "条", "场", "批", "所", "支",
-    "户", "位", "村", "部", "件", "年", "天", "万亩", "亩", "小时",
+    "人次", "万元", "亿元", "元", "个月", "个", "名", "人", "次", "项", "家", "期", "篇", "条", "场", "批", "所",
+    "支", "户", "位", "村", "部", "件", "幅", "年", "天", "万亩", "亩", "小时",
 )
-_CN_NUMBER = "[零〇一二两三四五六七八九十百千万]+"
+# 万 is left out so that 一万亩 reads as 1 万亩, as written.
+_CN_NUMBER = "[零〇一二两三四五六七八九十百千]+"
 _MEASURE = "|".join(sorted(map(re.escape, MEASURES), key=len, reverse=True))
 FIGURE = re.compile(
     rf"(?P<number>\d+(?:\.\d+)?|{_CN_NUMBER}|[xX]{{1,3}}|[*＊]{{1,3}})(?P<approx>余|多)?\s*"
@@ -43,6 +44,11 @@ _TRAILING_FIGURE = re.compile(rf"\s*(?:\d+(?:\.\d+)?|{_CN_NUMBER})(?:余|多)?\s
 _NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "ng", "vn", "an", "j", "l")
 # Single-character "measures" that are too often part of ordinary words after a Chinese numeral.
 _WEAK_CN_MEASURES = frozenset({"人", "部", "村", "年", "位", "支", "所", "件", "条", "次", "期", "篇"})
+# 一 + measure is usually the indefinite article (一批, 一项, 一名); only durations and areas count.
+_ONE_MEASURES = frozenset({"个月", "万亩", "亩", "天", "小时"})
+# A Chinese-numeral duration in years counts when the text says it lasted (历经两年).
+_DURATION_BEFORE = re.compile(r"(?:历经|经过|连续|用了|近|已)$")
+_BOOK_TITLE = re.compile(r"《[^》]*》")
 
 
 @dataclass(frozen=True)
@@ -99,8 +105,10 @@ def _kind(measure: str, percent: bool) -> str:
         return "person_times"
     if measure in {"元", "万元", "亿元"}:
         return "money"
-    if measure in {"年", "天", "小时"}:
+    if measure in {"年", "天", "小时", "个月"}:
         return "duration"
+    if measure in {"亩", "万亩"}:
+        return "area"
     return "count"
 
 
@@ -160,8 +168,11 @@ def extract_figures(
         percent = match.group("percent") is not None
         is_arabic = number[0].isdigit()
         if not is_arabic and not re.fullmatch(r"[xX*＊]+", number):
-            if measure in _WEAK_CN_MEASURES or (number in {"一"} and not percent):
+            duration = measure == "年" and _DURATION_BEFORE.search(text[:match.start()])
+            if (measure in _WEAK_CN_MEASURES and not duration) or (number == "一" and measure not in _ONE_MEASURES):
                 continue
+        if any(title.start() < match.start() < title.end() for title in _BOOK_TITLE.finditer(text)):
+            continue  # a number inside a document title (《…22条措施》) names the document
         if _inside_named_term(text, match.start(), match.end()):
             continue
         if measure == "年" and is_arabic and len(number) == 4:

@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable, Iterator
 from itertools import groupby
 from pathlib import Path
+from typing import Any
 
 from pipeline import config
 from pipeline.errors import UsageError
@@ -51,6 +52,7 @@ def train(gold_path: Path, model_path: Path = MODEL_PATH) -> Path:
     gold = load_gold(gold_path)
     tagger = Tagger().fit(group_by_document(gold))
     tagger.save(model_path)
+    calibrate_matching()
     card = model_path.parent / "README.md"
     thresholds = ", ".join(f"{code} {value:.2f}" for code, value in tagger.thresholds.items())
     write_text_atomic(card, MODEL_CARD.format(
@@ -72,10 +74,37 @@ def _evaluation_summary() -> str:
 
 def evaluate(gold_path: Path, report_path: Path, *,
              progress: Callable[[str], None] | None = None) -> dict[str, SystemScores]:
+    """Tagger (leave-one-document-out), requirement matching and figures → one Markdown report."""
+    from pipeline.gap import evaluate as gap_evaluation
+
     gold = load_gold(gold_path)
     results = leave_one_document_out(gold, progress=progress)
-    write_text_atomic(report_path, render_markdown(results, gold))
+    if progress is not None:
+        progress("matching and figures")
+    analysis = _sample_analysis()
+    matching = gap_evaluation.evaluate_matching(analysis)
+    figures = gap_evaluation.evaluate_figures(analysis.corpus, analysis.figures)
+    write_text_atomic(report_path, render_markdown(results, gold) + "\n" + gap_evaluation.render_markdown(matching, figures))
     return results
+
+
+def _sample_analysis() -> Any:
+    """The sample corpus analysed with the rule tagger only, so that no learned component trained on
+    these passages enters the matching and figure figures."""
+    from pipeline.corpus import ingest
+    from pipeline.gap.analysis import analyze
+
+    return analyze(ingest([config.SAMPLE_DIR]), tagger=Tagger(), tagger_mode="rules")
+
+
+def calibrate_matching() -> float:
+    """Choose the matching threshold on all labelled pairs and save it to ``models/matching.json``."""
+    from pipeline.gap import evaluate as gap_evaluation
+
+    analysis = _sample_analysis()
+    scores = gap_evaluation.evaluate_matching(analysis)
+    gap_evaluation.save_threshold(scores.final_threshold)
+    return scores.final_threshold
 
 
 MODEL_CARD = """# models/tagger.skops — model card
