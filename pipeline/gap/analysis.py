@@ -114,7 +114,7 @@ def analyze(
         passages = [
             UnitPassage(p.passage_id, p.doc_id, p.text, analysis.tags[p.passage_id].role,
                         tuple(analysis.tags[p.passage_id].codes))
-            for doc_id in doc_ids for p in by_id[doc_id].passages if not p.is_heading
+            for doc_id in doc_ids for p in by_id[doc_id].passages
         ]
         analysis.matches.extend(matcher.match_unit(unit, analysis.requirements, passages))
         practice = [p for p in passages if p.role == "practice"]

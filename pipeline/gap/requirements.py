@@ -61,11 +61,11 @@ def key_terms(text: str, codebook: Codebook) -> tuple[str, ...]:
         {*_lexicon_terms(), *(term for entry in codebook.codes.values() for term in entry.terms if len(term) >= 2)},
         key=len, reverse=True,
     )
-    found: list[str] = []
+    found: list[str] = []  # generic terms included, so that their parts are not picked up either
     for term in candidates:
-        if term in text and term not in GENERIC_TERMS and not any(term in longer for longer in found):
+        if term in text and not any(term in longer for longer in found):
             found.append(term)
-    return tuple(sorted(found, key=text.find))
+    return tuple(sorted((term for term in found if term not in GENERIC_TERMS), key=text.find))
 
 
 def split_obligations(sentence: str) -> list[tuple[int, int]]:

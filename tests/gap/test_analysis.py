@@ -1,0 +1,108 @@
+"""`lzp analyze` on the sample corpus: outputs, acceptance figures, and traceability of every count."""
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+
+TABLES = ("documents", "passages", "tags", "requirements", "matches", "figures")
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("analysis")
+    result = CliRunner().invoke(app, ["analyze", "--out", str(target), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return target
+
+
+def table(out: Path, name: str) -> pd.DataFrame:
+    return pd.read_parquet(out / "tables" / f"{name}.parquet")
+
+
+def test_tables_and_database_exist(out: Path) -> None:
+    for name in TABLES:
+        assert (out / "tables" / f"{name}.parquet").exists(), name
+    with duckdb.connect(str(out / "lzp.duckdb"), read_only=True) as connection:
+        names = {row[0] for row in connection.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        assert set(TABLES) <= names
+        assert {"coverage_by_unit_measure", "disconnects_by_unit"} <= names
+        for name in TABLES:
+            assert connection.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0] == len(table(out, name))
+
+
+def test_requirements_cover_the_opinion(out: Path) -> None:
+    requirements = table(out, "requirements")
+    assert requirements.requirement_id.str.startswith("曲组〔2021〕2号 §").all()
+    assert set(requirements.requirement_id.str.extract(r"§(\d+)\.")[0]) == {"1", "2", "3", "4", "5", "6"}
+    assert 40 <= len(requirements) <= 80
+    assert requirements.text.str.endswith("时必谈").sum() + requirements.text.str.endswith("时必谈。").sum() == 6
+
+
+def test_matches_use_exactly_three_statuses(out: Path) -> None:
+    matches = table(out, "matches")
+    assert set(matches.status) <= {"evidenced", "mentioned", "no evidence"}
+    units = table(out, "documents").query("kind != 'policy' and duplicate_of.isna()").unit.nunique()
+    assert len(matches) == units * len(table(out, "requirements"))
+
+
+@pytest.mark.parametrize(
+    ("value", "measure", "population", "statement"),
+    [
+        (15.4, "%", "干部", "三会一课"),
+        (29.2, "%", "", ""),
+        (70.0, "%", "基层党支部书记", "本领恐慌"),
+        (97.0, "个", "五星级党支部", ""),
+        (88.0, "个", "五星级党支部", ""),
+        (71.0, "个", "五星级党支部", ""),
+        (59.0, "个", "五星级党支部", ""),
+        (300.0, "人次", "", ""),
+    ],
+)
+def test_survey_figures(out: Path, value: float, measure: str, population: str, statement: str) -> None:
+    figures = table(out, "figures")
+    assert pd.api.types.is_float_dtype(figures.value)
+    rows = figures[(figures.value == value) & (figures.measure == measure)]
+    assert len(rows) >= 1
+    assert rows.population.str.contains(population).any()
+    assert rows.statement.str.contains(statement).any()
+
+
+def test_every_coverage_number_traces_to_passages(out: Path) -> None:
+    passages = table(out, "passages").set_index("passage_id")
+    documents = table(out, "documents").set_index("doc_id")
+    matches = table(out, "matches").set_index(["unit", "requirement_id"])
+    with duckdb.connect(str(out / "lzp.duckdb"), read_only=True) as connection:
+        coverage = connection.execute("SELECT * FROM coverage_by_unit_measure").df()
+        disconnects = connection.execute("SELECT * FROM disconnects_by_unit").df()
+    assert len(coverage) > 0 and len(disconnects) > 0
+    for row in coverage.itertuples():
+        assert row.n_evidenced == len(row.evidenced_requirement_ids)
+        assert row.n_evidenced + row.n_mentioned + row.n_no_evidence == row.n_requirements
+        for requirement_id in row.evidenced_requirement_ids:
+            match = matches.loc[(row.unit, requirement_id)]
+            assert match.status == "evidenced" and len(match.evidence_passage_ids) > 0
+        for passage_id in row.evidence_passage_ids:
+            doc_id = passages.loc[passage_id, "doc_id"]
+            assert documents.loc[doc_id, "unit"] == row.unit
+    tags = table(out, "tags").set_index("passage_id")
+    for row in disconnects.itertuples():
+        assert row.n_passages == len(row.passage_ids) == row.n_problem + row.n_cause
+        for passage_id in row.passage_ids:
+            assert row.disconnect in tags.loc[passage_id, "codes"]
+            assert tags.loc[passage_id, "role"] in {"problem", "cause"}
+            assert documents.loc[passages.loc[passage_id, "doc_id"], "unit"] == row.unit
+
+
+def test_duplicates_never_count(out: Path) -> None:
+    documents = table(out, "documents")
+    duplicate_ids = set(documents[documents.duplicate_of.notna()].doc_id)
+    assert duplicate_ids
+    tags = table(out, "tags")
+    assert not set(tags.doc_id) & duplicate_ids
+    figures = table(out, "figures")
+    assert not set(figures.doc_id) & duplicate_ids

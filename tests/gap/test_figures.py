@@ -1,0 +1,57 @@
+import pytest
+
+from pipeline.gap.figures import extract_figures, parse_number
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("问卷显示，15.4％的干部有过“三会一课”请假的经历，实在参加不了课后补。",
+         [(15.4, "%", "percent", "干部", "问卷")]),
+        ("问卷显示，70％的基层党支部书记认为自己存在“本领恐慌”。",
+         [(70.0, "%", "percent", "基层党支部书记", "问卷")]),
+        ("2021年度97个五星级党支部复核合格88个，2022年度71个五星级党支部验收合格59个。",
+         [(97.0, "个", "count", "五星级党支部", ""), (88.0, "个", "count", "五星级党支部", ""),
+          (71.0, "个", "count", "五星级党支部", ""), (59.0, "个", "count", "五星级党支部", "")]),
+        ("举办入党积极分子、预备党员发展对象等培训班3期，培训300余人次。",
+         [(3.0, "期", "count", "", ""), (300.0, "人次", "person_times", "", "")]),
+        ("“机关党建+四服务”工作模式历经两年的创新实践。", [(2.0, "年", "duration", "", "")]),
+        ("三分之一的党员参加了座谈。", [(33.33, "%", "percent", "党员", "座谈")]),
+    ],
+)
+def test_figures_of_real_sentences(sentence: str, expected: list[tuple]) -> None:
+    figures = extract_figures(sentence)
+    assert [(f.value, f.measure, f.kind, f.population, f.source) for f in figures] == expected
+    for figure in figures:
+        assert sentence[figure.start:figure.end] == figure.surface
+
+
+def test_year_qualifier_and_approximation() -> None:
+    first, second = extract_figures("2021年度97个五星级党支部复核合格88个")
+    assert first.year == "2021" and second.year is None
+    (approx,) = extract_figures("培训300余人次")
+    assert approx.approx and approx.value == 300
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "领导班子成员要认真履行“一岗双责”，落实“三会一课”制度。",
+        "针对党建和业务工作“六个脱节”问题，推出“五个十佳”评选，做到“两个维护”。",
+        "2020年10月16日，中央和国家机关工委印发了《关于…的意见》。",
+        "县委办出台《关于创建“五型机关”22条措施》。",
+        "推出一批可学可看可借鉴的工作法。",
+    ],
+)
+def test_names_dates_and_articles_are_not_figures(sentence: str) -> None:
+    assert extract_figures(sentence) == []
+
+
+def test_anonymised_placeholders_are_flagged() -> None:
+    (figure,) = extract_figures("全市xx个党支部开展了活动。")
+    assert figure.anonymised and figure.value is None
+
+
+@pytest.mark.parametrize(("number", "value"), [("15.4", 15.4), ("十二", 12.0), ("两", 2.0), ("xx", None)])
+def test_parse_number(number: str, value: float | None) -> None:
+    assert parse_number(number) == value
