@@ -144,6 +144,7 @@ def analyze_command(
     """
     from pipeline.corpus import read_metadata_manifest
     from pipeline.gap.analysis import analyze
+    from pipeline.reports.qdpx import write_qdpx
     from pipeline.reports.tables import write_tables
 
     log_path = _configure_logging(out)
@@ -161,6 +162,7 @@ def analyze_command(
             analysis = analyze(corpus, policy_paths=tuple(policy or ()),
                                on_stage=lambda name: progress.update(stages, advance=1, name=name))
             write_tables(analysis, out)
+            write_qdpx(out)
     except LzpError as error:
         _fail(error, log_path)
         return
@@ -259,6 +261,25 @@ def evaluate_command(
         table.add_row(system, f"{scores.macro_f1:.3f}", f"{scores.micro_f1:.3f}", f"{scores.role_accuracy:.3f}")
     console.print(table)
     console.print(f"report written to {report}")
+
+
+@app.command("import-qdpx")
+def import_qdpx_command(
+    qdpx: Annotated[Path, typer.Argument(help="A REFI-QDA project (.qdpx), e.g. corrected in QualCoder.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Gold-format JSON lines to write.")] = Path("imported.jsonl"),
+) -> None:
+    """Read codes and roles back from a .qdpx into gold-format annotations for `lzp train`.
+
+    Example: lzp import-qdpx out/corpus.qdpx --out corpora/annotations/corrected.jsonl
+    """
+    from pipeline.reports.qdpx import import_qdpx
+
+    try:
+        count = import_qdpx(qdpx, out)
+    except LzpError as error:
+        _fail(error, None)
+        return
+    console.print(f"imported {count} coded passages → {out}")
 
 
 def main() -> None:  # pragma: no cover - entry point for python -m

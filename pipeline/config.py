@@ -30,3 +30,7 @@ SHINGLE_SIZE: int = 5
 MINHASH_PERMUTATIONS: int = 128
 
 LOG_FILE_NAME: str = "lzp.log"
+
+# Word segmentation backend for features and matching: "rjieba" (jieba-rs, same dictionary, ~16× faster;
+# token agreement with jieba is tested) or "jieba".
+SEGMENTER_BACKEND: str = os.environ.get("LZP_SEGMENTER", "rjieba")

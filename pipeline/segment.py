@@ -99,8 +99,12 @@ def rjieba_tokenizer() -> Any:
     return tokenizer
 
 
-def tokenize(text: str, *, backend: str = "jieba", drop_stopwords: bool = False) -> list[str]:
-    """Segment ``text`` into words with the domain dictionary (whitespace tokens dropped)."""
+def tokenize(text: str, *, backend: str | None = None, drop_stopwords: bool = False) -> list[str]:
+    """Segment ``text`` into words with the domain dictionary (whitespace tokens dropped).
+
+    ``backend`` defaults to :data:`pipeline.config.SEGMENTER_BACKEND`.
+    """
+    backend = backend or config.SEGMENTER_BACKEND
     if backend == "jieba":
         tokens = jieba_tokenizer().lcut(text)
     elif backend == "rjieba":

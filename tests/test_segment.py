@@ -24,3 +24,20 @@ def test_spans_are_offsets_into_the_text() -> None:
     spans = list(iter_sentence_spans(text))
     assert [text[s:e] for s, e in spans] == ["问卷显示，15.4％的干部有过请假经历。", "70%的书记存在本领恐慌！"]
     assert all(not text[s].isspace() and not text[e - 1].isspace() for s, e in spans)
+
+
+def test_rjieba_agrees_with_jieba_on_the_sample_corpus() -> None:
+    import difflib
+
+    from pipeline import config
+    from pipeline.segment import tokenize
+
+    texts = [line for path in sorted(config.SAMPLE_DIR.glob("*.txt"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    agree = total = 0
+    for text in texts:
+        reference, fast = tokenize(text, backend="jieba"), tokenize(text, backend="rjieba")
+        matcher = difflib.SequenceMatcher(None, reference, fast, autojunk=False)
+        agree += sum(block.size for block in matcher.get_matching_blocks())
+        total += max(len(reference), len(fast))
+    assert agree / total >= 0.99

@@ -35,16 +35,33 @@ def tag_jsonl(input_path: Path, output_path: Path, *, mode: str = "combined", mo
     """Tag ``{"id", "doc", "text"}`` lines; write one ``{"id", "codes", "role", "scores", "evidence"}`` per line."""
     tagger = Tagger() if mode == "rules" else Tagger.load(model_path)
     count = 0
+    documents = (list(group) for _, group in groupby(_read_lines(input_path), key=lambda record: record.get("doc")))
     with atomic_path(output_path) as temporary, temporary.open("w", encoding="utf-8") as out:
-        for _, group in groupby(_read_lines(input_path), key=lambda record: record.get("doc")):
-            records = list(group)
-            results = tagger.tag_document([str(r["text"]) for r in records], mode=mode)
-            for record, result in zip(records, results, strict=True):
-                out.write(json.dumps({"id": record["id"], "codes": result.codes, "role": result.role,
-                                      "scores": result.scores, "evidence": result.evidence},
-                                     ensure_ascii=False) + "\n")
-                count += 1
+        for batch in _batches(documents, size=BATCH_PASSAGES):
+            tagged = tagger.tag_documents([[str(r["text"]) for r in records] for records in batch], mode=mode)
+            for records, results in zip(batch, tagged, strict=True):
+                for record, result in zip(records, results, strict=True):
+                    out.write(json.dumps({"id": record["id"], "codes": result.codes, "role": result.role,
+                                          "scores": result.scores, "evidence": result.evidence},
+                                         ensure_ascii=False) + "\n")
+                    count += 1
     return count
+
+
+BATCH_PASSAGES = 2000  # documents are tagged in batches of about this many passages
+
+
+def _batches(documents: Iterator[list[dict]], *, size: int) -> Iterator[list[list[dict]]]:
+    batch: list[list[dict]] = []
+    total = 0
+    for records in documents:
+        batch.append(records)
+        total += len(records)
+        if total >= size:
+            yield batch
+            batch, total = [], 0
+    if batch:
+        yield batch
 
 
 def train(gold_path: Path, model_path: Path = MODEL_PATH) -> Path:

@@ -9,6 +9,7 @@ positives), the role with a multinomial logistic regression.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -44,6 +45,16 @@ def to_frame(texts: Sequence[str], contexts: Sequence[PassageContext]) -> pd.Dat
     )
 
 
+@lru_cache(maxsize=1)
+def _matcher() -> RuleMatcher:
+    return RuleMatcher(default_codebook())
+
+
+@lru_cache(maxsize=1)
+def _role_rules() -> RoleRules:
+    return RoleRules(default_codebook())
+
+
 class RuleCodeFeatures(BaseEstimator, TransformerMixin):
     """Per-code rule hit counts (log-scaled) of one text column, from the project codebook."""
 
@@ -54,7 +65,7 @@ class RuleCodeFeatures(BaseEstimator, TransformerMixin):
         return self
 
     def transform(self, frame: pd.DataFrame) -> np.ndarray:
-        matcher = RuleMatcher(default_codebook())
+        matcher = _matcher()
         column = frame[self.column] if isinstance(frame, pd.DataFrame) else pd.Series(frame)
         return np.log1p(np.array([matcher.features(text) for text in column], dtype=float))
 
@@ -71,7 +82,7 @@ class RoleCueFeatures(BaseEstimator, TransformerMixin):
         return self
 
     def transform(self, frame: pd.DataFrame) -> np.ndarray:
-        rules = RoleRules(default_codebook())
+        rules = _role_rules()
         rows = []
         for text, doc_type, hint, policy, is_heading in frame[
             ["text", "doc_type", "section_hint", "policy", "is_heading"]
@@ -144,9 +155,6 @@ def code_model() -> Pipeline:
     return Pipeline([("features", feature_union()), ("classifier", OneVsRestClassifier(CalibratedLinear()))])
 
 
-def role_model() -> Pipeline:
-    """Role model: features → multinomial logistic regression."""
-    return Pipeline(
-        [("features", feature_union()),
-         ("classifier", LogisticRegression(C=4.0, class_weight="balanced", max_iter=2000))]
-    )
+def role_classifier() -> LogisticRegression:
+    """Role model, applied to the code model's features (computed once per document)."""
+    return LogisticRegression(C=4.0, class_weight="balanced", max_iter=2000)

@@ -22,6 +22,7 @@ SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("practice", re.compile(r"做法|成效|成绩|经验|基本情况|主要工作|实践")),
 )
 SECTION_HINT_WEIGHT = 2.5
+_CACHE_SIZE = 50_000
 _NEXT_STEP = re.compile(r"下一步|将(?:把|对|进一步|继续)|适时")
 _RESTATEMENT = re.compile(r"^(?:强调|明确|提出|[一二三四五六七八九十]是)")
 GENRE_PRIORS: dict[str, dict[str, float]] = {
@@ -102,6 +103,7 @@ class RuleMatcher:
 
     def __init__(self, codebook: Codebook) -> None:
         self.codebook = codebook
+        self._cache: dict[str, tuple[Evidence, ...]] = {}
         self._terms: dict[str, re.Pattern[str]] = {}
         for code, entry in codebook.codes.items():
             ordered = sorted(entry.terms, key=len, reverse=True)
@@ -122,7 +124,15 @@ class RuleMatcher:
 
     def match(self, text: str) -> list[Evidence]:
         """Term and pattern hits, then boundary rules 1–4 (generic talk, D1 needs politics,
-        awareness problems, instruments named in problems)."""
+        awareness problems, instruments named in problems). Results are memoised per text."""
+        cached = self._cache.get(text)
+        if cached is None:
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.clear()
+            cached = self._cache[text] = tuple(self._match(text))
+        return list(cached)
+
+    def _match(self, text: str) -> list[Evidence]:
         hits = self.keyword_hits(text)
         for code, entry in self.codebook.codes.items():
             for pattern in entry.patterns:

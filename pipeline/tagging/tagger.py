@@ -21,7 +21,7 @@ from pipeline import config
 from pipeline.errors import ModelError
 from pipeline.normalize import normalize
 from pipeline.tagging.codebook import CODES, ROLES, Codebook, default_codebook
-from pipeline.tagging.model import code_model, role_model, to_frame
+from pipeline.tagging.model import code_model, role_classifier, to_frame
 from pipeline.tagging.rules import Evidence, PassageContext, RoleRules, RuleMatcher, build_contexts
 
 MODEL_PATH: Path = config.MODELS_DIR / "tagger.skops"
@@ -102,7 +102,7 @@ class Tagger:
         texts, contexts, codes, roles = _flatten(documents)
         frame = to_frame(texts, contexts)
         self.code_model = code_model().fit(frame, _label_matrix(codes))
-        self.role_model = role_model().fit(frame, roles)
+        self.role_model = role_classifier().fit(self._features(frame), roles)
         if tune and len(documents) >= 3:
             self._tune(documents)
         self.metadata = {"n_passages": len(texts), "n_documents": len(documents)}
@@ -154,77 +154,104 @@ class Tagger:
             rows.append([1.0 if r == role else 0.0 for r in ROLES])
         return np.array(rows).reshape(len(texts), len(ROLES))
 
-    def _model_code_scores(self, texts: Sequence[str], contexts: Sequence[PassageContext]) -> np.ndarray:
+    def _features(self, frame: Any) -> Any:
         if self.code_model is None:
             raise ModelError("the tagger has no trained model: run `lzp train`")
-        probabilities = self.code_model.predict_proba(to_frame(texts, contexts))
+        return self.code_model.named_steps["features"].transform(frame)
+
+    def _model_code_scores(self, texts: Sequence[str], contexts: Sequence[PassageContext],
+                           features: Any = None) -> np.ndarray:
+        if features is None:
+            features = self._features(to_frame(texts, contexts))
+        probabilities = self.code_model.named_steps["classifier"].predict_proba(features)
         return np.asarray(probabilities, dtype=float).reshape(len(texts), len(CODES))
 
-    def _model_role_probs(self, texts: Sequence[str], contexts: Sequence[PassageContext]) -> np.ndarray:
-        if self.role_model is None:
-            raise ModelError("the tagger has no trained model: run `lzp train`")
-        probabilities = self.role_model.predict_proba(to_frame(texts, contexts))
-        order = [list(self.role_model.classes_).index(r) if r in self.role_model.classes_ else None for r in ROLES]
-        return np.array([[row[i] if i is not None else 0.0 for i in order] for row in probabilities])
+    def _model_role_probs(self, texts: Sequence[str], contexts: Sequence[PassageContext],
+                          features: Any = None) -> np.ndarray:
+        if features is None:
+            features = self._features(to_frame(texts, contexts))
+        probabilities = self.role_model.predict_proba(features)
+        classes = list(self.role_model.classes_)
+        columns = [classes.index(r) if r in classes else None for r in ROLES]
+        return np.column_stack([
+            probabilities[:, i] if i is not None else np.zeros(len(texts)) for i in columns
+        ])
 
     def tag_document(self, texts: Sequence[str], *, mode: str = "combined") -> list[TagResult]:
         """Tag the passages of one document (reading order). ``mode``: rules | model | combined."""
-        if not texts:
-            return []
-        texts = [normalize(text).text if text else "" for text in texts]
-        contexts = build_contexts(texts)
+        return self.tag_documents([texts], mode=mode)[0]
+
+    def tag_documents(self, documents: Sequence[Sequence[str]], *, mode: str = "combined") -> list[list[TagResult]]:
+        """Tag several documents at once (one model call for all their passages)."""
+        if mode not in {"rules", "model", "combined"}:
+            raise ValueError(f"unknown mode {mode!r}; choose rules, model or combined")
+        texts: list[str] = []
+        contexts: list[PassageContext] = []
+        for document in documents:
+            normalized = [normalize(text).text if text else "" for text in document]
+            texts.extend(normalized)
+            contexts.extend(build_contexts(normalized))
+        results = self._tag_passages(texts, contexts, mode) if texts else []
+        split, position = [], 0
+        for document in documents:
+            split.append(results[position:position + len(document)])
+            position += len(document)
+        return split
+
+    def _tag_passages(self, texts: list[str], contexts: list[PassageContext], mode: str) -> list[TagResult]:
         rule_results = [self.rules.tag(text, context) for text, context in zip(texts, contexts, strict=True)]
         rule_roles = [self.role_rules.role(text, context) for text, context in zip(texts, contexts, strict=True)]
         if mode == "rules":
             return [
-                TagResult(sorted(codes, key=CODES.index), role,
-                          {code: 1.0 for code in codes}, {role: 1.0},
+                TagResult(sorted(codes, key=CODES.index), role, dict.fromkeys(codes, 1.0), {role: 1.0},
                           [hit.as_dict() for hit in hits])
                 for (codes, hits), role in zip(rule_results, rule_roles, strict=True)
             ]
-        model = self._model_code_scores(texts, contexts)
-        probs = self._model_role_probs(texts, contexts)
-        rule_matrix = np.array([[1.0 if c in codes else 0.0 for c in CODES] for codes, _ in rule_results])
+        features = self._features(to_frame(texts, contexts))
+        model = self._model_code_scores(texts, contexts, features)
+        probs = self._model_role_probs(texts, contexts, features)
         if mode == "model":
             scores, thresholds, role_scores = model, self.model_thresholds, probs
-        elif mode == "combined":
+        else:
+            rule_matrix = np.array([[1.0 if c in codes else 0.0 for c in CODES] for codes, _ in rule_results])
             scores = RULE_WEIGHT * rule_matrix + (1 - RULE_WEIGHT) * model
             thresholds = self.thresholds
             role_scores = probs + self.role_rule_weight * np.array(
                 [[1.0 if r == role else 0.0 for r in ROLES] for role in rule_roles])
-        else:
-            raise ValueError(f"unknown mode {mode!r}; choose rules, model or combined")
         results = []
-        for row, (text, (_, hits)), role_row in zip(scores, zip(texts, rule_results, strict=True), role_scores,
-                                                     strict=True):
-            codes = [code for index, code in enumerate(CODES) if row[index] >= thresholds[code]]
+        for row_index, (row, (_, hits), role_row) in enumerate(zip(scores, rule_results, role_scores, strict=True)):
+            codes = [code for column, code in enumerate(CODES) if row[column] >= thresholds[code]]
             evidence = [hit.as_dict() for hit in hits if hit.code in codes] if mode != "model" else []
             for code in codes:
                 if not any(item["code"] == code for item in evidence):
-                    evidence.append({"code": code, "source": "model", "features": self.top_features(text, code)})
-            role = ROLES[int(np.argmax(role_row))]
+                    evidence.append({"code": code, "source": "model",
+                                     "features": self.top_features(features[row_index], code)})
             total = float(np.sum(role_row)) or 1.0
             results.append(TagResult(
-                codes, role,
-                {code: round(float(row[index]), 3) for index, code in enumerate(CODES) if row[index] >= 0.05},
+                codes, ROLES[int(np.argmax(role_row))],
+                {code: round(float(row[column]), 3) for column, code in enumerate(CODES) if row[column] >= 0.05},
                 {r: round(float(role_row[i]) / total, 3) for i, r in enumerate(ROLES)},
                 evidence,
             ))
         return results
 
-    def top_features(self, text: str, code: str, *, k: int = 3) -> list[str]:
-        """The features of ``text`` that pushed the model most towards ``code``."""
-        features = self.code_model.named_steps["features"]
+    def top_features(self, row: Any, code: str, *, k: int = 3) -> list[str]:
+        """The features of one passage (a row of the feature matrix) that pushed the model most
+        towards ``code``."""
         classifier = self.code_model.named_steps["classifier"].estimators_[CODES.index(code)]
         coef = np.ravel(classifier.coef_)
         if coef.size == 0:
             return []
-        row = features.transform(to_frame([text], build_contexts([text])))
-        row = row.toarray().ravel() if hasattr(row, "toarray") else np.ravel(row)
-        contribution = row * coef
-        names = features.get_feature_names_out()
+        values = row.toarray().ravel() if hasattr(row, "toarray") else np.ravel(row)
+        contribution = values * coef
+        names = self._feature_names()
         best = np.argsort(contribution)[::-1][:k]
         return [str(names[i]).split("__", 1)[-1] for i in best if contribution[i] > 0]
+
+    def _feature_names(self) -> np.ndarray:
+        if getattr(self, "_names", None) is None:
+            self._names = self.code_model.named_steps["features"].get_feature_names_out()
+        return self._names
 
     # --- persistence ---------------------------------------------------------------------------
     def save(self, path: Path = MODEL_PATH) -> Path:
@@ -238,10 +265,9 @@ class Tagger:
             "role_rule_weight": self.role_rule_weight,
             "metadata": self.metadata,
         }
-        for model in (self.code_model, self.role_model):
-            for _, transformer, _ in model.named_steps["features"].transformers_:
-                if hasattr(transformer, "stop_words_"):
-                    del transformer.stop_words_  # the pruned n-grams: large and not needed to transform
+        for _, transformer, _ in self.code_model.named_steps["features"].transformers_:
+            if hasattr(transformer, "stop_words_"):
+                del transformer.stop_words_  # the pruned n-grams: large and not needed to transform
         return write_bytes_atomic(path, sio.dumps(state, compression=zipfile.ZIP_DEFLATED, compresslevel=9))
 
     @classmethod

@@ -1,6 +1,5 @@
 """Statuses on crafted units: one implements a requirement, one only promises it, one never mentions it."""
 
-from pathlib import Path
 
 import pytest
 
