@@ -49,7 +49,8 @@ def _fail(error: Exception, log_path: Path | None) -> None:
     raise typer.Exit(code=2)
 
 
-def _run_ingest(paths: list[Path], *, out: Path, timeout: float, max_mb: int, quiet: bool) -> Corpus:
+def _run_ingest(paths: list[Path], *, out: Path, timeout: float, max_mb: int, quiet: bool,
+                scheduler: str | None = None) -> Corpus:
     files, _ = discover(paths)
     with Progress(
         TextColumn("[bold]ingest[/]"),
@@ -66,7 +67,8 @@ def _run_ingest(paths: list[Path], *, out: Path, timeout: float, max_mb: int, qu
         def advance(path: Path, _row: object) -> None:
             progress.update(task, advance=1, name=path.name)
 
-        corpus = ingest(paths, timeout=timeout, max_bytes=max_mb * 1024 * 1024, on_file=advance)
+        corpus = ingest(paths, timeout=timeout, max_bytes=max_mb * 1024 * 1024, on_file=advance,
+                        scheduler=scheduler)
     return corpus
 
 
@@ -93,6 +95,9 @@ OutOption = Annotated[Path, typer.Option("--out", "-o", help="Output folder.")]
 TimeoutOption = Annotated[float, typer.Option(help="Per-file parsing time limit in seconds.")]
 MaxSizeOption = Annotated[int, typer.Option("--max-mb", help="Per-file size limit in MB.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+SchedulerOption = Annotated[str | None, typer.Option(
+    "--scheduler", help="Spread files over Dask: threads, processes, or a dask.distributed address tcp://host:8786."
+)]
 
 
 @app.command("ingest")
@@ -102,6 +107,7 @@ def ingest_command(
     timeout: TimeoutOption = config.DEFAULT_TIMEOUT_SECONDS,
     max_mb: MaxSizeOption = config.DEFAULT_MAX_FILE_BYTES // (1024 * 1024),
     quiet: QuietOption = False,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Read PDF, DOCX, HTML, TXT (and DOC/WPS/RTF/ODT via LibreOffice) into normalised documents.
 
@@ -112,7 +118,7 @@ def ingest_command(
     """
     log_path = _configure_logging(out)
     try:
-        corpus = _run_ingest(paths, out=out, timeout=timeout, max_mb=max_mb, quiet=quiet)
+        corpus = _run_ingest(paths, out=out, timeout=timeout, max_mb=max_mb, quiet=quiet, scheduler=scheduler)
         write_corpus(corpus, out)
     except LzpError as error:
         _fail(error, log_path)
@@ -135,6 +141,7 @@ def analyze_command(
     timeout: TimeoutOption = config.DEFAULT_TIMEOUT_SECONDS,
     max_mb: MaxSizeOption = config.DEFAULT_MAX_FILE_BYTES // (1024 * 1024),
     quiet: QuietOption = False,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Run ingest → tag → gap analysis and write OUT/tables/*.parquet and OUT/lzp.duckdb.
 
@@ -157,7 +164,8 @@ def analyze_command(
                       disable=quiet) as progress:
             task = progress.add_task("ingest", total=len(files), name="")
             corpus = ingest(inputs, timeout=timeout, max_bytes=max_mb * 1024 * 1024, metadata=metadata,
-                            on_file=lambda path, _row: progress.update(task, advance=1, name=path.name))
+                            on_file=lambda path, _row: progress.update(task, advance=1, name=path.name),
+                            scheduler=scheduler)
             stages = progress.add_task("analyse", total=4, name="")
             analysis = analyze(corpus, policy_paths=tuple(policy or ()),
                                on_stage=lambda name: progress.update(stages, advance=1, name=name))

@@ -10,8 +10,10 @@ import csv
 import hashlib
 import json
 import logging
+import os
 import re
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -143,15 +145,13 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _doc_id(path: Path, sha: str, taken: set[str], article: int | None) -> str:
-    base = re.sub(r"[^\w\u4e00-\u9fff-]+", "_", path.stem)[:60] or sha[:12]
-    if article is not None:
-        base = f"{base}-a{article}"
-    candidate = base
-    if candidate in taken:
-        candidate = f"{base}-{sha[:8]}"
-    taken.add(candidate)
-    return candidate
+def _doc_id(path: Path, sha: str, ambiguous: frozenset[str], article: int | None) -> str:
+    """``<file stem>[-<sha8> when another input has the same stem][-a<article>]``: stable across runs."""
+    stem = _stem_key(path)
+    base = stem or sha[:12]
+    if stem in ambiguous:
+        base = f"{base}-{sha[:8]}"
+    return f"{base}-a{article}" if article is not None else base
 
 
 def _locator(extraction: Extraction) -> tuple[str, list[tuple[int | None, int | None]]]:
@@ -188,7 +188,7 @@ def build_documents(
     *,
     sha: str,
     metadata: FileMetadata,
-    taken_ids: set[str],
+    ambiguous: frozenset[str] = frozenset(),
 ) -> list[Document]:
     """Normalise an extraction and cut it into documents (one per article) with passages."""
     normalized = normalize(extraction.text)
@@ -199,7 +199,7 @@ def build_documents(
     for article in articles:
         article_text = text[article.start:article.end].strip()
         numbered = len(articles) > 1
-        doc_id = _doc_id(path, sha, taken_ids, article.number if numbered else None)
+        doc_id = _doc_id(path, sha, ambiguous, article.number if numbered else None)
         title = article.title or (metadata.title if not numbered else "") or find_title(article_text)
         if not title:
             title = extraction.metadata.get("title", "")
@@ -256,25 +256,84 @@ def ingest(
     max_bytes: int = config.DEFAULT_MAX_FILE_BYTES,
     metadata: dict[str, FileMetadata] | None = None,
     on_file: Callable[[Path, ManifestRow], None] | None = None,
+    scheduler: str | None = None,
 ) -> Corpus:
-    """Ingest files and folders into a :class:`Corpus`; never raises for a bad input file."""
+    """Ingest files and folders into a :class:`Corpus`; never raises for a bad input file.
+
+    ``scheduler`` spreads the files over Dask: ``"threads"``, ``"processes"``, or the address of a
+    ``dask.distributed`` scheduler (``tcp://host:8786``). Each Dask task parses its files in its own
+    guarded worker process. Without it, files are read one after the other.
+    """
     files, found_metadata = discover(paths)
     all_metadata = {**found_metadata, **(metadata or {})}
-    corpus = Corpus()
-    taken_ids: set[str] = set()
-    with GuardedReader(timeout=timeout, max_bytes=max_bytes) as reader:
-        for path in files:
-            row, documents = _ingest_one(path, reader, all_metadata, taken_ids)
-            corpus.manifest.append(row)
-            corpus.documents.extend(documents)
-            if on_file is not None:
+    ambiguous = _ambiguous_stems(files)
+    if scheduler is None:
+        results = []
+        with GuardedReader(timeout=timeout, max_bytes=max_bytes) as reader:
+            for path in files:
+                row, documents = _ingest_one(path, reader, all_metadata, ambiguous)
+                results.append((row, documents))
+                if on_file is not None:
+                    on_file(path, row)
+    else:
+        results = _ingest_with_dask(files, scheduler=scheduler, timeout=timeout, max_bytes=max_bytes,
+                                    metadata=all_metadata, ambiguous=ambiguous)
+        if on_file is not None:
+            for path, (row, _) in zip(files, results, strict=True):
                 on_file(path, row)
+    corpus = Corpus()
+    for row, documents in results:
+        corpus.manifest.append(row)
+        corpus.documents.extend(documents)
     corpus.documents = mark_duplicates(corpus.documents)
     return corpus
 
 
+def _ambiguous_stems(files: Sequence[Path]) -> frozenset[str]:
+    """File stems shared by several inputs: their document ids get a hash suffix."""
+    counts = Counter(_stem_key(path) for path in files)
+    return frozenset(stem for stem, count in counts.items() if count > 1)
+
+
+def _stem_key(path: Path) -> str:
+    return re.sub(r"[^\w\u4e00-\u9fff-]+", "_", path.stem)[:60]
+
+
+def _ingest_partition(
+    paths: Sequence[str], *, timeout: float, max_bytes: int, metadata: dict[str, FileMetadata],
+    ambiguous: frozenset[str],
+) -> list[tuple[ManifestRow, list[Document]]]:
+    """One Dask task: read its files with a guarded worker of its own."""
+    with GuardedReader(timeout=timeout, max_bytes=max_bytes) as reader:
+        return [_ingest_one(Path(path), reader, metadata, ambiguous) for path in paths]
+
+
+def _ingest_with_dask(
+    files: Sequence[Path], *, scheduler: str, timeout: float, max_bytes: int,
+    metadata: dict[str, FileMetadata], ambiguous: frozenset[str],
+) -> list[tuple[ManifestRow, list[Document]]]:
+    import dask.bag
+
+    if not files:
+        return []
+    partitions = min(len(files), max(1, (os.cpu_count() or 1) * 4))
+    bag = dask.bag.from_sequence([str(path) for path in files], npartitions=partitions).map_partitions(
+        _ingest_partition, timeout=timeout, max_bytes=max_bytes, metadata=metadata, ambiguous=ambiguous
+    )
+    if "://" in scheduler:
+        try:
+            from dask.distributed import Client
+        except ImportError as error:
+            raise UsageError("a cluster address needs dask.distributed: pip install 'dask[distributed]'") from error
+        with Client(scheduler):
+            return list(bag.compute())
+    if scheduler not in {"threads", "processes", "sync", "synchronous"}:
+        raise UsageError(f"unknown scheduler {scheduler!r}: use threads, processes or a tcp:// address")
+    return list(bag.compute(scheduler=scheduler))
+
+
 def _ingest_one(
-    path: Path, reader: GuardedReader, metadata: dict[str, FileMetadata], taken_ids: set[str]
+    path: Path, reader: GuardedReader, metadata: dict[str, FileMetadata], ambiguous: frozenset[str]
 ) -> tuple[ManifestRow, list[Document]]:
     began = time.perf_counter()
     try:
@@ -286,7 +345,7 @@ def _ingest_one(
         if path.suffix.lower() not in SUPPORTED_SUFFIXES:
             raise IngestError(reason=f"unsupported format: {path.suffix or '(no extension)'}")
         extraction = reader.read(path)
-        documents = build_documents(path, extraction, sha=sha, metadata=file_metadata, taken_ids=taken_ids)
+        documents = build_documents(path, extraction, sha=sha, metadata=file_metadata, ambiguous=ambiguous)
     except NoTextLayerError as error:
         seconds = time.perf_counter() - began
         return ManifestRow(str(path), sha, "warning", error.reason, 0, 0, round(seconds, 3)), []

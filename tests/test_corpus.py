@@ -212,3 +212,20 @@ def test_bad_metadata_manifest_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "manifest.csv").write_text("path,kind\na.txt,memo\n", encoding="utf-8")
     with pytest.raises(UsageError, match="kind must be"):
         read_metadata_manifest(tmp_path / "manifest.csv")
+
+
+@pytest.mark.parametrize("scheduler", ["threads", "processes"])
+def test_dask_gives_the_same_corpus(seed_corpus: Corpus, seeds_dir: Path, scheduler: str) -> None:
+    parallel = ingest([seeds_dir], scheduler=scheduler)
+    assert [r.path for r in parallel.manifest] == [r.path for r in seed_corpus.manifest]
+    assert [(d.doc_id, d.duplicate_of, d.text) for d in parallel.documents] == [
+        (d.doc_id, d.duplicate_of, d.text) for d in seed_corpus.documents
+    ]
+
+
+def test_same_file_names_in_two_folders_get_distinct_ids(tmp_path: Path) -> None:
+    for folder, text in (("a", "甲单位的经验材料。\n\n开展了活动。"), ("b", "乙单位的经验材料。\n\n建立了制度。")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.txt").write_text(text, encoding="utf-8")
+    ids = [d.doc_id for d in ingest([tmp_path]).documents]
+    assert len(ids) == len(set(ids)) == 2 and all(i.startswith("report-") for i in ids)
