@@ -42,6 +42,8 @@ SOURCES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _CLAUSE_END = re.compile(r"[，,。；;！？!?：:]")
 _TRAILING_FIGURE = re.compile(rf"\s*(?:\d+(?:\.\d+)?|{_CN_NUMBER})(?:余|多)?\s*(?:[%％]|{_MEASURE}).*$")
 _NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "ng", "vn", "an", "j", "l")
+_PLAIN_NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "ng", "j"})
+_LEAD_IN = re.compile(r"^(?:去年以来|今年以来|近年来|目前|其中)?(?:共计|共|累计|先后|已)?")
 # Single-character "measures" that are too often part of ordinary words after a Chinese numeral.
 _WEAK_CN_MEASURES = frozenset({"人", "部", "村", "年", "位", "支", "所", "件", "条", "次", "期", "篇"})
 # 一 + measure is usually the indefinite article (一批, 一项, 一名); only durations and areas count.
@@ -151,9 +153,26 @@ def _population_and_statement(text: str, start: int, end: int, previous_populati
         before = text[clause_start:start]
         before = re.sub(r"(?:\d{4}\s*年度?)?\s*\d+(?:\.\d+)?(?:余|多)?(?:" + _MEASURE + r")", "", before)
         if previous_population and previous_population in before:
-            before = before.split(previous_population, 1)[1]
+            return previous_population, before.split(previous_population, 1)[1].strip()
+        # 推荐上报视频7部 / 共计处理违纪违法党员26人次: the noun phrase just before the figure is what is
+        # counted, the words before it say what happened to it.
+        pairs = posseg.lcut(before)
+        noun_start = len(pairs)
+        if noun_start and _is_noun(pairs[-1]):  # the head must be a plain noun; modifiers may be verbal nouns
+            while noun_start > 0 and (_is_noun(pairs[noun_start - 1]) or pairs[noun_start - 1].flag in {"vn", "an"}):
+                noun_start -= 1
+        counted = "".join(pair.word for pair in pairs[noun_start:])
+        if counted:
+            statement = _LEAD_IN.sub("", "".join(pair.word for pair in pairs[:noun_start])).strip()
+            return counted, statement
         return previous_population, before.strip()
     return population, rest
+
+
+def _is_noun(pair: object) -> bool:
+    """A plain noun (verbal nouns such as 培训 name the action, not what is counted)."""
+    flag = getattr(pair, "flag", "")
+    return flag in _PLAIN_NOUN_TAGS
 
 
 def extract_figures(
@@ -161,7 +180,7 @@ def extract_figures(
 ) -> list[Figure]:
     """Every figure of ``text``. ``context`` (e.g. the previous passages) helps to find the source."""
     figures: list[Figure] = []
-    previous_population = ""
+    previous_population, previous_measure = "", ""
     candidates: list[tuple[int, int, str, float | None, str, bool, bool]] = []
     for match in FIGURE.finditer(text):
         number, measure = match.group("number"), match.group("measure") or ""
@@ -189,8 +208,9 @@ def extract_figures(
         surface = text[start:end]
         year_match = YEAR_BEFORE.search(text[max(0, start - 8):start])
         approx = approx or bool(APPROX_BEFORE.search(text[:start])) or bool(APPROX_AFTER.match(text[end:]))
-        population, statement = _population_and_statement(text, start, end, previous_population)
-        previous_population = population or previous_population
+        inherited = previous_population if measure == previous_measure else ""
+        population, statement = _population_and_statement(text, start, end, inherited)
+        previous_population, previous_measure = population or previous_population, measure
         figures.append(
             Figure(
                 passage_id=passage_id, doc_id=doc_id, start=start, end=end, surface=surface, value=value,
