@@ -105,9 +105,13 @@ class RuleMatcher:
         self.codebook = codebook
         self._cache: dict[str, tuple[Evidence, ...]] = {}
         self._terms: dict[str, re.Pattern[str]] = {}
+        # One alternation per code: a code is found wherever any of its patterns matches, with one scan.
+        self._patterns: dict[str, re.Pattern[str]] = {}
         for code, entry in codebook.codes.items():
             ordered = sorted(entry.terms, key=len, reverse=True)
             self._terms[code] = re.compile("|".join(re.escape(term) for term in ordered))
+            if entry.patterns:
+                self._patterns[code] = re.compile("|".join(f"(?:{p.pattern})" for p in entry.patterns))
         self._m1_requires = re.compile("|".join(map(re.escape, codebook.m1_requires))) if codebook.m1_requires else None
         self._d1_requires = re.compile("|".join(map(re.escape, codebook.d1_requires))) if codebook.d1_requires else None
         self._awareness = (
@@ -134,9 +138,8 @@ class RuleMatcher:
 
     def _match(self, text: str) -> list[Evidence]:
         hits = self.keyword_hits(text)
-        for code, entry in self.codebook.codes.items():
-            for pattern in entry.patterns:
-                hits.extend(Evidence(code, m.start(), m.end(), m.group(), "pattern") for m in pattern.finditer(text))
+        for code, pattern in self._patterns.items():
+            hits.extend(Evidence(code, m.start(), m.end(), m.group(), "pattern") for m in pattern.finditer(text))
         if self._awareness is not None:
             for m in self._awareness.finditer(text):
                 hits.extend(Evidence(code, m.start(), m.end(), m.group(), "rule:awareness")
