@@ -152,6 +152,7 @@ def analyze_command(
     from pipeline.corpus import read_metadata_manifest
     from pipeline.gap.analysis import analyze
     from pipeline.reports.qdpx import write_qdpx
+    from pipeline.reports.render import write_reports
     from pipeline.reports.tables import write_tables
 
     log_path = _configure_logging(out)
@@ -171,13 +172,16 @@ def analyze_command(
                                on_stage=lambda name: progress.update(stages, advance=1, name=name))
             write_tables(analysis, out)
             write_qdpx(out)
+            reports = write_reports(out)
     except LzpError as error:
         _fail(error, log_path)
         return
     if not quiet:
         console.print(_summary_table(corpus))
         console.print(_gap_table(analysis))
-        console.print(f"tables in {out / 'tables'}, database {out / 'lzp.duckdb'}; log: {log_path}")
+        console.print(f"report: {reports['html'].resolve().as_uri()}")
+        console.print(f"also: {out / 'lzp.xlsx'}, {out / 'corpus.qdpx'}, {out / 'lzp.duckdb'}, "
+                      f"{out / 'tables'}; log: {log_path}")
 
 
 def _gap_table(analysis: object) -> Table:

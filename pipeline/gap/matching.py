@@ -7,7 +7,7 @@ The score of a (requirement, passage) pair combines three signals, each in [0, 1
 * code agreement: Jaccard overlap of their measure codes (M1–M6).
 
 A requirement is ``evidenced`` for a unit when a practice passage scores at or above the threshold,
-``mentioned`` when only a recommendation, problem or cause passage does, and ``no evidence`` otherwise.
+``mentioned`` when only a recommendation, problem, cause or restated requirement does, and ``no evidence`` otherwise.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ WEIGHTS = {"lexical": 0.5, "terms": 0.3, "codes": 0.2}
 DEFAULT_THRESHOLD = 0.3
 STATUSES = ("evidenced", "mentioned", "no evidence")
 EVIDENCE_ROLES = frozenset({"practice"})
-MENTION_ROLES = frozenset({"recommendation", "problem", "cause"})
+MENTION_ROLES = frozenset({"recommendation", "problem", "cause", "requirement"})  # a unit restating a norm mentions it
 TOP_EVIDENCE = 3
 
 

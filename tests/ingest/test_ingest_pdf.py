@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 import time
 
@@ -57,12 +56,11 @@ def test_no_spaces_inserted_between_cjk(quzhou):
     assert len(gaps) <= 2
 
 
-def test_pdfminer_is_quiet(fixtures_dir, capsys, caplog):
-    caplog.set_level(logging.DEBUG, logger="lzp")
+def test_pdfminer_is_quiet(fixtures_dir, capsys):
+    # pdfminer's warnings may reach the log file (the CLI sends them there), never the terminal.
     read_file(fixtures_dir / "quzhou-opinion.pdf")
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == ""
-    assert not [r for r in caplog.records if r.name.startswith("pdfminer") and r.levelno < logging.ERROR]
 
 
 def test_encrypted_pdf(fixtures_dir, tmp_path):

@@ -1,0 +1,632 @@
+"""The HTML report: ``DIR/reports/index.html``, one page per unit and one page per document.
+
+Pages are self-contained and work offline: inline CSS, charts as inline SVG drawn here (Chinese kept as
+``<text>``), no JavaScript, no external resources, and a Content-Security-Policy that forbids scripts.
+Every piece of text that comes from a document or the analysis goes through :func:`e`
+(``html.escape(..., quote=True)``), so markup inside a document is shown, never run.
+
+Files: ``index.html`` (overview), ``unit-<hash>.html`` (one per unit, see
+:func:`~pipeline.reports.render.unit_slug`) and ``doc-<hash>.html`` (every passage of a document as an
+anchored paragraph; evidence quotes link to ``doc-<hash>.html#<passage id>``).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from pipeline.reports.render import (
+    DISCONNECTS,
+    MANIFEST_STATUS_LABELS,
+    MEASURES,
+    ROLE_LABELS,
+    STATUS_LABELS,
+    ReportData,
+    doc_slug,
+    load_report_data,
+    passage_anchor,
+    percent,
+    text_of,
+    unit_slug,
+)
+from pipeline.storage import write_text_atomic
+
+REPORT_TITLE = "党建与业务融合“两张皮”差距分析"
+DISCONNECT_COLOURS = {"D1": "#b91c1c", "D2": "#c2410c", "D3": "#a16207", "D4": "#4d7c0f", "D5": "#0e7490",
+                      "D6": "#6d28d9"}
+STATUS_CLASSES = {"evidenced": "ev", "mentioned": "me", "no evidence": "no"}
+FONT = ("'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei','WenQuanYi Micro Hei',"
+        "'Heiti SC',sans-serif")
+
+CSS = """
+*{box-sizing:border-box}
+body{font-family:FONT_STACK;margin:0;color:#1f2937;background:#f8fafc;line-height:1.6}
+header.top{background:#7f1d1d;color:#fff;padding:14px 28px}
+header.top a{color:#fee2e2}
+header.top h1{margin:4px 0;font-size:1.5em}
+main{max-width:1200px;margin:0 auto;padding:12px 28px 48px}
+section{background:#fff;border:1px solid #e5e7eb;border-radius:6px;padding:12px 20px;margin:18px 0}
+h2{font-size:1.2em;border-bottom:2px solid #7f1d1d;padding-bottom:4px}
+h3{font-size:1.05em;margin:14px 0 6px}
+table{border-collapse:collapse;width:100%;font-size:.9em;margin:8px 0}
+th,td{border:1px solid #e5e7eb;padding:4px 6px;vertical-align:top;text-align:left}
+th{background:#f3f4f6;white-space:nowrap}
+td.num{text-align:right;white-space:nowrap}
+.muted{color:#6b7280;font-size:.85em}
+.badge{display:inline-block;border-radius:4px;padding:0 6px;font-size:.85em;white-space:nowrap;color:#fff}
+.badge.ev{background:#15803d}.badge.me{background:#b45309}.badge.no{background:#b91c1c}
+.badge.code{background:#e5e7eb;color:#111827}
+.badge.warn{background:#b45309}.badge.ok{background:#15803d}.badge.err{background:#b91c1c}
+blockquote{margin:6px 0;padding:4px 10px;border-left:4px solid #d1d5db;background:#f9fafb;white-space:pre-wrap}
+blockquote.ev{border-color:#15803d}blockquote.me{border-color:#b45309}blockquote.no{border-color:#9ca3af}
+.quote-meta{display:block;font-size:.8em;color:#6b7280;white-space:normal}
+svg{max-width:100%;height:auto;font-family:FONT_STACK}
+svg text{font-family:FONT_STACK}
+.passage{padding:4px 8px;margin:2px 0;border-left:3px solid transparent}
+.passage:target{background:#fef9c3;border-left-color:#ca8a04}
+.passage p{margin:0;white-space:pre-wrap}
+.passage.heading p{font-weight:bold}
+.passage .meta{font-size:.75em;color:#6b7280}
+nav.units a{margin-right:12px}
+.rid{white-space:nowrap;font-size:.9em}
+details summary{cursor:pointer;color:#374151;font-size:.85em}
+.warning{background:#fef3c7;border:1px solid #f59e0b;padding:6px 10px;border-radius:4px}
+footer{color:#6b7280;font-size:.8em;text-align:center;padding:16px}
+""".replace("FONT_STACK", FONT)
+
+
+def e(value: Any) -> str:
+    """Escape any value for HTML text or a quoted attribute."""
+    return html.escape(text_of(value), quote=True)
+
+
+def text_width(text: str, size: float) -> float:
+    """Approximate rendered width: CJK and full-width characters are one em, others about 0.6 em."""
+    return sum(size if ord(c) >= 0x2E80 else size * 0.6 for c in text)
+
+
+def clip(text: str, max_width: float, size: float) -> str:
+    """Shorten ``text`` with an ellipsis so it fits ``max_width``."""
+    if text_width(text, size) <= max_width:
+        return text
+    out = ""
+    for char in text:
+        if text_width(out + char + "…", size) > max_width:
+            break
+        out += char
+    return out + "…"
+
+
+def _mix(share: float) -> str:
+    """Colour of a coverage share: from pale grey-green (0) to dark green (1)."""
+    low, high = (240, 244, 241), (21, 128, 61)
+    share = min(max(share, 0.0), 1.0)
+    red, green, blue = (round(lo + (hi - lo) * share) for lo, hi in zip(low, high, strict=True))
+    return f"#{red:02x}{green:02x}{blue:02x}"
+
+
+def _svg(width: float, height: float, label: str, body: Iterable[str], css_class: str = "") -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="{e(css_class)}" role="img" aria-label="{e(label)}" '
+            f'width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}">'
+            f"<title>{e(label)}</title>" + "".join(body) + "</svg>")
+
+
+def _text(x: float, y: float, content: str, *, size: float = 12, anchor: str = "start", fill: str = "#1f2937",
+          weight: str = "normal", title: str | None = None) -> str:
+    tooltip = f"<title>{e(title)}</title>" if title else ""
+    return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size:g}" text-anchor="{anchor}" fill="{fill}" '
+            f'font-weight="{weight}" dominant-baseline="middle">{tooltip}{e(content)}</text>')
+
+
+def _rect(x: float, y: float, w: float, h: float, fill: str, title: str | None = None, stroke: str = "none") -> str:
+    tooltip = f"<title>{e(title)}</title>" if title else ""
+    return (f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(w, 0):.1f}" height="{h:.1f}" fill="{fill}" '
+            f'stroke="{stroke}">{tooltip}</rect>')
+
+
+# ---------------------------------------------------------------- charts
+
+
+def coverage_heatmap_svg(data: ReportData, units: Sequence[str]) -> str:
+    """Units × M1–M6: cell colour by share of requirements evidenced, value and counts printed."""
+    size = 12
+    label_w = min(max([text_width(u, 13) for u in units] + [60]) + 16, 260)
+    cell_w, cell_h, head_h = 92, 40, 46
+    width = label_w + cell_w * len(MEASURES) + 10
+    height = head_h + cell_h * max(len(units), 1) + 44
+    body = []
+    for column, code in enumerate(MEASURES):
+        x = label_w + column * cell_w + cell_w / 2
+        body.append(_text(x, 14, code, size=13, anchor="middle", weight="bold"))
+        body.append(_text(x, 32, data.name(code), size=size, anchor="middle"))
+    for row, unit in enumerate(units):
+        y = head_h + row * cell_h
+        body.append(f'<a href="{e(unit_slug(unit))}.html#coverage">'
+                    + _text(label_w - 8, y + cell_h / 2, clip(unit, label_w - 12, 13), size=13, anchor="end",
+                            title=unit) + "</a>")
+        for column, code in enumerate(MEASURES):
+            x = label_w + column * cell_w
+            share = data.share(unit, code)
+            cov = data.coverage.get((unit, code)) or {}
+            if share is None:
+                body.append(_rect(x + 1, y + 1, cell_w - 2, cell_h - 2, "#f3f4f6", f"{unit} {code}：无相关要求"))
+                body.append(_text(x + cell_w / 2, y + cell_h / 2, "—", size=size, anchor="middle", fill="#6b7280"))
+                continue
+            tip = (f"{unit} · {code} {data.name(code)}：已落实 {cov.get('n_evidenced', 0)} / "
+                   f"{cov.get('n_requirements', 0)} 项要求（仅提及 {cov.get('n_mentioned', 0)}，"
+                   f"无证据 {cov.get('n_no_evidence', 0)}）")
+            ink = "#ffffff" if share >= 0.45 else "#1f2937"
+            body.append(_rect(x + 1, y + 1, cell_w - 2, cell_h - 2, _mix(share), tip))
+            body.append(_text(x + cell_w / 2, y + 15, percent(share), size=13, anchor="middle", fill=ink,
+                              weight="bold"))
+            body.append(_text(x + cell_w / 2, y + 30, f"{cov.get('n_evidenced', 0)}/{cov.get('n_requirements', 0)}",
+                              size=10, anchor="middle", fill=ink))
+    legend_y = head_h + cell_h * max(len(units), 1) + 14
+    body.append(_text(label_w - 8, legend_y + 8, "覆盖率（已落实要求占比）", size=11, anchor="end"))
+    for step in range(6):
+        share = step / 5
+        body.append(_rect(label_w + step * 40, legend_y, 40, 16, _mix(share)))
+        body.append(_text(label_w + step * 40 + 20, legend_y + 26, percent(share), size=10, anchor="middle"))
+    return _svg(width, height, "单位×融合措施覆盖率热图", body, "heatmap")
+
+
+def disconnect_profile_svg(data: ReportData, units: Sequence[str]) -> str:
+    """D1–D6 per unit: one bar per disconnect, length by the number of problem/cause passages."""
+    size = 12
+    show_units = len(units) > 1
+    label_w = (min(max([text_width(u, 13) for u in units] + [60]) + 16, 220)) if show_units else 10
+    bar_h, gap, group_gap = 12, 3, 14
+    chart_w = 440
+    legend_rows = 2
+    legend_h = legend_rows * 20 + 10
+    group_h = len(DISCONNECTS) * (bar_h + gap) + group_gap
+    width = label_w + 34 + chart_w + 50
+    height = legend_h + group_h * max(len(units), 1) + 6
+    maximum = max([data.disconnect_count(u, c) for u in units for c in DISCONNECTS] + [1])
+    body = []
+    for index, code in enumerate(DISCONNECTS):
+        lx = 10 + (index % 3) * ((width - 20) / 3)
+        ly = 10 + (index // 3) * 20
+        body.append(_rect(lx, ly, 12, 12, DISCONNECT_COLOURS[code]))
+        body.append(_text(lx + 16, ly + 6, data.label(code), size=11))
+    for row, unit in enumerate(units):
+        y0 = legend_h + row * group_h
+        if show_units:
+            body.append(f'<a href="{e(unit_slug(unit))}.html#disconnects">'
+                        + _text(label_w - 8, y0 + (group_h - group_gap) / 2, clip(unit, label_w - 12, 13), size=13,
+                                anchor="end", title=unit) + "</a>")
+        for index, code in enumerate(DISCONNECTS):
+            y = y0 + index * (bar_h + gap)
+            count = data.disconnect_count(unit, code)
+            row_data = data.disconnects.get((unit, code)) or {}
+            tip = (f"{unit} · {data.label(code)}：{count} 个问题/原因段落"
+                   + (f"（问题 {row_data.get('n_problem', 0)}，原因 {row_data.get('n_cause', 0)}，"
+                      f"平均强度 {row_data.get('mean_strength', 0):.2f}）" if row_data else ""))
+            body.append(_text(label_w + 28, y + bar_h / 2, code, size=10, anchor="end", fill="#4b5563"))
+            body.append(_rect(label_w + 32, y, chart_w, bar_h, "#f3f4f6"))
+            bar_w = chart_w * count / maximum
+            if count:
+                body.append(_rect(label_w + 32, y, bar_w, bar_h, DISCONNECT_COLOURS[code], tip))
+            body.append(_text(label_w + 36 + bar_w, y + bar_h / 2, str(count), size=size - 2))
+    return _svg(width, height, "六个脱节概况（问题/原因段落数）", body, "disconnects")
+
+
+def coverage_bars_svg(data: ReportData, unit: str) -> str:
+    """One unit's share of requirements evidenced per measure."""
+    label_w, chart_w, bar_h, gap = 130, 420, 20, 8
+    width = label_w + chart_w + 130
+    height = len(MEASURES) * (bar_h + gap) + 30
+    body = []
+    for index, code in enumerate(MEASURES):
+        y = 6 + index * (bar_h + gap)
+        share = data.share(unit, code)
+        cov = data.coverage.get((unit, code)) or {}
+        body.append(_text(label_w - 8, y + bar_h / 2, data.label(code), size=12, anchor="end"))
+        body.append(_rect(label_w, y, chart_w, bar_h, "#f3f4f6"))
+        if share:
+            body.append(_rect(label_w, y, chart_w * share, bar_h, _mix(max(share, 0.35)),
+                              f"{code}：已落实 {cov.get('n_evidenced', 0)}/{cov.get('n_requirements', 0)}"))
+        value = (f"{percent(share)}（{cov.get('n_evidenced', 0)}/{cov.get('n_requirements', 0)}）"
+                 if share is not None else "无相关要求")
+        body.append(_text(label_w + chart_w * (share or 0) + 6, y + bar_h / 2, value, size=11))
+    axis_y = 6 + len(MEASURES) * (bar_h + gap)
+    for tick in range(0, 101, 25):
+        x = label_w + chart_w * tick / 100
+        body.append(f'<line x1="{x:.1f}" y1="4" x2="{x:.1f}" y2="{axis_y:.1f}" stroke="#d1d5db" '
+                    f'stroke-dasharray="2,3"/>')
+        body.append(_text(x, axis_y + 10, f"{tick}%", size=10, anchor="middle", fill="#6b7280"))
+    return _svg(width, height, f"{unit} 各融合措施覆盖率", body, "coverage")
+
+
+def survey_figures_svg(data: ReportData, figures: Sequence[dict[str, Any]]) -> str:
+    """Percentage figures as horizontal bars (0–100%) labelled with unit, population and statement."""
+    unit_w, label_w, chart_w, bar_h, gap = 130, 560, 360, 18, 8
+    width = label_w + chart_w + 70
+    height = max(len(figures), 1) * (bar_h + gap) + 30
+    body = []
+    if not figures:
+        body.append(_text(10, 14, "未提取到百分比数据", size=12, fill="#6b7280"))
+    for index, figure in enumerate(figures):
+        y = 6 + index * (bar_h + gap)
+        value = float(figure.get("value") or 0.0)
+        label = f"{figure.get('population') or '（未识别对象）'}：{figure.get('statement') or figure.get('surface') or ''}"
+        full = f"{figure.get('unit') or ''} · {label}（{figure.get('surface') or ''}，来源 {figure.get('source') or '—'}）"
+        href = _passage_href(data, figure.get("passage_id") or "")
+        body.append(_text(4, y + bar_h / 2, clip(figure.get("unit") or "", unit_w - 10, 11), size=11,
+                          fill="#6b7280", title=figure.get("unit") or ""))
+        body.append(f'<a href="{e(href)}">' + _text(label_w - 8, y + bar_h / 2,
+                                                    clip(label, label_w - unit_w - 16, 12),
+                                                    size=12, anchor="end", title=full) + "</a>")
+        body.append(_rect(label_w, y, chart_w, bar_h, "#f3f4f6"))
+        body.append(_rect(label_w, y, chart_w * min(max(value, 0.0), 100.0) / 100, bar_h, "#1d4ed8", full))
+        body.append(_text(label_w + chart_w * min(max(value, 0.0), 100.0) / 100 + 6, y + bar_h / 2,
+                          f"{value:g}%", size=11))
+    axis_y = 6 + max(len(figures), 1) * (bar_h + gap)
+    for tick in range(0, 101, 25):
+        x = label_w + chart_w * tick / 100
+        body.append(f'<line x1="{x:.1f}" y1="4" x2="{x:.1f}" y2="{axis_y:.1f}" stroke="#d1d5db" '
+                    f'stroke-dasharray="2,3"/>')
+        body.append(_text(x, axis_y + 10, f"{tick}%", size=10, anchor="middle", fill="#6b7280"))
+    return _svg(width, height, "调查数据（百分比）", body, "figures")
+
+
+# ---------------------------------------------------------------- building blocks
+
+
+def _passage_href(data: ReportData, passage_id: str) -> str:
+    passage = data.passages.get(passage_id)
+    if passage is None:
+        return "index.html"
+    return f"{doc_slug(passage['doc_id'])}.html#{passage_anchor(passage_id)}"
+
+
+def _doc_link(data: ReportData, doc_id: str | None) -> str:
+    if not doc_id:
+        return ""
+    document = data.documents.get(doc_id)
+    title = (document or {}).get("title") or doc_id
+    if document is None:
+        return e(doc_id)
+    return f'<a href="{e(doc_slug(doc_id))}.html">{e(title)}</a> <span class="muted">{e(doc_id)}</span>'
+
+
+def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], numeric: Sequence[int] = ()) -> str:
+    """A table from already-escaped cell HTML."""
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = []
+    for row in rows:
+        cells = "".join(f'<td class="num">{c}</td>' if i in numeric else f"<td>{c}</td>" for i, c in enumerate(row))
+        body.append(f"<tr>{cells}</tr>")
+    if not body:
+        body.append(f'<tr><td colspan="{len(headers)}" class="muted">（无）</td></tr>')
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _badge(status: str) -> str:
+    return (f'<span class="badge {STATUS_CLASSES.get(status, "no")}">{e(STATUS_LABELS.get(status, status))} '
+            f"{e(status)}</span>")
+
+
+def _codes(codes: Iterable[str] | None, data: ReportData) -> str:
+    return " ".join(f'<span class="badge code" title="{e(data.name(c))}">{e(c)}</span>' for c in (codes or []))
+
+
+def _quote(data: ReportData, quote: dict[str, Any], css_class: str = "") -> str:
+    score = quote.get("score")
+    meta = [f"段落 {e(quote['passage_id'])}"]
+    if quote.get("role"):
+        meta.append(f"角色：{e(ROLE_LABELS.get(quote['role'], quote['role']))}")
+    if score is not None:
+        meta.append(f"得分 {float(score):.2f}")
+    return (f'<blockquote class="{e(css_class)}">{e(quote["text"])}'
+            f'<span class="quote-meta">{" · ".join(meta)} · 出处：'
+            f'<a href="{e(_passage_href(data, quote["passage_id"]))}">{e(quote["location"])}</a></span></blockquote>')
+
+
+def _page(title: str, body: str, *, subtitle: str = "", back: bool = True) -> str:
+    nav = '<a href="index.html">← 总览</a>' if back else ""
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="zh-CN"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+        "img-src data:; base-uri 'none'; form-action 'none'\">"
+        '<meta name="referrer" content="no-referrer">'
+        f"<title>{e(title)} · {e(REPORT_TITLE)}</title><style>{CSS}</style></head><body>"
+        f'<header class="top">{nav}<h1>{e(title)}</h1>'
+        + (f"<div>{subtitle}</div>" if subtitle else "")
+        + f"</header><main>{body}</main>"
+        f"<footer>{e(REPORT_TITLE)} · 由 lzp 根据分析表（tables/*.parquet）生成 · 离线文件，无外部资源</footer>"
+        "</body></html>\n"
+    )
+
+
+# ---------------------------------------------------------------- pages
+
+
+def index_page(data: ReportData) -> str:
+    units = data.units
+    policies = data.policy_docs
+    yardstick = "；".join(
+        f"{_doc_link(data, d['doc_id'])} {e(d.get('doc_number') or '')} {e(d.get('date') or '')}" for d in policies
+    ) or "—"
+    subtitle = (f"对照文件（要求来源）：{yardstick} · 单位 {len(units)} 个 · 要求 {len(data.requirements)} 项 · "
+                f"文档 {len(data.documents)} 篇")
+    unit_rows = []
+    for unit in units:
+        counts = data.status_counts(unit)
+        problems = sum(data.disconnect_count(unit, c) for c in DISCONNECTS)
+        unit_rows.append([
+            f'<a href="{e(unit_slug(unit))}.html">{e(unit)}</a>', e(len(data.unit_docs.get(unit, []))),
+            e(counts["evidenced"]), e(counts["mentioned"]), e(counts["no evidence"]), e(problems),
+            e(len(data.initiatives.get(unit, []))), e(len(data.unit_figures(unit))),
+        ])
+    parts = [
+        '<section id="units"><h2>单位</h2>',
+        _table(["单位", "文档数", "已落实 evidenced", "仅提及 mentioned", "无证据 no evidence", "脱节段落", "自有举措",
+                "数据"], unit_rows, numeric=range(1, 8)),
+        "</section>",
+        '<section id="coverage"><h2>覆盖率：单位 × 六个融合</h2>',
+        '<p class="muted">每格为该单位已落实（有做法段落作为证据）的要求占该措施全部要求的比例；下方数字为已落实/要求数。'
+        "点击单位名查看详情。</p>",
+        coverage_heatmap_svg(data, units),
+        "</section>",
+        '<section id="disconnects"><h2>脱节概况：六个脱节</h2>',
+        '<p class="muted">各单位文档中描述该脱节的问题/原因段落数（不含重复文档与对照文件）。</p>',
+        disconnect_profile_svg(data, units),
+        _disconnect_table(data, units),
+        "</section>",
+        _figures_section(data),
+        _documents_section(data),
+        _codebook_section(data),
+    ]
+    return _page(REPORT_TITLE, "".join(parts), subtitle=subtitle, back=False)
+
+
+def _disconnect_table(data: ReportData, units: Sequence[str]) -> str:
+    headers = ["单位"] + [f"{c}<br>{e(data.name(c))}" for c in DISCONNECTS]
+    rows = [[f'<a href="{e(unit_slug(u))}.html#disconnects">{e(u)}</a>']
+            + [e(data.disconnect_count(u, c)) for c in DISCONNECTS] for u in units]
+    return _table(headers, rows, numeric=range(1, 7))
+
+
+def _figure_rows(data: ReportData, figures: Iterable[dict[str, Any]]) -> list[list[str]]:
+    return [[e(f.get("unit")), e(f.get("surface")), e(f.get("value")), e(f.get("measure")), e(f.get("kind")),
+             e(f.get("population")), e(f.get("statement")), e(f.get("source")), e(f.get("year")),
+             f'<a href="{e(_passage_href(data, f.get("passage_id") or ""))}">{e(f.get("passage_id"))}</a>']
+            for f in figures]
+
+
+FIGURE_HEADERS = ["单位", "原文", "数值", "单位/量词", "类型", "对象", "表述", "来源", "年份", "段落"]
+
+
+def _figures_section(data: ReportData) -> str:
+    is_percent = [f.get("kind") == "percent" or f.get("measure") in ("%", "％") for f in data.figures]
+    percents = [f for f, flag in zip(data.figures, is_percent, strict=True) if flag]
+    others = [f for f, flag in zip(data.figures, is_percent, strict=True) if not flag]
+    return "".join([
+        '<section id="figures"><h2>调查数据</h2>',
+        '<h3>百分比（问卷等）</h3>',
+        survey_figures_svg(data, percents),
+        _table(FIGURE_HEADERS, _figure_rows(data, percents)),
+        '<h3>计数与其他数据</h3>',
+        _table(FIGURE_HEADERS, _figure_rows(data, others)),
+        "</section>",
+    ])
+
+
+def _manifest_badge(status: str | None) -> str:
+    css = {"ok": "ok", "warning": "warn"}.get(status or "", "err")
+    return f'<span class="badge {css}">{e(MANIFEST_STATUS_LABELS.get(status or "", status))} {e(status)}</span>'
+
+
+def _documents_section(data: ReportData) -> str:
+    manifest_rows = [[e(m.get("path")), _manifest_badge(m.get("status")), e(m.get("reason")), e(m.get("n_documents")),
+                      e(m.get("n_chars"))] for m in data.manifest]
+    doc_rows = []
+    for d in data.documents.values():
+        flags = []
+        if d.get("duplicate_of"):
+            flags.append(f'重复：{_doc_link(data, d["duplicate_of"])}')
+        if d.get("truncated"):
+            flags.append('<span class="badge warn">原文被截断</span>')
+        doc_rows.append([
+            f'<a href="{e(doc_slug(d["doc_id"]))}.html">{e(d.get("title") or d["doc_id"])}</a>'
+            f'<br><span class="muted">{e(d["doc_id"])}</span>',
+            e(d.get("doc_type")), e(d.get("doc_number")), e(d.get("date")),
+            (f'<a href="{e(unit_slug(data.doc_units[d["doc_id"]]))}.html">{e(d.get("unit"))}</a>'
+             if d["doc_id"] in data.doc_units else e(d.get("unit"))),
+            e("对照文件" if d.get("kind") == "policy" else d.get("kind")),
+            e(d.get("duplicate_of")), e(d.get("truncated")), e(d.get("n_passages")), "<br>".join(flags),
+        ])
+    return "".join([
+        '<section id="documents"><h2>文档</h2><h3>导入清单</h3>',
+        _table(["路径", "状态", "原因", "文档数", "字数"], manifest_rows, numeric=(3, 4)),
+        "<h3>文档信息</h3>",
+        _table(["标题", "文种", "发文字号", "日期", "单位", "类别", "重复于 duplicate_of", "截断", "段落数", "说明"],
+               doc_rows, numeric=(8,)),
+        "</section>",
+    ])
+
+
+def _codebook_section(data: ReportData) -> str:
+    rows = [[e(c.code), e(c.name), e(c.definition),
+             "、".join(f"{e(m)} {e(data.name(m))}" for m in c.recommended)] for c in data.codes.values()]
+    return "".join(['<section id="codebook"><h2>编码表</h2>',
+                    _table(["编码", "名称", "定义", "建议措施"], rows), "</section>"])
+
+
+def unit_page(data: ReportData, unit: str) -> str:
+    counts = data.status_counts(unit)
+    docs = data.unit_docs.get(unit, [])
+    subtitle = (f"文档 {len(docs)} 篇 · 要求 {sum(counts.values())} 项：{_badge('evidenced')} {counts['evidenced']} "
+                f"{_badge('mentioned')} {counts['mentioned']} {_badge('no evidence')} {counts['no evidence']}")
+    doc_rows = [[_doc_link(data, d), e(data.documents.get(d, {}).get("doc_type")),
+                 e(data.documents.get(d, {}).get("date"))] for d in docs]
+    parts = [
+        '<nav class="units muted">本页：<a href="#coverage">覆盖率</a><a href="#requirements">要求</a>'
+        '<a href="#disconnects">脱节</a><a href="#recommendations">建议措施</a><a href="#initiatives">举措</a>'
+        '<a href="#figures">数据</a></nav>',
+        '<section id="documents"><h2>文档</h2>', _table(["标题", "文种", "日期"], doc_rows), "</section>",
+        _unit_coverage(data, unit),
+        _unit_requirements(data, unit),
+        _unit_disconnects(data, unit),
+        _unit_recommendations(data, unit),
+        _unit_initiatives(data, unit),
+        '<section id="figures"><h2>数据</h2>',
+        _table(FIGURE_HEADERS, _figure_rows(data, data.unit_figures(unit))),
+        "</section>",
+    ]
+    return _page(unit, "".join(parts), subtitle=subtitle)
+
+
+def _unit_coverage(data: ReportData, unit: str) -> str:
+    rows = []
+    for code in MEASURES:
+        cov = data.coverage.get((unit, code)) or {}
+        evidenced = cov.get("evidenced_requirement_ids") or []
+        rows.append([e(data.label(code)), e(cov.get("n_requirements", 0)), e(cov.get("n_evidenced", 0)),
+                     e(cov.get("n_mentioned", 0)), e(cov.get("n_no_evidence", 0)), e(percent(data.share(unit, code))),
+                     "、".join(f'<a href="#{e(_req_anchor(r))}">{e(r)}</a>' for r in evidenced)])
+    return "".join([
+        '<section id="coverage"><h2>覆盖率</h2>',
+        '<p class="muted">已落实：有本单位做法段落与要求相匹配；仅提及：只有建议或问题段落涉及；无证据：两者都没有。</p>',
+        coverage_bars_svg(data, unit),
+        _table(["融合措施", "要求数", "已落实", "仅提及", "无证据", "覆盖率", "已落实的要求"], rows, numeric=range(1, 6)),
+        "</section>",
+    ])
+
+
+def _req_anchor(requirement_id: str) -> str:
+    return passage_anchor("req:" + requirement_id)
+
+
+def _unit_requirements(data: ReportData, unit: str) -> str:
+    requirements = {r["requirement_id"]: r for r in data.requirements}
+    rows = []
+    for match in data.matches.get(unit, []):
+        rid = match["requirement_id"]
+        requirement = requirements.get(rid, {})
+        quotes = data.quotes(list(match.get("evidence_passage_ids") or []), list(match.get("evidence_scores") or []),
+                             list(match.get("evidence_roles") or []))
+        status = match["status"]
+        if status == "no evidence":
+            evidence = (f"<details><summary>最接近的段落（低于阈值，不构成证据）</summary>"
+                        f"{''.join(_quote(data, q, 'no') for q in quotes)}</details>" if quotes else
+                        '<span class="muted">—</span>')
+        else:
+            evidence = "".join(_quote(data, q, STATUS_CLASSES[status]) for q in quotes)
+        source = (f'<span class="muted">{e(requirement.get("section_title"))} · 出处：'
+                  f'<a href="{e(_passage_href(data, requirement.get("passage_id") or ""))}">'
+                  f"{e(data.location(requirement.get('passage_id') or ''))}</a></span>")
+        terms = requirement.get("key_terms") or []
+        rows.append([
+            f'<span class="rid" id="{e(_req_anchor(rid))}">{e(rid)}</span>',
+            f"{e(requirement.get('text'))}<br>{_codes(requirement.get('codes'), data)}"
+            + (f' <span class="muted">关键词：{e(terms)}</span>' if terms else "") + f"<br>{source}",
+            _badge(status) + f'<br><span class="muted">得分 {float(match.get("score") or 0):.2f}</span>',
+            evidence,
+        ])
+    return "".join(['<section id="requirements"><h2>要求</h2>',
+                    _table(["编号", "要求", "状态", "证据"], rows), "</section>"])
+
+
+def _unit_disconnects(data: ReportData, unit: str) -> str:
+    rows, quotes = [], []
+    for code in DISCONNECTS:
+        row = data.disconnects.get((unit, code))
+        if not row:
+            rows.append([e(data.label(code)), "0", "0", "0", "—", "—"])
+            continue
+        rows.append([e(data.label(code)), e(row["n_passages"]), e(row["n_problem"]), e(row["n_cause"]),
+                     e(percent(row.get("share_of_problem_passages"))), f"{float(row.get('mean_strength') or 0):.2f}"])
+        strongest = data.quotes(list(row.get("passage_ids") or []))
+        quotes.append(f"<h3>{e(data.label(code))}（{e(row['n_passages'])} 段）</h3>"
+                      + "".join(_quote(data, q) for q in strongest))
+    return "".join([
+        '<section id="disconnects"><h2>脱节</h2>', disconnect_profile_svg(data, [unit]),
+        _table(["脱节", "段落数", "问题", "原因", "占问题/原因段落", "平均强度"], rows, numeric=range(1, 6)),
+        "<h3>最强的引文</h3>" if quotes else '<p class="muted">未发现描述脱节的问题或原因段落。</p>',
+        "".join(quotes), "</section>",
+    ])
+
+
+def _unit_recommendations(data: ReportData, unit: str) -> str:
+    blocks = []
+    for item in data.recommendations(unit):
+        rows = [[e(f"{m['code']} {m['name']}"), e(m["definition"]), e(percent(m["share"]))] for m in item["measures"]]
+        blocks.append(f"<h3>{e(data.label(item['disconnect']))}（{e(item['n_passages'])} 段）→ 建议措施</h3>"
+                      + _table(["融合措施", "内容", "本单位覆盖率"], rows, numeric=(2,)))
+    if not blocks:
+        blocks.append('<p class="muted">本单位没有报告脱节问题，无对应建议措施。</p>')
+    return '<section id="recommendations"><h2>建议措施</h2>' + "".join(blocks) + "</section>"
+
+
+def _unit_initiatives(data: ReportData, unit: str) -> str:
+    rows = [[f'<a href="{e(_passage_href(data, i["passage_id"]))}">{e(i["passage_id"])}</a>',
+             f'<blockquote>{e(i.get("text"))}</blockquote><span class="muted">{e(data.location(i["passage_id"]))}'
+             "</span>",
+             _codes(i.get("codes"), data), f"{float(i.get('best_requirement_score') or 0):.2f}"]
+            for i in data.initiatives.get(unit, [])]
+    return "".join([
+        '<section id="initiatives"><h2>举措（本单位自有做法）</h2>',
+        '<p class="muted">与对照文件任何要求都不匹配的做法段落；最高匹配得分越低越“自有”。</p>',
+        _table(["段落", "做法", "编码", "最高匹配得分"], rows, numeric=(3,)), "</section>",
+    ])
+
+
+def document_page(data: ReportData, doc_id: str) -> str:
+    document = data.documents[doc_id]
+    labels = [("doc_id", "文档编号"), ("title", "标题"), ("doc_type", "文种"), ("issuer", "发文机关"),
+              ("doc_number", "发文字号"), ("date", "日期"), ("unit", "单位"), ("kind", "类别"), ("article", "篇"),
+              ("duplicate_of", "重复于"), ("truncated", "截断"), ("n_chars", "字数"), ("n_passages", "段落数"),
+              ("source_path", "来源文件")]
+    meta_rows = [[e(label), e(document.get(key))] for key, label in labels]
+    unit = data.doc_units.get(doc_id)
+    warnings = []
+    if document.get("duplicate_of"):
+        warnings.append(f'<p class="warning">此文档与 {_doc_link(data, document["duplicate_of"])} 重复，不计入统计。</p>')
+    if document.get("truncated"):
+        warnings.append('<p class="warning">来源文本被截断，内容不完整。</p>')
+    requirement_ids: dict[str, list[str]] = {}
+    for requirement in data.requirements:
+        requirement_ids.setdefault(requirement.get("passage_id") or "", []).append(requirement["requirement_id"])
+    passages = sorted((p for p in data.passages.values() if p["doc_id"] == doc_id), key=lambda p: p["start"] or 0)
+    items = []
+    for passage in passages:
+        pid = passage["passage_id"]
+        tag = data.tags.get(pid, {})
+        meta = [e(pid)]
+        if passage.get("section_path"):
+            meta.append(f"§{e(passage['section_path'])}")
+        if tag.get("role"):
+            meta.append(e(ROLE_LABELS.get(tag["role"], tag["role"])))
+        codes = _codes(tag.get("codes"), data)
+        reqs = requirement_ids.get(pid, [])
+        if reqs:
+            meta.append("要求：" + "、".join(e(r) for r in reqs))
+        css = "passage heading" if passage.get("is_heading") else "passage"
+        items.append(f'<div class="{css}" id="{e(passage_anchor(pid))}"><span class="meta">{" · ".join(meta)} '
+                     f"{codes}</span><p>{e(passage['text'])}</p></div>")
+    unit_link = f' · 单位：<a href="{e(unit_slug(unit))}.html">{e(unit)}</a>' if unit else ""
+    body = "".join([
+        "".join(warnings),
+        '<section id="metadata"><h2>文档信息</h2>', _table(["项目", "内容"], meta_rows), "</section>",
+        '<section id="passages"><h2>全文（按段落）</h2>', "".join(items) or '<p class="muted">（无段落）</p>',
+        "</section>",
+    ])
+    return _page(document.get("title") or doc_id, body, subtitle=f"{e(doc_id)}{unit_link}")
+
+
+def write_html(out_dir: Path, *, data: ReportData | None = None) -> Path:
+    """Write ``out_dir/reports/index.html`` plus unit and document pages; returns the index path."""
+    out_dir = Path(out_dir)
+    data = data or load_report_data(out_dir)
+    reports = out_dir / "reports"
+    for unit in data.units:
+        write_text_atomic(reports / f"{unit_slug(unit)}.html", unit_page(data, unit))
+    for doc_id in data.documents:
+        write_text_atomic(reports / f"{doc_slug(doc_id)}.html", document_page(data, doc_id))
+    return write_text_atomic(reports / "index.html", index_page(data))

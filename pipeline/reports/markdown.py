@@ -1,0 +1,235 @@
+"""The Markdown report: ``DIR/reports/index.md`` and ``DIR/reports/<unit-slug>.md``.
+
+Same content as the HTML report, as tables. Document text is Markdown-escaped by :func:`md`: ``&``, ``<`` and
+``>`` become entities (so HTML inside a document is never live), ``|`` and Markdown punctuation are
+backslash-escaped, line breaks become spaces and a leading ``#``, ``=``, ``-``, ``+`` or ``1.`` cannot
+start a heading or list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from pipeline.reports.render import (
+    DISCONNECTS,
+    MANIFEST_STATUS_LABELS,
+    MEASURES,
+    ROLE_LABELS,
+    STATUS_LABELS,
+    ReportData,
+    load_report_data,
+    percent,
+    text_of,
+    unit_slug,
+)
+from pipeline.storage import write_text_atomic
+
+REPORT_TITLE = "党建与业务融合“两张皮”差距分析"
+_PUNCTUATION = re.compile(r"([\\`*_\[\]{}|~!])")
+_LEADING = re.compile(r"^(\s*)([#=+\-])")
+_ORDERED = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)")
+_QUOTE_CHARS = 300
+
+
+def md(value: Any, *, limit: int | None = None) -> str:
+    """Escape any value for Markdown text or a table cell (one line)."""
+    text = text_of(value)
+    if limit is not None and len(text) > limit:
+        text = text[:limit] + "…"
+    text = re.sub(r"[\r\n\t\v\f\u2028\u2029]+", " ", text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _PUNCTUATION.sub(r"\\\1", text)
+    text = text.strip()
+    text = _LEADING.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _ORDERED.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def md_id(value: Any) -> str:
+    """An identifier as a code span when that is safe, otherwise escaped text."""
+    text = text_of(value)
+    if text and "`" not in text and not re.search(r"[\r\n|<>&]", text):
+        return f"`{text}`"
+    return md(text)
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]], numeric: Sequence[int] = ()) -> str:
+    """A Markdown table from already-escaped cells."""
+    lines = ["| " + " | ".join(headers) + " |",
+             "|" + "|".join("---:" if i in numeric else "---" for i in range(len(headers))) + "|"]
+    count = 0
+    for row in rows:
+        lines.append("| " + " | ".join(cell or " " for cell in row) + " |")
+        count += 1
+    if not count:
+        lines.append("| " + " | ".join(["（无）"] + [" "] * (len(headers) - 1)) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _status(status: str) -> str:
+    return f"{STATUS_LABELS.get(status, status)} {status}"
+
+
+def _quote_cell(data: ReportData, quote: dict[str, Any]) -> str:
+    score = quote.get("score")
+    meta = [md_id(quote["passage_id"]), md(ROLE_LABELS.get(quote.get("role") or "", quote.get("role") or ""))]
+    if score is not None:
+        meta.append(f"{float(score):.2f}")
+    return f"“{md(quote['text'], limit=_QUOTE_CHARS)}”（{'，'.join(m for m in meta if m)}；{md(quote['location'])}）"
+
+
+def _figures_table(figures: Iterable[dict[str, Any]]) -> str:
+    rows = [[md(f.get("unit")), md(f.get("surface")), md(f.get("value")), md(f.get("measure")), md(f.get("kind")),
+             md(f.get("population")), md(f.get("statement")), md(f.get("source")), md(f.get("year")),
+             md_id(f.get("passage_id"))] for f in figures]
+    return table(["单位", "原文", "数值", "单位/量词", "类型", "对象", "表述", "来源", "年份", "段落"], rows, numeric=(2,))
+
+
+def index_markdown(data: ReportData) -> str:
+    units = data.units
+    out = [f"# {md(REPORT_TITLE)}\n"]
+    for policy in data.policy_docs:
+        out.append(f"对照文件（要求来源）：{md(policy.get('title'))} {md(policy.get('doc_number'))} "
+                   f"{md(policy.get('date'))}（{md_id(policy['doc_id'])}）\n")
+    out.append(f"单位 {len(units)} 个 · 要求 {len(data.requirements)} 项 · 文档 {len(data.documents)} 篇\n")
+
+    out.append("## 单位\n")
+    rows = []
+    for unit in units:
+        counts = data.status_counts(unit)
+        rows.append([f"[{md(unit)}]({unit_slug(unit)}.md)", str(len(data.unit_docs.get(unit, []))),
+                     str(counts["evidenced"]), str(counts["mentioned"]), str(counts["no evidence"]),
+                     str(sum(data.disconnect_count(unit, c) for c in DISCONNECTS)),
+                     str(len(data.initiatives.get(unit, []))), str(len(data.unit_figures(unit)))])
+    out.append(table(["单位", "文档数", "已落实 evidenced", "仅提及 mentioned", "无证据 no evidence", "脱节段落",
+                      "自有举措", "数据"], rows, numeric=range(1, 8)))
+
+    out.append("## 覆盖率：单位 × 六个融合\n")
+    out.append("已落实要求占该措施全部要求的比例（已落实/要求数）。\n")
+    rows = []
+    for unit in units:
+        cells = [md(unit)]
+        for code in MEASURES:
+            cov = data.coverage.get((unit, code)) or {}
+            share = data.share(unit, code)
+            cells.append("—" if share is None else
+                         f"{percent(share)}（{cov.get('n_evidenced', 0)}/{cov.get('n_requirements', 0)}）")
+        rows.append(cells)
+    out.append(table(["单位"] + [md(data.label(c)) for c in MEASURES], rows, numeric=range(1, 7)))
+
+    out.append("## 脱节概况：六个脱节\n")
+    out.append("各单位描述该脱节的问题/原因段落数。\n")
+    rows = [[md(u)] + [str(data.disconnect_count(u, c)) for c in DISCONNECTS] for u in units]
+    out.append(table(["单位"] + [md(data.label(c)) for c in DISCONNECTS], rows, numeric=range(1, 7)))
+
+    is_percent = [f.get("kind") == "percent" or f.get("measure") in ("%", "％") for f in data.figures]
+    out.append("## 调查数据\n")
+    out.append("### 百分比（问卷等）\n")
+    out.append(_figures_table(f for f, flag in zip(data.figures, is_percent, strict=True) if flag))
+    out.append("### 计数与其他数据\n")
+    out.append(_figures_table(f for f, flag in zip(data.figures, is_percent, strict=True) if not flag))
+
+    out.append("## 文档\n")
+    out.append("### 导入清单\n")
+    out.append(table(["路径", "状态", "原因", "文档数", "字数"],
+                     [[md(m.get("path")), md(f"{MANIFEST_STATUS_LABELS.get(m.get('status') or '', '')} "
+                                            f"{m.get('status') or ''}"),
+                       md(m.get("reason")), md(m.get("n_documents")), md(m.get("n_chars"))] for m in data.manifest],
+                     numeric=(3, 4)))
+    out.append("### 文档信息\n")
+    out.append(table(["文档编号", "标题", "文种", "发文字号", "日期", "单位", "类别", "重复于 duplicate_of", "截断",
+                      "段落数"],
+                     [[md_id(d["doc_id"]), md(d.get("title")), md(d.get("doc_type")), md(d.get("doc_number")),
+                       md(d.get("date")), md(d.get("unit")), md("对照文件" if d.get("kind") == "policy" else d.get("kind")),
+                       md_id(d.get("duplicate_of")) if d.get("duplicate_of") else "", md(d.get("truncated")),
+                       md(d.get("n_passages"))] for d in data.documents.values()], numeric=(9,)))
+
+    out.append("## 编码表\n")
+    out.append(table(["编码", "名称", "定义", "建议措施"],
+                     [[md(c.code), md(c.name), md(c.definition), md([data.label(m) for m in c.recommended])]
+                      for c in data.codes.values()]))
+    return "\n".join(out)
+
+
+def unit_markdown(data: ReportData, unit: str) -> str:
+    counts = data.status_counts(unit)
+    out = [f"# {md(unit)}\n", "[← 总览](index.md)\n",
+           f"要求 {sum(counts.values())} 项：已落实 evidenced {counts['evidenced']} · 仅提及 mentioned "
+           f"{counts['mentioned']} · 无证据 no evidence {counts['no evidence']}\n"]
+
+    out.append("## 文档\n")
+    out.append(table(["文档编号", "标题", "文种", "日期"],
+                     [[md_id(d), md(data.documents.get(d, {}).get("title")),
+                       md(data.documents.get(d, {}).get("doc_type")), md(data.documents.get(d, {}).get("date"))]
+                      for d in data.unit_docs.get(unit, [])]))
+
+    out.append("## 覆盖率\n")
+    rows = []
+    for code in MEASURES:
+        cov = data.coverage.get((unit, code)) or {}
+        rows.append([md(data.label(code)), str(cov.get("n_requirements", 0)), str(cov.get("n_evidenced", 0)),
+                     str(cov.get("n_mentioned", 0)), str(cov.get("n_no_evidence", 0)), percent(data.share(unit, code)),
+                     md(cov.get("evidenced_requirement_ids") or [])])
+    out.append(table(["融合措施", "要求数", "已落实", "仅提及", "无证据", "覆盖率", "已落实的要求"], rows,
+                     numeric=range(1, 6)))
+
+    out.append("## 要求\n")
+    requirements = {r["requirement_id"]: r for r in data.requirements}
+    rows = []
+    for match in data.matches.get(unit, []):
+        requirement = requirements.get(match["requirement_id"], {})
+        quotes = data.quotes(list(match.get("evidence_passage_ids") or []), list(match.get("evidence_scores") or []),
+                             list(match.get("evidence_roles") or []))
+        if match["status"] == "no evidence":
+            evidence = "—" + (f"（最接近：{'、'.join(md_id(q['passage_id']) for q in quotes)}，低于阈值）" if quotes else "")
+        else:
+            evidence = "<br>".join(_quote_cell(data, q) for q in quotes)
+        rows.append([md(match["requirement_id"]), md(requirement.get("text")), md(requirement.get("codes")),
+                     md(requirement.get("key_terms")), md(_status(match["status"])),
+                     f"{float(match.get('score') or 0):.2f}", evidence])
+    out.append(table(["编号", "要求", "编码", "关键词", "状态", "得分", "证据"], rows, numeric=(5,)))
+
+    out.append("## 脱节\n")
+    rows, quotes_out = [], []
+    for code in DISCONNECTS:
+        row = data.disconnects.get((unit, code))
+        if not row:
+            rows.append([md(data.label(code)), "0", "0", "0", "—", "—"])
+            continue
+        rows.append([md(data.label(code)), str(row["n_passages"]), str(row["n_problem"]), str(row["n_cause"]),
+                     percent(row.get("share_of_problem_passages")), f"{float(row.get('mean_strength') or 0):.2f}"])
+        quotes_out.append(f"### {md(data.label(code))}（{row['n_passages']} 段）：最强的引文\n")
+        quotes_out.extend(f"> {_quote_cell(data, q)}\n" for q in data.quotes(list(row.get("passage_ids") or [])))
+    out.append(table(["脱节", "段落数", "问题", "原因", "占问题/原因段落", "平均强度"], rows, numeric=range(1, 6)))
+    out.extend(quotes_out)
+
+    out.append("## 建议措施\n")
+    recommendations = data.recommendations(unit)
+    if not recommendations:
+        out.append("本单位没有报告脱节问题。\n")
+    rows = [[md(data.label(item["disconnect"])), md(f"{m['code']} {m['name']}"), md(m["definition"]),
+             percent(m["share"])] for item in recommendations for m in item["measures"]]
+    if rows:
+        out.append(table(["脱节", "建议措施", "内容", "本单位覆盖率"], rows, numeric=(3,)))
+
+    out.append("## 举措（本单位自有做法）\n")
+    out.append(table(["段落", "做法", "编码", "最高匹配得分", "出处"],
+                     [[md_id(i["passage_id"]), md(i.get("text")), md(i.get("codes")),
+                       f"{float(i.get('best_requirement_score') or 0):.2f}", md(data.location(i["passage_id"]))]
+                      for i in data.initiatives.get(unit, [])], numeric=(3,)))
+
+    out.append("## 数据\n")
+    out.append(_figures_table(data.unit_figures(unit)))
+    return "\n".join(out)
+
+
+def write_markdown(out_dir: Path, *, data: ReportData | None = None) -> Path:
+    """Write ``out_dir/reports/index.md`` and one ``<unit-slug>.md`` per unit; returns the index path."""
+    out_dir = Path(out_dir)
+    data = data or load_report_data(out_dir)
+    reports = out_dir / "reports"
+    for unit in data.units:
+        write_text_atomic(reports / f"{unit_slug(unit)}.md", unit_markdown(data, unit))
+    return write_text_atomic(reports / "index.md", index_markdown(data))

@@ -1,0 +1,287 @@
+"""The reports analysts open (HTML, Markdown, Excel), built from an analysis directory.
+
+Everything is read back from ``DIR/tables/*.parquet`` (written by :mod:`pipeline.reports.tables`), so
+the reports can be regenerated from a finished analysis without re-running it. The coverage and
+disconnect views are computed with the same SQL that defines the DuckDB views, in an in-memory
+database, so the numbers in every report equal the numbers in ``DIR/lzp.duckdb``.
+
+:func:`write_reports` writes all three; :func:`load_report_data` is the shared model the writers use.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from pipeline.reports.tables import VIEWS
+
+TABLE_NAMES = ("documents", "passages", "sections", "tags", "tag_codes", "requirements", "matches", "figures",
+               "initiatives", "units", "codebook", "manifest")
+MEASURES = ("M1", "M2", "M3", "M4", "M5", "M6")
+DISCONNECTS = ("D1", "D2", "D3", "D4", "D5", "D6")
+STATUSES = ("evidenced", "mentioned", "no evidence")
+STATUS_LABELS = {"evidenced": "已落实", "mentioned": "仅提及", "no evidence": "无证据"}
+ROLE_LABELS = {"requirement": "要求", "recommendation": "建议", "practice": "做法", "problem": "问题",
+               "cause": "原因", "other": "其他"}
+MANIFEST_STATUS_LABELS = {"ok": "成功", "warning": "警告", "error": "失败", "skipped": "跳过"}
+FALLBACK_NAMES = {
+    "D1": "政治和业务脱节", "D2": "党建工作和中心工作脱节", "D3": "学和用脱节", "D4": "供和需脱节",
+    "D5": "形式和内容脱节", "D6": "党建考核和奖惩脱节", "M1": "理念融合", "M2": "导向融合", "M3": "学用融合",
+    "M4": "目标融合", "M5": "机制融合", "M6": "队伍融合",
+}
+MAX_QUOTES = 3
+
+
+def unit_slug(unit: str) -> str:
+    """A safe ASCII file stem for a unit, stable across runs: ``unit-<8 hex of sha1(name)>``."""
+    return "unit-" + hashlib.sha1(unit.encode("utf-8")).hexdigest()[:8]
+
+
+def doc_slug(doc_id: str) -> str:
+    """A safe ASCII file stem for a document page: ``doc-<10 hex of sha1(doc_id)>``."""
+    return "doc-" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:10]
+
+
+def passage_anchor(passage_id: str) -> str:
+    """The HTML id of a passage: the passage id when it is plain ASCII, otherwise a hash."""
+    if passage_id and all(c.isascii() and (c.isalnum() or c in "_-.:") for c in passage_id):
+        return passage_id
+    return "p-" + hashlib.sha1(passage_id.encode("utf-8")).hexdigest()[:12]
+
+
+def clean(value: Any) -> Any:
+    """Parquet scalars as plain Python: NA → None, numpy scalars/arrays → Python values/lists."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, np.ndarray):
+        return [clean(v) for v in value.tolist()]
+    if isinstance(value, (list, tuple)):
+        return [clean(v) for v in value]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows as dicts of plain Python values."""
+    columns = list(frame.columns)
+    return [{c: clean(v) for c, v in zip(columns, row, strict=True)}
+            for row in frame.itertuples(index=False, name=None)]
+
+
+def text_of(value: Any) -> str:
+    """Any cell as display text ('' for missing, lists joined with 、)."""
+    value = clean(value)
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "、".join(text_of(v) for v in value)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def percent(share: float | None) -> str:
+    return "—" if share is None else f"{share * 100:.0f}%"
+
+
+@dataclass
+class CodeInfo:
+    code: str
+    name: str
+    definition: str
+    recommended: list[str]
+
+    @property
+    def label(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+@dataclass
+class ReportData:
+    """The analysis tables plus the lookups and aggregates every report needs."""
+
+    out_dir: Path
+    tables: dict[str, pd.DataFrame]
+    units: list[str]
+    codes: dict[str, CodeInfo]
+    coverage: dict[tuple[str, str], dict[str, Any]]  # (unit, measure) → view row
+    disconnects: dict[tuple[str, str], dict[str, Any]]  # (unit, disconnect) → view row
+    documents: dict[str, dict[str, Any]]
+    passages: dict[str, dict[str, Any]]
+    tags: dict[str, dict[str, Any]]
+    requirements: list[dict[str, Any]]
+    matches: dict[str, list[dict[str, Any]]]  # unit → matches in requirement order
+    figures: list[dict[str, Any]]
+    initiatives: dict[str, list[dict[str, Any]]]
+    unit_docs: dict[str, list[str]]
+    manifest: list[dict[str, Any]]
+    doc_units: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def policy_docs(self) -> list[dict[str, Any]]:
+        return [d for d in self.documents.values() if d.get("kind") == "policy"]
+
+    def name(self, code: str) -> str:
+        info = self.codes.get(code)
+        return info.name if info else FALLBACK_NAMES.get(code, code)
+
+    def label(self, code: str) -> str:
+        return f"{code} {self.name(code)}"
+
+    def share(self, unit: str, measure: str) -> float | None:
+        row = self.coverage.get((unit, measure))
+        if not row or not row["n_requirements"]:
+            return None
+        return float(row["n_evidenced"]) / float(row["n_requirements"])
+
+    def disconnect_count(self, unit: str, code: str) -> int:
+        row = self.disconnects.get((unit, code))
+        return int(row["n_passages"]) if row else 0
+
+    def status_counts(self, unit: str) -> dict[str, int]:
+        counts = dict.fromkeys(STATUSES, 0)
+        for match in self.matches.get(unit, []):
+            counts[match["status"]] = counts.get(match["status"], 0) + 1
+        return counts
+
+    def location(self, passage_id: str) -> str:
+        """Where a passage is: document title (doc id) §section ¶paragraph, page."""
+        passage = self.passages.get(passage_id)
+        if passage is None:
+            return passage_id
+        document = self.documents.get(passage["doc_id"], {})
+        parts = [f"{document.get('title') or passage['doc_id']}（{passage['doc_id']}）"]
+        if passage.get("section_path"):
+            parts.append(f"§{passage['section_path']}")
+        if passage.get("paragraph") is not None:
+            parts.append(f"¶{passage['paragraph']}")
+        if passage.get("page") is not None:
+            parts.append(f"第{passage['page']}页")
+        return " ".join(parts)
+
+    def passage_text(self, passage_id: str) -> str:
+        passage = self.passages.get(passage_id)
+        return passage["text"] if passage else ""
+
+    def quotes(self, passage_ids: list[str], scores: list[float] | None = None,
+               roles: list[str] | None = None, limit: int = MAX_QUOTES) -> list[dict[str, Any]]:
+        """Evidence quotes: passage id, text, location, doc id, role, score."""
+        result = []
+        for index, pid in enumerate(passage_ids[:limit]):
+            passage = self.passages.get(pid)
+            tag = self.tags.get(pid, {})
+            result.append({
+                "passage_id": pid,
+                "doc_id": passage["doc_id"] if passage else "",
+                "text": passage["text"] if passage else "",
+                "location": self.location(pid),
+                "role": (roles[index] if roles and index < len(roles) else None) or tag.get("role") or "",
+                "score": scores[index] if scores and index < len(scores) else None,
+            })
+        return result
+
+    def unit_figures(self, unit: str) -> list[dict[str, Any]]:
+        return [f for f in self.figures if f.get("unit") == unit]
+
+    def recommendations(self, unit: str) -> list[dict[str, Any]]:
+        """For each disconnect the unit reports: the recommended measures and the unit's coverage of them."""
+        result = []
+        for code in DISCONNECTS:
+            row = self.disconnects.get((unit, code))
+            if not row:
+                continue
+            info = self.codes.get(code)
+            measures = list(info.recommended) if info else list(row.get("recommended_measures") or [])
+            result.append({"disconnect": code, "n_passages": int(row["n_passages"]),
+                           "measures": [{"code": m, "name": self.name(m),
+                                         "definition": self.codes[m].definition if m in self.codes else "",
+                                         "share": self.share(unit, m)} for m in measures]})
+        return result
+
+
+def _read_tables(tables_dir: Path) -> dict[str, pd.DataFrame]:
+    if not tables_dir.is_dir():
+        raise FileNotFoundError(f"no analysis tables in {tables_dir}: run `lzp analyze --out DIR` first")
+    frames = {}
+    for name in TABLE_NAMES:
+        path = tables_dir / f"{name}.parquet"
+        if not path.exists():
+            raise FileNotFoundError(f"missing analysis table {path}")
+        frames[name] = pd.read_parquet(path)
+    return frames
+
+
+def _views(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The DuckDB views of :mod:`pipeline.reports.tables`, computed in memory from the frames."""
+    connection = duckdb.connect(":memory:")
+    try:
+        for name, frame in frames.items():
+            connection.register(name, frame)
+        return {name: connection.execute(sql).df() for name, sql in VIEWS.items()}
+    finally:
+        connection.close()
+
+
+def load_report_data(out_dir: Path) -> ReportData:
+    """Read an analysis directory into a :class:`ReportData`."""
+    out_dir = Path(out_dir)
+    frames = _read_tables(out_dir / "tables")
+    views = _views(frames)
+    codes = {row["code"]: CodeInfo(row["code"], row["name"] or FALLBACK_NAMES.get(row["code"], row["code"]),
+                                   row["definition"] or "", list(row["recommended_measures"] or []))
+             for row in records(frames["codebook"])}
+    documents = {row["doc_id"]: row for row in records(frames["documents"])}
+    passages = {row["passage_id"]: row for row in records(frames["passages"])}
+    tags = {row["passage_id"]: row for row in records(frames["tags"])}
+    units_rows = records(frames["units"])
+    units = [row["unit"] for row in units_rows]
+    unit_docs = {row["unit"]: list(row["doc_ids"] or []) for row in units_rows}
+    matches: dict[str, list[dict[str, Any]]] = {}
+    for row in records(frames["matches"]):
+        matches.setdefault(row["unit"], []).append(row)
+        if row["unit"] not in unit_docs:
+            units.append(row["unit"])
+            unit_docs[row["unit"]] = []
+    requirements = records(frames["requirements"])
+    order = {row["requirement_id"]: index for index, row in enumerate(requirements)}
+    for unit_matches in matches.values():
+        unit_matches.sort(key=lambda m: order.get(m["requirement_id"], len(order)))
+    initiatives: dict[str, list[dict[str, Any]]] = {}
+    for row in records(frames["initiatives"]):
+        initiatives.setdefault(row["unit"], []).append(row)
+    coverage = {(row["unit"], row["measure"]): row for row in records(views["coverage_by_unit_measure"])}
+    disconnects = {(row["unit"], row["disconnect"]): row for row in records(views["disconnects_by_unit"])}
+    doc_units = {doc_id: unit for unit, doc_ids in unit_docs.items() for doc_id in doc_ids}
+    return ReportData(
+        out_dir=out_dir, tables=frames, units=units, codes=codes, coverage=coverage, disconnects=disconnects,
+        documents=documents, passages=passages, tags=tags, requirements=requirements, matches=matches,
+        figures=records(frames["figures"]), initiatives=initiatives, unit_docs=unit_docs,
+        manifest=records(frames["manifest"]), doc_units=doc_units,
+    )
+
+
+def write_reports(out_dir: Path) -> dict[str, Path]:
+    """Write the HTML, Markdown and Excel reports of an analysis directory; returns their main files."""
+    from pipeline.reports.excel import write_excel
+    from pipeline.reports.html import write_html
+    from pipeline.reports.markdown import write_markdown
+
+    out_dir = Path(out_dir)
+    data = load_report_data(out_dir)
+    return {
+        "html": write_html(out_dir, data=data),
+        "markdown": write_markdown(out_dir, data=data),
+        "excel": write_excel(out_dir, data=data),
+    }

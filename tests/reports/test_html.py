@@ -1,0 +1,208 @@
+"""The HTML report on a real analysis with planted hostile text: escaping, charts, links, content."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pandas as pd
+import pytest
+
+from pipeline.reports.html import write_html
+from pipeline.reports.render import (
+    MEASURES,
+    STATUS_LABELS,
+    doc_slug,
+    load_report_data,
+    unit_slug,
+    write_reports,
+)
+
+FORBIDDEN_TAGS = {"script", "img", "iframe", "object", "embed", "link", "base", "form", "frame", "meta-refresh"}
+
+
+class PageParser(HTMLParser):
+    """Collects tags, attributes, ids and links of a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        self.tags.append((tag, values))
+        if values.get("id"):
+            self.ids.add(values["id"])
+        for name in ("href", "src", "xlink:href", "action", "srcset", "poster", "data"):
+            if values.get(name) is not None:
+                self.links.append(values[name] or "")
+
+
+def parse(path: Path) -> PageParser:
+    parser = PageParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    return parser
+
+
+@pytest.fixture(scope="module")
+def reports(analysis_dir: Path) -> Path:
+    index = write_html(analysis_dir)
+    assert index == analysis_dir / "reports" / "index.html"
+    return index.parent
+
+
+@pytest.fixture(scope="module")
+def pages(reports: Path) -> dict[str, str]:
+    return {path.name: path.read_text(encoding="utf-8") for path in sorted(reports.glob("*.html"))}
+
+
+def test_one_page_per_unit_and_document_with_safe_names(analysis_dir: Path, reports: Path, planted) -> None:
+    units = pd.read_parquet(analysis_dir / "tables" / "units.parquet").unit.tolist()
+    documents = pd.read_parquet(analysis_dir / "tables" / "documents.parquet").doc_id.tolist()
+    assert planted["unit"] in units
+    for unit in units:
+        page = reports / f"{unit_slug(unit)}.html"
+        assert page.exists(), unit
+        assert re.fullmatch(r"unit-[0-9a-f]{8}", unit_slug(unit))
+        assert unit_slug(unit) == unit_slug(unit)  # deterministic
+    for doc_id in documents:
+        assert (reports / f"{doc_slug(doc_id)}.html").exists(), doc_id
+    assert all(re.fullmatch(r"[a-z0-9-]+\.html", p.name) for p in reports.glob("*.html"))
+    assert len({unit_slug(u) for u in units}) == len(units)
+
+
+def test_planted_markup_is_escaped_everywhere(pages: dict[str, str], planted) -> None:
+    joined = "\n".join(pages.values())
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in joined
+    assert "&lt;img src=x onerror=alert(2)&gt;" in joined
+    assert "植入单位&lt;i&gt;甲&lt;/i&gt;" in joined
+    assert "&lt;script&gt;alert(3)&lt;/script&gt;" in joined  # the planted title
+    for name, text in pages.items():
+        lowered = text.lower()
+        assert "<script" not in lowered, name
+        assert "<img src=x" not in lowered, name
+        assert "<i>甲" not in text, name
+        assert "<b>问题" not in text, name
+
+
+def test_pages_have_no_live_dangerous_markup_or_external_resources(reports: Path) -> None:
+    for path in reports.glob("*.html"):
+        parsed = parse(path)
+        for tag, attrs in parsed.tags:
+            assert tag not in FORBIDDEN_TAGS, (path.name, tag)
+            assert not [a for a in attrs if a.startswith("on")], (path.name, tag, attrs)
+            assert "javascript:" not in " ".join(v or "" for v in attrs.values()).lower(), (path.name, tag)
+        for link in parsed.links:
+            parts = urlsplit(link)
+            assert not parts.scheme and not parts.netloc, (path.name, link)  # relative links only
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"(?:src|href)\s*=\s*[\"']?\s*(?:https?:)?//", text, re.I), path.name
+        assert "@import" not in text and "url(" not in text, path.name
+
+
+def test_every_relative_link_and_anchor_resolves(reports: Path) -> None:
+    ids = {path.name: parse(path).ids for path in reports.glob("*.html")}
+    checked = 0
+    for path in reports.glob("*.html"):
+        for link in parse(path).links:
+            parts = urlsplit(link)
+            target = parts.path or path.name
+            assert target in ids, (path.name, link)
+            if parts.fragment:
+                assert unquote(parts.fragment) in ids[target], (path.name, link)
+                checked += 1
+    assert checked > 50
+
+
+def _svg(text: str, css_class: str) -> str:
+    match = re.search(rf'<svg[^>]*class="{css_class}"[^>]*>.*?</svg>', text, re.S)
+    assert match, css_class
+    return match.group(0)
+
+
+def _svg_texts(svg: str) -> list[str]:
+    return [re.sub(r"<title>.*?</title>", "", t, flags=re.S) for t in re.findall(r"<text[^>]*>(.*?)</text>", svg, re.S)]
+
+
+def test_index_heatmap_has_measure_labels_as_text(pages: dict[str, str], analysis_dir: Path) -> None:
+    index = pages["index.html"]
+    heatmap = _svg(index, "heatmap")
+    texts = _svg_texts(heatmap)
+    for code in MEASURES:
+        assert code in texts
+    codebook = pd.read_parquet(analysis_dir / "tables" / "codebook.parquet")
+    for name in codebook[codebook.code.str.startswith("M")].name:
+        assert name in texts  # Chinese labels kept as <text>, not paths
+    assert "<path" not in heatmap
+    data = load_report_data(analysis_dir)
+    for unit in data.units:
+        for code in MEASURES:
+            share = data.share(unit, code)
+            if share is not None:
+                assert f"{share * 100:.0f}%" in texts
+
+
+def test_index_charts_and_tables(pages: dict[str, str], analysis_dir: Path) -> None:
+    index = pages["index.html"]
+    assert index.count("<svg") >= 3
+    profile = _svg_texts(_svg(index, "disconnects"))
+    for code in ("D1", "D2", "D3", "D4", "D5", "D6"):
+        assert code in profile
+    figures = _svg_texts(_svg(index, "figures"))
+    assert any("干部" in t for t in figures) and "15.4%" in figures
+    assert "曲组〔2021〕2号" in index
+    manifest = pd.read_parquet(analysis_dir / "tables" / "manifest.parquet")
+    for reason in manifest.reason.dropna():
+        assert reason in index
+    for label in ("覆盖率", "脱节", "调查数据", "导入清单", "文档信息", "重复于", "截断"):
+        assert label in index
+    assert 'http-equiv="Content-Security-Policy"' in index
+
+
+def test_unit_page_shows_requirements_evidence_and_recommendations(analysis_dir: Path, pages: dict[str, str]) -> None:
+    data = load_report_data(analysis_dir)
+    unit = max(data.units, key=lambda u: data.status_counts(u)["evidenced"])
+    page = pages[f"{unit_slug(unit)}.html"]
+    for section in ("覆盖率", "要求", "状态", "证据", "脱节", "举措", "建议措施"):
+        assert section in page
+    assert f"<h1>{unit}</h1>" in page
+    for requirement in data.requirements:
+        assert requirement["requirement_id"] in page
+    for status, label in STATUS_LABELS.items():
+        if data.status_counts(unit)[status]:
+            assert f"{label} {status}</span>" in page
+    evidenced = next(m for m in data.matches[unit] if m["status"] == "evidenced")
+    quote = data.passages[evidenced["evidence_passage_ids"][0]]
+    assert f'{doc_slug(quote["doc_id"])}.html#{quote["passage_id"]}' in page
+    assert "<svg" in page and 'class="coverage"' in page
+    for item in data.recommendations(unit):
+        for measure in item["measures"]:
+            assert f"{measure['code']} {measure['name']}" in page
+
+
+def test_planted_unit_page_quotes_its_practices(analysis_dir: Path, pages: dict[str, str], planted) -> None:
+    page = pages[f"{unit_slug(planted['unit'])}.html"]
+    assert "植入单位&lt;i&gt;甲&lt;/i&gt;" in page
+    assert "一岗双责" in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page or "&lt;img src=x onerror=alert(2)&gt;" in page
+
+
+def test_document_page_anchors_every_passage(analysis_dir: Path, reports: Path) -> None:
+    passages = pd.read_parquet(analysis_dir / "tables" / "passages.parquet")
+    planted = passages[passages.doc_id == "planted"]
+    ids = parse(reports / f"{doc_slug('planted')}.html").ids
+    assert set(planted.passage_id) <= ids
+
+
+def test_rewrite_is_deterministic_and_write_reports_writes_all(analysis_dir: Path, pages: dict[str, str]) -> None:
+    written = write_reports(analysis_dir)
+    assert set(written) == {"html", "markdown", "excel"}
+    assert all(path.exists() for path in written.values())
+    again = {p.name: p.read_text(encoding="utf-8") for p in (analysis_dir / "reports").glob("*.html")}
+    assert again == pages
+    assert not list((analysis_dir / "reports").glob(".*.tmp"))

@@ -1,0 +1,85 @@
+"""The Markdown report: escaping of document text and well-formed tables."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.reports.markdown import md, write_markdown
+from pipeline.reports.render import MEASURES, unit_slug
+
+
+@pytest.fixture(scope="module")
+def reports(analysis_dir: Path) -> dict[str, str]:
+    index = write_markdown(analysis_dir)
+    assert index == analysis_dir / "reports" / "index.md"
+    return {path.name: path.read_text(encoding="utf-8") for path in index.parent.glob("*.md")}
+
+
+def test_index_and_one_file_per_unit(analysis_dir: Path, reports: dict[str, str]) -> None:
+    units = pd.read_parquet(analysis_dir / "tables" / "units.parquet").unit.tolist()
+    assert "index.md" in reports
+    for unit in units:
+        assert f"{unit_slug(unit)}.md" in reports
+        assert f"({unit_slug(unit)}.md)" in reports["index.md"]
+
+
+def test_no_live_html_from_documents(reports: dict[str, str], planted) -> None:
+    joined = "\n".join(reports.values())
+    for name, text in reports.items():
+        assert "<script" not in text.lower(), name
+        assert "<img" not in text.lower(), name
+        assert "<i>" not in text and "<b>" not in text, name
+        assert not re.search(r"<(?!br>)[a-z/!]", text, re.I), name  # the only tag we emit is <br>
+    assert "&lt;script&gt;alert(3)&lt;/script&gt;" in reports["index.md"]
+    assert "植入单位&lt;i&gt;甲&lt;/i&gt;" in joined
+
+
+def test_tables_stay_well_formed(reports: dict[str, str]) -> None:
+    for name, text in reports.items():
+        columns = None
+        for line in text.splitlines():
+            if not line.startswith("|"):
+                columns = None
+                continue
+            cells = len(re.findall(r"(?<!\\)\|", line))
+            if columns is None:
+                columns = cells
+            assert cells == columns, (name, line[:80])
+
+
+def test_index_content(reports: dict[str, str]) -> None:
+    index = reports["index.md"]
+    for code in MEASURES:
+        assert code in index
+    for label in ("覆盖率", "脱节概况", "调查数据", "导入清单", "文档信息", "编码表", "15.4％", "source truncated"):
+        assert label in index
+
+
+def test_unit_file_lists_requirements_with_status(analysis_dir: Path, reports: dict[str, str]) -> None:
+    requirements = pd.read_parquet(analysis_dir / "tables" / "requirements.parquet")
+    page = reports[f"{unit_slug('市直机关工委')}.md"]
+    for requirement_id in requirements.requirement_id:
+        assert md(requirement_id) in page
+    assert "已落实 evidenced" in page and "无证据 no evidence" in page
+    assert "## 建议措施" in page and "## 举措" in page
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("a|b", r"a\|b"),
+    ("# 标题", r"\# 标题"),
+    ('=HYPERLINK("http://x","y")', r'\=HYPERLINK("http://x","y")'),
+    ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+    ("`code`", r"\`code\`"),
+    ("第一行\n第二行", "第一行 第二行"),
+    ("1. 列表", r"1\. 列表"),
+    ("15.4％", "15.4％"),
+    ("&lt;", "&amp;lt;"),
+    (["M1", "M2"], "M1、M2"),
+    (None, ""),
+])
+def test_md_escape(raw: object, expected: str) -> None:
+    assert md(raw) == expected
