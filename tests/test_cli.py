@@ -54,3 +54,45 @@ def test_analyze_runs_on_the_sample_corpus(tmp_path: Path) -> None:
     assert documents.set_index("doc_id").loc["000_c4f700dea521b0cf", "kind"] == "policy"
     manifest = pd.read_csv(out / "tables" / "manifest.csv")
     assert list(manifest.status) == ["ok", "ok", "ok", "ok", "warning"]
+
+
+def test_analyze_own_folder_with_policy_flag_and_no_manifest(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("000_c4f700dea521b0cf.txt", "003_59b87169fa1e7d7c.txt", "004_54c9932b3926f53d.txt"):
+        (folder / name).write_bytes((config.SAMPLE_DIR / name).read_bytes())
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["analyze", str(folder), "--policy", str(folder / "000_c4f700dea521b0cf.txt"),
+                                 "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    documents = pd.read_parquet(out / "tables" / "documents.parquet").set_index("doc_id")
+    assert documents.loc["000_c4f700dea521b0cf", "kind"] == "policy"
+    matches = pd.read_parquet(out / "tables" / "matches.parquet")
+    units = set(matches.unit)
+    assert len(units) == 2  # each other document is its own unit, named by issuer or title
+    assert documents.loc["003_59b87169fa1e7d7c", "unit"] in units
+    assert (out / "reports" / "index.html").exists() and (out / "corpus.qdpx").exists()
+
+
+def test_analyze_without_a_policy_is_a_usage_error(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "report.txt").write_text("某局经验材料\n\n开展了活动，建立了制度。\n", encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(folder), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "no policy document" in result.output
+
+
+def test_manifest_option_groups_units(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("000_c4f700dea521b0cf.txt", "003_59b87169fa1e7d7c.txt", "004_54c9932b3926f53d.txt"):
+        (folder / name).write_bytes((config.SAMPLE_DIR / name).read_bytes())
+    manifest = tmp_path / "units.csv"
+    manifest.write_text("path,kind,unit,date\n000_c4f700dea521b0cf.txt,policy,县委组织部,2021-03-24\n"
+                        "003_59b87169fa1e7d7c.txt,report,某县,\n004_54c9932b3926f53d.txt,report,某县,\n",
+                        encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["analyze", str(folder), "--manifest", str(manifest), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert set(pd.read_parquet(out / "tables" / "matches.parquet").unit) == {"某县"}
