@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import sys
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -47,6 +49,15 @@ def _fail(error: Exception, log_path: Path | None) -> None:
     where = f" (details: {log_path})" if log_path else ""
     console.print(f"[bold red]error:[/] {error}{where}", highlight=False)
     raise typer.Exit(code=2)
+
+
+@contextmanager
+def _reported_errors(log_path: Path | None = None) -> Iterator[None]:
+    """Turn the library's named errors into one readable line and exit code 2."""
+    try:
+        yield
+    except LzpError as error:
+        _fail(error, log_path)
 
 
 def _run_ingest(paths: list[Path], *, out: Path, timeout: float, max_mb: int, quiet: bool,
@@ -117,12 +128,9 @@ def ingest_command(
     Example: lzp ingest ../shared/fixtures corpora/sample --out out/ingest
     """
     log_path = _configure_logging(out)
-    try:
+    with _reported_errors(log_path):
         corpus = _run_ingest(paths, out=out, timeout=timeout, max_mb=max_mb, quiet=quiet, scheduler=scheduler)
         write_corpus(corpus, out)
-    except LzpError as error:
-        _fail(error, log_path)
-        return
     if not quiet:
         console.print(_summary_table(corpus))
         console.print(f"wrote {out}/documents.parquet, passages.parquet, manifest.csv; log: {log_path}")
@@ -157,7 +165,7 @@ def analyze_command(
 
     log_path = _configure_logging(out)
     inputs = list(paths or [config.SAMPLE_DIR])
-    try:
+    with _reported_errors(log_path):
         metadata = read_metadata_manifest(manifest) if manifest else None
         files, _ = discover(inputs)
         with Progress(TextColumn("[bold]{task.description}[/]"), BarColumn(), MofNCompleteColumn(),
@@ -173,9 +181,6 @@ def analyze_command(
             write_tables(analysis, out)
             write_qdpx(out)
             reports = write_reports(out)
-    except LzpError as error:
-        _fail(error, log_path)
-        return
     if not quiet:
         console.print(_summary_table(corpus))
         console.print(_gap_table(analysis))
@@ -219,11 +224,8 @@ def tag_command(
     """
     from pipeline.tagging.io import tag_jsonl
 
-    try:
+    with _reported_errors():
         count = tag_jsonl(input_path, output_path, mode=mode, model_path=model)
-    except LzpError as error:
-        _fail(error, None)
-        return
     console.print(f"tagged {count} passages → {output_path}")
 
 
@@ -238,12 +240,9 @@ def train_command(
     """
     from pipeline.tagging.io import train
 
-    try:
+    with _reported_errors():
         with console.status("training…"):
             path = train(gold, model)
-    except LzpError as error:
-        _fail(error, None)
-        return
     console.print(f"model written to {path}")
 
 
@@ -258,14 +257,11 @@ def evaluate_command(
     """
     from pipeline.tagging.io import evaluate
 
-    try:
+    with _reported_errors():
         with Progress(TextColumn("[bold]evaluate[/] held out: {task.fields[name]}"), TimeElapsedColumn(),
                       console=console) as progress:
             task = progress.add_task("evaluate", name="")
             results = evaluate(gold, report, progress=lambda name: progress.update(task, name=name))
-    except LzpError as error:
-        _fail(error, None)
-        return
     table = Table(title="leave-one-document-out", header_style="bold")
     for column in ("system", "macro-F1", "micro-F1", "role accuracy"):
         table.add_column(column)
@@ -286,11 +282,8 @@ def import_qdpx_command(
     """
     from pipeline.reports.qdpx import import_qdpx
 
-    try:
+    with _reported_errors():
         count = import_qdpx(qdpx, out)
-    except LzpError as error:
-        _fail(error, None)
-        return
     console.print(f"imported {count} coded passages → {out}")
 
 

@@ -535,19 +535,14 @@ def _unit_requirements(data: ReportData, unit: str) -> str:
 
 def _unit_disconnects(data: ReportData, unit: str) -> str:
     rows, quotes = [], []
-    for code in DISCONNECTS:
-        row = data.disconnects.get((unit, code))
-        if not row:
-            rows.append([e(data.label(code)), "0", "0", "0", "—", "—"])
-            continue
-        rows.append([e(data.label(code)), e(row["n_passages"]), e(row["n_problem"]), e(row["n_cause"]),
-                     e(percent(row.get("share_of_problem_passages"))), f"{float(row.get('mean_strength') or 0):.2f}"])
-        strongest = data.quotes(list(row.get("passage_ids") or []))
-        quotes.append(f"<h3>{e(data.label(code))}（{e(row['n_passages'])} 段）</h3>"
-                      + "".join(_quote(data, q) for q in strongest))
+    for code, cells, passage_ids in data.disconnect_rows(unit):
+        rows.append([e(cell) for cell in cells])
+        if passage_ids:
+            quotes.append(f"<h3>{e(data.label(code))}（{e(cells[1])} 段）</h3>"
+                          + "".join(_quote(data, q) for q in data.quotes(passage_ids)))
     return "".join([
         '<section id="disconnects"><h2>脱节</h2>', disconnect_profile_svg(data, [unit]),
-        _table(["脱节", "段落数", "问题", "原因", "占问题/原因段落", "平均强度"], rows, numeric=range(1, 6)),
+        _table(list(data.DISCONNECT_HEADER), rows, numeric=range(1, 6)),
         "<h3>最强的引文</h3>" if quotes else '<p class="muted">未发现描述脱节的问题或原因段落。</p>',
         "".join(quotes), "</section>",
     ])

@@ -193,16 +193,12 @@ def unit_markdown(data: ReportData, unit: str) -> str:
 
     out.append("## 脱节\n")
     rows, quotes_out = [], []
-    for code in DISCONNECTS:
-        row = data.disconnects.get((unit, code))
-        if not row:
-            rows.append([md(data.label(code)), "0", "0", "0", "—", "—"])
-            continue
-        rows.append([md(data.label(code)), str(row["n_passages"]), str(row["n_problem"]), str(row["n_cause"]),
-                     percent(row.get("share_of_problem_passages")), f"{float(row.get('mean_strength') or 0):.2f}"])
-        quotes_out.append(f"### {md(data.label(code))}（{row['n_passages']} 段）：最强的引文\n")
-        quotes_out.extend(f"> {_quote_cell(data, q)}\n" for q in data.quotes(list(row.get("passage_ids") or [])))
-    out.append(table(["脱节", "段落数", "问题", "原因", "占问题/原因段落", "平均强度"], rows, numeric=range(1, 6)))
+    for code, cells, passage_ids in data.disconnect_rows(unit):
+        rows.append([md(cell) for cell in cells])
+        if passage_ids:
+            quotes_out.append(f"### {md(data.label(code))}（{cells[1]} 段）：最强的引文\n")
+            quotes_out.extend(f"> {_quote_cell(data, q)}\n" for q in data.quotes(passage_ids))
+    out.append(table(list(data.DISCONNECT_HEADER), rows, numeric=range(1, 6)))
     out.extend(quotes_out)
 
     out.append("## 建议措施\n")

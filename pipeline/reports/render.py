@@ -192,6 +192,24 @@ class ReportData:
             })
         return result
 
+    DISCONNECT_HEADER = ("脱节", "段落数", "问题", "原因", "占问题/原因段落", "平均强度")
+
+    def disconnect_rows(self, unit: str) -> list[tuple[str, list[str], list[str]]]:
+        """Per disconnect D1–D6 of a unit: ``(code, plain-text table cells, passage ids strongest first)``.
+
+        Cells are unescaped text; each writer escapes them for its own format.
+        """
+        rows = []
+        for code in DISCONNECTS:
+            row = self.disconnects.get((unit, code))
+            if not row:
+                rows.append((code, [self.label(code), "0", "0", "0", "—", "—"], []))
+                continue
+            cells = [self.label(code), str(row["n_passages"]), str(row["n_problem"]), str(row["n_cause"]),
+                     percent(row.get("share_of_problem_passages")), f"{float(row.get('mean_strength') or 0):.2f}"]
+            rows.append((code, cells, list(row.get("passage_ids") or [])))
+        return rows
+
     def unit_figures(self, unit: str) -> list[dict[str, Any]]:
         return [f for f in self.figures if f.get("unit") == unit]
 

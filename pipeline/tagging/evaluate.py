@@ -121,17 +121,22 @@ def render_markdown(results: dict[str, SystemScores], gold: list[GoldPassage]) -
     code_counts = Counter(code for p in gold for code in p.codes)
     role_counts = Counter(p.role for p in gold)
     lines = [
-        "# Tagger evaluation",
+        "# Evaluation",
+        "",
+        "Tagger, requirement matching and figure extraction, measured against the hand labels in "
+        "`corpora/annotations/`.",
+        "",
+        "## Tagger",
         "",
         "Produced by `make evaluate` (`lzp evaluate`) on `corpora/annotations/gold.jsonl`: "
         f"{len(gold)} passages in {len(documents)} documents (the near-duplicate article is excluded).",
         "",
         "Method: leave-one-document-out. For each document the model is trained, and its per-code thresholds "
-        "and role weighting tuned by an inner leave-one-document-out, on the other documents only; the "
+        "and role weighting tuned by an inner 3-fold split by document, on the other documents only; the "
         "held-out document is then tagged. Figures pool the held-out predictions of all folds. No figure "
         "here is computed on training data.",
         "",
-        "## Summary",
+        "### Summary",
         "",
         "| system | macro-F1 (12 codes) | micro-F1 | role accuracy |",
         "|---|---:|---:|---:|",
@@ -139,7 +144,7 @@ def render_markdown(results: dict[str, SystemScores], gold: list[GoldPassage]) -
     for system in SYSTEMS:
         s = results[system]
         lines.append(f"| {system} | {s.macro_f1:.3f} | {s.micro_f1:.3f} | {s.role_accuracy:.3f} |")
-    lines += ["", "## Per code (F1; precision / recall in brackets)", "",
+    lines += ["", "### Per code (F1; precision / recall in brackets)", "",
               "| code | support | " + " | ".join(SYSTEMS) + " |", "|---|---:|" + "---:|" * len(SYSTEMS)]
     codebook = default_codebook()
     for code in CODES:
@@ -149,14 +154,14 @@ def render_markdown(results: dict[str, SystemScores], gold: list[GoldPassage]) -
             cells.append(f"{f:.2f} ({p:.2f}/{r:.2f})")
         lines.append(f"| {code} {codebook.name(code)} | {code_counts[code]} | " + " | ".join(cells) + " |")
     combined = results["combined"]
-    lines += ["", "## Most frequent confusions (combined)", "",
+    lines += ["", "### Most frequent confusions (combined)", "",
               "Codes: gold code missed → code predicted instead (`(none)` = nothing predicted / no gold code).", "",
               "| gold | predicted | passages |", "|---|---|---:|"]
     lines += [f"| {a} | {b} | {n} |" for a, b, n in combined.code_confusions]
     lines += ["", "Roles:", "", "| gold role | predicted role | passages |", "|---|---|---:|"]
     lines += [f"| {a} | {b} | {n} |" for a, b, n in combined.role_confusions]
     lines += [
-        "", "## Caveats", "",
+        "", "### Caveats", "",
         "- The codebook (`corpora/codebook.yaml`: terms, patterns, role cues, section hints) was written "
         "with these same sample documents in view, and the gold annotators worked with the codebook in hand. "
         "Rules-only and combined figures are therefore optimistic: leave-one-document-out holds out "
@@ -167,7 +172,7 @@ def render_markdown(results: dict[str, SystemScores], gold: list[GoldPassage]) -
         "- The learned model alone is weak on this little data; its value here is in the roles and in "
         "adding codes the rules miss, not in replacing the rules.",
     ]
-    lines += ["", "## Gold set", "", "| code | passages |", "|---|---:|"]
+    lines += ["", "### Gold set", "", "| code | passages |", "|---|---:|"]
     lines += [f"| {code} | {code_counts[code]} |" for code in CODES]
     lines += ["", "| role | passages |", "|---|---:|"]
     lines += [f"| {role} | {role_counts[role]} |" for role in ROLES]

@@ -84,7 +84,7 @@ def _evaluation_summary() -> str:
     if not report.exists():
         return "Run `make evaluate` for held-out figures."
     lines = report.read_text(encoding="utf-8").splitlines()
-    start = lines.index("## Summary") if "## Summary" in lines else 0
+    start = lines.index("### Summary") if "### Summary" in lines else 0
     table = [line for line in lines[start + 1:start + 10] if line.startswith("|")]
     return "\n".join(["Held-out (leave-one-document-out) figures from `docs/evaluation.md`:", "", *table])
 

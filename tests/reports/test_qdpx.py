@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -11,9 +10,6 @@ import pandas as pd
 import pytest
 from lxml import etree
 
-from pipeline import config
-from pipeline.corpus import ingest
-from pipeline.gap.analysis import analyze
 from pipeline.reports.qdpx import (
     NAMESPACE,
     QdpxError,
@@ -22,41 +18,11 @@ from pipeline.reports.qdpx import (
     read_qdpx,
     write_qdpx,
 )
-from pipeline.reports.tables import write_tables
 from pipeline.tagging.codebook import CODES, ROLES
-from pipeline.tagging.tagger import Tagger, load_gold
+from pipeline.tagging.tagger import load_gold
 
 XSD = Path("/work/shared/refi-qda/Project.xsd")
-SAMPLE = config.CORPORA_DIR / "sample"
-PLANTED = ['<script>alert(1)</script>', '<img src=x onerror=alert(2)>', '=HYPERLINK("http://x","y")']
-PLANTED_TEXT = f"""关于落实一岗双责{PLANTED[0]}的情况报告
-
-一、基本情况
-各单位要严格落实一岗双责，把党建工作和业务工作一起谋划部署{PLANTED[0]}，确保责任到人。
-有的支部落实一岗双责不到位，考核流于形式{PLANTED[1]}，党建考核结果没有与评优评先挂钩。
-下一步要健全一岗双责责任清单，{PLANTED[2]} 推动同考核同评价。
-"""
 NS = {"q": NAMESPACE}
-
-
-@pytest.fixture(scope="module")
-def analysis_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample corpus plus ``planted.txt`` run through ingest → analyze → tables.
-
-    The rule tagger is used so that the export is tested independently of the trained model file.
-    """
-    if not SAMPLE.is_dir():
-        pytest.skip(f"sample corpus not found at {SAMPLE}")
-    root = tmp_path_factory.mktemp("qdpx")
-    corpus_dir = root / "corpus"
-    corpus_dir.mkdir()
-    for path in SAMPLE.iterdir():
-        if path.is_file():
-            shutil.copy(path, corpus_dir / path.name)
-    (corpus_dir / "planted.txt").write_text(PLANTED_TEXT, encoding="utf-8")
-    out = root / "out"
-    write_tables(analyze(ingest([corpus_dir]), tagger=Tagger()), out)
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -172,18 +138,16 @@ def test_selections_slice_the_source_to_the_passage_text(qdpx: Path, tables) -> 
     assert seen == tagged
 
 
-def test_planted_markup_stays_literal_text(qdpx: Path, tables) -> None:
+def test_planted_markup_stays_literal_text(qdpx: Path, tables, planted: dict[str, str]) -> None:
     texts = _sources(qdpx)
-    for planted in PLANTED:
-        assert planted in texts["planted"]
+    for key in ("script", "img", "formula"):
+        assert planted[key] in texts["planted"]
     with zipfile.ZipFile(qdpx) as archive:
         raw = archive.read("project.qde").decode("utf-8")
-    assert "<script" not in raw and "<img" not in raw
+    assert "<script" not in raw and "<img" not in raw and "<i>" not in raw
     project = _project(qdpx)
-    description = project.find("q:Sources/q:TextSource[@name='planted']/q:Description", NS).text
-    assert PLANTED[0] in description  # the title line carries <script>…, escaped by the serialiser
     values = " ".join(project.find("q:Sources/q:TextSource[@name='planted']", NS).itertext())
-    assert "<script>" not in raw and PLANTED[0] in values
+    assert planted["title"] in values  # the planted title (<script>…) is text, escaped by the serialiser
     planted_tags = tables["tags"][tables["tags"].doc_id == "planted"]
     assert any(len(codes) for codes in planted_tags.codes)  # the planted sentences were tagged
 
