@@ -141,7 +141,7 @@ section hint of the nearest heading (做法 / 问题 / 原因 / 对策 …), hea
 
 **Combination.** Code score = 0.5 × rule hit + 0.5 × model probability, kept when ≥ the code's
 threshold ({thresholds}). Role = argmax(model probability + {role_weight} × rule role).
-Thresholds and the role weight are tuned by a 3-fold split by document of the training documents.
+Thresholds and the role weight are tuned by leave-one-document-out on the training documents.
 
 **Metrics.** {evaluation}
 

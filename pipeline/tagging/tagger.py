@@ -29,7 +29,6 @@ GOLD_PATH: Path = config.ANNOTATIONS_DIR / "gold.jsonl"
 RULE_WEIGHT = 0.5  # combined code score = RULE_WEIGHT * rule hit + (1 - RULE_WEIGHT) * model probability
 THRESHOLD_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 ROLE_RULE_WEIGHTS = (0.0, 0.15, 0.3, 0.6, 1.0, 2.0)
-TUNING_FOLDS = 3  # inner cross-validation folds (by document) for thresholds and the role weight
 TRUSTED_PREFIXES = ("pipeline.", "sklearn.", "numpy.", "scipy.", "builtins.", "collections.")
 
 
@@ -98,7 +97,7 @@ class Tagger:
 
     # --- training ------------------------------------------------------------------------------
     def fit(self, documents: dict[str, list[GoldPassage]], *, tune: bool = True) -> Tagger:
-        """Train the models on gold documents; tune thresholds by an inner 3-fold split by document."""
+        """Train the models on gold documents; tune thresholds by an inner leave-one-document-out."""
         texts, contexts, codes, roles = _flatten(documents)
         frame = to_frame(texts, contexts)
         self.code_model = code_model().fit(frame, _label_matrix(codes))
@@ -110,7 +109,7 @@ class Tagger:
 
     def _tune(self, documents: dict[str, list[GoldPassage]]) -> None:
         names = sorted(documents)
-        folds = [names[index::TUNING_FOLDS] for index in range(min(TUNING_FOLDS, len(names)))]
+        folds = [[name] for name in names]  # inner leave-one-document-out
         model_scores, rule_hits, role_probs, role_rule, gold_codes, gold_roles = [], [], [], [], [], []
         for held_out_names in folds:
             train = {name: documents[name] for name in names if name not in held_out_names}
