@@ -9,7 +9,6 @@ positives), the role with a multinomial logistic regression.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -24,7 +23,7 @@ from sklearn.preprocessing import OneHotEncoder
 
 from pipeline.segment import content_words
 from pipeline.tagging.codebook import ROLES, default_codebook
-from pipeline.tagging.rules import PassageContext, RoleRules, RuleMatcher
+from pipeline.tagging.rules import PassageContext, RoleRules, RuleMatcher, shared
 
 FRAME_COLUMNS = ["text", "heading", "doc_type", "section_hint", "policy", "is_heading"]
 MIN_POSITIVES_FOR_CALIBRATION = 9
@@ -45,14 +44,12 @@ def to_frame(texts: Sequence[str], contexts: Sequence[PassageContext]) -> pd.Dat
     )
 
 
-@lru_cache(maxsize=1)
 def _matcher() -> RuleMatcher:
-    return RuleMatcher(default_codebook())
+    return shared(RuleMatcher, default_codebook())
 
 
-@lru_cache(maxsize=1)
 def _role_rules() -> RoleRules:
-    return RoleRules(default_codebook())
+    return shared(RoleRules, default_codebook())
 
 
 class RuleCodeFeatures(BaseEstimator, TransformerMixin):

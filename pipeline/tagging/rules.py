@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from pipeline.structure import _is_plain_heading, _match_heading, classify_doc_type, find_title
 from pipeline.tagging.codebook import CODES, ROLES, Codebook
@@ -175,6 +176,19 @@ class RuleMatcher:
         return [counts[code] for code in CODES]
 
 
+_SHARED: dict[tuple[type, int], object] = {}
+
+
+def shared(kind: type, codebook: Codebook) -> Any:
+    """One :class:`RuleMatcher` or :class:`RoleRules` per codebook object, so that the tagger and the
+    model's rule features share one memo of matches."""
+    key = (kind, id(codebook))
+    instance = _SHARED.get(key)
+    if instance is None or instance.codebook is not codebook:
+        instance = _SHARED[key] = kind(codebook)
+    return instance
+
+
 def replace_code(hit: Evidence, code: str) -> Evidence:
     return Evidence(code, hit.start, hit.end, hit.text, hit.source + ">D1-without-politics")
 
@@ -184,6 +198,7 @@ class RoleRules:
 
     def __init__(self, codebook: Codebook) -> None:
         self.codebook = codebook
+        self._cache: dict[tuple[str, PassageContext], dict[str, float]] = {}
         self._cues = {
             role: re.compile("|".join(re.escape(c) for c in sorted(entry.cues, key=len, reverse=True)))
             if entry.cues else None
@@ -191,6 +206,16 @@ class RoleRules:
         }
 
     def scores(self, text: str, context: PassageContext) -> dict[str, float]:
+        """Role scores of a passage in its context (memoised)."""
+        key = (text, context)
+        cached = self._cache.get(key)
+        if cached is None:
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.clear()
+            cached = self._cache[key] = self._scores(text, context)
+        return dict(cached)
+
+    def _scores(self, text: str, context: PassageContext) -> dict[str, float]:
         scores = dict.fromkeys(ROLES, 0.0)
         for role, entry in self.codebook.roles.items():
             cue = self._cues[role]

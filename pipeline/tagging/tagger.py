@@ -22,7 +22,7 @@ from pipeline.errors import ModelError
 from pipeline.normalize import normalize
 from pipeline.tagging.codebook import CODES, ROLES, Codebook, default_codebook
 from pipeline.tagging.model import code_model, role_classifier, to_frame
-from pipeline.tagging.rules import Evidence, PassageContext, RoleRules, RuleMatcher, build_contexts
+from pipeline.tagging.rules import Evidence, PassageContext, RoleRules, RuleMatcher, build_contexts, shared
 
 MODEL_PATH: Path = config.MODELS_DIR / "tagger.skops"
 GOLD_PATH: Path = config.ANNOTATIONS_DIR / "gold.jsonl"
@@ -86,8 +86,8 @@ class Tagger:
 
     def __init__(self, codebook: Codebook | None = None) -> None:
         self.codebook = codebook or default_codebook()
-        self.rules = RuleMatcher(self.codebook)
-        self.role_rules = RoleRules(self.codebook)
+        self.rules: RuleMatcher = shared(RuleMatcher, self.codebook)
+        self.role_rules: RoleRules = shared(RoleRules, self.codebook)
         self.code_model: Any = None
         self.role_model: Any = None
         self.thresholds: dict[str, float] = dict.fromkeys(CODES, 0.5)
@@ -218,18 +218,19 @@ class Tagger:
             role_scores = probs + self.role_rule_weight * np.array(
                 [[1.0 if r == role else 0.0 for r in ROLES] for role in rule_roles])
         results = []
-        for row_index, (row, (_, hits), role_row) in enumerate(zip(scores, rule_results, role_scores, strict=True)):
+        score_rows, role_rows = scores.tolist(), role_scores.tolist()  # plain floats: fast to compare
+        for row_index, (row, (_, hits), role_row) in enumerate(zip(score_rows, rule_results, role_rows, strict=True)):
             codes = [code for column, code in enumerate(CODES) if row[column] >= thresholds[code]]
             evidence = [hit.as_dict() for hit in hits if hit.code in codes] if mode != "model" else []
             for code in codes:
                 if not any(item["code"] == code for item in evidence):
                     evidence.append({"code": code, "source": "model",
                                      "features": self.top_features(features[row_index], code)})
-            total = float(np.sum(role_row)) or 1.0
+            total = sum(role_row) or 1.0
             results.append(TagResult(
-                codes, ROLES[int(np.argmax(role_row))],
-                {code: round(float(row[column]), 3) for column, code in enumerate(CODES) if row[column] >= 0.05},
-                {r: round(float(role_row[i]) / total, 3) for i, r in enumerate(ROLES)},
+                codes, ROLES[role_row.index(max(role_row))],
+                {code: round(row[column], 3) for column, code in enumerate(CODES) if row[column] >= 0.05},
+                {r: round(role_row[i] / total, 3) for i, r in enumerate(ROLES)},
                 evidence,
             ))
         return results
