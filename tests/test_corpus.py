@@ -229,3 +229,22 @@ def test_same_file_names_in_two_folders_get_distinct_ids(tmp_path: Path) -> None
         (tmp_path / folder / "report.txt").write_text(text, encoding="utf-8")
     ids = [d.doc_id for d in ingest([tmp_path]).documents]
     assert len(ids) == len(set(ids)) == 2 and all(i.startswith("report-") for i in ids)
+
+
+def test_legacy_word_file_through_libreoffice(tmp_path: Path, fixtures_dir: Path, seed_corpus: Corpus) -> None:
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice not installed (make office)")
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "doc",
+                    "--outdir", str(tmp_path), str(fixtures_dir / "quzhou-opinion.docx")],
+                   check=True, capture_output=True, timeout=180)
+    corpus = ingest([tmp_path / "quzhou-opinion.doc"])
+    (row,) = corpus.manifest
+    assert row.status == "ok", row
+    (document,) = corpus.documents
+    assert document.doc_number == "曲组〔2021〕2号"
+    (seed,) = by_source(seed_corpus, "000")
+    assert character_error_rate(document.text, seed.text) <= 0.01
