@@ -14,6 +14,8 @@ Run ``python -m pipeline.bench [name ...]``; results are printed as a table and 
 from __future__ import annotations
 
 import json
+import os
+import platform
 import statistics
 import sys
 import time
@@ -42,6 +44,8 @@ def _sample_texts() -> list[str]:
 
 
 def bench_normalize() -> Result:
+    """Characters per second of the whole normalisation chain on the sample corpus (×20), against
+    ``str.splitlines`` over the same text as a floor."""
     from pipeline.normalize import normalize
 
     texts = _sample_texts() * 20
@@ -58,6 +62,7 @@ def bench_normalize() -> Result:
 
 
 def bench_pdf() -> Result:
+    """Seconds per page of lzp's PDF reader against pdfplumber's plain ``extract_text`` on the fixture PDF."""
     import pdfplumber
 
     from pipeline.ingest.pdf import read_pdf
@@ -85,6 +90,7 @@ def bench_pdf() -> Result:
 
 
 def bench_ingest() -> Result:
+    """Files and characters per second of a guarded ingest of the sample corpus (median of three)."""
     from pipeline.corpus import ingest
 
     ingest([config.SAMPLE_DIR])  # start the worker and import readers once
@@ -172,8 +178,30 @@ def main(argv: list[str] | None = None) -> int:
     console.print(table)
     target = config.DEFAULT_OUT_DIR / "bench.json"
     write_text_atomic(target, json.dumps(results, ensure_ascii=False, indent=2))
+    if set(names) == set(BENCHMARKS):
+        write_text_atomic(config.DOCS_DIR / "benchmarks.md", render_markdown(results))
     console.print(f"written to {target}")
     return 0
+
+
+def render_markdown(results: dict[str, Result]) -> str:
+    """``docs/benchmarks.md``: the figures of one full ``make bench`` run and where they came from."""
+    lines = [
+        "# Benchmarks",
+        "",
+        "Produced by `make bench` (`python -m pipeline.bench`); every ratio compares two timings taken in "
+        "the same run on the same input. Single process.",
+        "",
+        f"Machine: {platform.machine()}, {os.cpu_count()} logical CPUs, Python {platform.python_version()}.",
+        "",
+        "| benchmark | figures |",
+        "|---|---|",
+    ]
+    lines += [f"| {name} | " + ", ".join(f"{key} = {value}" for key, value in figures.items()) + " |"
+              for name, figures in results.items()]
+    lines += ["", "What each measures:", ""]
+    lines += [f"- `{name}`: {' '.join((function.__doc__ or '').split())}" for name, function in BENCHMARKS.items()]
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

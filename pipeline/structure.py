@@ -259,7 +259,7 @@ def classify_doc_type(title: str, text: str) -> str:
     return "other"
 
 
-def _match_heading(sentence: str, *, line_start: bool) -> tuple[int, int, str] | None:
+def match_heading(sentence: str, *, line_start: bool) -> tuple[int, int, str] | None:
     """``(rank, value, title)`` when the sentence opens with a numbering marker."""
     for heading in HEADING_PATTERNS:
         if not (line_start or heading.inline):
@@ -271,7 +271,7 @@ def _match_heading(sentence: str, *, line_start: bool) -> tuple[int, int, str] |
     return None
 
 
-def _is_plain_heading(line: str) -> bool:
+def is_plain_heading(line: str) -> bool:
     return (
         len(line) <= _PLAIN_HEADING_MAX
         and line[-1] not in _TERMINAL + "，,、：:"
@@ -311,8 +311,8 @@ def build_outline(text: str, *, body_start: int = 0) -> Outline:
         sentence = text[start:end]
         line_start = start == 0 or text[:start].rstrip(" \t")[-1:] in ("\n", "")
         line_end = end == len(text) or text[end:].lstrip(" \t")[:1] in ("\n", "")
-        heading = _match_heading(sentence, line_start=line_start)
-        if heading is None and line_start and line_end and start >= body_start and _is_plain_heading(sentence):
+        heading = match_heading(sentence, line_start=line_start)
+        if heading is None and line_start and line_end and start >= body_start and is_plain_heading(sentence):
             plain_counter += 1
             heading = (_PLAIN_RANK, plain_counter, sentence)
         if heading is None and line_start and stack and stack[-1][0] >= _INLINE_RANK:
@@ -347,7 +347,7 @@ def front_matter_end(text: str, *, max_lines: int = 10) -> int:
             count >= max_lines
             or line[-1] in _TERMINAL
             or len(line) > 80
-            or _match_heading(line, line_start=True) is not None
+            or match_heading(line, line_start=True) is not None
         ):
             return offset
         offset += len(raw_line)

@@ -19,7 +19,6 @@ from pipeline.gap.figures import Figure, extract_from_passages
 from pipeline.gap.matching import DEFAULT_THRESHOLD, Match, Matcher, UnitPassage
 from pipeline.gap.requirements import Requirement, extract_requirements
 from pipeline.records import Document
-from pipeline.tagging.codebook import CODES
 from pipeline.tagging.tagger import MODEL_PATH, Tagger, TagResult
 
 log = logging.getLogger("lzp")
@@ -134,11 +133,3 @@ def analyze(
 def _stage(callback: Callable[[str], None] | None, name: str) -> None:
     if callback is not None:
         callback(name)
-
-
-def disconnect_codes() -> tuple[str, ...]:
-    return tuple(code for code in CODES if code.startswith("D"))
-
-
-def measure_codes() -> tuple[str, ...]:
-    return tuple(code for code in CODES if code.startswith("M"))

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.structure import _is_plain_heading, _match_heading, classify_doc_type, find_title
+from pipeline.structure import classify_doc_type, find_title, is_plain_heading, match_heading
 from pipeline.tagging.codebook import CODES, ROLES, Codebook
 
 OFFICIAL_POLICY_TYPES = frozenset({"决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "批复", "纪要"})
@@ -68,8 +68,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     body_started = False
     for position, text in enumerate(texts):
         stripped = text.strip()
-        heading = _match_heading(stripped, line_start=True) if stripped else None
-        if heading is None and body_started and stripped and _is_plain_heading(stripped):
+        heading = match_heading(stripped, line_start=True) if stripped else None
+        if heading is None and body_started and stripped and is_plain_heading(stripped):
             heading = (0, 0, stripped)
         if stripped and stripped[-1] in "。！？；" and len(stripped) > 30:
             body_started = True

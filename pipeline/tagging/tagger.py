@@ -22,7 +22,7 @@ from pipeline.errors import ModelError
 from pipeline.normalize import normalize
 from pipeline.tagging.codebook import CODES, ROLES, Codebook, default_codebook
 from pipeline.tagging.model import code_model, role_classifier, to_frame
-from pipeline.tagging.rules import Evidence, PassageContext, RoleRules, RuleMatcher, build_contexts, shared
+from pipeline.tagging.rules import PassageContext, RoleRules, RuleMatcher, build_contexts, shared
 
 MODEL_PATH: Path = config.MODELS_DIR / "tagger.skops"
 GOLD_PATH: Path = config.ANNOTATIONS_DIR / "gold.jsonl"
@@ -312,7 +312,3 @@ def _best_threshold(scores: np.ndarray, gold: np.ndarray) -> float:
         if f1 > best_f1 + 1e-9 or (abs(f1 - best_f1) <= 1e-9 and f1 > 0 and abs(threshold - 0.5) < abs(best - 0.5)):
             best, best_f1 = threshold, f1
     return best
-
-
-def evidence_for(hits: Sequence[Evidence]) -> list[dict[str, Any]]:
-    return [hit.as_dict() for hit in hits]
