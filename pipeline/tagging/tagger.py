@@ -27,6 +27,7 @@ from pipeline.tagging.rules import PassageContext, RoleRules, RuleMatcher, build
 MODEL_PATH: Path = config.MODELS_DIR / "tagger.skops"
 GOLD_PATH: Path = config.ANNOTATIONS_DIR / "gold.jsonl"
 RULE_WEIGHT = 0.5  # combined code score = RULE_WEIGHT * rule hit + (1 - RULE_WEIGHT) * model probability
+THRESHOLD_MARGIN = 0.02  # F1 a tuned threshold must gain over 0.5 on the tuning folds
 THRESHOLD_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 ROLE_RULE_WEIGHTS = (0.0, 0.15, 0.3, 0.6, 1.0, 2.0)
 TRUSTED_PREFIXES = ("pipeline.", "sklearn.", "numpy.", "scipy.", "builtins.", "collections.")
@@ -299,16 +300,23 @@ def _flatten(documents: dict[str, list[GoldPassage]]) -> tuple[list[str], list[P
     return texts, contexts, codes, roles
 
 
+def _f1(predicted: np.ndarray, gold: np.ndarray) -> float:
+    tp = float(np.sum(predicted & (gold == 1)))
+    fp = float(np.sum(predicted & (gold == 0)))
+    fn = float(np.sum(~predicted & (gold == 1)))
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
 def _best_threshold(scores: np.ndarray, gold: np.ndarray) -> float:
-    """The grid threshold with the best F1; 0.5 (a rule hit alone suffices) when no threshold finds a
-    true positive, e.g. for a code absent from the tuning documents."""
-    best, best_f1 = 0.5, 0.0
+    """The grid threshold with the best F1, but 0.5 unless another beats it by THRESHOLD_MARGIN.
+
+    For combined scores 0.5 means "a rule hit decides": the model changes a code's decisions only
+    where it clearly helps on the tuning folds (also when a code is absent from them).
+    """
+    default_f1 = _f1(scores >= 0.5, gold)
+    best, best_f1 = 0.5, default_f1 + THRESHOLD_MARGIN
     for threshold in THRESHOLD_GRID:
-        predicted = scores >= threshold
-        tp = float(np.sum(predicted & (gold == 1)))
-        fp = float(np.sum(predicted & (gold == 0)))
-        fn = float(np.sum(~predicted & (gold == 1)))
-        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-        if f1 > best_f1 + 1e-9 or (abs(f1 - best_f1) <= 1e-9 and f1 > 0 and abs(threshold - 0.5) < abs(best - 0.5)):
+        f1 = _f1(scores >= threshold, gold)
+        if f1 > best_f1 + 1e-9:
             best, best_f1 = threshold, f1
     return best
