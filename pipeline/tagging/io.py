@@ -141,7 +141,8 @@ section hint of the nearest heading (做法 / 问题 / 原因 / 对策 …), hea
 
 **Combination.** Code score = 0.5 × rule hit + 0.5 × model probability, kept when ≥ the code's
 threshold ({thresholds}). Role = argmax(model probability + {role_weight} × rule role).
-Thresholds and the role weight are tuned by leave-one-document-out on the training documents.
+Thresholds and the role weight are tuned by leave-one-document-out on the training documents; a
+threshold other than 0.5 (where a rule hit decides) is kept only if it gains 0.02 F1 there.
 
 **Metrics.** {evaluation}
 
