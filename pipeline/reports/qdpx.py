@@ -325,8 +325,15 @@ def _parse_xml(data: bytes, where: str) -> etree._Element:
     return root
 
 
-def _decode(data: bytes) -> str:
-    text = data.decode("utf-8", errors="replace")
+def _decode(data: bytes, where: str) -> str:
+    """A source text: UTF-8 as REFI-QDA requires (a byte-order mark is tolerated and dropped).
+
+    Replacement characters would shift every selection offset after them, so bad bytes are an error.
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise QdpxError(f"{where}: source text is not UTF-8 ({error.reason} at byte {error.start})") from error
     return text[1:] if text.startswith("\ufeff") else text
 
 
@@ -376,7 +383,7 @@ def _source_text(source: etree._Element, members: dict[str, str], archive: zipfi
         name = path[len("internal://"):].lstrip("/")
         member = members.get(f"{SOURCES_FOLDER}/{name}".lower())
         if member is not None:
-            return _decode(archive.read(member))
+            return _decode(archive.read(member), member)
     log.warning("%s: text of source %r (%s) not in the archive; passage texts left empty",
                 where, source.get("name"), path or "no plainTextPath")
     return None

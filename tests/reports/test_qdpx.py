@@ -294,3 +294,15 @@ def test_external_entities_are_not_resolved(tmp_path: Path) -> None:
         archive.writestr("project.qde", project.replace('name="doc"', 'name="&xxe;"'))
     with pytest.raises(QdpxError, match="not well-formed"):
         read_qdpx(path)
+
+
+def test_source_text_that_is_not_utf8_is_an_error(qdpx: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.qdpx"
+    with zipfile.ZipFile(qdpx) as source, zipfile.ZipFile(broken, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename.startswith("sources/"):
+                data = "机关党建".encode("gb18030") + data
+            target.writestr(item, data)
+    with pytest.raises(QdpxError, match="not UTF-8"):
+        read_qdpx(broken)
