@@ -84,8 +84,8 @@ def analyze(
         raise UsageError("no policy document: name one with --policy FILE or mark it kind=policy in manifest.csv")
     analysis.policy_doc_ids = tuple(d.doc_id for d in policies)
     _stage(on_stage, "tag")
-    for document in documents:
-        results = tagger.tag_document([p.text for p in document.passages], mode=mode)
+    tagged = tagger.tag_documents([[p.text for p in d.passages] for d in documents], mode=mode, normalized=True)
+    for document, results in zip(documents, tagged, strict=True):
         analysis.tags.update({p.passage_id: r for p, r in zip(document.passages, results, strict=True)})
     _stage(on_stage, "requirements")
     for policy in policies:

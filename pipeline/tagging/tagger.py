@@ -177,20 +177,26 @@ class Tagger:
             probabilities[:, i] if i is not None else np.zeros(len(texts)) for i in columns
         ])
 
-    def tag_document(self, texts: Sequence[str], *, mode: str = "combined") -> list[TagResult]:
+    def tag_document(self, texts: Sequence[str], *, mode: str = "combined",
+                     normalized: bool = False) -> list[TagResult]:
         """Tag the passages of one document (reading order). ``mode``: rules | model | combined."""
-        return self.tag_documents([texts], mode=mode)[0]
+        return self.tag_documents([texts], mode=mode, normalized=normalized)[0]
 
-    def tag_documents(self, documents: Sequence[Sequence[str]], *, mode: str = "combined") -> list[list[TagResult]]:
-        """Tag several documents at once (one model call for all their passages)."""
+    def tag_documents(self, documents: Sequence[Sequence[str]], *, mode: str = "combined",
+                      normalized: bool = False) -> list[list[TagResult]]:
+        """Tag several documents at once (one model call for all their passages).
+
+        Raw text is normalised as ingest does; ``normalized=True`` skips that for passages that come
+        from an ingested corpus.
+        """
         if mode not in {"rules", "model", "combined"}:
             raise ValueError(f"unknown mode {mode!r}; choose rules, model or combined")
         texts: list[str] = []
         contexts: list[PassageContext] = []
         for document in documents:
-            normalized = [normalize(text).text if text else "" for text in document]
-            texts.extend(normalized)
-            contexts.extend(build_contexts(normalized))
+            clean = list(document) if normalized else [normalize(text).text if text else "" for text in document]
+            texts.extend(clean)
+            contexts.extend(build_contexts(clean))
         results = self._tag_passages(texts, contexts, mode) if texts else []
         split, position = [], 0
         for document in documents:
