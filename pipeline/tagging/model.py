@@ -25,7 +25,7 @@ from pipeline.segment import content_words
 from pipeline.tagging.codebook import ROLES, default_codebook
 from pipeline.tagging.rules import PassageContext, RoleRules, RuleMatcher, shared
 
-FRAME_COLUMNS = ["text", "heading", "doc_type", "section_hint", "policy", "is_heading"]
+FRAME_COLUMNS = ["text", "heading", "doc_type", "section_hint", "policy", "is_heading", "position"]
 MIN_POSITIVES_FOR_CALIBRATION = 9
 
 
@@ -39,6 +39,7 @@ def to_frame(texts: Sequence[str], contexts: Sequence[PassageContext]) -> pd.Dat
             "section_hint": [c.section_hint or "none" for c in contexts],
             "policy": [float(c.policy) for c in contexts],
             "is_heading": [float(c.is_heading) for c in contexts],
+            "position": [c.position for c in contexts],
         },
         columns=FRAME_COLUMNS,
     )
@@ -81,10 +82,11 @@ class RoleCueFeatures(BaseEstimator, TransformerMixin):
     def transform(self, frame: pd.DataFrame) -> np.ndarray:
         rules = _role_rules()
         rows = []
-        for text, doc_type, hint, policy, is_heading in frame[
-            ["text", "doc_type", "section_hint", "policy", "is_heading"]
+        for text, doc_type, hint, policy, is_heading, position in frame[
+            ["text", "doc_type", "section_hint", "policy", "is_heading", "position"]
         ].itertuples(index=False):
-            context = PassageContext("", doc_type, bool(policy), bool(is_heading), "" if hint == "none" else hint, 99)
+            context = PassageContext("", doc_type, bool(policy), bool(is_heading), "" if hint == "none" else hint,
+                                     int(position))
             rows.append(rules.features(text, context))
         return np.array(rows, dtype=float)
 
@@ -140,7 +142,7 @@ def feature_union() -> ColumnTransformer:
                                       sublinear_tf=True, min_df=2, max_features=4000, dtype=np.float32), "text"),
             ("rules", RuleCodeFeatures("text"), ["text"]),
             ("heading_rules", RuleCodeFeatures("heading"), ["heading"]),
-            ("role_cues", RoleCueFeatures(), ["text", "doc_type", "section_hint", "policy", "is_heading"]),
+            ("role_cues", RoleCueFeatures(), ["text", "doc_type", "section_hint", "policy", "is_heading", "position"]),
             ("context", OneHotEncoder(handle_unknown="ignore"), ["doc_type", "section_hint"]),
             ("flags", "passthrough", ["policy", "is_heading"]),
         ]

@@ -198,7 +198,7 @@ class RoleRules:
 
     def __init__(self, codebook: Codebook) -> None:
         self.codebook = codebook
-        self._cache: dict[tuple[str, PassageContext], dict[str, float]] = {}
+        self._cache: dict[tuple[str, str, bool, str, bool], dict[str, float]] = {}
         self._cues = {
             role: re.compile("|".join(re.escape(c) for c in sorted(entry.cues, key=len, reverse=True)))
             if entry.cues else None
@@ -206,8 +206,8 @@ class RoleRules:
         }
 
     def scores(self, text: str, context: PassageContext) -> dict[str, float]:
-        """Role scores of a passage in its context (memoised)."""
-        key = (text, context)
+        """Role scores of a passage in its context (memoised on the parts of the context they use)."""
+        key = (text, context.doc_type, context.policy, context.section_hint, context.position < 3)
         cached = self._cache.get(key)
         if cached is None:
             if len(self._cache) >= _CACHE_SIZE:

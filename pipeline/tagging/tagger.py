@@ -95,6 +95,7 @@ class Tagger:
         self.model_thresholds: dict[str, float] = dict.fromkeys(CODES, 0.5)
         self.role_rule_weight: float = 0.3
         self.metadata: dict[str, Any] = {}
+        self._names: np.ndarray | None = None
 
     # --- training ------------------------------------------------------------------------------
     def fit(self, documents: dict[str, list[GoldPassage]], *, tune: bool = True) -> Tagger:
@@ -102,6 +103,7 @@ class Tagger:
         texts, contexts, codes, roles = _flatten(documents)
         frame = to_frame(texts, contexts)
         self.code_model = code_model().fit(frame, _label_matrix(codes))
+        self._names = None
         self.role_model = role_classifier().fit(self._features(frame), roles)
         if tune and len(documents) >= 3:
             self._tune(documents)
@@ -256,7 +258,7 @@ class Tagger:
         return [str(names[i]).split("__", 1)[-1] for i in best if contribution[i] > 0]
 
     def _feature_names(self) -> np.ndarray:
-        if getattr(self, "_names", None) is None:
+        if self._names is None:
             self._names = self.code_model.named_steps["features"].get_feature_names_out()
         return self._names
 
@@ -292,6 +294,7 @@ class Tagger:
         tagger.model_thresholds = dict(state["model_thresholds"])
         tagger.role_rule_weight = float(state["role_rule_weight"])
         tagger.metadata = dict(state["metadata"])
+        tagger._feature_names()  # once, at load: explanations must not pay for it per passage
         return tagger
 
 
