@@ -370,16 +370,25 @@ def _ingest_one(
     return row, documents
 
 
-def mark_duplicates(documents: list[Document]) -> list[Document]:
-    """Mark near-duplicates: the later document gets ``duplicate_of`` = the earlier one's id."""
+def mark_duplicates(documents: list[Document], *, prefer: frozenset[str] = frozenset()) -> list[Document]:
+    """Mark near-duplicates: a document gets ``duplicate_of`` = the id of an earlier one it repeats.
+
+    Policy documents, and the ids in ``prefer``, come first, so a yardstick is never the copy that
+    is set aside (a scanned PDF of the opinion read before its text PDF, say). Existing marks are
+    recomputed.
+    """
+    def rank(position: int) -> tuple[int, int]:
+        document = documents[position]
+        return (0 if document.doc_id in prefer or document.kind == "policy" else 1, position)
+
+    order = sorted(range(len(documents)), key=rank)
+    keep = frozenset(documents[i].doc_id for i in order if rank(i)[0] == 0)
     duplicates = find_near_duplicates(
-        [(document.doc_id, document.text) for document in documents],
+        [(documents[i].doc_id, documents[i].text) for i in order],
         threshold=config.DUPLICATE_THRESHOLD,
+        keep=keep,
     )
-    return [
-        replace(document, duplicate_of=duplicates[document.doc_id]) if document.doc_id in duplicates else document
-        for document in documents
-    ]
+    return [replace(document, duplicate_of=duplicates.get(document.doc_id)) for document in documents]
 
 
 DOCUMENT_COLUMNS = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSH, MinHashLSHEnsemble
 
 from pipeline import config
 
@@ -23,9 +23,7 @@ def shingles(text: str, *, size: int = config.SHINGLE_SIZE) -> set[str]:
 
 def minhash(text: str, *, permutations: int = config.MINHASH_PERMUTATIONS) -> MinHash:
     """The MinHash signature of the shingles of ``text``."""
-    signature = MinHash(num_perm=permutations, seed=1)
-    signature.update_batch([shingle.encode("utf-8") for shingle in shingles(text)])
-    return signature
+    return _signature(shingles(text), permutations)
 
 
 def find_near_duplicates(
@@ -34,26 +32,61 @@ def find_near_duplicates(
     threshold: float = config.DUPLICATE_THRESHOLD,
     permutations: int = config.MINHASH_PERMUTATIONS,
     min_chars: int = 200,
+    keep: frozenset[str] = frozenset(),
 ) -> dict[str, str]:
-    """Map each near-duplicate document id to the id of the earliest document it duplicates.
+    """Map each near-duplicate document id to the id of the document it duplicates.
 
-    ``documents`` are ``(doc_id, text)`` pairs in corpus order. Texts shorter than ``min_chars``
-    (after removing punctuation) are never called duplicates.
+    ``documents`` are ``(doc_id, text)`` pairs in order of preference (corpus order, or policies
+    first). Two kinds of copies are found:
+
+    * near-identical texts (Jaccard similarity of shingles ≥ ``threshold``): the later one is the copy;
+    * partial copies (≥ ``threshold`` of a text's shingles inside a longer one: an excerpt, the first
+      pages of a scanned print): the shorter one is the copy, unless its id is in ``keep``.
+
+    Candidates come from MinHash LSH (Jaccard) and LSH Ensemble (containment) and are confirmed on
+    the exact shingle sets. Texts shorter than ``min_chars`` (after removing punctuation) are never
+    called duplicates.
     """
-    index = MinHashLSH(threshold=threshold, num_perm=permutations)
-    order: dict[str, int] = {}
-    signatures: dict[str, MinHash] = {}
+    entries = [(doc_id, shingles(text)) for doc_id, text in documents if len(_NOISE.sub("", text)) >= min_chars]
+    if not entries:
+        return {}
+    order = {doc_id: position for position, (doc_id, _) in enumerate(entries)}
+    sets = dict(entries)
+    signatures = {doc_id: _signature(grams, permutations) for doc_id, grams in entries}
+    similar = MinHashLSH(threshold=threshold, num_perm=permutations)
+    containing = MinHashLSHEnsemble(threshold=threshold, num_perm=permutations, num_part=8)
+    containing.index([(doc_id, signatures[doc_id], len(grams)) for doc_id, grams in entries])
     duplicate_of: dict[str, str] = {}
-    for position, (doc_id, text) in enumerate(documents):
-        if len(_NOISE.sub("", text)) < min_chars:
-            continue
-        signature = minhash(text, permutations=permutations)
-        candidates = [c for c in index.query(signature) if signature.jaccard(signatures[c]) >= threshold]
-        if candidates:
-            original = min(candidates, key=order.__getitem__)
+    for doc_id, grams in entries:
+        signature = signatures[doc_id]
+        earlier = [c for c in similar.query(signature) if _jaccard(grams, sets[c]) >= threshold]
+        if earlier:
+            original = min(earlier, key=order.__getitem__)
             duplicate_of[doc_id] = duplicate_of.get(original, original)
-        else:
-            index.insert(doc_id, signature)
-        order[doc_id] = position
-        signatures[doc_id] = signature
+            continue
+        similar.insert(doc_id, signature)
+    for doc_id, grams in sorted(entries, key=lambda entry: -len(entry[1])):  # containers resolved first
+        if doc_id in duplicate_of or doc_id in keep:
+            continue
+        containers = [
+            c for c in containing.query(signatures[doc_id], len(grams))
+            if c != doc_id and c not in duplicate_of and len(sets[c]) > len(grams)
+            and _containment(grams, sets[c]) >= threshold
+        ]
+        if containers:
+            duplicate_of[doc_id] = min(containers, key=order.__getitem__)
     return duplicate_of
+
+
+def _signature(grams: set[str], permutations: int) -> MinHash:
+    signature = MinHash(num_perm=permutations, seed=1)
+    signature.update_batch([gram.encode("utf-8") for gram in grams])
+    return signature
+
+
+def _jaccard(left: set[str], right: set[str]) -> float:
+    return len(left & right) / len(left | right) if left or right else 0.0
+
+
+def _containment(part: set[str], whole: set[str]) -> float:
+    return len(part & whole) / len(part) if part else 0.0

@@ -25,3 +25,15 @@ def test_near_duplicate_marked_against_the_earlier_document() -> None:
 def test_distinct_and_short_texts_are_not_duplicates() -> None:
     assert find_near_duplicates([("a", BASE), ("b", OTHER)], min_chars=50) == {}
     assert find_near_duplicates([("a", "两张皮"), ("b", "两张皮")]) == {}
+
+
+def test_a_partial_copy_is_a_duplicate_of_the_whole() -> None:
+    whole = BASE + OTHER + BASE.replace("市直", "县直") * 2
+    excerpt = BASE
+    found = find_near_duplicates([("excerpt", excerpt), ("whole", whole)], min_chars=50)
+    assert found == {"excerpt": "whole"}
+
+
+def test_kept_documents_are_never_the_copy() -> None:
+    whole = BASE + OTHER + BASE.replace("市直", "县直") * 2
+    assert find_near_duplicates([("excerpt", BASE), ("whole", whole)], min_chars=50, keep=frozenset({"excerpt"})) == {}

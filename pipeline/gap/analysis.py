@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import config
-from pipeline.corpus import Corpus
+from pipeline.corpus import Corpus, mark_duplicates
 from pipeline.errors import ModelError, UsageError
 from pipeline.gap.figures import Figure, extract_from_passages
 from pipeline.gap.matching import DEFAULT_THRESHOLD, Match, Matcher, UnitPassage
@@ -76,10 +76,15 @@ def analyze(
         mode = tagger_mode or ("combined" if tagger.code_model is not None else "rules")
     analysis = Analysis(corpus=corpus, threshold=load_threshold() if threshold is None else threshold,
                         tagger_mode=mode)
+    policy_sources = {p.resolve().as_posix() for p in policy_paths}
+    policy_ids = frozenset(
+        d.doc_id for d in corpus.documents
+        if Path(d.source_path).resolve().as_posix() in policy_sources or (not policy_sources and d.kind == "policy")
+    )
+    if any(d.duplicate_of for d in corpus.documents if d.doc_id in policy_ids):
+        corpus.documents = mark_duplicates(corpus.documents, prefer=policy_ids)
     documents = [d for d in corpus.documents if d.duplicate_of is None]
-    policy_sources = {str(p.resolve()) for p in policy_paths}
-    policies = [d for d in documents
-                if (Path(d.source_path).resolve().as_posix() in policy_sources) or (not policy_sources and d.kind == "policy")]
+    policies = [d for d in documents if d.doc_id in policy_ids]
     if not policies:
         raise UsageError("no policy document: name one with --policy FILE or mark it kind=policy in manifest.csv")
     analysis.policy_doc_ids = tuple(d.doc_id for d in policies)
