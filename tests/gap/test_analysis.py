@@ -106,3 +106,22 @@ def test_duplicates_never_count(out: Path) -> None:
     assert not set(tags.doc_id) & duplicate_ids
     figures = table(out, "figures")
     assert not set(figures.doc_id) & duplicate_ids
+
+
+def test_a_named_policy_is_kept_when_other_copies_of_it_come_first(fixtures_dir: Path) -> None:
+    """In the fixtures folder the scanned print and the DOCX of the opinion sort before its PDF."""
+    from pipeline.corpus import ingest
+    from pipeline.gap.analysis import analyze
+    from pipeline.tagging.tagger import Tagger
+
+    policy = fixtures_dir / "quzhou-opinion.pdf"
+    analysis = analyze(ingest([fixtures_dir]), policy_paths=(policy,), tagger=Tagger(), tagger_mode="rules")
+    documents = {Path(d.source_path).name: d for d in analysis.corpus.documents}
+    assert documents["quzhou-opinion.pdf"].duplicate_of is None
+    assert analysis.policy_doc_ids == (documents["quzhou-opinion.pdf"].doc_id,)
+    for copy in ("quzhou-opinion.docx", "quzhou-opinion-scanned.pdf"):
+        if copy in documents:  # the scanned print has text only where OCR is available
+            assert documents[copy].duplicate_of == documents["quzhou-opinion.pdf"].doc_id
+    assert {r.requirement_id.split(" §")[0] for r in analysis.requirements} == {"曲组〔2021〕2号"}
+    units_docs = {doc_id for doc_ids in analysis.units.values() for doc_id in doc_ids}
+    assert not units_docs & {d.doc_id for d in analysis.corpus.documents if d.duplicate_of}
