@@ -21,11 +21,6 @@ def shingles(text: str, *, size: int = config.SHINGLE_SIZE) -> set[str]:
     return {compact[i:i + size] for i in range(len(compact) - size + 1)}
 
 
-def minhash(text: str, *, permutations: int = config.MINHASH_PERMUTATIONS) -> MinHash:
-    """The MinHash signature of the shingles of ``text``."""
-    return _signature(shingles(text), permutations)
-
-
 def find_near_duplicates(
     documents: Sequence[tuple[str, str]],
     *,

@@ -15,7 +15,6 @@ headings of reports (背景动因, 主要做法 …) are numbered in order of ap
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.records import Section
@@ -352,8 +351,3 @@ def front_matter_end(text: str, *, max_lines: int = 10) -> int:
             return offset
         offset += len(raw_line)
     return offset
-
-
-def section_titles(sections: Sequence[Section], *, level: int = 1) -> list[str]:
-    """Titles of the sections at ``level``, in order."""
-    return [section.title for section in sections if section.level == level]
