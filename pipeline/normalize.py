@@ -22,13 +22,19 @@ Order of :data:`PIPELINE` and why:
 
 :func:`normalize` runs the chain (or a subset of it, always in this order) and reports, per step,
 how many characters it changed (see :func:`normalize` for the measure).
+
+Fast paths: most passages are short and already clean, so every step first makes one cheap check
+(a precompiled "trigger" search or a substring test) for a condition that each of its substitutions
+needs in order to match; when it fails, the step returns its input at once. A guard never changes
+a result, only skips work that cannot change anything; ``tests/test_normalize_fast.py`` compares
+every step with its guards switched off (:data:`_GUARDS`).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from operator import ne
 from typing import TYPE_CHECKING
@@ -69,14 +75,28 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _ASCII_ALNUM = "A-Za-z0-9"
 
+#: Fast paths on (see the module docstring); the equivalence tests switch them off for a reference.
+_GUARDS = True
+
+
+def _any_of(characters: Iterable[str]) -> re.Pattern[str]:
+    """A trigger that matches any one of ``characters`` (e.g. the keys of a translate table)."""
+    return re.compile("[" + "".join(sorted(re.escape(char) for char in characters)) + "]")
+
+
 # --------------------------------------------------------------------------------------------
 # fix_unicode
 # --------------------------------------------------------------------------------------------
 
-_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_LINE_SEPARATORS = r"\u2028\u2029\x0b\x0c\x85"
+_NEWLINES = re.compile(rf"\r\n?|[{_LINE_SEPARATORS}]")
 # Zero-width characters, word joiner, BOM, soft hyphen, and C0/C1 controls except \t and \n.
-_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
-_SPACE_LIKE = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
+_INVISIBLE_CHARS = "\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+_SPACE_LIKE_CHARS = "\u00a0\u202f\u2007"
+_SPACE_LIKE = str.maketrans(dict.fromkeys(_SPACE_LIKE_CHARS, " "))
+# Every character the three replacements above act on; without one only NFC can change the text.
+_UNICODE_TRIGGER = re.compile(rf"[\r{_LINE_SEPARATORS}{_INVISIBLE_CHARS}{_SPACE_LIKE_CHARS}]")
 
 
 def fix_unicode(text: str) -> str:
@@ -90,6 +110,8 @@ def fix_unicode(text: str) -> str:
     * the result is NFC (which also maps CJK compatibility ideographs U+F900–U+FAFF to the
       unified ones).
     """
+    if _GUARDS and _UNICODE_TRIGGER.search(text) is None:
+        return unicodedata.normalize("NFC", text)
     text = _NEWLINES.sub("\n", text)
     text = _INVISIBLE.sub("", text)
     text = text.translate(_SPACE_LIKE)
@@ -131,6 +153,7 @@ _KANGXI_RADICALS: dict[str, str] = {
     chr(code): unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2FD6)
 }
 _RADICAL_TABLE = str.maketrans({**_KANGXI_RADICALS, **SUPPLEMENT_RADICALS})
+_RADICAL = _any_of(map(chr, _RADICAL_TABLE))
 
 
 def map_radicals(text: str) -> str:
@@ -142,6 +165,8 @@ def map_radicals(text: str) -> str:
     converts); the supplement, which has almost no NFKC mapping, uses :data:`SUPPLEMENT_RADICALS`.
     No assigned code point of either block survives.
     """
+    if _GUARDS and _RADICAL.search(text) is None:
+        return text
     return text.translate(_RADICAL_TABLE)
 
 
@@ -160,6 +185,7 @@ _FULLWIDTH_TABLE = str.maketrans(
         "\u3000": " ",
     }
 )
+_FULLWIDTH = _any_of(map(chr, _FULLWIDTH_TABLE))
 
 
 def fold_fullwidth_ascii(text: str) -> str:
@@ -170,6 +196,8 @@ def fold_fullwidth_ascii(text: str) -> str:
     Kept as they are: every other full-width form — in particular ``，。：；！？（）％．［］｛｝＂＇``
     — and all CJK punctuation (``【】《》“”‘’、…—``), which is sentence punctuation in this corpus.
     """
+    if _GUARDS and _FULLWIDTH.search(text) is None:
+        return text
     return text.translate(_FULLWIDTH_TABLE)
 
 
@@ -179,13 +207,17 @@ def fold_fullwidth_ascii(text: str) -> str:
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _VOWEL = f"aeiouüvê{_TONED}"
-_SYLLABLE = f"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[{_VOWEL}]{{1,4}}(?:ng|n|r)?[1-5]?"
+_INITIAL = "bpmfdtnlgkhjqxrzcsyw"
+_SYLLABLE = f"(?:[zcs]h|[{_INITIAL}])?[{_VOWEL}]{{1,4}}(?:ng|n|r)?[1-5]?"
 # One to four syllables; at least one tone mark or tone digit, so "(an)", "(PDF)" never match.
 _PINYIN = f"(?=[^)）\\n]*[{_TONED}1-5])(?:{_SYLLABLE})(?:[ ']?{_SYLLABLE}){{0,3}}"
 _PINYIN_AFTER_CJK = re.compile(f"(?<=[{_CJK}])[(（]{_PINYIN}[)）]")
 # A character lost as "?" with its annotation, the opening bracket sometimes lost too.
 _LOST_CHARACTER = re.compile(f"(?:\\?[(（]?({_PINYIN})[)）])+")
 _SYLLABLE_IN_RUN = re.compile(f"\\?[(（]?({_PINYIN})[)）]")
+# Both patterns above need an opening bracket or "?" right before the first letter of a syllable
+# (an initial or a vowel: [zcs]h starts with an initial).
+_PINYIN_TRIGGER = re.compile(f"[(（?][{_INITIAL}{_VOWEL}]")
 # (preceding character, pinyin of the lost character) → the character; only unambiguous contexts.
 LOST_CHARACTER_HINTS: dict[tuple[str, str], str] = {
     ("日", "bào"): "報",  # 河南日報, 人民日報: newspaper names
@@ -211,6 +243,8 @@ def strip_pinyin(text: str) -> str:
     :data:`LOST_CHARACTER_HINTS` knows it from the preceding character (→ 日報), otherwise by a
     single ``?`` that marks the lost character.
     """
+    if _GUARDS and _PINYIN_TRIGGER.search(text) is None:
+        return text
     text = _PINYIN_AFTER_CJK.sub("", text)
     if "?" in text:
         text = _LOST_CHARACTER.sub(_restore_lost_character, text)
@@ -293,6 +327,7 @@ _CENSORED_X = re.compile(
     + ")"
 )
 _CENSORED_ZZ = re.compile(_NOT_AFTER + "(?:ZZ|ＺＺ)" + _NOT_BEFORE)
+_CENSORED_TRIGGER = re.compile("[XＸZＺ]")  # _CENSORED_X needs X or Ｘ, _CENSORED_ZZ needs Z or Ｚ
 
 
 def restore_censored(text: str) -> str:
@@ -304,6 +339,8 @@ def restore_censored(text: str) -> str:
     Anonymised places such as xx市, X区, X县, *县 are not in the table and never change;
     "X员工" stays as it is.
     """
+    if _GUARDS and _CENSORED_TRIGGER.search(text) is None:
+        return text
     text = _CENSORED_X.sub(r"党\1", text)
     return _CENSORED_ZZ.sub("政治", text)
 
@@ -331,6 +368,9 @@ _NOTICE_LINE = re.compile(
     re.MULTILINE,
 )
 _TRUNCATION_EVIDENCE = re.compile(f"{_NOTICE_KEYWORD}")
+# Every alternative of _NOTICE_KEYWORD contains one of these literals (省略…, 正式会员可完整阅读, 未完,
+# 全文共 / 余下全文 / 点击查看全文, 当前仅显示), and so does every _NOTICE_LINE (全文).
+_NOTICE_TRIGGER = re.compile("省略|可完整|未完|全文|前[仅僅]")
 _TERMINAL_BEFORE_NOTICE = "。！？；!?;…\n"
 
 
@@ -356,12 +396,16 @@ def strip_truncation_notices(text: str) -> str:
     the end of the previous line. After terminal punctuation (or at the start) the notice is
     simply removed.
     """
+    if _GUARDS and _NOTICE_TRIGGER.search(text) is None:
+        return text
     text = _NOTICE.sub(_replace_notice, text)
     return _NOTICE_LINE.sub("", text)
 
 
 def is_truncated(text: str) -> bool:
     """True if the raw text carries a truncation notice (省略N字, 未完, 全文共N字, 余下全文, …)."""
+    if _GUARDS and _NOTICE_TRIGGER.search(text) is None:
+        return False
     return _TRUNCATION_EVIDENCE.search(text) is not None
 
 
@@ -394,6 +438,10 @@ _WHITESPACE = re.compile(r"\s+")
 
 
 def _strip_teasers(text: str) -> str:
+    # A teaser ends in "..." or "…" and must be followed by its repetition, hence by a newline: on
+    # a single line, the line end that closes the match is the end of the text.
+    if _GUARDS and ("\n" not in text or ("..." not in text and "…" not in text)):
+        return text
     pieces: list[str] = []
     cursor = 0
     for match in _TEASER.finditer(text):
@@ -420,8 +468,10 @@ def strip_boilerplate(text: str) -> str:
     * a teaser line ending in ``...``/``…`` whose text is repeated immediately below it;
     * truncation notices, see :func:`strip_truncation_notices`.
     """
-    text = _PAYWALL_MARKER.sub("", text)
-    text = _TABLE_OF_CONTENTS.sub("", text)
+    if not _GUARDS or "##" in text:
+        text = _PAYWALL_MARKER.sub("", text)
+    if not _GUARDS or "\n" in text:  # the header line of a table of contents ends in a newline
+        text = _TABLE_OF_CONTENTS.sub("", text)
     text = _CHROME_LINE.sub("", text)
     text = _strip_teasers(text)
     return strip_truncation_notices(text)
@@ -442,6 +492,8 @@ _MD_ITALIC_LATIN = re.compile(
 )
 _MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\s]*\)")
 _MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?://|/|\.|#)[^)\s]*\)")
+# Rules need - * or _, headings #, bold ** or __, italics *, images and links "](".
+_MD_TRIGGER = re.compile(r"[-#*_\]]")
 
 
 def strip_markdown(text: str) -> str:
@@ -455,6 +507,8 @@ def strip_markdown(text: str) -> str:
     * horizontal rules (a line of ``---``, ``***`` or ``___``) become empty lines;
     * links ``[text](url)`` become ``text``; images are dropped.
     """
+    if _GUARDS and _MD_TRIGGER.search(text) is None:
+        return text
     text = _MD_RULE.sub("", text)
     text = _MD_HEADING.sub(r"\1\2", text)
     text = _MD_IMAGE.sub("", text)
@@ -478,12 +532,16 @@ _PAGE_NUMBER_LINE = re.compile(
     r")[ \t]*(?:\n|$)",
     re.MULTILINE,
 )
+# Each form has a dash, 页 (第…页, 共…页) or a slash.
+_PAGE_NUMBER_TRIGGER = re.compile(f"[{_DASH}页/]")
 
 
 def strip_page_numbers(text: str) -> str:
     """Drop lines that are only a page number: "— 1 —", "- 1 -", "－ 12 －", "第 3 页",
     "第3页 共10页", "共10页 第3页", "3/10". The line and its newline are removed, so the two halves
     of a sentence split by a page break become adjacent lines for :func:`rejoin_lines`."""
+    if _GUARDS and _PAGE_NUMBER_TRIGGER.search(text) is None:
+        return text
     return _PAGE_NUMBER_LINE.sub("", text)
 
 
@@ -569,6 +627,8 @@ def rejoin_lines(text: str) -> str:
     nothing in between, two Latin/digit fragments with a space. A joined line may absorb further
     lines in turn.
     """
+    if _GUARDS and "\n" not in text:  # a single line has nothing to join
+        return text
     lines = text.split("\n")
     out: list[str] = []
     index = 0
@@ -601,6 +661,8 @@ _SPACE_BETWEEN_CJK = re.compile(
     f"(?<=[{_CJK}])(?<![部委厅局办院府处室会网]) (?=[{_CJK}])(?!关于|中共|中国共产党)"
 )
 _BLANK_LINES = re.compile(r"\n{3,}")
+# What the first three patterns above need (_BLANK_LINES needs three newlines).
+_SPACE_TRIGGER = re.compile("[ \t\u3000\u00a0]")
 
 
 def _collapse_inner(match: re.Match[str]) -> str:
@@ -619,6 +681,8 @@ def collapse_whitespace(text: str) -> str:
       and next to punctuation stay;
     * three or more newlines become one blank line, and the text is stripped.
     """
+    if _GUARDS and "\n\n\n" not in text and _SPACE_TRIGGER.search(text) is None:
+        return text.strip()
     text = _LINE_EDGE_SPACE.sub("", text)
     text = _INNER_SPACE.sub(_collapse_inner, text)
     text = _SPACE_BETWEEN_CJK.sub("", text)
@@ -645,6 +709,7 @@ PIPELINE: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("collapse_whitespace", collapse_whitespace),
 )
 STEP_NAMES: tuple[str, ...] = tuple(name for name, _ in PIPELINE)
+_ALL_STEPS: frozenset[str] = frozenset(STEP_NAMES)
 
 
 def _changed_characters(before: str, after: str) -> int:
@@ -664,8 +729,9 @@ def normalize(text: str, *, steps: Sequence[str] | None = None) -> NormalizedTex
 
     Raises :class:`~pipeline.errors.UsageError` for an unknown step name.
     """
+    selected: frozenset[str] | set[str]
     if steps is None:
-        selected = set(STEP_NAMES)
+        selected = _ALL_STEPS
     else:
         selected = set(steps)
         unknown = selected.difference(STEP_NAMES)

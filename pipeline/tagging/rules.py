@@ -3,14 +3,27 @@
 Terms are matched as substrings (one compiled alternation per code), not as jieba tokens: the
 segmenter often swallows a term inside a longer word (战斗堡垒 in 战斗堡垒作用), which a token
 matcher would miss. Every hit keeps its span as evidence.
+
+Most passages match few of the codebook's regexes. A :class:`LiteralGate` finds, in one
+Aho-Corasick pass, which regexes can match at all (each needs one of its required literals in the
+text) and only those are run; the hits are the same as running every regex.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+import ahocorasick
+
+try:  # the regex parser of the standard library (3.11+: re._parser; before: sre_parse)
+    import re._constants as _sre
+    import re._parser as _sre_parser
+except ImportError:  # pragma: no cover
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parser  # type: ignore[no-redef]
 
 from pipeline.structure import classify_doc_type, find_title, is_plain_heading, match_heading
 from pipeline.tagging.codebook import CODES, ROLES, Codebook
@@ -23,6 +36,7 @@ SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("practice", re.compile(r"做法|成效|成绩|经验|基本情况|主要工作|实践")),
 )
 SECTION_HINT_WEIGHT = 2.5
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT))
 _CACHE_SIZE = 50_000
 _NEXT_STEP = re.compile(r"下一步|将(?:把|对|进一步|继续)|适时")
 _RESTATEMENT = re.compile(r"^(?:强调|明确|提出|[一二三四五六七八九十]是)")
@@ -99,6 +113,80 @@ def _section_hint(text: str) -> str:
     return ""
 
 
+def required_literals(pattern: str | re.Pattern[str]) -> frozenset[str] | None:
+    """Strings one of which occurs in every match of ``pattern``, or None when none can be named
+    (a pattern that may match without any fixed text, or one with case-insensitive parts)."""
+    compiled = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
+    if compiled.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _sre_parser.parse(compiled.pattern, compiled.flags)
+    except Exception:  # noqa: BLE001 - a pattern the parser API cannot read is simply not gated
+        return None
+    return _requirement(list(parsed))
+
+
+def _requirement(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The most selective requirement of a parsed sequence: a run of literals, or a group,
+    alternation or repeat (at least once) whose every branch has a requirement."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, argument in [*items, (None, None)]:
+        if op is _sre.LITERAL:
+            run.append(chr(argument))
+            continue
+        if run:
+            candidates.append(frozenset({"".join(run)}))
+            run = []
+        requirement = None
+        if op is _sre.SUBPATTERN:
+            _, added_flags, _, body = argument
+            requirement = None if added_flags & re.IGNORECASE else _requirement(list(body))
+        elif op is _sre.BRANCH:
+            branches = [_requirement(list(branch)) for branch in argument[1]]
+            if all(branch is not None for branch in branches):
+                requirement = frozenset().union(*branches)
+        elif op in _REPEATS and argument[0] >= 1:
+            requirement = _requirement(list(argument[2]))
+        if requirement:
+            candidates.append(requirement)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda strings: (min(map(len, strings)), -len(strings)))
+
+
+class LiteralGate:
+    """Which of several named regexes can match a text, found with one Aho-Corasick scan.
+
+    A key whose regex has no required literal (see :func:`required_literals`) is always open.
+    """
+
+    def __init__(self, patterns: Iterable[tuple[Any, re.Pattern[str]]]) -> None:
+        self._always: set[Any] = set()
+        keys_by_literal: dict[str, set[Any]] = {}
+        for key, pattern in patterns:
+            literals = required_literals(pattern)
+            if literals is None:
+                self._always.add(key)
+                continue
+            for literal in literals:
+                keys_by_literal.setdefault(literal, set()).add(key)
+        self._automaton = ahocorasick.Automaton()
+        for literal, keys in keys_by_literal.items():
+            self._automaton.add_word(literal, frozenset(keys))
+        if keys_by_literal:
+            self._automaton.make_automaton()
+        self._empty = not keys_by_literal
+
+    def open_keys(self, text: str) -> set[Any]:
+        """The keys whose regex may match ``text``."""
+        keys = set(self._always)
+        if not self._empty:
+            for _, found in self._automaton.iter(text):
+                keys.update(found)
+        return keys
+
+
 class RuleMatcher:
     """Codes of a passage from the codebook's terms, patterns and boundary rules, with evidence."""
 
@@ -113,6 +201,10 @@ class RuleMatcher:
             self._terms[code] = re.compile("|".join(re.escape(term) for term in ordered))
             if entry.patterns:
                 self._patterns[code] = re.compile("|".join(f"(?:{p.pattern})" for p in entry.patterns))
+        self._gate = LiteralGate([
+            *((("pattern", code), pattern) for code, pattern in self._patterns.items()),
+            *((("instrument", index), rule.pattern) for index, rule in enumerate(codebook.instrument_rules)),
+        ])
         self._m1_requires = re.compile("|".join(map(re.escape, codebook.m1_requires))) if codebook.m1_requires else None
         self._d1_requires = re.compile("|".join(map(re.escape, codebook.d1_requires))) if codebook.d1_requires else None
         self._awareness = (
@@ -139,13 +231,17 @@ class RuleMatcher:
 
     def _match(self, text: str) -> list[Evidence]:
         hits = self.keyword_hits(text)
+        gated = self._gate.open_keys(text)
         for code, pattern in self._patterns.items():
-            hits.extend(Evidence(code, m.start(), m.end(), m.group(), "pattern") for m in pattern.finditer(text))
+            if ("pattern", code) in gated:
+                hits.extend(Evidence(code, m.start(), m.end(), m.group(), "pattern") for m in pattern.finditer(text))
         if self._awareness is not None:
             for m in self._awareness.finditer(text):
                 hits.extend(Evidence(code, m.start(), m.end(), m.group(), "rule:awareness")
                             for code in self.codebook.awareness_adds)
-        for rule in self.codebook.instrument_rules:
+        for index, rule in enumerate(self.codebook.instrument_rules):
+            if ("instrument", index) not in gated:
+                continue
             for m in rule.pattern.finditer(text):
                 hits.extend(Evidence(code, m.start(), m.end(), m.group(), "rule:instrument") for code in rule.adds)
         if self._d1_requires is not None and not self._d1_requires.search(text):
@@ -204,6 +300,10 @@ class RoleRules:
             if entry.cues else None
             for role, entry in codebook.roles.items()
         }
+        self._gate = LiteralGate(
+            ((role, index), pattern)
+            for role, entry in codebook.roles.items() for index, pattern in enumerate(entry.patterns)
+        )
 
     def scores(self, text: str, context: PassageContext) -> dict[str, float]:
         """Role scores of a passage in its context (memoised on the parts of the context they use)."""
@@ -217,11 +317,15 @@ class RoleRules:
 
     def _scores(self, text: str, context: PassageContext) -> dict[str, float]:
         scores = dict.fromkeys(ROLES, 0.0)
+        gated = self._gate.open_keys(text)
         for role, entry in self.codebook.roles.items():
             cue = self._cues[role]
             if cue is not None:
                 scores[role] += 0.5 * len(cue.findall(text))
-            scores[role] += sum(1.0 for pattern in entry.patterns if pattern.search(text))
+            scores[role] += sum(
+                1.0 for index, pattern in enumerate(entry.patterns)
+                if (role, index) in gated and pattern.search(text)
+            )
         if context.section_hint:  # the section decides when the wording does not (annotation guide)
             scores[context.section_hint] += SECTION_HINT_WEIGHT
         for role, bonus in GENRE_PRIORS.get(context.doc_type, {}).items():

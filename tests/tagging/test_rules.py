@@ -2,7 +2,7 @@ import pytest
 
 from pipeline.segment import tokenize
 from pipeline.tagging.codebook import default_codebook
-from pipeline.tagging.rules import PassageContext, RoleRules, RuleMatcher, build_contexts
+from pipeline.tagging.rules import PassageContext, RoleRules, RuleMatcher, build_contexts, required_literals
 
 
 @pytest.fixture(scope="module")
@@ -56,3 +56,68 @@ def test_roles_from_cues_and_genre() -> None:
     assert rules.role("各单位要落实一岗双责。", policy) == "requirement"
     assert rules.role("各单位要落实一岗双责。", report) == "recommendation"
     assert rules.role("由于认识不到位，导致党建与业务脱节。", report) == "cause"
+
+
+class _EverythingOpen:
+    """A gate that runs every regex: the reference the literal gate must agree with."""
+
+    def open_keys(self, text: str) -> set:
+        class Everything(set):
+            def __contains__(self, key: object) -> bool:
+                return True
+
+        return Everything()
+
+
+def _gate_corpus() -> list[str]:
+    from pipeline.tagging.tagger import load_gold
+
+    texts = [p.text for p in load_gold()]
+    codebook = default_codebook()
+    for entry in codebook.codes.values():
+        texts.extend(entry.examples)
+    # Splices of gold sentences, so that matches also straddle unusual neighbours.
+    texts.extend(a[len(a) // 2:] + b[: len(b) // 2] for a, b in zip(texts, texts[7:], strict=False))
+    return texts
+
+
+def test_literal_gate_changes_no_rule_hit() -> None:
+    codebook = default_codebook()
+    gated, reference = RuleMatcher(codebook), RuleMatcher(codebook)
+    reference._gate = _EverythingOpen()
+    gated_roles, reference_roles = RoleRules(codebook), RoleRules(codebook)
+    reference_roles._gate = _EverythingOpen()
+    texts = _gate_corpus()
+    assert len(texts) > 800
+    contexts = build_contexts(texts)
+    hits = 0
+    for text, context in zip(texts, contexts, strict=True):
+        expected = reference._match(text)
+        assert gated._match(text) == expected, text
+        assert gated_roles._scores(text, context) == reference_roles._scores(text, context), text
+        hits += len(expected)
+    assert hits > 500  # the corpus exercises the patterns
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literals"),
+    [
+        ("重业务[、，,\\s]*轻政治", {"重业务"}),
+        ("(?:只|光|单纯)(?:讲|抓|重)业务", {"业务"}),
+        ("走(?:过场|形式)|流于(?:形式|表面)", {"过场", "形式", "流于"}),  # the longer requirement of each branch
+        ("(?:战斗堡垒|先锋模范)作用", {"战斗堡垒", "先锋模范"}),
+        ("(?:专题|集中|常态化)(?:学习|培训)", {"学习", "培训"}),  # equally long: fewer strings
+        ("(?:考核)?[^。；]{0,6}挂钩", {"挂钩"}),
+        ("(?<!党群)服务(?:保障)?中心", {"服务"}),
+        ("(?:党建)+工作", {"党建"}),
+        ("\\d+(?:人次|个)", {"人次", "个"}),
+        ("^[一二三]要", {"要"}),
+    ],
+)
+def test_required_literals(pattern: str, literals: set[str]) -> None:
+    assert required_literals(pattern) == literals
+
+
+@pytest.mark.parametrize("pattern", ["[^。]{2,}", "(?:a)?b?", "(?i)abc", "x|[0-9]+"])
+def test_patterns_without_a_fixed_literal_are_never_gated(pattern: str) -> None:
+    assert required_literals(pattern) is None
