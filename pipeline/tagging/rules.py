@@ -196,13 +196,19 @@ class RuleMatcher:
         self._terms: dict[str, re.Pattern[str]] = {}
         # One alternation per code: a code is found wherever any of its patterns matches, with one scan.
         self._patterns: dict[str, re.Pattern[str]] = {}
+        self._branches: dict[str, tuple[str, ...]] = {}
+        self._subsets: dict[tuple[str, tuple[int, ...]], re.Pattern[str]] = {}
         for code, entry in codebook.codes.items():
             ordered = sorted(entry.terms, key=len, reverse=True)
             self._terms[code] = re.compile("|".join(re.escape(term) for term in ordered))
             if entry.patterns:
-                self._patterns[code] = re.compile("|".join(f"(?:{p.pattern})" for p in entry.patterns))
+                self._branches[code] = tuple(p.pattern for p in entry.patterns)
+                self._patterns[code] = self._alternation(code, tuple(range(len(entry.patterns))))
+        # Gated separately: each code's terms, each branch of its pattern alternation, each instrument.
         self._gate = LiteralGate([
-            *((("pattern", code), pattern) for code, pattern in self._patterns.items()),
+            *((("term", code), pattern) for code, pattern in self._terms.items()),
+            *((("pattern", code, index), re.compile(branch))
+              for code, branches in self._branches.items() for index, branch in enumerate(branches)),
             *((("instrument", index), rule.pattern) for index, rule in enumerate(codebook.instrument_rules)),
         ])
         self._m1_requires = re.compile("|".join(map(re.escape, codebook.m1_requires))) if codebook.m1_requires else None
@@ -212,11 +218,26 @@ class RuleMatcher:
             if codebook.awareness_triggers else None
         )
 
-    def keyword_hits(self, text: str) -> list[Evidence]:
-        """Plain term matches only (the keyword baseline)."""
+    def _alternation(self, code: str, branches: tuple[int, ...]) -> re.Pattern[str]:
+        """One regex for some branches of a code's patterns, in codebook order.
+
+        Where the other branches cannot match anywhere in a text (the gate says so), the
+        alternation of the remaining ones finds exactly the matches of the full one.
+        """
+        key = (code, branches)
+        pattern = self._subsets.get(key)
+        if pattern is None:
+            pattern = re.compile("|".join(f"(?:{self._branches[code][index]})" for index in branches))
+            if len(self._subsets) < _CACHE_SIZE:
+                self._subsets[key] = pattern
+        return pattern
+
+    def keyword_hits(self, text: str, *, gated: set[Any] | None = None) -> list[Evidence]:
+        """Plain term matches only (the keyword baseline); ``gated``: the open keys of the text."""
         return [
             Evidence(code, m.start(), m.end(), m.group(), "term")
-            for code, pattern in self._terms.items() for m in pattern.finditer(text)
+            for code, pattern in self._terms.items() if gated is None or ("term", code) in gated
+            for m in pattern.finditer(text)
         ]
 
     def match(self, text: str) -> list[Evidence]:
@@ -230,11 +251,19 @@ class RuleMatcher:
         return list(cached)
 
     def _match(self, text: str) -> list[Evidence]:
-        hits = self.keyword_hits(text)
         gated = self._gate.open_keys(text)
-        for code, pattern in self._patterns.items():
-            if ("pattern", code) in gated:
-                hits.extend(Evidence(code, m.start(), m.end(), m.group(), "pattern") for m in pattern.finditer(text))
+        hits = self.keyword_hits(text, gated=gated)
+        open_by_code: dict[str, list[int]] = {}
+        for key in gated:
+            if key[0] == "pattern":
+                open_by_code.setdefault(key[1], []).append(key[2])
+        for code, branches in self._branches.items():
+            if code not in open_by_code:
+                continue
+            open_branches = tuple(sorted(open_by_code[code]))
+            pattern = (self._patterns[code] if len(open_branches) == len(branches)
+                       else self._alternation(code, open_branches))
+            hits.extend(Evidence(code, m.start(), m.end(), m.group(), "pattern") for m in pattern.finditer(text))
         if self._awareness is not None:
             for m in self._awareness.finditer(text):
                 hits.extend(Evidence(code, m.start(), m.end(), m.group(), "rule:awareness")
