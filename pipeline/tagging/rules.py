@@ -163,8 +163,10 @@ class LiteralGate:
 
     def __init__(self, patterns: Iterable[tuple[Any, re.Pattern[str]]]) -> None:
         self._always: set[Any] = set()
+        self.keys: frozenset[Any] = frozenset()
         keys_by_literal: dict[str, set[Any]] = {}
         for key, pattern in patterns:
+            self.keys |= {key}
             literals = required_literals(pattern)
             if literals is None:
                 self._always.add(key)
