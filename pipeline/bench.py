@@ -5,7 +5,8 @@
 * ``pdf``: seconds per page of lzp's PDF reader (dedupe, geometry re-joining, furniture removal)
   against pdfplumber's plain ``extract_text`` on the same file.
 * ``ingest``: files and characters per second of a whole guarded batch over the sample corpus.
-* ``tag``: passages per second of the combined tagger on 10,000 passages, against raw jieba.
+* ``tag``: passages per second of the combined tagger on 10,000 passages, against raw jieba, and of
+  the whole ``lzp tag`` file path (JSON lines in and out).
 
 Run ``python -m pipeline.bench [name ...]``; results are printed as a table and written to
 ``out/bench.json``.
@@ -112,29 +113,43 @@ def bench_ingest() -> Result:
 def bench_tag() -> Result:
     """Passages per second of the combined tagger on 10,000 distinct passages (sample passages with a
     copy number appended), single process, documents in batches as ``lzp tag`` runs them, against raw
-    jieba segmentation (``jieba.lcut``) of the same passages."""
+    jieba segmentation (``jieba.lcut``) of the same passages; then the whole ``lzp tag`` path
+    (``tag_jsonl``: read JSON lines, tag, write JSON lines) on another 10,000 distinct passages, with
+    and without loading the model."""
+    import tempfile
+    from pathlib import Path
+
     import jieba
 
     from pipeline.corpus import ingest
     from pipeline.segment import jieba_tokenizer
+    from pipeline.tagging.io import tag_jsonl
     from pipeline.tagging.tagger import MODEL_PATH, Tagger
 
     if not MODEL_PATH.exists():
         return {"skipped": "no trained model (make train)"}
     corpus = ingest([config.SAMPLE_DIR])
     documents = [[p.text for p in d.passages] for d in corpus.documents]
-    # Copies of the sample get a distinct closing clause, so that no cache sees the same text twice.
-    target, batches, total, copy = 10_000, [], 0, 0
-    while total < target:
-        copy += 1
-        for texts in documents:
-            take = [f"{text}（{copy}）" for text in texts[: target - total]]
-            if take:
-                batches.append(take)
-                total += len(take)
+    target = 10_000
+
+    def copies(first_copy: int) -> list[list[str]]:
+        # Each copy of the sample gets a distinct closing clause, so that no cache sees a text twice.
+        batches, total, copy = [], 0, first_copy
+        while total < target:
+            copy += 1
+            for texts in documents:
+                take = [f"{text}（{copy}）" for text in texts[: target - total]]
+                if take:
+                    batches.append(take)
+                    total += len(take)
+        return batches
+
+    batches = copies(0)
+    began = time.perf_counter()
     tagger = Tagger.load(MODEL_PATH)
+    load_seconds = time.perf_counter() - began
     jieba_tokenizer()
-    tagger.tag_document(batches[0])
+    tagger.tag_document(["预热。"])
     began = time.perf_counter()
     for texts in batches:
         for text in texts:
@@ -144,11 +159,24 @@ def bench_tag() -> Result:
     for start in range(0, len(batches), 40):  # as `lzp tag` does: documents in batches
         tagger.tag_documents(batches[start:start + 40])
     seconds = time.perf_counter() - began
+    with tempfile.TemporaryDirectory() as folder:
+        source, tagged = Path(folder) / "passages.jsonl", Path(folder) / "tagged.jsonl"
+        lines = [
+            json.dumps({"id": f"d{d}-{i}", "doc": f"d{d}", "text": text}, ensure_ascii=False)
+            for d, texts in enumerate(copies(1000)) for i, text in enumerate(texts)
+        ]
+        source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        began = time.perf_counter()
+        count = tag_jsonl(source, tagged)
+        file_seconds = time.perf_counter() - began
     return {
-        "passages": total,
-        "passages_per_second": round(total / seconds),
-        "jieba_passages_per_second": round(total / baseline),
+        "passages": target,
+        "passages_per_second": round(target / seconds),
+        "jieba_passages_per_second": round(target / baseline),
         "ratio_to_jieba": round(seconds / baseline, 2),
+        "tag_cli_passages_per_second": round(count / (file_seconds - load_seconds)),
+        "tag_cli_with_model_load_passages_per_second": round(count / file_seconds),
+        "model_load_seconds": round(load_seconds, 2),
     }
 
 

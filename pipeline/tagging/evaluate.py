@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -31,6 +31,9 @@ class SystemScores:
     role_accuracy: float
     code_confusions: list[tuple[str, str, int]]
     role_confusions: list[tuple[str, str, int]]
+    predicted_codes: list[set[str]] = field(default_factory=list)  # held-out, in gold order
+    predicted_roles: list[str] = field(default_factory=list)
+    passages: list[GoldPassage] = field(default_factory=list)  # the gold passages, in the same order
 
 
 def _prf(predicted: list[set[str]], gold: list[set[str]], code: str) -> tuple[float, float, float, int]:
@@ -65,7 +68,63 @@ def score(predicted_codes: list[set[str]], predicted_roles: list[str], gold: lis
         per_code, macro, micro, accuracy,
         [(a, b, n) for (a, b), n in confusions.most_common(8)],
         [(a, b, n) for (a, b), n in role_confusions.most_common(6)],
+        list(predicted_codes), list(predicted_roles), list(gold),
     )
+
+
+BOOTSTRAP_SAMPLES = 2000
+
+
+@dataclass(frozen=True)
+class Difference:
+    """Combined minus another system, with a 95 % interval from resampling whole documents."""
+
+    metric: str
+    observed: float
+    low: float
+    high: float
+    share_above_zero: float
+
+
+def paired_bootstrap(a: SystemScores, b: SystemScores, *, samples: int = BOOTSTRAP_SAMPLES,
+                     seed: int = 0) -> list[Difference]:
+    """Macro-F1 and role-accuracy differences ``a - b`` with a paired bootstrap over documents.
+
+    Documents, not passages, are drawn with replacement (passages of one document are not
+    independent); both systems are scored on the same draw. ``share_above_zero`` is the share of
+    draws in which ``a`` is strictly ahead.
+    """
+    if [p.passage_id for p in a.passages] != [p.passage_id for p in b.passages] or not a.passages:
+        raise ValueError("both systems must be scored on the same passages, in the same order")
+    gold = a.passages
+    truth = np.array([[code in p.codes for code in CODES] for p in gold])
+    documents = sorted({p.doc_id for p in gold})
+    rows = [np.array([i for i, p in enumerate(gold) if p.doc_id == doc]) for doc in documents]
+
+    def arrays(system: SystemScores) -> tuple[np.ndarray, np.ndarray]:
+        predicted = np.array([[code in codes for code in CODES] for codes in system.predicted_codes])
+        return predicted, np.array([r == p.role for r, p in zip(system.predicted_roles, gold, strict=True)])
+
+    def metrics(predicted: np.ndarray, correct: np.ndarray, index: np.ndarray) -> np.ndarray:
+        p, g = predicted[index], truth[index]
+        tp = (p & g).sum(axis=0)
+        denominator = p.sum(axis=0) + g.sum(axis=0)
+        f1 = np.divide(2 * tp, denominator, out=np.zeros(len(CODES)), where=tp > 0)
+        return np.array([f1.mean(), correct[index].mean()])
+
+    first, second = arrays(a), arrays(b)
+    everything = np.arange(len(gold))
+    observed = metrics(*first, everything) - metrics(*second, everything)
+    rng = np.random.default_rng(seed)
+    draws = np.empty((samples, 2))
+    for n in range(samples):
+        index = np.concatenate([rows[k] for k in rng.integers(0, len(documents), size=len(documents))])
+        draws[n] = metrics(*first, index) - metrics(*second, index)
+    return [
+        Difference(name, float(observed[k]), float(np.percentile(draws[:, k], 2.5)),
+                   float(np.percentile(draws[:, k], 97.5)), float(np.mean(draws[:, k] > 1e-12)))
+        for k, name in enumerate(("macro-F1", "role accuracy"))
+    ]
 
 
 def _keyword_baseline(codebook: Codebook) -> Callable[[list[str]], tuple[list[set[str]], list[str]]]:
@@ -144,6 +203,16 @@ def render_markdown(results: dict[str, SystemScores], gold: list[GoldPassage]) -
     for system in SYSTEMS:
         s = results[system]
         lines.append(f"| {system} | {s.macro_f1:.3f} | {s.micro_f1:.3f} | {s.role_accuracy:.3f} |")
+    lines += ["", "### Is combined ahead?", "",
+              "Combined minus each other system, with a 95 % interval from a paired bootstrap that redraws "
+              f"whole documents ({BOOTSTRAP_SAMPLES} draws, fixed seed); \"ahead in\" is the share of draws in "
+              "which combined is strictly ahead. An interval that straddles 0 means the data cannot tell the "
+              "two apart.", "",
+              "| compared with | metric | difference | 95 % interval | ahead in |", "|---|---|---:|---:|---:|"]
+    for system in SYSTEMS[:-1]:
+        for diff in paired_bootstrap(results["combined"], results[system]):
+            lines.append(f"| {system} | {diff.metric} | {diff.observed:+.4f} | [{diff.low:+.3f}, {diff.high:+.3f}] "
+                         f"| {diff.share_above_zero:.0%} |")
     lines += ["", "### Per code (F1; precision / recall in brackets)", "",
               "| code | support | " + " | ".join(SYSTEMS) + " |", "|---|---:|" + "---:|" * len(SYSTEMS)]
     codebook = default_codebook()

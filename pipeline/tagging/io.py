@@ -135,9 +135,10 @@ NumPy/SciPy and lzp's own estimator types.
 **Data.** `corpora/annotations/gold.jsonl`: {n_passages} passages of {n_documents} documents of the
 sample corpus, annotated following `docs/annotation-guide.md`.
 
-**Features.** Character 1–3-grams (TF-IDF), jieba content words with the domain dictionary, rule hit
-counts per code for the passage and for its enclosing headings, role-cue scores, document type, the
-section hint of the nearest heading (做法 / 问题 / 原因 / 对策 …), heading and policy flags.
+**Features.** Character 1–2-grams (TF-IDF), jieba content words with the domain dictionary, rule hit
+counts per code for the passage and for its enclosing headings (weighted ×2), role-cue scores of the
+passage and of its nearest heading, document type, the section hint of the nearest heading
+(做法 / 问题 / 原因 / 对策 …), heading and policy flags.
 
 **Combination.** Code score = 0.5 × rule hit + 0.5 × model probability, kept when ≥ the code's
 threshold ({thresholds}). Role = argmax(model probability + {role_weight} × rule role).

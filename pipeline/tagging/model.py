@@ -1,7 +1,9 @@
 """The learned part of the tagger: scikit-learn pipelines over text, rule and context features.
 
-Features (one ``ColumnTransformer``): character 1–3-grams, jieba content words, rule hit counts of the
-passage and of its enclosing headings, role-cue scores, document type and section hint. Codes are
+Features (one ``ColumnTransformer``): character 1–2-grams, jieba content words, rule hit counts of the
+passage and of its enclosing headings (weighted ×2, so that the linear models lean on the codebook
+and learn where to depart from it), role-cue scores of the passage and of its nearest heading,
+document type and section hint. Codes are
 predicted one-vs-rest with logistic regression (sigmoid-calibrated where a code has enough
 positives), the role with a multinomial logistic regression.
 """
@@ -27,6 +29,7 @@ from pipeline.tagging.rules import PassageContext, RoleRules, RuleMatcher, share
 
 FRAME_COLUMNS = ["text", "heading", "doc_type", "section_hint", "policy", "is_heading", "position"]
 MIN_POSITIVES_FOR_CALIBRATION = 9
+RULE_FEATURE_WEIGHT = 2.0
 
 
 def to_frame(texts: Sequence[str], contexts: Sequence[PassageContext]) -> pd.DataFrame:
@@ -94,6 +97,27 @@ class RoleCueFeatures(BaseEstimator, TransformerMixin):
         return np.array([f"role_cue_{role}" for role in ROLES], dtype=object)
 
 
+class HeadingRoleCues(BaseEstimator, TransformerMixin):
+    """Role-cue scores of the nearest enclosing heading, read without context: a heading such as
+    "（一）思维模式上固化，导致认识有差距" announces causes below it even where the section-hint
+    words (原因, 对策 …) are absent."""
+
+    def fit(self, frame: pd.DataFrame, y: object = None) -> HeadingRoleCues:
+        return self
+
+    def transform(self, frame: pd.DataFrame) -> np.ndarray:
+        rules = _role_rules()
+        neutral = PassageContext()  # the default context: no genre, no section, no position
+        rows = []
+        for heading in frame["heading"]:
+            nearest = heading.rsplit(" ", 1)[-1] if heading else ""
+            rows.append(rules.features(nearest, neutral) if nearest else [0.0] * len(ROLES))
+        return np.array(rows, dtype=float)
+
+    def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
+        return np.array([f"heading_role_cue_{role}" for role in ROLES], dtype=object)
+
+
 class CalibratedLinear(BaseEstimator, ClassifierMixin):
     """Logistic regression, sigmoid-calibrated by 3-fold CV when each class has enough examples."""
 
@@ -136,16 +160,18 @@ def feature_union() -> ColumnTransformer:
     """The shared feature extractor of the code and role models."""
     return ColumnTransformer(
         [
-            ("chars", TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True, min_df=2,
+            ("chars", TfidfVectorizer(analyzer="char", ngram_range=(1, 2), sublinear_tf=True, min_df=2,
                                       max_features=12000, dtype=np.float32), "text"),
             ("words", TfidfVectorizer(tokenizer=content_words, token_pattern=None, lowercase=False,
                                       sublinear_tf=True, min_df=2, max_features=4000, dtype=np.float32), "text"),
             ("rules", RuleCodeFeatures("text"), ["text"]),
             ("heading_rules", RuleCodeFeatures("heading"), ["heading"]),
             ("role_cues", RoleCueFeatures(), ["text", "doc_type", "section_hint", "policy", "is_heading", "position"]),
+            ("heading_role_cues", HeadingRoleCues(), ["heading"]),
             ("context", OneHotEncoder(handle_unknown="ignore"), ["doc_type", "section_hint"]),
             ("flags", "passthrough", ["policy", "is_heading"]),
-        ]
+        ],
+        transformer_weights={"rules": RULE_FEATURE_WEIGHT, "heading_rules": RULE_FEATURE_WEIGHT},
     )
 
 
