@@ -33,13 +33,17 @@ RULE_FEATURE_WEIGHT = 2.0
 
 
 def to_frame(texts: Sequence[str], contexts: Sequence[PassageContext]) -> pd.DataFrame:
-    """The model's input table: one row per passage."""
+    """The model's input table: one row per passage.
+
+    Text columns are plain Python objects: the feature extractors iterate them row by row, which
+    is several times slower over pandas' Arrow-backed string arrays.
+    """
     return pd.DataFrame(
         {
-            "text": list(texts),
-            "heading": [c.heading for c in contexts],
-            "doc_type": [c.doc_type for c in contexts],
-            "section_hint": [c.section_hint or "none" for c in contexts],
+            "text": pd.Series(list(texts), dtype=object),
+            "heading": pd.Series([c.heading for c in contexts], dtype=object),
+            "doc_type": pd.Series([c.doc_type for c in contexts], dtype=object),
+            "section_hint": pd.Series([c.section_hint or "none" for c in contexts], dtype=object),
             "policy": [float(c.policy) for c in contexts],
             "is_heading": [float(c.is_heading) for c in contexts],
             "position": [c.position for c in contexts],

@@ -331,10 +331,15 @@ class RoleRules:
             if entry.cues else None
             for role, entry in codebook.roles.items()
         }
-        self._gate = LiteralGate(
-            ((role, index), pattern)
+        self._gate = LiteralGate([
+            *(((role, "cues"), cue) for role, cue in self._cues.items() if cue is not None),
+            *(((role, index), pattern)
+              for role, entry in codebook.roles.items() for index, pattern in enumerate(entry.patterns)),
+        ])
+        self._patterns = {
+            (role, index): pattern
             for role, entry in codebook.roles.items() for index, pattern in enumerate(entry.patterns)
-        )
+        }
 
     def scores(self, text: str, context: PassageContext) -> dict[str, float]:
         """Role scores of a passage in its context (memoised on the parts of the context they use)."""
@@ -348,15 +353,12 @@ class RoleRules:
 
     def _scores(self, text: str, context: PassageContext) -> dict[str, float]:
         scores = dict.fromkeys(ROLES, 0.0)
-        gated = self._gate.open_keys(text)
-        for role, entry in self.codebook.roles.items():
-            cue = self._cues[role]
-            if cue is not None:
-                scores[role] += 0.5 * len(cue.findall(text))
-            scores[role] += sum(
-                1.0 for index, pattern in enumerate(entry.patterns)
-                if (role, index) in gated and pattern.search(text)
-            )
+        for key in self._gate.open_keys(text):  # only the cues and patterns that can match
+            role, part = key
+            if part == "cues":
+                scores[role] += 0.5 * len(self._cues[role].findall(text))
+            elif self._patterns[key].search(text):
+                scores[role] += 1.0
         if context.section_hint:  # the section decides when the wording does not (annotation guide)
             scores[context.section_hint] += SECTION_HINT_WEIGHT
         for role, bonus in GENRE_PRIORS.get(context.doc_type, {}).items():
