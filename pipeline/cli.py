@@ -222,10 +222,15 @@ def tag_command(
 
     Example: lzp tag --in passages.jsonl --out tagged.jsonl
     """
-    from pipeline.tagging.io import tag_jsonl
+    from pipeline.tagging.io import count_lines, tag_jsonl
 
     with _reported_errors():
-        count = tag_jsonl(input_path, output_path, mode=mode, model_path=model)
+        total = count_lines(input_path)
+        with Progress(TextColumn("[bold]tag[/]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=console, transient=True) as progress:
+            task = progress.add_task("tag", total=total)
+            count = tag_jsonl(input_path, output_path, mode=mode, model_path=model,
+                              progress=lambda done: progress.update(task, completed=done))
     console.print(f"tagged {count} passages → {output_path}")
 
 

@@ -31,8 +31,20 @@ def _read_lines(path: Path) -> Iterator[dict]:
             yield record
 
 
-def tag_jsonl(input_path: Path, output_path: Path, *, mode: str = "combined", model_path: Path = MODEL_PATH) -> int:
-    """Tag ``{"id", "doc", "text"}`` lines; write one ``{"id", "codes", "role", "scores", "evidence"}`` per line."""
+def count_lines(path: Path) -> int:
+    """Non-blank lines of a JSON-lines file (the passages a tag run will process)."""
+    if not path.exists():
+        raise UsageError(f"no such file: {path}")
+    with path.open(encoding="utf-8") as handle:
+        return sum(1 for line in handle if line.strip())
+
+
+def tag_jsonl(input_path: Path, output_path: Path, *, mode: str = "combined", model_path: Path = MODEL_PATH,
+              progress: Callable[[int], None] | None = None) -> int:
+    """Tag ``{"id", "doc", "text"}`` lines; write one ``{"id", "codes", "role", "scores", "evidence"}`` per line.
+
+    ``progress`` is called with the number of passages tagged after each batch.
+    """
     tagger = Tagger() if mode == "rules" else Tagger.load(model_path)
     count = 0
     documents = (list(group) for _, group in groupby(_read_lines(input_path), key=lambda record: record.get("doc")))
@@ -45,6 +57,8 @@ def tag_jsonl(input_path: Path, output_path: Path, *, mode: str = "combined", mo
                                           "scores": result.scores, "evidence": result.evidence},
                                          ensure_ascii=False) + "\n")
                     count += 1
+            if progress is not None:
+                progress(count)
     return count
 
 

@@ -163,16 +163,17 @@ class LiteralGate:
 
     def __init__(self, patterns: Iterable[tuple[Any, re.Pattern[str]]]) -> None:
         self._always: set[Any] = set()
-        self.keys: frozenset[Any] = frozenset()
         keys_by_literal: dict[str, set[Any]] = {}
+        every_key: list[Any] = []
         for key, pattern in patterns:
-            self.keys |= {key}
+            every_key.append(key)
             literals = required_literals(pattern)
             if literals is None:
                 self._always.add(key)
                 continue
             for literal in literals:
                 keys_by_literal.setdefault(literal, set()).add(key)
+        self.keys: frozenset[Any] = frozenset(every_key)
         self._automaton = ahocorasick.Automaton()
         for literal, keys in keys_by_literal.items():
             self._automaton.add_word(literal, frozenset(keys))

@@ -48,3 +48,15 @@ def test_bad_input_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["tag", "--in", str(source), "--out", str(tmp_path / "o.jsonl"), "--mode", "rules"])
     assert result.exit_code == 2
     assert "needs 'id'" in result.output
+
+
+def test_tag_reports_progress_by_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.tagging import io
+
+    monkeypatch.setattr(io, "BATCH_PASSAGES", 2)  # documents a (4 lines) and b (2 lines): two batches
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in LINES) + "\n\n", encoding="utf-8")
+    seen: list[int] = []
+    count = io.tag_jsonl(source, tmp_path / "out.jsonl", mode="rules", progress=seen.append)
+    assert io.count_lines(source) == count == len(LINES)
+    assert seen == [4, 6]
