@@ -197,20 +197,18 @@ class RuleMatcher:
         self.codebook = codebook
         self._cache: dict[str, tuple[Evidence, ...]] = {}
         self._terms: dict[str, re.Pattern[str]] = {}
-        # One alternation per code: a code is found wherever any of its patterns matches, with one scan.
-        self._patterns: dict[str, re.Pattern[str]] = {}
-        self._branches: dict[str, tuple[str, ...]] = {}
+        # A code's patterns are scanned as one alternation of those that can match (see _alternation).
+        self._branches: dict[str, tuple[re.Pattern[str], ...]] = {}
         self._subsets: dict[tuple[str, tuple[int, ...]], re.Pattern[str]] = {}
         for code, entry in codebook.codes.items():
             ordered = sorted(entry.terms, key=len, reverse=True)
             self._terms[code] = re.compile("|".join(re.escape(term) for term in ordered))
             if entry.patterns:
-                self._branches[code] = tuple(p.pattern for p in entry.patterns)
-                self._patterns[code] = self._alternation(code, tuple(range(len(entry.patterns))))
+                self._branches[code] = tuple(entry.patterns)
         # Gated separately: each code's terms, each branch of its pattern alternation, each instrument.
         self._gate = LiteralGate([
             *((("term", code), pattern) for code, pattern in self._terms.items()),
-            *((("pattern", code, index), re.compile(branch))
+            *((("pattern", code, index), branch)
               for code, branches in self._branches.items() for index, branch in enumerate(branches)),
             *((("instrument", index), rule.pattern) for index, rule in enumerate(codebook.instrument_rules)),
         ])
@@ -230,7 +228,7 @@ class RuleMatcher:
         key = (code, branches)
         pattern = self._subsets.get(key)
         if pattern is None:
-            pattern = re.compile("|".join(f"(?:{self._branches[code][index]})" for index in branches))
+            pattern = re.compile("|".join(f"(?:{self._branches[code][index].pattern})" for index in branches))
             if len(self._subsets) < _CACHE_SIZE:
                 self._subsets[key] = pattern
         return pattern
@@ -260,12 +258,10 @@ class RuleMatcher:
         for key in gated:
             if key[0] == "pattern":
                 open_by_code.setdefault(key[1], []).append(key[2])
-        for code, branches in self._branches.items():
+        for code in self._branches:
             if code not in open_by_code:
                 continue
-            open_branches = tuple(sorted(open_by_code[code]))
-            pattern = (self._patterns[code] if len(open_branches) == len(branches)
-                       else self._alternation(code, open_branches))
+            pattern = self._alternation(code, tuple(sorted(open_by_code[code])))
             hits.extend(Evidence(code, m.start(), m.end(), m.group(), "pattern") for m in pattern.finditer(text))
         if self._awareness is not None:
             for m in self._awareness.finditer(text):
@@ -332,15 +328,14 @@ class RoleRules:
             if entry.cues else None
             for role, entry in codebook.roles.items()
         }
-        self._gate = LiteralGate([
-            *(((role, "cues"), cue) for role, cue in self._cues.items() if cue is not None),
-            *(((role, index), pattern)
-              for role, entry in codebook.roles.items() for index, pattern in enumerate(entry.patterns)),
-        ])
         self._patterns = {
             (role, index): pattern
             for role, entry in codebook.roles.items() for index, pattern in enumerate(entry.patterns)
         }
+        self._gate = LiteralGate([
+            *(((role, "cues"), cue) for role, cue in self._cues.items() if cue is not None),
+            *self._patterns.items(),
+        ])
 
     def scores(self, text: str, context: PassageContext) -> dict[str, float]:
         """Role scores of a passage in its context (memoised on the parts of the context they use)."""
