@@ -25,7 +25,7 @@ from sklearn.preprocessing import OneHotEncoder
 
 from pipeline.segment import content_words
 from pipeline.tagging.codebook import ROLES, default_codebook
-from pipeline.tagging.rules import PassageContext, RoleRules, RuleMatcher, shared
+from pipeline.tagging.rules import PassageContext, RoleRules, RuleMatcher, nearest_heading, shared
 
 FRAME_COLUMNS = ["text", "heading", "doc_type", "section_hint", "policy", "is_heading", "position"]
 MIN_POSITIVES_FOR_CALIBRATION = 9
@@ -111,10 +111,12 @@ class HeadingRoleCues(BaseEstimator, TransformerMixin):
 
     def transform(self, frame: pd.DataFrame) -> np.ndarray:
         rules = _role_rules()
-        neutral = PassageContext()  # the default context: no genre, no section, no position
+        # The default context: no genre, no section hint; position 0, so that a heading under 60
+        # characters also gets the opening-line bonus of "other".
+        neutral = PassageContext()
         rows = []
         for heading in frame["heading"]:
-            nearest = heading.rsplit(" ", 1)[-1] if heading else ""
+            nearest = nearest_heading(heading)
             rows.append(rules.features(nearest, neutral) if nearest else [0.0] * len(ROLES))
         return np.array(rows, dtype=float)
 

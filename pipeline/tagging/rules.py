@@ -103,6 +103,11 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     return contexts
 
 
+def nearest_heading(heading: str) -> str:
+    """The innermost of the enclosing headings of :attr:`PassageContext.heading` ("" if none)."""
+    return heading.rsplit(" ", 1)[-1]
+
+
 def _section_hint(text: str) -> str:
     text = text.strip().rstrip("。；;：:")
     if not text:
@@ -287,9 +292,10 @@ class RuleMatcher:
         hits = self.match(text)
         codes = {hit.code for hit in hits}
         if not codes and context.heading and len(text) <= self.codebook.section_context_max_chars:
-            inherited = self.codes(context.heading.split(" ")[-1])
+            heading = nearest_heading(context.heading)
+            inherited = self.codes(heading)
             codes = inherited
-            hits = [Evidence(code, 0, 0, context.heading.split(" ")[-1], "context") for code in sorted(inherited)]
+            hits = [Evidence(code, 0, 0, heading, "context") for code in sorted(inherited)]
         return codes, hits
 
     def features(self, text: str) -> list[float]:
