@@ -124,12 +124,12 @@ def bench_tag() -> Result:
 
     import jieba
 
+    from pipeline import workflow
     from pipeline.corpus import ingest
     from pipeline.segment import jieba_tokenizer
-    from pipeline.tagging.io import tag_jsonl
-    from pipeline.tagging.tagger import MODEL_PATH, Tagger
+    from pipeline.tagging.tagger import Tagger
 
-    if not MODEL_PATH.exists():
+    if not config.MODEL_PATH.exists():
         return {"skipped": "no trained model (make train)"}
     corpus = ingest([config.SAMPLE_DIR])
     documents = [[p.text for p in d.passages] for d in corpus.documents]
@@ -148,7 +148,7 @@ def bench_tag() -> Result:
         return batches
 
     began = time.perf_counter()
-    tagger = Tagger.load(MODEL_PATH)
+    tagger = Tagger.load(config.MODEL_PATH, workflow.load_project_codebook())
     load_seconds = time.perf_counter() - began
     jieba_tokenizer()
     tagger.tag_document(["预热。"])
@@ -172,7 +172,7 @@ def bench_tag() -> Result:
         ]
         source.write_text("\n".join(lines) + "\n", encoding="utf-8")
         began = time.perf_counter()
-        count = tag_jsonl(source, tagged)
+        count = workflow.tag_file(source, tagged)
         file_seconds = time.perf_counter() - began
     return {
         "passages": target,

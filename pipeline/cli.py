@@ -15,8 +15,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from pipeline import config
-from pipeline.corpus import Corpus, discover, ingest, write_corpus
+from pipeline import config, workflow
+from pipeline.corpus import Corpus
 from pipeline.errors import LzpError
 
 app = typer.Typer(
@@ -60,29 +60,6 @@ def _reported_errors(log_path: Path | None = None) -> Iterator[None]:
         _fail(error, log_path)
 
 
-def _run_ingest(paths: list[Path], *, out: Path, timeout: float, max_mb: int, quiet: bool,
-                scheduler: str | None = None) -> Corpus:
-    files, _ = discover(paths)
-    with Progress(
-        TextColumn("[bold]ingest[/]"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[name]}"),
-        TimeElapsedColumn(),
-        console=console,
-        disable=quiet,
-        transient=False,
-    ) as progress:
-        task = progress.add_task("ingest", total=len(files), name="")
-
-        def advance(path: Path, _row: object) -> None:
-            progress.update(task, advance=1, name=path.name)
-
-        corpus = ingest(paths, timeout=timeout, max_bytes=max_mb * 1024 * 1024, on_file=advance,
-                        scheduler=scheduler)
-    return corpus
-
-
 def _summary_table(corpus: Corpus) -> Table:
     statuses = Counter(row.status for row in corpus.manifest)
     table = Table(title="lzp ingest", show_header=True, header_style="bold")
@@ -109,6 +86,14 @@ QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress ba
 SchedulerOption = Annotated[str | None, typer.Option(
     "--scheduler", help="Spread files over Dask: threads, processes, or a dask.distributed address tcp://host:8786."
 )]
+CodebookOption = Annotated[Path | None, typer.Option(
+    "--codebook", help="A codebook YAML with the project's schema (default: corpora/codebook.yaml; see docs/codebook.md)."
+)]
+
+
+def _progress(quiet: bool) -> Progress:
+    return Progress(TextColumn("[bold]{task.description}[/]"), BarColumn(), MofNCompleteColumn(),
+                    TextColumn("{task.fields[name]}"), TimeElapsedColumn(), console=console, disable=quiet)
 
 
 @app.command("ingest")
@@ -128,9 +113,11 @@ def ingest_command(
     Example: lzp ingest ../shared/fixtures corpora/sample --out out/ingest
     """
     log_path = _configure_logging(out)
-    with _reported_errors(log_path):
-        corpus = _run_ingest(paths, out=out, timeout=timeout, max_mb=max_mb, quiet=quiet, scheduler=scheduler)
-        write_corpus(corpus, out)
+    with _reported_errors(log_path), _progress(quiet) as progress:
+        task = progress.add_task("ingest", total=workflow.count_inputs(paths), name="")
+        corpus = workflow.ingest_only(paths, out=out, timeout=timeout, max_bytes=max_mb * 1024 * 1024,
+                                      scheduler=scheduler,
+                                      on_file=lambda path, _row: progress.update(task, advance=1, name=path.name))
     if not quiet:
         console.print(_summary_table(corpus))
         console.print(f"wrote {out}/documents.parquet, passages.parquet, manifest.csv; log: {log_path}")
@@ -150,6 +137,11 @@ def analyze_command(
     max_mb: MaxSizeOption = config.DEFAULT_MAX_FILE_BYTES // (1024 * 1024),
     quiet: QuietOption = False,
     scheduler: SchedulerOption = None,
+    codebook: CodebookOption = None,
+    model: Annotated[Path | None, typer.Option(
+        "--model", help="A tagger trained for the codebook (default: the shipped model with the project codebook; "
+                        "rules only for another codebook)."
+    )] = None,
 ) -> None:
     """Run ingest → tag → gap analysis and write OUT/tables/*.parquet and OUT/lzp.duckdb.
 
@@ -157,54 +149,34 @@ def analyze_command(
 
     Example: lzp analyze ~/reports --policy ~/reports/opinion.pdf --out results
     """
-    from pipeline.corpus import read_metadata_manifest
-    from pipeline.gap.analysis import analyze
-    from pipeline.reports.qdpx import write_qdpx
-    from pipeline.reports.render import write_reports
-    from pipeline.reports.tables import write_tables
-
     log_path = _configure_logging(out)
     inputs = list(paths or [config.SAMPLE_DIR])
-    with _reported_errors(log_path):
-        metadata = read_metadata_manifest(manifest) if manifest else None
-        files, _ = discover(inputs)
-        with Progress(TextColumn("[bold]{task.description}[/]"), BarColumn(), MofNCompleteColumn(),
-                      TextColumn("{task.fields[name]}"), TimeElapsedColumn(), console=console,
-                      disable=quiet) as progress:
-            task = progress.add_task("ingest", total=len(files), name="")
-            corpus = ingest(inputs, timeout=timeout, max_bytes=max_mb * 1024 * 1024, metadata=metadata,
-                            on_file=lambda path, _row: progress.update(task, advance=1, name=path.name),
-                            scheduler=scheduler)
-            stages = progress.add_task("analyse", total=4, name="")
-            analysis = analyze(corpus, policy_paths=tuple(policy or ()),
-                               on_stage=lambda name: progress.update(stages, advance=1, name=name))
-            write_tables(analysis, out)
-            write_qdpx(out)
-            reports = write_reports(out)
+    with _reported_errors(log_path), _progress(quiet) as progress:
+        task = progress.add_task("ingest", total=workflow.count_inputs(inputs), name="")
+        stages = progress.add_task("analyse", total=5, name="")
+        run = workflow.analyse(
+            inputs, out=out, codebook_path=codebook, model_path=model, policy=tuple(policy or ()),
+            manifest=manifest, timeout=timeout, max_bytes=max_mb * 1024 * 1024, scheduler=scheduler,
+            on_file=lambda path, _row: progress.update(task, advance=1, name=path.name),
+            on_stage=lambda name: progress.update(stages, advance=1, name=name),
+        )
+    if run.tagger.note:
+        console.print(f"[yellow]warning:[/] {run.tagger.note}", highlight=False)
     if not quiet:
-        console.print(_summary_table(corpus))
-        console.print(_gap_table(analysis))
-        console.print(f"report: {reports['html'].resolve().as_uri()}")
+        console.print(_summary_table(run.corpus))
+        console.print(_gap_table(run))
+        console.print(f"report: {run.outputs['html'].resolve().as_uri()}")
         console.print(f"also: {out / 'lzp.xlsx'}, {out / 'corpus.qdpx'}, {out / 'lzp.duckdb'}, "
                       f"{out / 'tables'}; log: {log_path}")
 
 
-def _gap_table(analysis: object) -> Table:
-    from pipeline.gap.analysis import Analysis
-
-    assert isinstance(analysis, Analysis)
-    table = Table(title=f"requirements: {len(analysis.requirements)} · tagger: {analysis.tagger_mode}",
+def _gap_table(run: workflow.AnalysisRun) -> Table:
+    table = Table(title=f"requirements: {len(run.analysis.requirements)} · tagger: {run.tagger.mode}",
                   header_style="bold")
     for column in ("unit", "evidenced", "mentioned", "no evidence", "figures"):
         table.add_column(column)
-    figures_by_unit = Counter()
-    doc_units = {doc_id: unit for unit, doc_ids in analysis.units.items() for doc_id in doc_ids}
-    for figure in analysis.figures:
-        figures_by_unit[doc_units.get(figure.doc_id, "")] += 1
-    for unit in analysis.units:
-        statuses = Counter(m.status for m in analysis.matches if m.unit == unit)
-        table.add_row(unit, str(statuses["evidenced"]), str(statuses["mentioned"]), str(statuses["no evidence"]),
-                      str(figures_by_unit[unit]))
+    for unit, counts in run.units.items():
+        table.add_row(unit, *(str(counts[key]) for key in ("evidenced", "mentioned", "no evidence", "figures")))
     return table
 
 
@@ -213,7 +185,8 @@ def tag_command(
     input_path: Annotated[Path, typer.Option("--in", help="JSON lines {id, doc, text}; a doc's lines in order.")],
     output_path: Annotated[Path, typer.Option("--out", help="JSON lines {id, codes, role, scores, evidence}.")],
     mode: Annotated[str, typer.Option(help="combined, rules or model.")] = "combined",
-    model: Annotated[Path, typer.Option(help="Trained tagger (skops).")] = config.MODELS_DIR / "tagger.skops",
+    model: Annotated[Path, typer.Option(help="Trained tagger (skops).")] = config.MODEL_PATH,
+    codebook: CodebookOption = None,
 ) -> None:
     """Tag passages with codes D1–D6/M1–M6 and a role, using the shipped model (no training).
 
@@ -222,51 +195,50 @@ def tag_command(
 
     Example: lzp tag --in passages.jsonl --out tagged.jsonl
     """
-    from pipeline.tagging.io import count_lines, tag_jsonl
+    from pipeline.tagging.io import count_lines
 
     with _reported_errors():
         total = count_lines(input_path)
         with Progress(TextColumn("[bold]tag[/]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=console, transient=True) as progress:
             task = progress.add_task("tag", total=total)
-            count = tag_jsonl(input_path, output_path, mode=mode, model_path=model,
-                              progress=lambda done: progress.update(task, completed=done))
+            count = workflow.tag_file(input_path, output_path, mode=mode, codebook_path=codebook, model_path=model,
+                                      progress=lambda done: progress.update(task, completed=done))
     console.print(f"tagged {count} passages → {output_path}")
 
 
 @app.command("train")
 def train_command(
-    gold: Annotated[Path, typer.Option(help="Gold annotations (JSON lines).")] = config.ANNOTATIONS_DIR / "gold.jsonl",
-    model: Annotated[Path, typer.Option(help="Where to write the model.")] = config.MODELS_DIR / "tagger.skops",
+    gold: Annotated[Path, typer.Option(help="Gold annotations (JSON lines).")] = config.GOLD_PATH,
+    model: Annotated[Path, typer.Option(help="Where to write the model.")] = config.MODEL_PATH,
+    codebook: CodebookOption = None,
 ) -> None:
-    """Train the tagger on the gold annotations and write models/tagger.skops and its model card.
+    """Train the tagger on the gold annotations and write the model and its model card beside it.
 
-    Example: lzp train
+    Example: lzp train --codebook my-codebook.yaml --gold my-gold.jsonl --model my-tagger.skops
     """
-    from pipeline.tagging.io import train
-
     with _reported_errors():
         with console.status("training…"):
-            path = train(gold, model)
+            path = workflow.train(gold_path=gold, codebook_path=codebook, model_path=model)
     console.print(f"model written to {path}")
 
 
 @app.command("evaluate")
 def evaluate_command(
-    gold: Annotated[Path, typer.Option(help="Gold annotations (JSON lines).")] = config.ANNOTATIONS_DIR / "gold.jsonl",
-    report: Annotated[Path, typer.Option(help="Markdown report.")] = config.DOCS_DIR / "evaluation.md",
+    gold: Annotated[Path, typer.Option(help="Gold annotations (JSON lines).")] = config.GOLD_PATH,
+    report: Annotated[Path, typer.Option(help="Markdown report.")] = config.EVALUATION_REPORT_PATH,
+    codebook: CodebookOption = None,
 ) -> None:
     """Leave-one-document-out evaluation of keyword baseline, rules, model and combined tagger.
 
     Example: lzp evaluate
     """
-    from pipeline.tagging.io import evaluate
-
     with _reported_errors():
         with Progress(TextColumn("[bold]evaluate[/] held out: {task.fields[name]}"), TimeElapsedColumn(),
                       console=console) as progress:
             task = progress.add_task("evaluate", name="")
-            results = evaluate(gold, report, progress=lambda name: progress.update(task, name=name))
+            results = workflow.evaluate(gold_path=gold, codebook_path=codebook, report_path=report,
+                                        progress=lambda name: progress.update(task, name=name))
     table = Table(title="leave-one-document-out", header_style="bold")
     for column in ("system", "macro-F1", "micro-F1", "role accuracy"):
         table.add_column(column)
@@ -280,15 +252,14 @@ def evaluate_command(
 def import_qdpx_command(
     qdpx: Annotated[Path, typer.Argument(help="A REFI-QDA project (.qdpx), e.g. corrected in QualCoder.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Gold-format JSON lines to write.")] = Path("imported.jsonl"),
+    codebook: CodebookOption = None,
 ) -> None:
     """Read codes and roles back from a .qdpx into gold-format annotations for `lzp train`.
 
     Example: lzp import-qdpx out/corpus.qdpx --out corpora/annotations/corrected.jsonl
     """
-    from pipeline.reports.qdpx import import_qdpx
-
     with _reported_errors():
-        count = import_qdpx(qdpx, out)
+        count = workflow.import_qda(qdpx, out, codebook_path=codebook)
     console.print(f"imported {count} coded passages → {out}")
 
 

@@ -18,6 +18,18 @@ SHARED_DIR: Path = PROJECT_ROOT.parent / "shared"
 FIXTURES_DIR: Path = SHARED_DIR / "fixtures"
 SEEDS_DIR: Path = SHARED_DIR / "seeds"
 
+# Shipped assets: the project codebook, the trained models, the annotations and the lexicon.
+CODEBOOK_PATH: Path = CORPORA_DIR / "codebook.yaml"
+MODEL_PATH: Path = MODELS_DIR / "tagger.skops"
+MODEL_CARD_PATH: Path = MODELS_DIR / "README.md"
+MATCHING_PATH: Path = MODELS_DIR / "matching.json"
+GOLD_PATH: Path = ANNOTATIONS_DIR / "gold.jsonl"
+MATCHES_PATH: Path = ANNOTATIONS_DIR / "matches.jsonl"
+FIGURES_PATH: Path = ANNOTATIONS_DIR / "figures.jsonl"
+USERDICT_PATH: Path = LEXICON_DIR / "userdict.txt"
+STOPWORDS_PATH: Path = LEXICON_DIR / "stopwords.txt"
+EVALUATION_REPORT_PATH: Path = DOCS_DIR / "evaluation.md"
+
 # Ingest limits
 DEFAULT_TIMEOUT_SECONDS: float = 60.0
 DEFAULT_MAX_FILE_BYTES: int = 200 * 1024 * 1024

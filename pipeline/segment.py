@@ -50,13 +50,13 @@ def split_sentences(text: str) -> list[str]:
 
 # --- word segmentation -----------------------------------------------------------------------------
 
-USERDICT_PATH = config.LEXICON_DIR / "userdict.txt"
-STOPWORDS_PATH = config.LEXICON_DIR / "stopwords.txt"
+
+
 BACKENDS = ("jieba", "rjieba")
 _PUNCTUATION_OR_SPACE = re.compile(r"^[\s\W_]+$")
 
 
-def read_userdict(path: Path = USERDICT_PATH) -> list[tuple[str, int, str | None]]:
+def read_userdict(path: Path = config.USERDICT_PATH) -> list[tuple[str, int, str | None]]:
     """Entries ``(word, frequency, tag)`` of a jieba user dictionary."""
     entries = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -69,7 +69,7 @@ def read_userdict(path: Path = USERDICT_PATH) -> list[tuple[str, int, str | None
 
 
 @lru_cache(maxsize=1)
-def stopwords(path: Path = STOPWORDS_PATH) -> frozenset[str]:
+def stopwords(path: Path = config.STOPWORDS_PATH) -> frozenset[str]:
     """The domain stopword list."""
     return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import config
+from pipeline.tagging.codebook import Codebook, load_codebook
 
 
 @pytest.fixture(scope="session")
@@ -23,3 +24,10 @@ def seeds_dir() -> Path:
     if not config.SEEDS_DIR.is_dir():
         pytest.skip(f"shared seeds not found at {config.SEEDS_DIR}")
     return config.SEEDS_DIR
+
+
+@pytest.fixture(scope="session")
+def codebook() -> Codebook:
+    """The project codebook, loaded once for the session."""
+    return load_codebook(config.CODEBOOK_PATH)
+

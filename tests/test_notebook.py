@@ -22,11 +22,11 @@ KERNEL_NAME = "python3"
 def analysis_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """What ``lzp analyze --out DIR`` writes for the sample corpus, built once for this module."""
     from pipeline.corpus import ingest
-    from pipeline.gap.analysis import analyze
     from pipeline.reports.tables import write_tables
+    from pipeline.workflow import analyse_corpus
 
     out = tmp_path_factory.mktemp("analysis")
-    write_tables(analyze(ingest([config.SAMPLE_DIR])), out)
+    write_tables(analyse_corpus(ingest([config.SAMPLE_DIR])), out)
     assert (out / "lzp.duckdb").is_file()
     return out
 

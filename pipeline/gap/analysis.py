@@ -1,7 +1,9 @@
 """The gap analysis of a corpus: tag → requirements → units → matches → coverage, disconnects, figures.
 
 Input is an ingested :class:`~pipeline.corpus.Corpus` whose policy document(s) have ``kind ==
-"policy"``. Duplicates (``duplicate_of``) are left out of every count.
+"policy"`` (or are named), a tagger and the matching threshold. Duplicates (``duplicate_of``) are
+left out of every count. The corpus is not changed: where a named policy was marked as a copy, the
+analysis holds a re-marked copy of the document list.
 """
 
 from __future__ import annotations
@@ -9,20 +11,19 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pipeline import config
 from pipeline.corpus import Corpus, mark_duplicates
-from pipeline.errors import ModelError, UsageError
+from pipeline.errors import UsageError
 from pipeline.gap.figures import Figure, extract_from_passages
 from pipeline.gap.matching import DEFAULT_THRESHOLD, Match, Matcher, UnitPassage
 from pipeline.gap.requirements import Requirement, extract_requirements
 from pipeline.records import Document
-from pipeline.tagging.tagger import MODEL_PATH, Tagger, TagResult
+from pipeline.tagging.codebook import Codebook
+from pipeline.tagging.tagger import Tagger, TagResult
 
 log = logging.getLogger("lzp")
-MATCHING_PATH: Path = config.MODELS_DIR / "matching.json"
 
 
 @dataclass
@@ -30,6 +31,7 @@ class Analysis:
     """Everything the reports need."""
 
     corpus: Corpus
+    codebook: Codebook
     tags: dict[str, TagResult] = field(default_factory=dict)  # passage_id → result
     requirements: list[Requirement] = field(default_factory=list)
     units: dict[str, list[str]] = field(default_factory=dict)  # unit → doc_ids
@@ -41,16 +43,8 @@ class Analysis:
     policy_doc_ids: tuple[str, ...] = ()
 
 
-def load_tagger() -> tuple[Tagger, str]:
-    """The shipped tagger, or the rule tagger (with a logged warning) when no model is trained."""
-    try:
-        return Tagger.load(MODEL_PATH), "combined"
-    except ModelError as error:
-        log.warning("%s; tagging with rules only", error)
-        return Tagger(), "rules"
-
-
-def load_threshold(path: Path = MATCHING_PATH) -> float:
+def load_threshold(path: Path) -> float:
+    """The matching threshold saved by training (``models/matching.json``), or the default."""
     if path.exists():
         return float(json.loads(path.read_text(encoding="utf-8"))["threshold"])
     return DEFAULT_THRESHOLD
@@ -63,26 +57,22 @@ def unit_of(document: Document) -> str:
 def analyze(
     corpus: Corpus,
     *,
+    tagger: Tagger,
     policy_paths: tuple[Path, ...] = (),
-    tagger: Tagger | None = None,
     tagger_mode: str | None = None,
-    threshold: float | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
     on_stage: Callable[[str], None] | None = None,
 ) -> Analysis:
-    """Run the gap analysis on an ingested corpus."""
-    if tagger is None:
-        tagger, mode = load_tagger()
-    else:
-        mode = tagger_mode or ("combined" if tagger.code_model is not None else "rules")
-    analysis = Analysis(corpus=corpus, threshold=load_threshold() if threshold is None else threshold,
-                        tagger_mode=mode)
+    """Run the gap analysis on an ingested corpus with ``tagger`` (combined when it has a model)."""
+    mode = tagger_mode or ("combined" if tagger.code_model is not None else "rules")
     policy_sources = {p.resolve().as_posix() for p in policy_paths}
     policy_ids = frozenset(
         d.doc_id for d in corpus.documents
         if Path(d.source_path).resolve().as_posix() in policy_sources or (not policy_sources and d.kind == "policy")
     )
     if any(d.duplicate_of for d in corpus.documents if d.doc_id in policy_ids):
-        corpus.documents = mark_duplicates(corpus.documents, prefer=policy_ids)
+        corpus = replace(corpus, documents=mark_duplicates(corpus.documents, prefer=policy_ids))
+    analysis = Analysis(corpus=corpus, codebook=tagger.codebook, threshold=threshold, tagger_mode=mode)
     documents = [d for d in corpus.documents if d.duplicate_of is None]
     policies = [d for d in documents if d.doc_id in policy_ids]
     if not policies:

@@ -15,15 +15,11 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import config
 from pipeline.corpus import Corpus
-from pipeline.gap.analysis import MATCHING_PATH, Analysis
+from pipeline.gap.analysis import Analysis
 from pipeline.gap.figures import Figure
 from pipeline.gap.matching import Matcher, UnitPassage, best_threshold
 from pipeline.storage import write_text_atomic
-
-MATCHES_PATH: Path = config.ANNOTATIONS_DIR / "matches.jsonl"
-FIGURES_PATH: Path = config.ANNOTATIONS_DIR / "figures.jsonl"
 
 
 @dataclass
@@ -74,7 +70,7 @@ def pair_scores(analysis: Analysis, pairs: list[dict]) -> list[tuple[str, float,
     return scored
 
 
-def evaluate_matching(analysis: Analysis, *, path: Path = MATCHES_PATH) -> MatchingScores:
+def evaluate_matching(analysis: Analysis, *, path: Path) -> MatchingScores:
     pairs = _read_jsonl(path)
     scored = pair_scores(analysis, pairs)
     units = sorted({unit for unit, _, _ in scored})
@@ -97,11 +93,11 @@ def evaluate_matching(analysis: Analysis, *, path: Path = MATCHES_PATH) -> Match
                           len(pairs) - len(scored))
 
 
-def save_threshold(threshold: float, path: Path = MATCHING_PATH) -> Path:
+def save_threshold(threshold: float, path: Path) -> Path:
     return write_text_atomic(path, json.dumps({"threshold": threshold}, indent=2) + "\n")
 
 
-def evaluate_figures(corpus: Corpus, figures: list[Figure], *, path: Path = FIGURES_PATH) -> FigureScores:
+def evaluate_figures(corpus: Corpus, figures: list[Figure], *, path: Path) -> FigureScores:
     gold = _read_jsonl(path)
     valid_ids = {p.passage_id for d in corpus.documents if d.duplicate_of is None for p in d.passages}
     extracted = [f for f in figures if f.passage_id in valid_ids]

@@ -23,7 +23,6 @@ from pipeline.segment import content_words
 
 WEIGHTS = {"lexical": 0.5, "terms": 0.3, "codes": 0.2}
 DEFAULT_THRESHOLD = 0.3
-STATUSES = ("evidenced", "mentioned", "no evidence")
 EVIDENCE_ROLES = frozenset({"practice"})
 MENTION_ROLES = frozenset({"recommendation", "problem", "cause", "requirement"})  # a unit restating a norm mentions it
 TOP_EVIDENCE = 3

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.segment import read_userdict
-from pipeline.tagging.codebook import CODES, Codebook
+from pipeline.tagging.codebook import Codebook
 
 OBLIGATION_VERBS = (
     "建立健全", "选优配强", "认真贯彻落实", "牢固树立", "充分发挥", "强化", "健全", "建立", "坚持", "落实", "推动",
@@ -150,7 +150,7 @@ def extract_requirements(
                 continue
             counters[top] = counters.get(top, 0) + 1
             own = set(rule_codes(item_text))
-            item_codes = tuple(code for code in CODES if code in (own or set(passage_codes)))
+            item_codes = tuple(code for code in codebook.code_ids if code in (own or set(passage_codes)))
             items.append(
                 Requirement(
                     requirement_id=f"{doc_label} §{top}.{counters[top]}",

@@ -1,6 +1,6 @@
 """Word (.docx) with python-docx: body paragraphs and table rows in document order.
 
-* The archive is checked with :func:`~pipeline.ingest.guard.check_zip_archive` before anything is
+* The archive is checked with :func:`~pipeline.archive.check_zip_archive` before anything is
   inflated (zip bombs, non-zip files, password-protected Office files).
 * The body is walked in document order, paragraphs and tables interleaved, including content
   controls (``w:sdt``), which ``Document.iter_inner_content()`` would skip. Headers and footers are
@@ -369,7 +369,7 @@ def read_docx(path: Path, *, max_uncompressed: int = config.DEFAULT_MAX_UNCOMPRE
     from docx.opc.exceptions import PackageNotFoundError
     from lxml import etree
 
-    from pipeline.ingest.guard import check_zip_archive
+    from pipeline.archive import check_zip_archive
 
     path = Path(path)
     check_zip_archive(path, max_uncompressed=max_uncompressed)

@@ -20,10 +20,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from pipeline.labels import REPORT_TITLE, STATUS_LABELS
 from pipeline.reports.render import (
-    DISCONNECTS,
-    MEASURES,
-    STATUS_LABELS,
     ReportData,
     clean,
     load_report_data,
@@ -55,7 +53,8 @@ COLUMN_LABELS: dict[str, str] = {
     "evidenced_requirement_ids": "已落实的要求", "disconnect": "脱节", "disconnect_name": "脱节名称",
     "n_problem": "问题段落", "n_cause": "原因段落",
     "share_of_problem_passages": "占问题/原因段落", "mean_strength": "平均强度", "passage_ids": "段落",
-    "label": "标号", "level": "层级",
+    "label": "标号", "level": "层级", "group_name": "类别名称", "group_kind": "类别性质", "colour": "颜色",
+    "group_colour": "类别颜色",
 }
 
 # sheet title → (table, columns to drop)
@@ -153,23 +152,23 @@ def _block(sheet: Worksheet, row: int, title: str, note: str) -> int:
 def write_summary_sheet(sheet: Worksheet, data: ReportData) -> None:
     """概览: unit × measure coverage (colour scale on shares), status counts and unit × disconnect counts."""
     units = data.units
-    put(sheet, 1, 1, "党建与业务融合“两张皮”差距分析 · 概览").font = TITLE_FONT
+    put(sheet, 1, 1, f"{REPORT_TITLE} · 概览").font = TITLE_FONT
     policies = "；".join(f"{d.get('title') or d['doc_id']} {d.get('doc_number') or ''}".strip()
                         for d in data.policy_docs)
     put(sheet, 2, 1, f"对照文件：{policies or '—'}；单位 {len(units)} 个；要求 {len(data.requirements)} 项；"
-                     f"文档 {len(data.documents)} 篇")
+                     f"文档 {len(data.documents)} 篇" + (f"；{data.tagger_note}" if data.tagger_note else ""))
 
-    row = _block(sheet, 4, "覆盖率：单位 × 六个融合", "已落实要求占该措施全部要求的比例（空白：该措施没有要求）")
-    _header(sheet, row, ["单位"] + [data.label(c) for c in MEASURES])
+    row = _block(sheet, 4, f"覆盖率：单位 × {data.group_name('measure')}", "已落实要求占该措施全部要求的比例（空白：该措施没有要求）")
+    _header(sheet, row, ["单位"] + [data.label(c) for c in data.measures])
     first = row + 1
     for offset, unit in enumerate(units):
         put(sheet, first + offset, 1, unit)
-        for column, code in enumerate(MEASURES, start=2):
+        for column, code in enumerate(data.measures, start=2):
             share = data.share(unit, code)
             cell = put(sheet, first + offset, column, share)
             cell.number_format = "0%"
     last = first + max(len(units), 1) - 1
-    _colour_scale(sheet, f"B{first}:{get_column_letter(1 + len(MEASURES))}{last}", high="15803D")
+    _colour_scale(sheet, f"B{first}:{get_column_letter(1 + len(data.measures))}{last}", high="15803D")
 
     row = _block(sheet, last + 2, "要求状态", "每个单位各项要求的状态数")
     _header(sheet, row, ["单位"] + [f"{STATUS_LABELS[s]} {s}" for s in STATUS_LABELS])
@@ -180,15 +179,15 @@ def write_summary_sheet(sheet: Worksheet, data: ReportData) -> None:
             put(sheet, row + offset, column, counts.get(status, 0))
     last = row + max(len(units), 1)
 
-    row = _block(sheet, last + 2, "脱节概况：单位 × 六个脱节", "描述该脱节的问题/原因段落数")
-    _header(sheet, row, ["单位"] + [data.label(c) for c in DISCONNECTS])
+    row = _block(sheet, last + 2, f"脱节概况：单位 × {data.group_name('problem')}", "描述该脱节的问题/原因段落数")
+    _header(sheet, row, ["单位"] + [data.label(c) for c in data.problems])
     first = row + 1
     for offset, unit in enumerate(units):
         put(sheet, first + offset, 1, unit)
-        for column, code in enumerate(DISCONNECTS, start=2):
+        for column, code in enumerate(data.problems, start=2):
             put(sheet, first + offset, column, data.disconnect_count(unit, code))
     last = first + max(len(units), 1) - 1
-    _colour_scale(sheet, f"B{first}:{get_column_letter(1 + len(DISCONNECTS))}{last}", high="B91C1C")
+    _colour_scale(sheet, f"B{first}:{get_column_letter(1 + len(data.problems))}{last}", high="B91C1C")
 
     sheet.freeze_panes = "B4"
     sheet.column_dimensions["A"].width = 28

@@ -17,12 +17,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from pipeline.labels import MANIFEST_STATUS_LABELS, REPORT_TITLE, ROLE_LABELS, STATUS_LABELS
 from pipeline.reports.render import (
-    DISCONNECTS,
-    MANIFEST_STATUS_LABELS,
-    MEASURES,
-    ROLE_LABELS,
-    STATUS_LABELS,
     ReportData,
     doc_slug,
     load_report_data,
@@ -33,9 +29,6 @@ from pipeline.reports.render import (
 )
 from pipeline.storage import write_text_atomic
 
-REPORT_TITLE = "党建与业务融合“两张皮”差距分析"
-DISCONNECT_COLOURS = {"D1": "#b91c1c", "D2": "#c2410c", "D3": "#a16207", "D4": "#4d7c0f", "D5": "#0e7490",
-                      "D6": "#6d28d9"}
 STATUS_CLASSES = {"evidenced": "ev", "mentioned": "me", "no evidence": "no"}
 FONT = ("'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei','WenQuanYi Micro Hei',"
         "'Heiti SC',sans-serif")
@@ -130,14 +123,14 @@ def _rect(x: float, y: float, w: float, h: float, fill: str, title: str | None =
 
 
 def coverage_heatmap_svg(data: ReportData, units: Sequence[str]) -> str:
-    """Units × M1–M6: cell colour by share of requirements evidenced, value and counts printed."""
+    """Units × measure codes: cell colour by share of requirements evidenced, value and counts printed."""
     size = 12
     label_w = min(max([text_width(u, 13) for u in units] + [60]) + 16, 260)
     cell_w, cell_h, head_h = 92, 40, 46
-    width = label_w + cell_w * len(MEASURES) + 10
+    width = label_w + cell_w * len(data.measures) + 10
     height = head_h + cell_h * max(len(units), 1) + 44
     body = []
-    for column, code in enumerate(MEASURES):
+    for column, code in enumerate(data.measures):
         x = label_w + column * cell_w + cell_w / 2
         body.append(_text(x, 14, code, size=13, anchor="middle", weight="bold"))
         body.append(_text(x, 32, data.name(code), size=size, anchor="middle"))
@@ -146,7 +139,7 @@ def coverage_heatmap_svg(data: ReportData, units: Sequence[str]) -> str:
         body.append(f'<a href="{e(unit_slug(unit))}.html#coverage">'
                     + _text(label_w - 8, y + cell_h / 2, clip(unit, label_w - 12, 13), size=13, anchor="end",
                             title=unit) + "</a>")
-        for column, code in enumerate(MEASURES):
+        for column, code in enumerate(data.measures):
             x = label_w + column * cell_w
             share = data.share(unit, code)
             cov = data.coverage.get((unit, code)) or {}
@@ -173,7 +166,7 @@ def coverage_heatmap_svg(data: ReportData, units: Sequence[str]) -> str:
 
 
 def disconnect_profile_svg(data: ReportData, units: Sequence[str]) -> str:
-    """D1–D6 per unit: one bar per disconnect, length by the number of problem/cause passages."""
+    """Problem codes per unit: one bar per disconnect, length by the number of problem/cause passages."""
     size = 12
     show_units = len(units) > 1
     label_w = (min(max([text_width(u, 13) for u in units] + [60]) + 16, 220)) if show_units else 10
@@ -181,15 +174,15 @@ def disconnect_profile_svg(data: ReportData, units: Sequence[str]) -> str:
     chart_w = 440
     legend_rows = 2
     legend_h = legend_rows * 20 + 10
-    group_h = len(DISCONNECTS) * (bar_h + gap) + group_gap
+    group_h = len(data.problems) * (bar_h + gap) + group_gap
     width = label_w + 34 + chart_w + 50
     height = legend_h + group_h * max(len(units), 1) + 6
-    maximum = max([data.disconnect_count(u, c) for u in units for c in DISCONNECTS] + [1])
+    maximum = max([data.disconnect_count(u, c) for u in units for c in data.problems] + [1])
     body = []
-    for index, code in enumerate(DISCONNECTS):
+    for index, code in enumerate(data.problems):
         lx = 10 + (index % 3) * ((width - 20) / 3)
         ly = 10 + (index // 3) * 20
-        body.append(_rect(lx, ly, 12, 12, DISCONNECT_COLOURS[code]))
+        body.append(_rect(lx, ly, 12, 12, data.codes[code].colour))
         body.append(_text(lx + 16, ly + 6, data.label(code), size=11))
     for row, unit in enumerate(units):
         y0 = legend_h + row * group_h
@@ -197,7 +190,7 @@ def disconnect_profile_svg(data: ReportData, units: Sequence[str]) -> str:
             body.append(f'<a href="{e(unit_slug(unit))}.html#disconnects">'
                         + _text(label_w - 8, y0 + (group_h - group_gap) / 2, clip(unit, label_w - 12, 13), size=13,
                                 anchor="end", title=unit) + "</a>")
-        for index, code in enumerate(DISCONNECTS):
+        for index, code in enumerate(data.problems):
             y = y0 + index * (bar_h + gap)
             count = data.disconnect_count(unit, code)
             row_data = data.disconnects.get((unit, code)) or {}
@@ -208,18 +201,18 @@ def disconnect_profile_svg(data: ReportData, units: Sequence[str]) -> str:
             body.append(_rect(label_w + 32, y, chart_w, bar_h, "#f3f4f6"))
             bar_w = chart_w * count / maximum
             if count:
-                body.append(_rect(label_w + 32, y, bar_w, bar_h, DISCONNECT_COLOURS[code], tip))
+                body.append(_rect(label_w + 32, y, bar_w, bar_h, data.codes[code].colour, tip))
             body.append(_text(label_w + 36 + bar_w, y + bar_h / 2, str(count), size=size - 2))
-    return _svg(width, height, "六个脱节概况（问题/原因段落数）", body, "disconnects")
+    return _svg(width, height, f"{data.group_name('problem')}概况（问题/原因段落数）", body, "disconnects")
 
 
 def coverage_bars_svg(data: ReportData, unit: str) -> str:
     """One unit's share of requirements evidenced per measure."""
     label_w, chart_w, bar_h, gap = 130, 420, 20, 8
     width = label_w + chart_w + 130
-    height = len(MEASURES) * (bar_h + gap) + 30
+    height = len(data.measures) * (bar_h + gap) + 30
     body = []
-    for index, code in enumerate(MEASURES):
+    for index, code in enumerate(data.measures):
         y = 6 + index * (bar_h + gap)
         share = data.share(unit, code)
         cov = data.coverage.get((unit, code)) or {}
@@ -231,7 +224,7 @@ def coverage_bars_svg(data: ReportData, unit: str) -> str:
         value = (f"{percent(share)}（{cov.get('n_evidenced', 0)}/{cov.get('n_requirements', 0)}）"
                  if share is not None else "无相关要求")
         body.append(_text(label_w + chart_w * (share or 0) + 6, y + bar_h / 2, value, size=11))
-    axis_y = 6 + len(MEASURES) * (bar_h + gap)
+    axis_y = 6 + len(data.measures) * (bar_h + gap)
     for tick in range(0, 101, 25):
         x = label_w + chart_w * tick / 100
         body.append(f'<line x1="{x:.1f}" y1="4" x2="{x:.1f}" y2="{axis_y:.1f}" stroke="#d1d5db" '
@@ -357,23 +350,24 @@ def index_page(data: ReportData) -> str:
     unit_rows = []
     for unit in units:
         counts = data.status_counts(unit)
-        problems = sum(data.disconnect_count(unit, c) for c in DISCONNECTS)
+        problems = sum(data.disconnect_count(unit, c) for c in data.problems)
         unit_rows.append([
             f'<a href="{e(unit_slug(unit))}.html">{e(unit)}</a>', e(len(data.unit_docs.get(unit, []))),
             e(counts["evidenced"]), e(counts["mentioned"]), e(counts["no evidence"]), e(problems),
             e(len(data.initiatives.get(unit, []))), e(len(data.unit_figures(unit))),
         ])
     parts = [
+        *([f'<p class="warning" role="alert">{e(data.tagger_note)}</p>'] if data.tagger_note else []),
         '<section id="units"><h2>单位</h2>',
         _table(["单位", "文档数", "已落实 evidenced", "仅提及 mentioned", "无证据 no evidence", "脱节段落", "自有举措",
                 "数据"], unit_rows, numeric=range(1, 8)),
         "</section>",
-        '<section id="coverage"><h2>覆盖率：单位 × 六个融合</h2>',
+        f'<section id="coverage"><h2>覆盖率：单位 × {e(data.group_name("measure"))}</h2>',
         '<p class="muted">每格为该单位已落实（有做法段落作为证据）的要求占该措施全部要求的比例；下方数字为已落实/要求数。'
         "点击单位名查看详情。</p>",
         coverage_heatmap_svg(data, units),
         "</section>",
-        '<section id="disconnects"><h2>脱节概况：六个脱节</h2>',
+        f'<section id="disconnects"><h2>脱节概况：{e(data.group_name("problem"))}</h2>',
         '<p class="muted">各单位文档中描述该脱节的问题/原因段落数（不含重复文档与对照文件）。</p>',
         disconnect_profile_svg(data, units),
         _disconnect_table(data, units),
@@ -386,10 +380,10 @@ def index_page(data: ReportData) -> str:
 
 
 def _disconnect_table(data: ReportData, units: Sequence[str]) -> str:
-    headers = ["单位"] + [f"{c}<br>{e(data.name(c))}" for c in DISCONNECTS]
+    headers = ["单位"] + [f"{c}<br>{e(data.name(c))}" for c in data.problems]
     rows = [[f'<a href="{e(unit_slug(u))}.html#disconnects">{e(u)}</a>']
-            + [e(data.disconnect_count(u, c)) for c in DISCONNECTS] for u in units]
-    return _table(headers, rows, numeric=range(1, 7))
+            + [e(data.disconnect_count(u, c)) for c in data.problems] for u in units]
+    return _table(headers, rows, numeric=range(1, len(data.problems) + 1))
 
 
 def _figure_rows(data: ReportData, figures: Iterable[dict[str, Any]]) -> list[list[str]]:
@@ -484,7 +478,7 @@ def unit_page(data: ReportData, unit: str) -> str:
 
 def _unit_coverage(data: ReportData, unit: str) -> str:
     rows = []
-    for code in MEASURES:
+    for code in data.measures:
         cov = data.coverage.get((unit, code)) or {}
         evidenced = cov.get("evidenced_requirement_ids") or []
         rows.append([e(data.label(code)), e(cov.get("n_requirements", 0)), e(cov.get("n_evidenced", 0)),

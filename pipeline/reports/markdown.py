@@ -13,12 +13,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from pipeline.labels import MANIFEST_STATUS_LABELS, REPORT_TITLE, ROLE_LABELS, STATUS_LABELS
 from pipeline.reports.render import (
-    DISCONNECTS,
-    MANIFEST_STATUS_LABELS,
-    MEASURES,
-    ROLE_LABELS,
-    STATUS_LABELS,
     ReportData,
     load_report_data,
     percent,
@@ -27,7 +23,6 @@ from pipeline.reports.render import (
 )
 from pipeline.storage import write_text_atomic
 
-REPORT_TITLE = "党建与业务融合“两张皮”差距分析"
 _PUNCTUATION = re.compile(r"([\\`*_\[\]{}|~!])")
 _LEADING = re.compile(r"^(\s*)([#=+\-])")
 _ORDERED = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)")
@@ -90,6 +85,8 @@ def _figures_table(figures: Iterable[dict[str, Any]]) -> str:
 def index_markdown(data: ReportData) -> str:
     units = data.units
     out = [f"# {md(REPORT_TITLE)}\n"]
+    if data.tagger_note:
+        out.append(f"> **注意**：{md(data.tagger_note)}\n")
     for policy in data.policy_docs:
         out.append(f"对照文件（要求来源）：{md(policy.get('title'))} {md(policy.get('doc_number'))} "
                    f"{md(policy.get('date'))}（{md_id(policy['doc_id'])}）\n")
@@ -101,28 +98,28 @@ def index_markdown(data: ReportData) -> str:
         counts = data.status_counts(unit)
         rows.append([f"[{md(unit)}]({unit_slug(unit)}.md)", str(len(data.unit_docs.get(unit, []))),
                      str(counts["evidenced"]), str(counts["mentioned"]), str(counts["no evidence"]),
-                     str(sum(data.disconnect_count(unit, c) for c in DISCONNECTS)),
+                     str(sum(data.disconnect_count(unit, c) for c in data.problems)),
                      str(len(data.initiatives.get(unit, []))), str(len(data.unit_figures(unit)))])
     out.append(table(["单位", "文档数", "已落实 evidenced", "仅提及 mentioned", "无证据 no evidence", "脱节段落",
                       "自有举措", "数据"], rows, numeric=range(1, 8)))
 
-    out.append("## 覆盖率：单位 × 六个融合\n")
+    out.append(f"## 覆盖率：单位 × {md(data.group_name('measure'))}\n")
     out.append("已落实要求占该措施全部要求的比例（已落实/要求数）。\n")
     rows = []
     for unit in units:
         cells = [md(unit)]
-        for code in MEASURES:
+        for code in data.measures:
             cov = data.coverage.get((unit, code)) or {}
             share = data.share(unit, code)
             cells.append("—" if share is None else
                          f"{percent(share)}（{cov.get('n_evidenced', 0)}/{cov.get('n_requirements', 0)}）")
         rows.append(cells)
-    out.append(table(["单位"] + [md(data.label(c)) for c in MEASURES], rows, numeric=range(1, 7)))
+    out.append(table(["单位"] + [md(data.label(c)) for c in data.measures], rows, numeric=range(1, len(data.measures) + 1)))
 
-    out.append("## 脱节概况：六个脱节\n")
+    out.append(f"## 脱节概况：{md(data.group_name('problem'))}\n")
     out.append("各单位描述该脱节的问题/原因段落数。\n")
-    rows = [[md(u)] + [str(data.disconnect_count(u, c)) for c in DISCONNECTS] for u in units]
-    out.append(table(["单位"] + [md(data.label(c)) for c in DISCONNECTS], rows, numeric=range(1, 7)))
+    rows = [[md(u)] + [str(data.disconnect_count(u, c)) for c in data.problems] for u in units]
+    out.append(table(["单位"] + [md(data.label(c)) for c in data.problems], rows, numeric=range(1, len(data.problems) + 1)))
 
     is_percent = [f.get("kind") == "percent" or f.get("measure") in ("%", "％") for f in data.figures]
     out.append("## 调查数据\n")
@@ -167,7 +164,7 @@ def unit_markdown(data: ReportData, unit: str) -> str:
 
     out.append("## 覆盖率\n")
     rows = []
-    for code in MEASURES:
+    for code in data.measures:
         cov = data.coverage.get((unit, code)) or {}
         rows.append([md(data.label(code)), str(cov.get("n_requirements", 0)), str(cov.get("n_evidenced", 0)),
                      str(cov.get("n_mentioned", 0)), str(cov.get("n_no_evidence", 0)), percent(data.share(unit, code)),

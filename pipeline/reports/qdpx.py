@@ -35,17 +35,18 @@ import logging
 import re
 import uuid
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import pandas as pd
 from lxml import etree
 
+from pipeline.archive import check_zip_archive
 from pipeline.errors import LzpError, UsageError
-from pipeline.ingest.guard import check_zip_archive
+from pipeline.labels import ROLE_LABELS
 from pipeline.storage import atomic_path
-from pipeline.tagging.codebook import CODES, ROLES, default_codebook
+from pipeline.tagging.codebook import ROLES, Codebook
 
 log = logging.getLogger("lzp")
 
@@ -59,20 +60,14 @@ MAX_IMPORT_BYTES = 200 * 1024 * 1024
 GUID_NAMESPACE = uuid.UUID("8f0c5d1e-4a7b-5c2d-9e3f-6a1b2c3d4e5f")
 _ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
 
-PARENT_CODES = {"D": "六个脱节", "M": "六个融合", "role": "角色"}
-PARENT_COLORS = {"D": "#922B21", "M": "#1A5276", "role": "#5D6D7E"}
-CODE_COLORS = {
-    "D1": "#C0392B", "D2": "#E74C3C", "D3": "#D35400", "D4": "#E67E22", "D5": "#F39C12", "D6": "#B03A2E",
-    "M1": "#1F618D", "M2": "#3498DB", "M3": "#76D7EA", "M4": "#117A65", "M5": "#27AE60", "M6": "#82E0AA",
-}
-ROLE_LABELS = {"requirement": "要求", "recommendation": "建议", "practice": "做法", "problem": "问题",
-               "cause": "原因", "other": "其他"}
+ROLES_PARENT = "角色"
+ROLES_PARENT_COLOR = "#5D6D7E"
 ROLE_COLORS = {"requirement": "#6C3483", "recommendation": "#A569BD", "practice": "#17202A",
                "problem": "#7B7D7D", "cause": "#B3B6B7", "other": "#D7DBDD"}
 VARIABLES = ("unit", "kind", "doc_type")
 PASSAGE_MARKER = "lzp passage_id: "
 
-_CODE_NAME = re.compile(r"^\s*([DdMm][1-6])(?![0-9])")
+_CODE_NAME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_.-]{0,31})(?=\s|$)")
 _ROLE_NAME = re.compile(r"^\s*([A-Za-z]+)(?![A-Za-z])")
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -126,16 +121,29 @@ def _read_table(tables: Path, name: str) -> pd.DataFrame:
     return pd.read_parquet(path)
 
 
-def _codebook_rows(tables: Path) -> dict[str, tuple[str, str]]:
-    """code → (name, definition), from ``codebook.parquet`` or the shipped codebook."""
-    path = tables / "codebook.parquet"
-    if path.exists():
-        frame = pd.read_parquet(path)
-        rows = {str(r.code): (str(r.name), str(r.definition)) for r in frame.itertuples(index=False)}
-        if all(code in rows for code in CODES):
-            return rows
-    codebook = default_codebook()
-    return {code: (entry.name, entry.definition) for code, entry in codebook.codes.items()}
+@dataclass(frozen=True)
+class CodeRow:
+    """One code of the analysis's codebook (``codebook.parquet``) as the export needs it."""
+
+    code: str
+    name: str
+    definition: str
+    group: str
+    group_name: str
+    colour: str
+    group_colour: str
+
+
+def _codebook_rows(tables: Path) -> list[CodeRow]:
+    """The codes of ``codebook.parquet``, in codebook order."""
+    frame = _read_table(tables, "codebook")
+    rows = []
+    for r in frame.itertuples(index=False):
+        group = str(r.group)
+        rows.append(CodeRow(str(r.code), str(r.name), str(r.definition), group,
+                            str(getattr(r, "group_name", None) or group), str(getattr(r, "colour", None) or "#4B5563"),
+                            str(getattr(r, "group_colour", None) or "#4B5563")))
+    return rows
 
 
 def code_label(code: str, name: str) -> str:
@@ -152,9 +160,10 @@ def build_project(
     documents: pd.DataFrame,
     passages: pd.DataFrame,
     tags: pd.DataFrame,
-    codebook: dict[str, tuple[str, str]],
+    codebook: list[CodeRow],
     *,
     project_name: str = "lzp analysis",
+    role_definitions: dict[str, str] | None = None,
 ) -> tuple[etree._Element, dict[str, str]]:
     """The ``Project`` element and the source files (``guid.txt`` → text) of an analysis."""
     user = guid("user", USER_NAME)
@@ -165,18 +174,21 @@ def build_project(
 
     code_book = _sub(project, "CodeBook")
     codes_element = _sub(code_book, "Codes")
-    for group, description in (("D", "六个脱节（问题类别）"), ("M", "六个融合（融合举措）")):
-        parent = _sub(codes_element, "Code", guid=guid("code", PARENT_CODES[group]), name=PARENT_CODES[group],
-                      isCodable="false", color=PARENT_COLORS[group])
-        _sub(parent, "Description", description)
-        for code in (c for c in CODES if c.startswith(group)):
-            name, definition = codebook[code]
-            child = _sub(parent, "Code", guid=guid("code", code), name=code_label(code, name), isCodable="true",
-                         color=CODE_COLORS[code])
-            _sub(child, "Description", definition)
-    role_definitions = {role: entry.definition for role, entry in default_codebook().roles.items()}
-    roles_parent = _sub(codes_element, "Code", guid=guid("code", PARENT_CODES["role"]), name=PARENT_CODES["role"],
-                        isCodable="false", color=PARENT_COLORS["role"])
+    groups: dict[str, list[CodeRow]] = {}
+    for row in codebook:
+        groups.setdefault(row.group, []).append(row)
+    for members in groups.values():
+        group_name = members[0].group_name
+        parent = _sub(codes_element, "Code", guid=guid("code", group_name), name=group_name, isCodable="false",
+                      color=members[0].group_colour)
+        _sub(parent, "Description", group_name)
+        for row in members:
+            child = _sub(parent, "Code", guid=guid("code", row.code), name=code_label(row.code, row.name),
+                         isCodable="true", color=row.colour)
+            _sub(child, "Description", row.definition)
+    role_definitions = role_definitions or {}
+    roles_parent = _sub(codes_element, "Code", guid=guid("code", ROLES_PARENT), name=ROLES_PARENT,
+                        isCodable="false", color=ROLES_PARENT_COLOR)
     _sub(roles_parent, "Description", "段落角色：每个段落恰好一个角色（lzp 导入时按代码名称开头的英文角色名识别）。")
     for role in ROLES:
         child = _sub(roles_parent, "Code", guid=guid("role", role), name=role_label(role), isCodable="true",
@@ -219,7 +231,8 @@ def build_project(
                              name=str(row.passage_id), startPosition=str(start), endPosition=str(end),
                              creatingUser=user)
             _sub(selection, "Description", f"{PASSAGE_MARKER}{row.passage_id}")
-            codes = [c for c in CODES if c in set(row.codes if row.codes is not None else ())]
+            present = set(row.codes if row.codes is not None else ())
+            codes = [c.code for c in codebook if c.code in present]
             for code in codes:
                 coding = _sub(selection, "Coding", guid=guid("coding", f"{row.passage_id}|{code}"),
                               creatingUser=user)
@@ -234,7 +247,8 @@ def build_project(
                 _sub(variable_value, "VariableRef", targetGUID=guid("variable", name))
                 _sub(variable_value, "TextValue", str(value))
     _sub(project, "Description",
-         "lzp export: codes D1–D6 (六个脱节), M1–M6 (六个融合) and passage roles (角色). "
+         "lzp export: " + "; ".join(f"{members[0].group_name}: {', '.join(r.code for r in members)}"
+                                    for members in groups.values()) + "; and passage roles (角色). "
          "Positions are Unicode code-point offsets into sources/<guid>.txt. "
          "Re-import with `lzp import-qdpx FILE --out gold.jsonl`.")
     return project, files
@@ -265,7 +279,7 @@ def _zip_info(name: str) -> zipfile.ZipInfo:
     return info
 
 
-def write_qdpx(out_dir: Path, *, target: Path | None = None) -> Path:
+def write_qdpx(out_dir: Path, *, codebook: Codebook | None = None, target: Path | None = None) -> Path:
     """Export the analysis in ``out_dir/tables`` as a REFI-QDA project (default ``out_dir/corpus.qdpx``).
 
     The file is written atomically and is byte-identical for an unchanged analysis.
@@ -276,8 +290,9 @@ def write_qdpx(out_dir: Path, *, target: Path | None = None) -> Path:
     documents = _read_table(tables, "documents")
     passages = _read_table(tables, "passages")
     tags = _read_table(tables, "tags")
+    roles = {role: entry.definition for role, entry in codebook.roles.items()} if codebook else None
     project, files = build_project(documents, passages, tags, _codebook_rows(tables),
-                                   project_name=f"lzp: {out_dir.resolve().name}")
+                                   project_name=f"lzp: {out_dir.resolve().name}", role_definitions=roles)
     target = Path(target) if target is not None else out_dir / QDPX_NAME
     with atomic_path(target) as temporary, zipfile.ZipFile(temporary, "w") as archive:
         archive.writestr(_zip_info(PROJECT_MEMBER), serialize_project(project))
@@ -350,7 +365,8 @@ def _code_names(root: etree._Element) -> dict[str, str]:
 
 
 def code_of(name: str) -> str | None:
-    """``"D2 党建工作和中心工作脱节"`` → ``"D2"``; None for names not starting with D1–D6 / M1–M6."""
+    """``"D2 党建工作和中心工作脱节"`` → ``"D2"``: the code id before the first space; None when the
+    name does not start with one (callers keep only the ids of their codebook)."""
     match = _CODE_NAME.match(name or "")
     return match.group(1).upper() if match else None
 
@@ -389,7 +405,7 @@ def _source_text(source: etree._Element, members: dict[str, str], archive: zipfi
     return None
 
 
-def read_qdpx(path: Path) -> list[dict]:
+def read_qdpx(path: Path, *, codes: Collection[str]) -> list[dict]:
     """Read a REFI-QDA project into gold-format records, one per coded text range.
 
     Every PlainTextSelection of a TextSource gives ``{"passage_id", "doc_id", "start", "end", "text",
@@ -401,6 +417,7 @@ def read_qdpx(path: Path) -> list[dict]:
     several, "other" is dropped and the first in codebook order is kept (the note says so).
     """
     path = Path(path)
+    known = {code.upper() for code in codes}
     try:
         check_zip_archive(path, max_uncompressed=MAX_IMPORT_BYTES)
     except LzpError as error:
@@ -439,13 +456,14 @@ def read_qdpx(path: Path) -> list[dict]:
                 for coding in _children(element, "Coding"):
                     reference = _child(coding, "CodeRef")
                     name = names.get(_norm_guid(None if reference is None else reference.get("targetGUID")), "")
-                    code = code_of(name)
-                    if code is not None:
-                        selection.codes.add(code)
-                        continue
                     role = role_of(name)
-                    if role is not None and role not in selection.roles:
-                        selection.roles.append(role)
+                    if role is not None:
+                        if role not in selection.roles:
+                            selection.roles.append(role)
+                        continue
+                    code = code_of(name)
+                    if code is not None and code in known:
+                        selection.codes.add(code)
     ordered = sorted(selections.values(), key=lambda s: (s.order, s.start, s.end))
     return [_record(selection) for selection in ordered]
 
@@ -486,7 +504,7 @@ def _record(selection: _Selection) -> dict:
     }
 
 
-def import_qdpx(path: Path, out: Path) -> int:
+def import_qdpx(path: Path, out: Path, *, codebook: Codebook) -> int:
     """Write the coded selections of a ``.qdpx`` as gold-format JSON lines; return how many.
 
     Records are in source order and, within a source, by position; the file is replaced atomically.
@@ -497,9 +515,10 @@ def import_qdpx(path: Path, out: Path) -> int:
         # … review and recode results/corpus.qdpx in QualCoder / NVivo / MAXQDA, export as .qdpx …
         lzp import-qdpx reviewed.qdpx --out gold.jsonl
 
-    or from Python: ``import_qdpx(Path("reviewed.qdpx"), Path("gold.jsonl"))``.
+    or from Python: ``import_qdpx(Path("reviewed.qdpx"), Path("gold.jsonl"), codebook=codebook)``.
+    Codes are kept when they are codes of ``codebook``.
     """
-    records = read_qdpx(path)
+    records = read_qdpx(path, codes=codebook.code_ids)
     with atomic_path(Path(out)) as temporary, temporary.open("w", encoding="utf-8", newline="\n") as handle:
         for record in records:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")

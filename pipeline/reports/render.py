@@ -5,12 +5,13 @@ the reports can be regenerated from a finished analysis without re-running it. T
 disconnect views are computed with the same SQL that defines the DuckDB views, in an in-memory
 database, so the numbers in every report equal the numbers in ``DIR/lzp.duckdb``.
 
-:func:`write_reports` writes all three; :func:`load_report_data` is the shared model the writers use.
+:func:`load_report_data` is the shared model the writers use (see :mod:`pipeline.reports.publish`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,23 +21,13 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from pipeline.labels import STATUSES
 from pipeline.reports.tables import VIEWS
 
 TABLE_NAMES = ("documents", "passages", "sections", "tags", "tag_codes", "requirements", "matches", "figures",
                "initiatives", "units", "codebook", "manifest")
-MEASURES = ("M1", "M2", "M3", "M4", "M5", "M6")
-DISCONNECTS = ("D1", "D2", "D3", "D4", "D5", "D6")
-STATUSES = ("evidenced", "mentioned", "no evidence")
-STATUS_LABELS = {"evidenced": "已落实", "mentioned": "仅提及", "no evidence": "无证据"}
-ROLE_LABELS = {"requirement": "要求", "recommendation": "建议", "practice": "做法", "problem": "问题",
-               "cause": "原因", "other": "其他"}
-MANIFEST_STATUS_LABELS = {"ok": "成功", "warning": "警告", "error": "失败", "skipped": "跳过"}
-FALLBACK_NAMES = {
-    "D1": "政治和业务脱节", "D2": "党建工作和中心工作脱节", "D3": "学和用脱节", "D4": "供和需脱节",
-    "D5": "形式和内容脱节", "D6": "党建考核和奖惩脱节", "M1": "理念融合", "M2": "导向融合", "M3": "学用融合",
-    "M4": "目标融合", "M5": "机制融合", "M6": "队伍融合",
-}
 MAX_QUOTES = 3
+RUN_FILE = "run.json"
 
 
 def unit_slug(unit: str) -> str:
@@ -102,6 +93,10 @@ class CodeInfo:
     name: str
     definition: str
     recommended: list[str]
+    group: str = ""
+    group_name: str = ""
+    group_kind: str = ""
+    colour: str = ""
 
     @property
     def label(self) -> str:
@@ -128,6 +123,29 @@ class ReportData:
     unit_docs: dict[str, list[str]]
     manifest: list[dict[str, Any]]
     doc_units: dict[str, str] = field(default_factory=dict)
+    run: dict[str, Any] = field(default_factory=dict)  # run.json: tagger mode, codebook, model
+
+    @property
+    def measures(self) -> list[str]:
+        """Codes of the measure groups, in codebook order (the heatmap's columns)."""
+        return [code for code, info in self.codes.items() if info.group_kind == "measure"]
+
+    @property
+    def problems(self) -> list[str]:
+        """Codes of the problem (disconnect) groups, in codebook order."""
+        return [code for code, info in self.codes.items() if info.group_kind == "problem"]
+
+    def group_name(self, kind: str) -> str:
+        """The name(s) of the codebook's groups of ``kind``, e.g. 六个融合."""
+        names = list(dict.fromkeys(info.group_name for info in self.codes.values() if info.group_kind == kind))
+        return "、".join(names)
+
+    @property
+    def tagger_note(self) -> str:
+        """A warning line for the report header when the tagger ran on rules only, else ''."""
+        if self.run.get("tagger_mode") == "rules":
+            return str(self.run.get("tagger_note") or "本次分析仅使用规则标注（没有为该编码表训练的模型）。")
+        return ""
 
     @property
     def policy_docs(self) -> list[dict[str, Any]]:
@@ -135,7 +153,7 @@ class ReportData:
 
     def name(self, code: str) -> str:
         info = self.codes.get(code)
-        return info.name if info else FALLBACK_NAMES.get(code, code)
+        return info.name if info else code
 
     def label(self, code: str) -> str:
         return f"{code} {self.name(code)}"
@@ -200,7 +218,7 @@ class ReportData:
         Cells are unescaped text; each writer escapes them for its own format.
         """
         rows = []
-        for code in DISCONNECTS:
+        for code in self.problems:
             row = self.disconnects.get((unit, code))
             if not row:
                 rows.append((code, [self.label(code), "0", "0", "0", "—", "—"], []))
@@ -216,7 +234,7 @@ class ReportData:
     def recommendations(self, unit: str) -> list[dict[str, Any]]:
         """For each disconnect the unit reports: the recommended measures and the unit's coverage of them."""
         result = []
-        for code in DISCONNECTS:
+        for code in self.problems:
             row = self.disconnects.get((unit, code))
             if not row:
                 continue
@@ -257,8 +275,9 @@ def load_report_data(out_dir: Path) -> ReportData:
     out_dir = Path(out_dir)
     frames = _read_tables(out_dir / "tables")
     views = _views(frames)
-    codes = {row["code"]: CodeInfo(row["code"], row["name"] or FALLBACK_NAMES.get(row["code"], row["code"]),
-                                   row["definition"] or "", list(row["recommended_measures"] or []))
+    codes = {row["code"]: CodeInfo(row["code"], row["name"] or row["code"], row["definition"] or "",
+                                   list(row["recommended_measures"] or []), row.get("group") or "",
+                                   row.get("group_name") or "", row.get("group_kind") or "", row.get("colour") or "")
              for row in records(frames["codebook"])}
     documents = {row["doc_id"]: row for row in records(frames["documents"])}
     passages = {row["passage_id"]: row for row in records(frames["passages"])}
@@ -286,20 +305,15 @@ def load_report_data(out_dir: Path) -> ReportData:
         out_dir=out_dir, tables=frames, units=units, codes=codes, coverage=coverage, disconnects=disconnects,
         documents=documents, passages=passages, tags=tags, requirements=requirements, matches=matches,
         figures=records(frames["figures"]), initiatives=initiatives, unit_docs=unit_docs,
-        manifest=records(frames["manifest"]), doc_units=doc_units,
+        manifest=records(frames["manifest"]), doc_units=doc_units, run=_read_run(out_dir),
     )
 
 
-def write_reports(out_dir: Path) -> dict[str, Path]:
-    """Write the HTML, Markdown and Excel reports of an analysis directory; returns their main files."""
-    from pipeline.reports.excel import write_excel
-    from pipeline.reports.html import write_html
-    from pipeline.reports.markdown import write_markdown
-
-    out_dir = Path(out_dir)
-    data = load_report_data(out_dir)
-    return {
-        "html": write_html(out_dir, data=data),
-        "markdown": write_markdown(out_dir, data=data),
-        "excel": write_excel(out_dir, data=data),
-    }
+def _read_run(out_dir: Path) -> dict[str, Any]:
+    path = out_dir / RUN_FILE
+    if not path.exists():
+        return {}
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    except (ValueError, TypeError):
+        return {}

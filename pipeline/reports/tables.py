@@ -15,7 +15,6 @@ import pandas as pd
 from pipeline.corpus import documents_frame, manifest_frame, passages_frame, sections_frame
 from pipeline.gap.analysis import Analysis, unit_of
 from pipeline.storage import atomic_path, write_csv_atomic, write_parquet_atomic
-from pipeline.tagging.codebook import default_codebook
 
 VIEWS = {
     "coverage_by_unit_measure": """
@@ -37,7 +36,7 @@ VIEWS = {
         FROM matches m
         JOIN requirement_measures rm USING (requirement_id)
         JOIN codebook c ON c.code = rm.measure
-        WHERE rm.measure LIKE 'M%'
+        WHERE c.group_kind = 'measure'
         GROUP BY m.unit, rm.measure, c.name
         ORDER BY m.unit, rm.measure
     """,
@@ -65,7 +64,7 @@ VIEWS = {
         JOIN tag_codes tc USING (passage_id)
         JOIN totals t USING (unit)
         JOIN codebook c ON c.code = tc.code
-        WHERE up.role IN ('problem', 'cause') AND tc.code LIKE 'D%'
+        WHERE up.role IN ('problem', 'cause') AND c.group_kind = 'problem'
         GROUP BY up.unit, tc.code, c.name, t.n_problem_or_cause, c.recommended_measures
         ORDER BY up.unit, tc.code
     """,
@@ -127,12 +126,15 @@ def analysis_frames(analysis: Analysis) -> dict[str, pd.DataFrame]:
           "codes": list(analysis.tags[pid].codes)} for unit, pid, score in analysis.initiatives],
         columns=["unit", "passage_id", "best_requirement_score", "text", "codes"],
     )
-    codebook = default_codebook()
+    codebook = analysis.codebook
     codebook_frame = pd.DataFrame(
         [{"code": code, "group": entry.group, "name": entry.name, "definition": entry.definition,
-          "recommended_measures": list(codebook.mapping.get(code, ()))}
+          "recommended_measures": list(codebook.mapping.get(code, ())),
+          "group_name": codebook.groups[entry.group].name, "group_kind": codebook.groups[entry.group].kind,
+          "colour": codebook.colour(code), "group_colour": codebook.groups[entry.group].colour}
          for code, entry in codebook.codes.items()],
-        columns=["code", "group", "name", "definition", "recommended_measures"],
+        columns=["code", "group", "name", "definition", "recommended_measures", "group_name", "group_kind",
+                 "colour", "group_colour"],
     )
     units = pd.DataFrame(
         [{"unit": unit, "doc_ids": doc_ids, "n_documents": len(doc_ids)} for unit, doc_ids in analysis.units.items()],

@@ -1,26 +1,42 @@
-"""The codebook (``corpora/codebook.yaml``): codes, roles, boundary rules and the disconnect → measure mapping.
+"""The codebook (``corpora/codebook.yaml`` or a research group's own file): code groups, codes, roles,
+boundary rules and the problem → measure mapping.
 
-Loaded once, validated on load; every problem raises :class:`~pipeline.errors.CodebookError` naming the
-bad entry.
+Loaded once by the caller and passed down; validated on load; every problem raises
+:class:`~pipeline.errors.CodebookError` naming the bad entry. The schema is documented in
+``docs/codebook.md``.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from pipeline import config
 from pipeline.errors import CodebookError
 
-CODEBOOK_PATH: Path = config.CORPORA_DIR / "codebook.yaml"
-CODES: tuple[str, ...] = ("D1", "D2", "D3", "D4", "D5", "D6", "M1", "M2", "M3", "M4", "M5", "M6")
 ROLES: tuple[str, ...] = ("requirement", "recommendation", "practice", "problem", "cause", "other")
-GROUPS = {"disconnect": "D", "measure": "M"}
+GROUP_KINDS: tuple[str, ...] = ("problem", "measure")
+# Groups of a codebook that declares none: the project codebook's disconnects and measures.
+DEFAULT_GROUPS: dict[str, dict[str, Any]] = {
+    "disconnect": {"name": "六个脱节", "kind": "problem", "colour": "#B91C1C"},
+    "measure": {"name": "六个融合", "kind": "measure", "colour": "#15803D"},
+}
+_CODE_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,31}$")
+_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+@dataclass(frozen=True)
+class Group:
+    """A group of codes: problems (disconnects) or measures, with its label and colour."""
+
+    group: str
+    name: str
+    kind: str  # "problem" or "measure"
+    colour: str
+    palette: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -34,6 +50,7 @@ class Code:
     terms: tuple[str, ...]
     patterns: tuple[re.Pattern[str], ...]
     examples: tuple[str, ...] = ()
+    colour: str = ""
 
 
 @dataclass(frozen=True)
@@ -56,7 +73,8 @@ class InstrumentRule:
 
 @dataclass(frozen=True)
 class Codebook:
-    """The validated codebook."""
+    """The validated codebook. ``codes`` keeps the file's order, which is the order of every table,
+    chart and feature vector."""
 
     codes: dict[str, Code]
     roles: dict[str, Role]
@@ -68,11 +86,44 @@ class Codebook:
     awareness_adds: tuple[str, ...] = ()
     instrument_rules: tuple[InstrumentRule, ...] = ()
     section_context_max_chars: int = 40
+    groups: dict[str, Group] = field(default_factory=dict)
+    title: str = ""
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    # Per-codebook scratch space for the matchers built from it (see tagging.rules.matcher_for).
+    cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def name(self, code: str) -> str:
         """The Chinese label of a code, e.g. ``D2`` → ``党建工作和中心工作脱节``."""
         return self.codes[code].name
+
+    @property
+    def code_ids(self) -> tuple[str, ...]:
+        return tuple(self.codes)
+
+    def codes_of_kind(self, kind: str) -> tuple[str, ...]:
+        """Codes whose group is of ``kind`` (``problem`` or ``measure``), in codebook order."""
+        return tuple(code for code, entry in self.codes.items() if self.groups[entry.group].kind == kind)
+
+    @property
+    def problem_codes(self) -> tuple[str, ...]:
+        return self.codes_of_kind("problem")
+
+    @property
+    def measure_codes(self) -> tuple[str, ...]:
+        return self.codes_of_kind("measure")
+
+    def groups_of_kind(self, kind: str) -> tuple[Group, ...]:
+        return tuple(group for group in self.groups.values() if group.kind == kind)
+
+    def colour(self, code: str) -> str:
+        """The code's own colour, else the n-th colour of its group's palette, else the group colour."""
+        entry = self.codes[code]
+        if entry.colour:
+            return entry.colour
+        group = self.groups[entry.group]
+        members = [c for c, e in self.codes.items() if e.group == entry.group]
+        index = members.index(code)
+        return group.palette[index] if index < len(group.palette) else group.colour
 
     def all_terms(self) -> dict[str, tuple[str, ...]]:
         return {code: entry.terms for code, entry in self.codes.items()}
@@ -106,38 +157,67 @@ def _strings(values: Any, where: str, *, required: bool = False) -> tuple[str, .
     return tuple(v.strip() for v in values)
 
 
-def _code_list(values: Any, where: str) -> tuple[str, ...]:
+def _code_list(values: Any, where: str, known: tuple[str, ...]) -> tuple[str, ...]:
     codes = _strings(values, where)
-    unknown = [c for c in codes if c not in CODES]
+    unknown = [c for c in codes if c not in known]
     if unknown:
-        raise CodebookError(f"{where}: unknown code(s) {', '.join(unknown)}; known: {', '.join(CODES)}")
+        raise CodebookError(f"{where}: unknown code(s) {', '.join(unknown)}; known: {', '.join(known)}")
     return codes
+
+
+def _groups(raw: Any) -> dict[str, Group]:
+    if raw is None:
+        raw = DEFAULT_GROUPS
+    if not isinstance(raw, dict) or not raw:
+        raise CodebookError("codebook.groups: must be a mapping of group id → {name, kind, colour}")
+    groups: dict[str, Group] = {}
+    for group, entry in raw.items():
+        where = f"groups.{group}"
+        if not isinstance(entry, dict):
+            raise CodebookError(f"{where}: must be a mapping with name, kind and colour")
+        kind = entry.get("kind")
+        if kind not in GROUP_KINDS:
+            raise CodebookError(f"{where}.kind: {kind!r} must be one of {', '.join(GROUP_KINDS)}")
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise CodebookError(f"{where}.name: missing")
+        colour = entry.get("colour", "#4B5563")
+        palette = _strings(entry.get("palette"), f"{where}.palette")
+        for value in (colour, *palette):
+            if not isinstance(value, str) or not _COLOUR.match(value):
+                raise CodebookError(f"{where}: colour {value!r} must be written #RRGGBB")
+        groups[str(group)] = Group(str(group), name.strip(), kind, colour, palette)
+    for kind in GROUP_KINDS:
+        if not any(g.kind == kind for g in groups.values()):
+            raise CodebookError(f"codebook.groups: needs at least one group of kind {kind!r}")
+    return groups
 
 
 def parse_codebook(data: Any) -> Codebook:
     """Validate a parsed YAML mapping and build a :class:`Codebook`."""
     if not isinstance(data, dict):
         raise CodebookError("codebook: top level must be a mapping")
+    groups = _groups(data.get("groups"))
     raw_codes = data.get("codes")
-    if not isinstance(raw_codes, dict):
+    if not isinstance(raw_codes, dict) or not raw_codes:
         raise CodebookError("codebook.codes: missing or not a mapping")
-    missing = [code for code in CODES if code not in raw_codes]
-    if missing:
-        raise CodebookError(f"codebook.codes: missing code(s) {', '.join(missing)}")
     codes: dict[str, Code] = {}
     for code, entry in raw_codes.items():
         where = f"codes.{code}"
-        if code not in CODES:
-            raise CodebookError(f"{where}: unknown code; known: {', '.join(CODES)}")
+        if not isinstance(code, str) or not _CODE_ID.match(code):
+            raise CodebookError(f"{where}: a code id is a short ASCII identifier such as D1 or M3")
         if not isinstance(entry, dict):
             raise CodebookError(f"{where}: must be a mapping")
         group = entry.get("group")
-        if GROUPS.get(group) != code[0]:
-            raise CodebookError(f"{where}.group: {group!r} does not match the code (expected "
-                                f"{'disconnect' if code[0] == 'D' else 'measure'})")
+        if group not in groups:
+            raise CodebookError(f"{where}.group: {group!r} is not a group of the codebook "
+                                f"(declared: {', '.join(groups)})")
         for key in ("name", "definition"):
             if not isinstance(entry.get(key), str) or not entry[key].strip():
                 raise CodebookError(f"{where}.{key}: missing")
+        colour = entry.get("colour", "")
+        if colour and (not isinstance(colour, str) or not _COLOUR.match(colour)):
+            raise CodebookError(f"{where}.colour: {colour!r} must be written #RRGGBB")
         codes[code] = Code(
             code=code,
             group=group,
@@ -146,7 +226,14 @@ def parse_codebook(data: Any) -> Codebook:
             terms=_strings(entry.get("terms"), f"{where}.terms", required=True),
             patterns=_compile(entry.get("patterns"), where),
             examples=_strings(entry.get("examples"), f"{where}.examples"),
+            colour=colour,
         )
+    for group in groups.values():
+        if not any(entry.group == group.group for entry in codes.values()):
+            raise CodebookError(f"groups.{group.group}: no code belongs to this group")
+    known = tuple(codes)
+    problems = {c for c, e in codes.items() if groups[e.group].kind == "problem"}
+    measures = {c for c, e in codes.items() if groups[e.group].kind == "measure"}
     raw_roles = data.get("roles")
     if not isinstance(raw_roles, dict):
         raise CodebookError("codebook.roles: missing or not a mapping")
@@ -166,22 +253,24 @@ def parse_codebook(data: Any) -> Codebook:
             cues=_strings(entry.get("cues"), f"{where}.cues"),
             patterns=_compile(entry.get("patterns"), where),
         )
-    raw_mapping = data.get("mapping")
+    raw_mapping = data.get("mapping", {})
     if not isinstance(raw_mapping, dict):
-        raise CodebookError("codebook.mapping: missing or not a mapping")
+        raise CodebookError("codebook.mapping: not a mapping of problem code → measure codes")
     mapping: dict[str, tuple[str, ...]] = {}
-    for disconnect, measures in raw_mapping.items():
-        where = f"mapping.{disconnect}"
-        if disconnect not in CODES or not disconnect.startswith("D"):
-            raise CodebookError(f"{where}: keys must be disconnect codes D1–D6")
-        measures = _code_list(measures, where)
-        if any(not m.startswith("M") for m in measures):
-            raise CodebookError(f"{where}: values must be measure codes M1–M6")
-        mapping[disconnect] = measures
-    return Codebook(codes=codes, roles=roles, mapping=mapping, raw=data, **_boundary_rules(data.get("boundary_rules")))
+    for problem, targets in raw_mapping.items():
+        where = f"mapping.{problem}"
+        if problem not in problems:
+            raise CodebookError(f"{where}: keys must be codes of a problem group ({', '.join(sorted(problems))})")
+        targets = _code_list(targets, where, known)
+        if any(m not in measures for m in targets):
+            raise CodebookError(f"{where}: values must be codes of a measure group ({', '.join(sorted(measures))})")
+        mapping[problem] = targets
+    name = data.get("name", "")
+    return Codebook(codes=codes, roles=roles, mapping=mapping, groups=groups, title=str(name or ""), raw=data,
+                    **_boundary_rules(data.get("boundary_rules"), known))
 
 
-def _boundary_rules(rules: Any) -> dict[str, Any]:
+def _boundary_rules(rules: Any, known: tuple[str, ...]) -> dict[str, Any]:
     if rules is None:
         return {}
     if not isinstance(rules, list):
@@ -199,7 +288,7 @@ def _boundary_rules(rules: Any) -> dict[str, Any]:
             parsed["d1_requires"] = _strings(rule["d1_requires"], f"{where}.d1_requires")
         if "triggers" in rule:
             parsed["awareness_triggers"] = _strings(rule["triggers"], f"{where}.triggers")
-            parsed["awareness_adds"] = _code_list(rule.get("adds"), f"{where}.adds")
+            parsed["awareness_adds"] = _code_list(rule.get("adds"), f"{where}.adds", known)
         if "rules" in rule:
             instruments = []
             for position, item in enumerate(rule["rules"] or []):
@@ -207,7 +296,7 @@ def _boundary_rules(rules: Any) -> dict[str, Any]:
                 if not isinstance(item, dict):
                     raise CodebookError(f"{item_where}: must be a mapping with 'pattern' and 'adds'")
                 pattern = _compile([item.get("pattern")], item_where)[0]
-                instruments.append(InstrumentRule(pattern, _code_list(item.get("adds"), f"{item_where}.adds")))
+                instruments.append(InstrumentRule(pattern, _code_list(item.get("adds"), f"{item_where}.adds", known)))
             parsed["instrument_rules"] = tuple(instruments)
         if "max_sentence_chars" in rule:
             value = rule["max_sentence_chars"]
@@ -217,22 +306,17 @@ def _boundary_rules(rules: Any) -> dict[str, Any]:
     return parsed
 
 
-def load_codebook(path: Path | None = None) -> Codebook:
-    """Load and validate the codebook YAML file."""
-    path = path or CODEBOOK_PATH
+def load_codebook(path: Path) -> Codebook:
+    """Load and validate a codebook YAML file."""
     if not path.exists():
         raise CodebookError(f"codebook not found: {path}")
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as error:
+        raise CodebookError(f"{path}: not UTF-8 text ({error.reason}); save the codebook as UTF-8") from error
     except yaml.YAMLError as error:
         raise CodebookError(f"{path}: not valid YAML ({error})") from error
     try:
         return parse_codebook(data)
     except CodebookError as error:
         raise CodebookError(f"{path}: {error}") from None
-
-
-@lru_cache(maxsize=4)
-def default_codebook() -> Codebook:
-    """The project's codebook, loaded once."""
-    return load_codebook(CODEBOOK_PATH)

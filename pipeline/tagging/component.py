@@ -6,10 +6,14 @@ and ``doc._.evidence``; rule evidence becomes ``doc.spans["lzp_evidence"]`` labe
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.tagging.tagger import MODEL_PATH, Tagger
+from pipeline import config
+from pipeline.tagging.codebook import load_codebook
+from pipeline.tagging.tagger import Tagger
 
 for _name, _default in (("codes", None), ("role", None), ("scores", None), ("evidence", None)):
     if not Doc.has_extension(_name):
@@ -37,7 +41,11 @@ class CodebookTagger:
         return doc
 
 
-@Language.factory("lzp_tagger", default_config={"mode": "combined", "model_path": str(MODEL_PATH)})
-def make_codebook_tagger(nlp: Language, name: str, mode: str, model_path: str) -> CodebookTagger:
-    tagger = Tagger() if mode == "rules" else Tagger.load(__import__("pathlib").Path(model_path))
+@Language.factory("lzp_tagger", default_config={"mode": "combined", "model_path": str(config.MODEL_PATH),
+                                                "codebook_path": str(config.CODEBOOK_PATH)})
+def make_codebook_tagger(nlp: Language, name: str, mode: str, model_path: str, codebook_path: str) -> CodebookTagger:
+    """spaCy's factory: the codebook and model are named in the pipeline config (``nlp.add_pipe("lzp_tagger",
+    config={"codebook_path": …, "model_path": …})``) and loaded once here."""
+    codebook = load_codebook(Path(codebook_path))
+    tagger = Tagger(codebook) if mode == "rules" else Tagger.load(Path(model_path), codebook)
     return CodebookTagger(tagger, mode=mode)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from pipeline.tagging.codebook import CODES, ROLES, Codebook, default_codebook
+from pipeline.tagging.codebook import ROLES, Codebook
 from pipeline.tagging.rules import RoleRules, RuleMatcher
 from pipeline.tagging.tagger import GoldPassage, Tagger, group_by_document
 
@@ -46,9 +46,11 @@ def _prf(predicted: list[set[str]], gold: list[set[str]], code: str) -> tuple[fl
     return precision, recall, f1, tp + fn
 
 
-def score(predicted_codes: list[set[str]], predicted_roles: list[str], gold: list[GoldPassage]) -> SystemScores:
+def score(predicted_codes: list[set[str]], predicted_roles: list[str], gold: list[GoldPassage], *,
+          codes: tuple[str, ...]) -> SystemScores:
+    """Per-code, macro and micro scores over ``codes`` (the codebook's), role accuracy, confusions."""
     gold_codes = [set(p.codes) for p in gold]
-    per_code = {code: _prf(predicted_codes, gold_codes, code) for code in CODES}
+    per_code = {code: _prf(predicted_codes, gold_codes, code) for code in codes}
     tp = sum(len(p & g) for p, g in zip(predicted_codes, gold_codes, strict=True))
     fp = sum(len(p - g) for p, g in zip(predicted_codes, gold_codes, strict=True))
     fn = sum(len(g - p) for p, g in zip(predicted_codes, gold_codes, strict=True))
@@ -97,19 +99,20 @@ def paired_bootstrap(a: SystemScores, b: SystemScores, *, samples: int = BOOTSTR
     if [p.passage_id for p in a.passages] != [p.passage_id for p in b.passages] or not a.passages:
         raise ValueError("both systems must be scored on the same passages, in the same order")
     gold = a.passages
-    truth = np.array([[code in p.codes for code in CODES] for p in gold])
+    codes = tuple(a.per_code)
+    truth = np.array([[code in p.codes for code in codes] for p in gold])
     documents = sorted({p.doc_id for p in gold})
     rows = [np.array([i for i, p in enumerate(gold) if p.doc_id == doc]) for doc in documents]
 
     def arrays(system: SystemScores) -> tuple[np.ndarray, np.ndarray]:
-        predicted = np.array([[code in codes for code in CODES] for codes in system.predicted_codes])
+        predicted = np.array([[code in row for code in codes] for row in system.predicted_codes])
         return predicted, np.array([r == p.role for r, p in zip(system.predicted_roles, gold, strict=True)])
 
     def metrics(predicted: np.ndarray, correct: np.ndarray, index: np.ndarray) -> np.ndarray:
         p, g = predicted[index], truth[index]
         tp = (p & g).sum(axis=0)
         denominator = p.sum(axis=0) + g.sum(axis=0)
-        f1 = np.divide(2 * tp, denominator, out=np.zeros(len(CODES)), where=tp > 0)
+        f1 = np.divide(2 * tp, denominator, out=np.zeros(len(codes)), where=tp > 0)
         return np.array([f1.mean(), correct[index].mean()])
 
     first, second = arrays(a), arrays(b)
@@ -143,10 +146,9 @@ def _keyword_baseline(codebook: Codebook) -> Callable[[list[str]], tuple[list[se
     return predict
 
 
-def leave_one_document_out(gold: list[GoldPassage], *, codebook: Codebook | None = None,
+def leave_one_document_out(gold: list[GoldPassage], *, codebook: Codebook,
                            progress: Callable[[str], None] | None = None) -> dict[str, SystemScores]:
     """Scores of every system, pooled over held-out documents."""
-    codebook = codebook or default_codebook()
     documents = group_by_document(gold)
     names = sorted(documents)
     predictions: dict[str, tuple[list[set[str]], list[str]]] = {system: ([], []) for system in SYSTEMS}
@@ -171,10 +173,11 @@ def leave_one_document_out(gold: list[GoldPassage], *, codebook: Codebook | None
             results = trained.tag_document(texts, mode=mode)
             predictions[system][0].extend(set(r.codes) for r in results)
             predictions[system][1].extend(r.role for r in results)
-    return {system: score(codes, roles, ordered_gold) for system, (codes, roles) in predictions.items()}
+    return {system: score(codes, roles, ordered_gold, codes=codebook.code_ids)
+            for system, (codes, roles) in predictions.items()}
 
 
-def render_markdown(results: dict[str, SystemScores], gold: list[GoldPassage]) -> str:
+def render_markdown(results: dict[str, SystemScores], gold: list[GoldPassage], codebook: Codebook) -> str:
     """The evaluation report (``docs/evaluation.md``)."""
     documents = group_by_document(gold)
     code_counts = Counter(code for p in gold for code in p.codes)
@@ -197,7 +200,7 @@ def render_markdown(results: dict[str, SystemScores], gold: list[GoldPassage]) -
         "",
         "### Summary",
         "",
-        "| system | macro-F1 (12 codes) | micro-F1 | role accuracy |",
+        f"| system | macro-F1 ({len(codebook.codes)} codes) | micro-F1 | role accuracy |",
         "|---|---:|---:|---:|",
     ]
     for system in SYSTEMS:
@@ -215,8 +218,7 @@ def render_markdown(results: dict[str, SystemScores], gold: list[GoldPassage]) -
                          f"| {diff.share_above_zero:.0%} |")
     lines += ["", "### Per code (F1; precision / recall in brackets)", "",
               "| code | support | " + " | ".join(SYSTEMS) + " |", "|---|---:|" + "---:|" * len(SYSTEMS)]
-    codebook = default_codebook()
-    for code in CODES:
+    for code in codebook.code_ids:
         cells = []
         for system in SYSTEMS:
             p, r, f, _ = results[system].per_code[code]
@@ -236,8 +238,9 @@ def render_markdown(results: dict[str, SystemScores], gold: list[GoldPassage]) -
         "Rules-only and combined figures are therefore optimistic: leave-one-document-out holds out "
         "documents from the *model*, not from the people who wrote the rules. Expect lower figures on new "
         "documents until an independent test set is annotated.",
-        "- With eight documents, one passage moves a rare code's F1 a lot (D1 has "
-        f"{code_counts['D1']} gold passages, D6 {code_counts['D6']}).",
+        "- With eight documents, one passage moves a rare code's F1 a lot ("
+        + ", ".join(f"{code} has {code_counts[code]} gold passages"
+                    for code in sorted(codebook.code_ids, key=lambda c: code_counts[c])[:2]) + ").",
         "- The learned model alone is weak on this little data; its value here is in the roles and in "
         "adding codes the rules miss, not in replacing the rules. Combined and rules-only differ by a "
         "passage or two: see the bootstrap intervals above before reading a ranking into them.",
@@ -248,7 +251,7 @@ def render_markdown(results: dict[str, SystemScores], gold: list[GoldPassage]) -
         "in more tuning documents than it hurt, left combined unchanged and was dropped.",
     ]
     lines += ["", "### Gold set", "", "| code | passages |", "|---|---:|"]
-    lines += [f"| {code} | {code_counts[code]} |" for code in CODES]
+    lines += [f"| {code} | {code_counts[code]} |" for code in codebook.code_ids]
     lines += ["", "| role | passages |", "|---|---:|"]
     lines += [f"| {role} | {role_counts[role]} |" for role in ROLES]
     return "\n".join(lines) + "\n"

@@ -23,9 +23,10 @@ from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import OneHotEncoder
 
+from pipeline.errors import ModelError
 from pipeline.segment import content_words
-from pipeline.tagging.codebook import ROLES, default_codebook
-from pipeline.tagging.rules import PassageContext, RoleRules, RuleMatcher, nearest_heading, shared
+from pipeline.tagging.codebook import ROLES, Codebook
+from pipeline.tagging.rules import PassageContext, matcher_for, nearest_heading, role_rules_for
 
 FRAME_COLUMNS = ["text", "heading", "doc_type", "section_hint", "policy", "is_heading", "position"]
 MIN_POSITIVES_FOR_CALIBRATION = 9
@@ -52,42 +53,45 @@ def to_frame(texts: Sequence[str], contexts: Sequence[PassageContext]) -> pd.Dat
     )
 
 
-def _matcher() -> RuleMatcher:
-    return shared(RuleMatcher, default_codebook())
-
-
-def _role_rules() -> RoleRules:
-    return shared(RoleRules, default_codebook())
+def _required(codebook: Codebook | None, owner: object) -> Codebook:
+    if codebook is None:
+        raise ModelError(f"{type(owner).__name__} has no codebook: pass codebook=… (Tagger.load does this for "
+                         "a saved model)")
+    return codebook
 
 
 class RuleCodeFeatures(BaseEstimator, TransformerMixin):
-    """Per-code rule hit counts (log-scaled) of one text column, from the project codebook."""
+    """Per-code rule hit counts (log-scaled) of one text column, from the given codebook."""
 
-    def __init__(self, column: str = "text") -> None:
+    def __init__(self, column: str = "text", codebook: Codebook | None = None) -> None:
         self.column = column
+        self.codebook = codebook
 
     def fit(self, frame: pd.DataFrame, y: object = None) -> RuleCodeFeatures:
+        self.codes_ = _required(self.codebook, self).code_ids
         return self
 
     def transform(self, frame: pd.DataFrame) -> np.ndarray:
-        matcher = _matcher()
+        matcher = matcher_for(_required(self.codebook, self))
         column = frame[self.column] if isinstance(frame, pd.DataFrame) else pd.Series(frame)
         return np.log1p(np.array([matcher.features(text) for text in column], dtype=float))
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
-        from pipeline.tagging.codebook import CODES
-
-        return np.array([f"rule_{self.column}_{code}" for code in CODES], dtype=object)
+        codes = getattr(self, "codes_", None) or _required(self.codebook, self).code_ids
+        return np.array([f"rule_{self.column}_{code}" for code in codes], dtype=object)
 
 
 class RoleCueFeatures(BaseEstimator, TransformerMixin):
     """Role-cue scores of the rule role tagger (uses the section hint and genre columns)."""
 
+    def __init__(self, codebook: Codebook | None = None) -> None:
+        self.codebook = codebook
+
     def fit(self, frame: pd.DataFrame, y: object = None) -> RoleCueFeatures:
         return self
 
     def transform(self, frame: pd.DataFrame) -> np.ndarray:
-        rules = _role_rules()
+        rules = role_rules_for(_required(self.codebook, self))
         rows = []
         for text, doc_type, hint, policy, is_heading, position in frame[
             ["text", "doc_type", "section_hint", "policy", "is_heading", "position"]
@@ -106,11 +110,14 @@ class HeadingRoleCues(BaseEstimator, TransformerMixin):
     "（一）思维模式上固化，导致认识有差距" announces causes below it even where the section-hint
     words (原因, 对策 …) are absent."""
 
+    def __init__(self, codebook: Codebook | None = None) -> None:
+        self.codebook = codebook
+
     def fit(self, frame: pd.DataFrame, y: object = None) -> HeadingRoleCues:
         return self
 
     def transform(self, frame: pd.DataFrame) -> np.ndarray:
-        rules = _role_rules()
+        rules = role_rules_for(_required(self.codebook, self))
         # The default context: no genre, no section hint; position 0, so that a heading under 60
         # characters also gets the opening-line bonus of "other".
         neutral = PassageContext()
@@ -162,7 +169,7 @@ class CalibratedLinear(BaseEstimator, ClassifierMixin):
         return estimator.coef_
 
 
-def feature_union() -> ColumnTransformer:
+def feature_union(codebook: Codebook) -> ColumnTransformer:
     """The shared feature extractor of the code and role models."""
     return ColumnTransformer(
         [
@@ -170,10 +177,11 @@ def feature_union() -> ColumnTransformer:
                                       max_features=12000, dtype=np.float32), "text"),
             ("words", TfidfVectorizer(tokenizer=content_words, token_pattern=None, lowercase=False,
                                       sublinear_tf=True, min_df=2, max_features=4000, dtype=np.float32), "text"),
-            ("rules", RuleCodeFeatures("text"), ["text"]),
-            ("heading_rules", RuleCodeFeatures("heading"), ["heading"]),
-            ("role_cues", RoleCueFeatures(), ["text", "doc_type", "section_hint", "policy", "is_heading", "position"]),
-            ("heading_role_cues", HeadingRoleCues(), ["heading"]),
+            ("rules", RuleCodeFeatures("text", codebook), ["text"]),
+            ("heading_rules", RuleCodeFeatures("heading", codebook), ["heading"]),
+            ("role_cues", RoleCueFeatures(codebook),
+             ["text", "doc_type", "section_hint", "policy", "is_heading", "position"]),
+            ("heading_role_cues", HeadingRoleCues(codebook), ["heading"]),
             ("context", OneHotEncoder(handle_unknown="ignore"), ["doc_type", "section_hint"]),
             ("flags", "passthrough", ["policy", "is_heading"]),
         ],
@@ -181,9 +189,19 @@ def feature_union() -> ColumnTransformer:
     )
 
 
-def code_model() -> Pipeline:
+def code_model(codebook: Codebook) -> Pipeline:
     """Multi-label code model: features → one-vs-rest calibrated logistic regression."""
-    return Pipeline([("features", feature_union()), ("classifier", OneVsRestClassifier(CalibratedLinear()))])
+    return Pipeline([("features", feature_union(codebook)), ("classifier", OneVsRestClassifier(CalibratedLinear()))])
+
+
+def set_codebook(model: Pipeline, codebook: Codebook | None) -> Pipeline:
+    """Give (or, with None before saving, take away) the codebook of every rule-feature transformer,
+    both the template and the fitted copies of the ColumnTransformer."""
+    features = model.named_steps["features"]
+    for _, transformer, _ in [*features.transformers, *getattr(features, "transformers_", [])]:
+        if isinstance(transformer, (RuleCodeFeatures, RoleCueFeatures, HeadingRoleCues)):
+            transformer.codebook = codebook
+    return model
 
 
 def role_classifier() -> LogisticRegression:

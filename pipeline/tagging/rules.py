@@ -26,7 +26,7 @@ except ImportError:  # pragma: no cover
     import sre_parse as _sre_parser  # type: ignore[no-redef]
 
 from pipeline.structure import classify_doc_type, find_title, is_plain_heading, match_heading
-from pipeline.tagging.codebook import CODES, ROLES, Codebook
+from pipeline.tagging.codebook import ROLES, Codebook
 
 OFFICIAL_POLICY_TYPES = frozenset({"决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "批复", "纪要"})
 SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -277,7 +277,7 @@ class RuleMatcher:
                 continue
             for m in rule.pattern.finditer(text):
                 hits.extend(Evidence(code, m.start(), m.end(), m.group(), "rule:instrument") for code in rule.adds)
-        if self._d1_requires is not None and not self._d1_requires.search(text):
+        if self._d1_requires is not None and "D2" in self.codebook.codes and not self._d1_requires.search(text):
             hits = [replace_code(hit, "D2") if hit.code == "D1" else hit for hit in hits]
         if self._m1_requires is not None and not self._m1_requires.search(text):
             hits = [hit for hit in hits if hit.code != "M1" or hit.source == "rule:awareness"]
@@ -299,24 +299,28 @@ class RuleMatcher:
         return codes, hits
 
     def features(self, text: str) -> list[float]:
-        """Hit counts per code (terms+patterns+rules), in :data:`CODES` order."""
-        counts = dict.fromkeys(CODES, 0.0)
+        """Hit counts per code (terms+patterns+rules), in codebook order."""
+        counts = dict.fromkeys(self.codebook.codes, 0.0)
         for hit in self.match(text):
             counts[hit.code] += 1.0
-        return [counts[code] for code in CODES]
+        return list(counts.values())
 
 
-_SHARED: dict[tuple[type, int], object] = {}
+def matcher_for(codebook: Codebook) -> RuleMatcher:
+    """The codebook's one :class:`RuleMatcher`, kept on the codebook object itself, so that the
+    tagger and the model's rule features share one memo of matches for as long as the codebook lives."""
+    matcher = codebook.cache.get(RuleMatcher)
+    if matcher is None:
+        matcher = codebook.cache[RuleMatcher] = RuleMatcher(codebook)
+    return matcher
 
 
-def shared(kind: type, codebook: Codebook) -> Any:
-    """One :class:`RuleMatcher` or :class:`RoleRules` per codebook object, so that the tagger and the
-    model's rule features share one memo of matches."""
-    key = (kind, id(codebook))
-    instance = _SHARED.get(key)
-    if instance is None or instance.codebook is not codebook:
-        instance = _SHARED[key] = kind(codebook)
-    return instance
+def role_rules_for(codebook: Codebook) -> RoleRules:
+    """The codebook's one :class:`RoleRules` (see :func:`matcher_for`)."""
+    rules = codebook.cache.get(RoleRules)
+    if rules is None:
+        rules = codebook.cache[RoleRules] = RoleRules(codebook)
+    return rules
 
 
 def replace_code(hit: Evidence, code: str) -> Evidence:

@@ -17,15 +17,19 @@ from typing import Any
 import numpy as np
 import skops.io as sio
 
-from pipeline import config
 from pipeline.errors import ModelError
 from pipeline.normalize import normalize
-from pipeline.tagging.codebook import CODES, ROLES, Codebook, default_codebook
-from pipeline.tagging.model import code_model, role_classifier, to_frame
-from pipeline.tagging.rules import PassageContext, RoleRules, RuleMatcher, build_contexts, shared
+from pipeline.tagging.codebook import ROLES, Codebook
+from pipeline.tagging.model import code_model, role_classifier, set_codebook, to_frame
+from pipeline.tagging.rules import (
+    PassageContext,
+    RoleRules,
+    RuleMatcher,
+    build_contexts,
+    matcher_for,
+    role_rules_for,
+)
 
-MODEL_PATH: Path = config.MODELS_DIR / "tagger.skops"
-GOLD_PATH: Path = config.ANNOTATIONS_DIR / "gold.jsonl"
 RULE_WEIGHT = 0.5  # combined code score = RULE_WEIGHT * rule hit + (1 - RULE_WEIGHT) * model probability
 THRESHOLD_MARGIN = 0.02  # F1 a tuned threshold must gain over 0.5 on the tuning folds
 THRESHOLD_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
@@ -44,8 +48,9 @@ class GoldPassage:
     role: str
 
 
-def load_gold(path: Path = GOLD_PATH) -> list[GoldPassage]:
-    """Read the gold annotations (reading order within each document is the file order)."""
+def load_gold(path: Path, codebook: Codebook) -> list[GoldPassage]:
+    """Read the gold annotations (reading order within each document is the file order); every code
+    must belong to ``codebook``."""
     if not path.exists():
         raise ModelError(f"gold annotations not found: {path}")
     passages = []
@@ -54,7 +59,7 @@ def load_gold(path: Path = GOLD_PATH) -> list[GoldPassage]:
             continue
         record = json.loads(line)
         codes = tuple(sorted(record.get("codes", [])))
-        if any(code not in CODES for code in codes) or record.get("role") not in ROLES:
+        if any(code not in codebook.codes for code in codes) or record.get("role") not in ROLES:
             raise ModelError(f"{path}:{number}: invalid codes or role in {record.get('passage_id')}")
         passages.append(GoldPassage(record["passage_id"], record["doc_id"], record["text"], codes, record["role"]))
     return passages
@@ -78,21 +83,24 @@ class TagResult:
     evidence: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _label_matrix(codes: Sequence[Sequence[str]]) -> np.ndarray:
-    return np.array([[1 if code in row else 0 for code in CODES] for row in codes], dtype=int)
+def _label_matrix(codes: Sequence[Sequence[str]], code_ids: Sequence[str]) -> np.ndarray:
+    return np.array([[1 if code in row else 0 for code in code_ids] for row in codes], dtype=int)
 
 
 class Tagger:
-    """Rules, model and thresholds; ``mode`` selects rules-only, model-only or combined predictions."""
+    """Rules, model and thresholds of one codebook; ``mode`` selects rules-only, model-only or
+    combined predictions. ``Tagger(codebook)`` is the rule tagger; :meth:`fit` or :meth:`load` add
+    the model."""
 
-    def __init__(self, codebook: Codebook | None = None) -> None:
-        self.codebook = codebook or default_codebook()
-        self.rules: RuleMatcher = shared(RuleMatcher, self.codebook)
-        self.role_rules: RoleRules = shared(RoleRules, self.codebook)
+    def __init__(self, codebook: Codebook) -> None:
+        self.codebook = codebook
+        self.codes: tuple[str, ...] = codebook.code_ids
+        self.rules: RuleMatcher = matcher_for(codebook)
+        self.role_rules: RoleRules = role_rules_for(codebook)
         self.code_model: Any = None
         self.role_model: Any = None
-        self.thresholds: dict[str, float] = dict.fromkeys(CODES, 0.5)
-        self.model_thresholds: dict[str, float] = dict.fromkeys(CODES, 0.5)
+        self.thresholds: dict[str, float] = dict.fromkeys(self.codes, 0.5)
+        self.model_thresholds: dict[str, float] = dict.fromkeys(self.codes, 0.5)
         self.role_rule_weight: float = 0.3
         self.metadata: dict[str, Any] = {}
         self._names: np.ndarray | None = None
@@ -102,12 +110,12 @@ class Tagger:
         """Train the models on gold documents; tune thresholds by an inner leave-one-document-out."""
         texts, contexts, codes, roles = _flatten(documents)
         frame = to_frame(texts, contexts)
-        self.code_model = code_model().fit(frame, _label_matrix(codes))
+        self.code_model = code_model(self.codebook).fit(frame, _label_matrix(codes, self.codes))
         self._names = None
         self.role_model = role_classifier().fit(self._features(frame), roles)
         if tune and len(documents) >= 3:
             self._tune(documents)
-        self.metadata = {"n_passages": len(texts), "n_documents": len(documents)}
+        self.metadata = {"n_passages": len(texts), "n_documents": len(documents), "codes": list(self.codes)}
         return self
 
     def _tune(self, documents: dict[str, list[GoldPassage]]) -> None:
@@ -128,9 +136,9 @@ class Tagger:
                 gold_roles.extend(p.role for p in documents[held_out])
         model = np.vstack(model_scores)
         rules = np.vstack(rule_hits)
-        gold = _label_matrix(gold_codes)
+        gold = _label_matrix(gold_codes, self.codes)
         combined = RULE_WEIGHT * rules + (1 - RULE_WEIGHT) * model
-        for index, code in enumerate(CODES):
+        for index, code in enumerate(self.codes):
             self.thresholds[code] = _best_threshold(combined[:, index], gold[:, index])
             self.model_thresholds[code] = _best_threshold(model[:, index], gold[:, index])
         probs, rule_roles = np.vstack(role_probs), np.vstack(role_rule)
@@ -146,8 +154,8 @@ class Tagger:
         rows = []
         for text, context in zip(texts, contexts, strict=True):
             codes, _ = self.rules.tag(text, context)
-            rows.append([1.0 if code in codes else 0.0 for code in CODES])
-        return np.array(rows).reshape(len(texts), len(CODES))
+            rows.append([1.0 if code in codes else 0.0 for code in self.codes])
+        return np.array(rows).reshape(len(texts), len(self.codes))
 
     def _rule_role_matrix(self, texts: Sequence[str], contexts: Sequence[PassageContext]) -> np.ndarray:
         rows = []
@@ -166,7 +174,7 @@ class Tagger:
         if features is None:
             features = self._features(to_frame(texts, contexts))
         probabilities = self.code_model.named_steps["classifier"].predict_proba(features)
-        return np.asarray(probabilities, dtype=float).reshape(len(texts), len(CODES))
+        return np.asarray(probabilities, dtype=float).reshape(len(texts), len(self.codes))
 
     def _model_role_probs(self, texts: Sequence[str], contexts: Sequence[PassageContext],
                           features: Any = None) -> np.ndarray:
@@ -211,7 +219,7 @@ class Tagger:
         rule_roles = [self.role_rules.role(text, context) for text, context in zip(texts, contexts, strict=True)]
         if mode == "rules":
             return [
-                TagResult(sorted(codes, key=CODES.index), role, dict.fromkeys(codes, 1.0), {role: 1.0},
+                TagResult(sorted(codes, key=self.codes.index), role, dict.fromkeys(codes, 1.0), {role: 1.0},
                           [hit.as_dict() for hit in hits])
                 for (codes, hits), role in zip(rule_results, rule_roles, strict=True)
             ]
@@ -221,7 +229,7 @@ class Tagger:
         if mode == "model":
             scores, thresholds, role_scores = model, self.model_thresholds, probs
         else:
-            rule_matrix = np.array([[1.0 if c in codes else 0.0 for c in CODES] for codes, _ in rule_results])
+            rule_matrix = np.array([[1.0 if c in codes else 0.0 for c in self.codes] for codes, _ in rule_results])
             scores = RULE_WEIGHT * rule_matrix + (1 - RULE_WEIGHT) * model
             thresholds = self.thresholds
             role_scores = probs + self.role_rule_weight * np.array(
@@ -229,7 +237,7 @@ class Tagger:
         results = []
         score_rows, role_rows = scores.tolist(), role_scores.tolist()  # plain floats: fast to compare
         for row_index, (row, (_, hits), role_row) in enumerate(zip(score_rows, rule_results, role_rows, strict=True)):
-            codes = [code for column, code in enumerate(CODES) if row[column] >= thresholds[code]]
+            codes = [code for column, code in enumerate(self.codes) if row[column] >= thresholds[code]]
             evidence = [hit.as_dict() for hit in hits if hit.code in codes] if mode != "model" else []
             for code in codes:
                 if not any(item["code"] == code for item in evidence):
@@ -238,7 +246,7 @@ class Tagger:
             total = sum(role_row) or 1.0
             results.append(TagResult(
                 codes, ROLES[role_row.index(max(role_row))],
-                {code: round(row[column], 3) for column, code in enumerate(CODES) if row[column] >= 0.05},
+                {code: round(row[column], 3) for column, code in enumerate(self.codes) if row[column] >= 0.05},
                 {r: round(role_row[i] / total, 3) for i, r in enumerate(ROLES)},
                 evidence,
             ))
@@ -247,7 +255,7 @@ class Tagger:
     def top_features(self, row: Any, code: str, *, k: int = 3) -> list[str]:
         """The features of one passage (a row of the feature matrix) that pushed the model most
         towards ``code``."""
-        classifier = self.code_model.named_steps["classifier"].estimators_[CODES.index(code)]
+        classifier = self.code_model.named_steps["classifier"].estimators_[self.codes.index(code)]
         coef = np.ravel(classifier.coef_)
         if coef.size == 0:
             return []
@@ -263,7 +271,7 @@ class Tagger:
         return self._names
 
     # --- persistence ---------------------------------------------------------------------------
-    def save(self, path: Path = MODEL_PATH) -> Path:
+    def save(self, path: Path) -> Path:
         from pipeline.storage import write_bytes_atomic
 
         state = {
@@ -277,10 +285,16 @@ class Tagger:
         for _, transformer, _ in self.code_model.named_steps["features"].transformers_:
             if hasattr(transformer, "stop_words_"):
                 del transformer.stop_words_  # the pruned n-grams: large and not needed to transform
-        return write_bytes_atomic(path, sio.dumps(state, compression=zipfile.ZIP_DEFLATED, compresslevel=9))
+        set_codebook(self.code_model, None)  # the codebook is data of its own, given back at load
+        try:
+            payload = sio.dumps(state, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+        finally:
+            set_codebook(self.code_model, self.codebook)
+        return write_bytes_atomic(path, payload)
 
     @classmethod
-    def load(cls, path: Path = MODEL_PATH) -> Tagger:
+    def load(cls, path: Path, codebook: Codebook) -> Tagger:
+        """A saved model for ``codebook``; :class:`ModelError` when it was trained on other codes."""
         if not path.exists():
             raise ModelError(f"model not found: {path} (run `make train`)")
         untrusted = sio.get_untrusted_types(file=path)
@@ -288,7 +302,14 @@ class Tagger:
         if unknown:
             raise ModelError(f"{path} contains types lzp does not trust: {', '.join(unknown)}")
         state = sio.load(path, trusted=untrusted)
-        tagger = cls()
+        # Models saved before the codes were recorded were trained on the project codebook's twelve.
+        trained_codes = tuple(state["metadata"].get("codes", _PROJECT_CODES))
+        if trained_codes != codebook.code_ids:
+            raise ModelError(f"{path} was trained for the codes {', '.join(trained_codes)}, not for this "
+                             f"codebook's {', '.join(codebook.code_ids)}: train one with "
+                             "`lzp train --codebook FILE --gold FILE`")
+        tagger = cls(codebook)
+        set_codebook(state["code_model"], codebook)
         tagger.code_model, tagger.role_model = state["code_model"], state["role_model"]
         tagger.thresholds = dict(state["thresholds"])
         tagger.model_thresholds = dict(state["model_thresholds"])
@@ -296,6 +317,9 @@ class Tagger:
         tagger.metadata = dict(state["metadata"])
         tagger._feature_names()  # once, at load: explanations must not pay for it per passage
         return tagger
+
+
+_PROJECT_CODES = ("D1", "D2", "D3", "D4", "D5", "D6", "M1", "M2", "M3", "M4", "M5", "M6")
 
 
 def _flatten(documents: dict[str, list[GoldPassage]]) -> tuple[list[str], list[PassageContext], list, list]:

@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
+from tests.support import project_codebook
 
 TABLES = ("documents", "passages", "tags", "requirements", "matches", "figures")
 
@@ -115,7 +116,10 @@ def test_a_named_policy_is_kept_when_other_copies_of_it_come_first(fixtures_dir:
     from pipeline.tagging.tagger import Tagger
 
     policy = fixtures_dir / "quzhou-opinion.pdf"
-    analysis = analyze(ingest([fixtures_dir]), policy_paths=(policy,), tagger=Tagger(), tagger_mode="rules")
+    corpus = ingest([fixtures_dir])
+    before = [d.duplicate_of for d in corpus.documents]
+    analysis = analyze(corpus, policy_paths=(policy,), tagger=Tagger(project_codebook()), tagger_mode="rules")
+    assert [d.duplicate_of for d in corpus.documents] == before, "the analysis must not change its input"
     documents = {Path(d.source_path).name: d for d in analysis.corpus.documents}
     assert documents["quzhou-opinion.pdf"].duplicate_of is None
     assert analysis.policy_doc_ids == (documents["quzhou-opinion.pdf"].doc_id,)

@@ -6,6 +6,7 @@ import pytest
 from pipeline.corpus import ingest
 from pipeline.gap.analysis import analyze
 from pipeline.tagging.tagger import Tagger
+from tests.support import project_codebook
 
 POLICY = """中共某县委组织部
 
@@ -59,7 +60,8 @@ def crafted(tmp_path_factory: pytest.TempPathFactory):
     (folder / "manifest.csv").write_text(
         "path,kind,unit,date\npolicy.txt,policy,县委组织部,2022-05-06\nimplements.txt,report,县交通运输局,\n"
         "promises.txt,report,县水利局,\nsilent.txt,report,县统计局,\n", encoding="utf-8")
-    return analyze(ingest([folder]), tagger=Tagger(), tagger_mode="rules")
+    return analyze(ingest([folder]), tagger=Tagger(project_codebook()), tagger_mode="rules")
+
 
 
 def status(analysis, unit: str, term: str) -> str:

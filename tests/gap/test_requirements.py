@@ -1,7 +1,7 @@
 import pytest
 
 from pipeline.gap.requirements import key_terms, split_obligations
-from pipeline.tagging.codebook import default_codebook
+from tests.support import project_codebook
 
 LIU_BI_TAN = (
     "认真贯彻落实“六必谈”制度，领导班子成员、基层党组织负责人要经常、主动同党员干部特别是年轻党员干部谈心谈话，"
@@ -38,6 +38,6 @@ def test_obligations_split_at_new_obligation_verbs(sentence: str, expected: int)
 
 
 def test_key_terms_skip_generic_words() -> None:
-    terms = key_terms("领导班子成员要认真履行“一岗双责”，既抓业务工作也抓分管范围内的党建工作", default_codebook())
+    terms = key_terms("领导班子成员要认真履行“一岗双责”，既抓业务工作也抓分管范围内的党建工作", project_codebook())
     assert "一岗双责" in terms
     assert "业务工作" not in terms and "党建工作" not in terms

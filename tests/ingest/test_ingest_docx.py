@@ -6,10 +6,10 @@ import zipfile
 
 import pytest
 
+from pipeline.archive import check_zip_archive
 from pipeline.errors import CorruptFileError, EncryptedFileError, ZipBombError
 from pipeline.ingest import read_file
 from pipeline.ingest.docx import chinese_number, format_number, read_docx
-from pipeline.ingest.guard import check_zip_archive
 
 QUZHOU_HEADINGS = [
     "一、牢固树立机关党建和业务工作融合发展的理念。",

@@ -52,8 +52,8 @@ def _analysis_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not SAMPLE_DIR.is_dir():
         pytest.skip(f"sample corpus not found at {SAMPLE_DIR}")
     from pipeline.corpus import ingest
-    from pipeline.gap.analysis import analyze
     from pipeline.reports.tables import write_tables
+    from pipeline.workflow import analyse_corpus
 
     root = tmp_path_factory.mktemp("report_analysis")
     corpus_dir = root / "corpus"
@@ -74,7 +74,7 @@ def _analysis_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 handle.write("\n")
             csv.writer(handle, lineterminator="\n").writerow([row.get(field, "") for field in fields])
     out = root / "out"
-    write_tables(analyze(ingest([corpus_dir])), out)
+    write_tables(analyse_corpus(ingest([corpus_dir])), out)
     return out
 
 

@@ -11,7 +11,9 @@ import pytest
 from openpyxl import Workbook
 
 from pipeline.reports.excel import MAX_CELL_CHARS, TABLE_SHEETS, put, write_excel
-from pipeline.reports.render import MEASURES, load_report_data
+from pipeline.reports.render import load_report_data
+
+MEASURES = ("M1", "M2", "M3", "M4", "M5", "M6")
 
 
 @pytest.fixture(scope="module")

@@ -18,8 +18,11 @@ from pipeline.reports.qdpx import (
     read_qdpx,
     write_qdpx,
 )
-from pipeline.tagging.codebook import CODES, ROLES
+from pipeline.tagging.codebook import ROLES
 from pipeline.tagging.tagger import load_gold
+from tests.support import project_codebook
+
+CODES = ("D1", "D2", "D3", "D4", "D5", "D6", "M1", "M2", "M3", "M4", "M5", "M6")
 
 XSD = Path("/work/shared/refi-qda/Project.xsd")
 NS = {"q": NAMESPACE}
@@ -153,7 +156,7 @@ def test_planted_markup_stays_literal_text(qdpx: Path, tables, planted: dict[str
 
 
 def test_round_trip_gives_the_tags_table(qdpx: Path, tables) -> None:
-    records = read_qdpx(qdpx)
+    records = read_qdpx(qdpx, codes=CODES)
     tags = tables["tags"].set_index("passage_id")
     passages = tables["passages"].set_index("passage_id")
     assert len(records) == len(tags)
@@ -185,7 +188,7 @@ def test_edited_project_imports_with_the_removed_code_gone(qdpx: Path, tables, t
                 selection.remove(coding)
 
     edited = _rewrite(qdpx, tmp_path / "edited.qdpx", edit)
-    records = {r["passage_id"]: r for r in read_qdpx(edited)}
+    records = {r["passage_id"]: r for r in read_qdpx(edited, codes=CODES)}
     assert records[passage_id]["codes"] == sorted(set(multi.codes) - {removed})
     assert records[passage_id]["role"] == multi.role
     others = tags[tags.passage_id != passage_id]
@@ -218,7 +221,7 @@ def test_codes_are_recognised_by_name_after_a_tool_renumbers_guids(qdpx: Path, t
             source.insert(source.index(selection) + 1, split)
 
     edited = _rewrite(qdpx, tmp_path / "renumbered.qdpx", edit)
-    records = read_qdpx(edited)
+    records = read_qdpx(edited, codes=CODES)
     assert len(records) == len(tags)
     by_range = {(r["doc_id"], r["start"], r["end"]): r for r in records}
     passages = tables["passages"].set_index("passage_id")
@@ -230,14 +233,14 @@ def test_codes_are_recognised_by_name_after_a_tool_renumbers_guids(qdpx: Path, t
 
 def test_import_writes_gold_jsonl(qdpx: Path, tables, tmp_path: Path) -> None:
     out = tmp_path / "gold.jsonl"
-    count = import_qdpx(qdpx, out)
+    count = import_qdpx(qdpx, out, codebook=project_codebook())
     assert count == len(tables["tags"])
     lines = out.read_text(encoding="utf-8").splitlines()
     assert len(lines) == count
     first = json.loads(lines[0])
     assert set(first) == {"passage_id", "doc_id", "start", "end", "text", "codes", "role", "note"}
     assert "一岗双责" in out.read_text(encoding="utf-8")  # ensure_ascii=False
-    gold = load_gold(out)
+    gold = load_gold(out, project_codebook())
     assert len(gold) == count
 
 
@@ -247,12 +250,12 @@ def test_unsafe_archives_are_refused(tmp_path: Path) -> None:
         archive.writestr("project.qde", '<Project xmlns="urn:QDA-XML:project:1.0" name="x"/>')
         archive.writestr("../evil.txt", "x")
     with pytest.raises(QdpxError, match="unsafe"):
-        read_qdpx(traversal)
+        read_qdpx(traversal, codes=CODES)
     absolute = tmp_path / "absolute.qdpx"
     with zipfile.ZipFile(absolute, "w") as archive:
         archive.writestr("/etc/evil.txt", "x")
     with pytest.raises(QdpxError, match="unsafe"):
-        read_qdpx(absolute)
+        read_qdpx(absolute, codes=CODES)
     bomb = tmp_path / "bomb.qdpx"
     with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("project.qde", '<Project xmlns="urn:QDA-XML:project:1.0" name="x"/>')
@@ -261,11 +264,11 @@ def test_unsafe_archives_are_refused(tmp_path: Path) -> None:
             for _ in range(201):
                 handle.write(chunk)
     with pytest.raises(QdpxError):
-        read_qdpx(bomb)
+        read_qdpx(bomb, codes=CODES)
     not_zip = tmp_path / "plain.qdpx"
     not_zip.write_text("not a zip", encoding="utf-8")
     with pytest.raises(QdpxError):
-        read_qdpx(not_zip)
+        read_qdpx(not_zip, codes=CODES)
 
 
 def test_external_entities_are_not_resolved(tmp_path: Path) -> None:
@@ -286,14 +289,14 @@ def test_external_entities_are_not_resolved(tmp_path: Path) -> None:
     path = tmp_path / "xxe.qdpx"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("project.qde", project)
-    records = read_qdpx(path)
+    records = read_qdpx(path, codes=CODES)
     assert records == [{"passage_id": "doc:0000", "doc_id": "doc", "start": 0, "end": 3, "text": "abc",
                         "codes": ["D1"], "role": "other", "note": ""}]
     assert "SECRET" not in json.dumps(records)
     with zipfile.ZipFile(path, "w") as archive:  # an external entity in an attribute is refused
         archive.writestr("project.qde", project.replace('name="doc"', 'name="&xxe;"'))
     with pytest.raises(QdpxError, match="not well-formed"):
-        read_qdpx(path)
+        read_qdpx(path, codes=CODES)
 
 
 def test_source_text_that_is_not_utf8_is_an_error(qdpx: Path, tmp_path: Path) -> None:
@@ -305,4 +308,4 @@ def test_source_text_that_is_not_utf8_is_an_error(qdpx: Path, tmp_path: Path) ->
                 data = "机关党建".encode("gb18030") + data
             target.writestr(item, data)
     with pytest.raises(QdpxError, match="not UTF-8"):
-        read_qdpx(broken)
+        read_qdpx(broken, codes=CODES)

@@ -1,19 +1,21 @@
 import pytest
 
+from pipeline import config
 from pipeline.tagging.evaluate import paired_bootstrap, score
 from pipeline.tagging.tagger import GoldPassage, load_gold
+from tests.support import project_codebook
 
 
 @pytest.fixture(scope="module")
 def gold() -> list[GoldPassage]:
-    return load_gold()
+    return load_gold(config.GOLD_PATH, project_codebook())
 
 
 def _system(gold: list[GoldPassage], *, drop_every: int = 0, wrong_role_every: int = 0):
     codes = [set(p.codes) if not drop_every or i % drop_every else set() for i, p in enumerate(gold)]
     roles = [p.role if not wrong_role_every or i % wrong_role_every else "other" if p.role != "other" else "cause"
              for i, p in enumerate(gold)]
-    return score(codes, roles, gold)
+    return score(codes, roles, gold, codes=project_codebook().code_ids)
 
 
 def test_scores_count_held_out_predictions(gold: list[GoldPassage]) -> None:
@@ -41,4 +43,4 @@ def test_paired_bootstrap_of_a_system_with_itself_is_zero(gold: list[GoldPassage
 
 def test_paired_bootstrap_refuses_different_passages(gold: list[GoldPassage]) -> None:
     with pytest.raises(ValueError, match="same passages"):
-        paired_bootstrap(_system(gold), score([set()] * 10, ["other"] * 10, gold[:10]))
+        paired_bootstrap(_system(gold), score([set()] * 10, ["other"] * 10, gold[:10], codes=project_codebook().code_ids))

@@ -1,13 +1,14 @@
 import pytest
 
+from pipeline import config
 from pipeline.segment import tokenize
-from pipeline.tagging.codebook import default_codebook
 from pipeline.tagging.rules import PassageContext, RoleRules, RuleMatcher, build_contexts, required_literals
+from tests.support import project_codebook
 
 
 @pytest.fixture(scope="module")
 def matcher() -> RuleMatcher:
-    return RuleMatcher(default_codebook())
+    return RuleMatcher(project_codebook())
 
 
 @pytest.mark.parametrize(
@@ -50,7 +51,7 @@ def test_short_sentence_inherits_the_heading_code(matcher: RuleMatcher) -> None:
 
 
 def test_roles_from_cues_and_genre() -> None:
-    rules = RoleRules(default_codebook())
+    rules = RoleRules(project_codebook())
     policy = PassageContext(doc_type="意见", policy=True, position=10)
     report = PassageContext(doc_type="调研报告", policy=False, position=10)
     assert rules.role("各单位要落实一岗双责。", policy) == "requirement"
@@ -71,8 +72,8 @@ class _EverythingOpen:
 def _gate_corpus() -> list[str]:
     from pipeline.tagging.tagger import load_gold
 
-    texts = [p.text for p in load_gold()]
-    codebook = default_codebook()
+    texts = [p.text for p in load_gold(config.GOLD_PATH, project_codebook())]
+    codebook = project_codebook()
     for entry in codebook.codes.values():
         texts.extend(entry.examples)
     # Splices of gold sentences, so that matches also straddle unusual neighbours.
@@ -81,7 +82,7 @@ def _gate_corpus() -> list[str]:
 
 
 def test_literal_gate_changes_no_rule_hit() -> None:
-    codebook = default_codebook()
+    codebook = project_codebook()
     gated, reference = RuleMatcher(codebook), RuleMatcher(codebook)
     reference._gate = _EverythingOpen(gated._gate.keys)
     gated_roles, reference_roles = RoleRules(codebook), RoleRules(codebook)

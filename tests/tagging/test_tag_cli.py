@@ -7,7 +7,9 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.tagging.tagger import MODEL_PATH
+from pipeline.config import MODEL_PATH
+from pipeline.tagging.tagger import Tagger
+from tests.support import project_codebook
 
 LINES = [
     {"id": "a-1", "doc": "a", "text": "中共某县委组织部关于推动机关党建和业务工作深度融合的意见"},
@@ -57,6 +59,7 @@ def test_tag_reports_progress_by_batch(tmp_path: Path, monkeypatch: pytest.Monke
     source = tmp_path / "in.jsonl"
     source.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in LINES) + "\n\n", encoding="utf-8")
     seen: list[int] = []
-    count = io.tag_jsonl(source, tmp_path / "out.jsonl", mode="rules", progress=seen.append)
+    count = io.tag_jsonl(source, tmp_path / "out.jsonl", tagger=Tagger(project_codebook()), mode="rules",
+                         progress=seen.append)
     assert io.count_lines(source) == count == len(LINES)
     assert seen == [4, 6]

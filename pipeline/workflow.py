@@ -1,0 +1,322 @@
+"""The workflows: analyse a set of paths, tag a JSON-lines file, train, evaluate.
+
+This is the one module that composes the stages (ingest → normalise/structure → segment → tagging
+→ gap → reports). Each workflow loads one codebook and at most one model, passes them down, and
+writes only where its caller says. The CLI parses arguments, calls these functions, renders
+progress and turns :class:`~pipeline.errors.LzpError` into exit codes.
+
+From Python::
+
+    from pipeline import workflow
+    run = workflow.analyse([Path("reports")], out=Path("results"), policy=(Path("reports/意见.pdf"),))
+    run.analysis.matches[:3]
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline import __version__, config
+from pipeline.corpus import Corpus, discover, ingest, read_metadata_manifest, write_corpus
+from pipeline.errors import ModelError, UsageError
+from pipeline.gap import evaluate as gap_evaluation
+from pipeline.gap.analysis import Analysis, analyze, load_threshold
+from pipeline.reports.publish import write_reports
+from pipeline.reports.qdpx import import_qdpx, write_qdpx
+from pipeline.reports.render import RUN_FILE
+from pipeline.reports.tables import write_tables
+from pipeline.storage import write_text_atomic
+from pipeline.tagging.codebook import Codebook, load_codebook
+from pipeline.tagging.evaluate import SystemScores, leave_one_document_out, render_markdown
+from pipeline.tagging.io import tag_jsonl
+from pipeline.tagging.tagger import Tagger, group_by_document, load_gold
+
+log = logging.getLogger("lzp")
+
+RULES_ONLY_NOTE = "本次分析仅使用规则标注：{reason}。"
+
+
+@dataclass(frozen=True)
+class TaggerChoice:
+    """The tagger a workflow runs with, and why (``note`` is empty for the trained model)."""
+
+    tagger: Tagger
+    mode: str  # "combined" or "rules"
+    model_path: Path | None
+    note: str = ""
+
+
+@dataclass
+class AnalysisRun:
+    """What :func:`analyse` produced."""
+
+    corpus: Corpus
+    analysis: Analysis
+    tagger: TaggerChoice
+    codebook_path: Path
+    outputs: dict[str, Path] = field(default_factory=dict)
+
+    @property
+    def units(self) -> dict[str, dict[str, int]]:
+        """Per unit: counts of verdicts by status and of figures."""
+        doc_units = {doc_id: unit for unit, doc_ids in self.analysis.units.items() for doc_id in doc_ids}
+        totals = {unit: {"evidenced": 0, "mentioned": 0, "no evidence": 0, "figures": 0}
+                  for unit in self.analysis.units}
+        for match in self.analysis.matches:
+            totals.setdefault(match.unit, {"evidenced": 0, "mentioned": 0, "no evidence": 0, "figures": 0})
+            totals[match.unit][match.status] += 1
+        for figure in self.analysis.figures:
+            unit = doc_units.get(figure.doc_id)
+            if unit in totals:
+                totals[unit]["figures"] += 1
+        return totals
+
+
+# --- loading ---------------------------------------------------------------------------------------
+
+
+def load_project_codebook(path: Path | None = None) -> Codebook:
+    """The codebook at ``path`` (default: the project codebook)."""
+    return load_codebook(Path(path) if path is not None else config.CODEBOOK_PATH)
+
+
+def _is_project_codebook(path: Path | None) -> bool:
+    return path is None or Path(path).resolve() == config.CODEBOOK_PATH.resolve()
+
+
+def choose_tagger(codebook: Codebook, *, codebook_path: Path | None = None,
+                  model_path: Path | None = None) -> TaggerChoice:
+    """The trained tagger for ``codebook``, or its rule tagger with the reason why.
+
+    A model named explicitly must load and fit the codebook (else :class:`ModelError`); the shipped
+    model is used only with the project codebook, and a missing or unusable shipped model falls
+    back to rules with a logged warning.
+    """
+    if model_path is not None:
+        model_path = Path(model_path)
+        return TaggerChoice(Tagger.load(model_path, codebook), "combined", model_path)
+    if not _is_project_codebook(codebook_path):
+        reason = f"没有为编码表 {Path(codebook_path).name} 训练的模型（可用 lzp train --codebook … 训练后以 --model 指定）"
+        log.warning("no model for codebook %s: tagging with rules only", codebook_path)
+        return TaggerChoice(Tagger(codebook), "rules", None, RULES_ONLY_NOTE.format(reason=reason))
+    try:
+        return TaggerChoice(Tagger.load(config.MODEL_PATH, codebook), "combined", config.MODEL_PATH)
+    except ModelError as error:
+        log.warning("%s; tagging with rules only", error)
+        return TaggerChoice(Tagger(codebook), "rules", None,
+                            RULES_ONLY_NOTE.format(reason=f"模型不可用（{error}）"))
+
+
+# --- analyse ---------------------------------------------------------------------------------------
+
+
+def count_inputs(paths: Sequence[Path]) -> int:
+    """How many input files ``paths`` expand to (for a progress bar)."""
+    files, _ = discover(list(paths))
+    return len(files)
+
+
+def analyse(
+    paths: Sequence[Path],
+    *,
+    out: Path,
+    codebook_path: Path | None = None,
+    model_path: Path | None = None,
+    policy: Sequence[Path] = (),
+    manifest: Path | None = None,
+    timeout: float = config.DEFAULT_TIMEOUT_SECONDS,
+    max_bytes: int = config.DEFAULT_MAX_FILE_BYTES,
+    scheduler: str | None = None,
+    on_file: Callable[[Path, Any], None] | None = None,
+    on_stage: Callable[[str], None] | None = None,
+) -> AnalysisRun:
+    """Ingest ``paths``, tag, match against the policy's requirements and write every output to ``out``:
+    ``tables/*.parquet``, ``lzp.duckdb``, ``corpus.qdpx``, the reports and ``run.json``."""
+    codebook = load_project_codebook(codebook_path)
+    choice = choose_tagger(codebook, codebook_path=codebook_path, model_path=model_path)
+    metadata = read_metadata_manifest(Path(manifest)) if manifest else None
+    corpus = ingest(list(paths), timeout=timeout, max_bytes=max_bytes, metadata=metadata, on_file=on_file,
+                    scheduler=scheduler)
+    analysis = analyse_corpus(corpus, tagger=choice, policy=policy, on_stage=on_stage)
+    run = AnalysisRun(corpus=analysis.corpus, analysis=analysis, tagger=choice,
+                      codebook_path=Path(codebook_path) if codebook_path else config.CODEBOOK_PATH)
+    _notify(on_stage, "write")
+    run.outputs.update(write_tables(analysis, out))
+    run.outputs["qdpx"] = write_qdpx(out, codebook=codebook)
+    run.outputs["run"] = write_run_info(run, out)
+    run.outputs.update(write_reports(out))
+    return run
+
+
+def analyse_corpus(corpus: Corpus, *, tagger: TaggerChoice | None = None, policy: Sequence[Path] = (),
+                   on_stage: Callable[[str], None] | None = None) -> Analysis:
+    """The gap analysis of an ingested corpus with the given tagger (default: the shipped one) and the
+    saved matching threshold."""
+    choice = tagger or choose_tagger(load_project_codebook())
+    return analyze(corpus, tagger=choice.tagger, tagger_mode=choice.mode, policy_paths=tuple(policy),
+                   threshold=load_threshold(config.MATCHING_PATH), on_stage=on_stage)
+
+
+def write_run_info(run: AnalysisRun, out: Path) -> Path:
+    """``out/run.json``: which codebook and tagger produced the analysis, and what it holds."""
+    info = {
+        "lzp_version": __version__,
+        "codebook": run.codebook_path.name,
+        "codebook_title": run.analysis.codebook.title,
+        "tagger_mode": run.tagger.mode,
+        "tagger_note": run.tagger.note,
+        "model": run.tagger.model_path.name if run.tagger.model_path else None,
+        "n_files": len(run.corpus.manifest),
+        "n_documents": len(run.corpus.documents),
+        "n_requirements": len(run.analysis.requirements),
+        "n_units": len(run.analysis.units),
+    }
+    return write_text_atomic(out / RUN_FILE, json.dumps(info, ensure_ascii=False, indent=2) + "\n")
+
+
+def ingest_only(paths: Sequence[Path], *, out: Path, timeout: float = config.DEFAULT_TIMEOUT_SECONDS,
+                max_bytes: int = config.DEFAULT_MAX_FILE_BYTES, scheduler: str | None = None,
+                on_file: Callable[[Path, Any], None] | None = None) -> Corpus:
+    """Ingest ``paths`` and write documents, passages, sections and the manifest to ``out``."""
+    corpus = ingest(list(paths), timeout=timeout, max_bytes=max_bytes, on_file=on_file, scheduler=scheduler)
+    write_corpus(corpus, out)
+    return corpus
+
+
+def _notify(callback: Callable[[str], None] | None, name: str) -> None:
+    if callback is not None:
+        callback(name)
+
+
+# --- tag -------------------------------------------------------------------------------------------
+
+
+def tag_file(input_path: Path, output_path: Path, *, mode: str = "combined", codebook_path: Path | None = None,
+             model_path: Path | None = None, progress: Callable[[int], None] | None = None) -> int:
+    """Tag a JSON-lines file of ``{id, doc, text}`` (see :func:`pipeline.tagging.io.tag_jsonl`)."""
+    if mode not in {"rules", "model", "combined"}:
+        raise UsageError(f"unknown mode {mode!r}; choose rules, model or combined")
+    codebook = load_project_codebook(codebook_path)
+    if mode == "rules":
+        tagger = Tagger(codebook)
+    else:
+        tagger = Tagger.load(Path(model_path) if model_path else config.MODEL_PATH, codebook)
+    return tag_jsonl(input_path, output_path, tagger=tagger, mode=mode, progress=progress)
+
+
+# --- train and evaluate ----------------------------------------------------------------------------
+
+
+def train(
+    *,
+    gold_path: Path = config.GOLD_PATH,
+    codebook_path: Path | None = None,
+    model_path: Path = config.MODEL_PATH,
+    matching_path: Path | None = None,
+    card_path: Path | None = None,
+    evaluation_report: Path = config.EVALUATION_REPORT_PATH,
+) -> Path:
+    """Train the tagger on ``gold_path`` and save it to ``model_path`` with its model card.
+
+    For the project codebook the matching threshold is recalibrated on the labelled pairs and
+    saved too (``matching_path``, default ``models/matching.json`` beside the shipped model).
+    """
+    codebook = load_project_codebook(codebook_path)
+    gold = load_gold(Path(gold_path), codebook)
+    tagger = Tagger(codebook).fit(group_by_document(gold))
+    tagger.save(Path(model_path))
+    if _is_project_codebook(codebook_path):
+        calibrate_matching(codebook, path=matching_path or config.MATCHING_PATH)
+    card = card_path or Path(model_path).parent / "README.md"
+    thresholds = ", ".join(f"{code} {value:.2f}" for code, value in tagger.thresholds.items())
+    write_text_atomic(card, MODEL_CARD.format(
+        n_passages=len(gold), n_documents=tagger.metadata["n_documents"], thresholds=thresholds,
+        role_weight=tagger.role_rule_weight, evaluation=_evaluation_summary(evaluation_report),
+    ))
+    return Path(model_path)
+
+
+def _evaluation_summary(report: Path) -> str:
+    if not report.exists():
+        return "Run `make evaluate` for held-out figures."
+    lines = report.read_text(encoding="utf-8").splitlines()
+    start = lines.index("### Summary") if "### Summary" in lines else 0
+    table = [line for line in lines[start + 1:start + 10] if line.startswith("|")]
+    return "\n".join(["Held-out (leave-one-document-out) figures from `docs/evaluation.md`:", "", *table])
+
+
+def evaluate(
+    *,
+    gold_path: Path = config.GOLD_PATH,
+    codebook_path: Path | None = None,
+    report_path: Path = config.EVALUATION_REPORT_PATH,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, SystemScores]:
+    """Tagger (leave-one-document-out), and for the project codebook requirement matching and figures,
+    in one Markdown report at ``report_path``."""
+    codebook = load_project_codebook(codebook_path)
+    gold = load_gold(Path(gold_path), codebook)
+    results = leave_one_document_out(gold, codebook=codebook, progress=progress)
+    report = render_markdown(results, gold, codebook)
+    if _is_project_codebook(codebook_path):
+        _notify(progress, "matching and figures")
+        analysis = sample_analysis(codebook)
+        matching = gap_evaluation.evaluate_matching(analysis, path=config.MATCHES_PATH)
+        figures = gap_evaluation.evaluate_figures(analysis.corpus, analysis.figures, path=config.FIGURES_PATH)
+        report += "\n" + gap_evaluation.render_markdown(matching, figures)
+    write_text_atomic(Path(report_path), report)
+    return results
+
+
+def sample_analysis(codebook: Codebook) -> Analysis:
+    """The sample corpus analysed with the rule tagger only, so that no learned component trained on
+    these passages enters the matching and figure figures."""
+    return analyze(ingest([config.SAMPLE_DIR]), tagger=Tagger(codebook), tagger_mode="rules")
+
+
+def calibrate_matching(codebook: Codebook, *, path: Path) -> float:
+    """Choose the matching threshold on all labelled pairs and save it to ``path``."""
+    scores = gap_evaluation.evaluate_matching(sample_analysis(codebook), path=config.MATCHES_PATH)
+    gap_evaluation.save_threshold(scores.final_threshold, path)
+    return scores.final_threshold
+
+
+def import_qda(qdpx: Path, out: Path, *, codebook_path: Path | None = None) -> int:
+    """Codes and roles of a reviewed ``.qdpx`` as gold-format JSON lines (codes of the codebook only)."""
+    return import_qdpx(Path(qdpx), Path(out), codebook=load_project_codebook(codebook_path))
+
+
+MODEL_CARD = """# models/tagger.skops — model card
+
+**What it is.** The learned half of lzp's codebook tagger: a scikit-learn pipeline that predicts the
+codes D1–D6 / M1–M6 of a passage (one-vs-rest logistic regression, sigmoid-calibrated where a code has
+enough positives) and its role (multinomial logistic regression), combined with the rule tagger
+(`corpora/codebook.yaml`) by per-code thresholds. Saved with skops; loading trusts only scikit-learn,
+NumPy/SciPy and lzp's own estimator types. The codebook is not inside the file: it is given back at
+load, and a model refuses a codebook with other codes.
+
+**Data.** `corpora/annotations/gold.jsonl`: {n_passages} passages of {n_documents} documents of the
+sample corpus, annotated following `docs/annotation-guide.md`.
+
+**Features.** Character 1–2-grams (TF-IDF), jieba content words with the domain dictionary, rule hit
+counts per code for the passage and for its enclosing headings (weighted ×2), role-cue scores of the
+passage and of its nearest heading, document type, the section hint of the nearest heading
+(做法 / 问题 / 原因 / 对策 …), heading and policy flags.
+
+**Combination.** Code score = 0.5 × rule hit + 0.5 × model probability, kept when ≥ the code's
+threshold ({thresholds}). Role = argmax(model probability + {role_weight} × rule role).
+Thresholds and the role weight are tuned by leave-one-document-out on the training documents; a
+threshold other than 0.5 (where a rule hit decides) is kept only if it gains 0.02 F1 there.
+
+**Metrics.** {evaluation}
+
+**Limits.** Eight documents from five sources: figures have wide uncertainty, rare codes (D1, D6)
+have few examples. Retrain (`make train`) after adding annotations to the gold file. The codebook's
+terms and role cues were written with the sample corpus in view, so held-out figures on these same
+documents overstate what to expect on new ones; see `docs/evaluation.md`.
+"""
