@@ -26,8 +26,10 @@ how many characters it changed (see :func:`normalize` for the measure).
 Fast paths: most passages are short and already clean, so every step first makes one cheap check
 (a precompiled "trigger" search or a substring test) for a condition that each of its substitutions
 needs in order to match; when it fails, the step returns its input at once. A guard never changes
-a result, only skips work that cannot change anything; ``tests/test_normalize_fast.py`` compares
-every step with its guards switched off (:data:`_GUARDS`).
+a result, only skips work that cannot change anything. Each guard is an ``if …:  # fast path`` line
+(skip when true) or ``if …:  # fast path (only when)`` (work only when true);
+``tests/test_normalize_fast.py`` compares every step with a copy of this module in which every
+guard lets the work run.
 """
 
 from __future__ import annotations
@@ -75,10 +77,6 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _ASCII_ALNUM = "A-Za-z0-9"
 
-#: Fast paths on (see the module docstring); the equivalence tests switch them off for a reference.
-_GUARDS = True
-
-
 def _any_of(characters: Iterable[str]) -> re.Pattern[str]:
     """A trigger that matches any one of ``characters`` (e.g. the keys of a translate table)."""
     return re.compile("[" + "".join(sorted(re.escape(char) for char in characters)) + "]")
@@ -110,7 +108,7 @@ def fix_unicode(text: str) -> str:
     * the result is NFC (which also maps CJK compatibility ideographs U+F900–U+FAFF to the
       unified ones).
     """
-    if _GUARDS and _UNICODE_TRIGGER.search(text) is None:
+    if _UNICODE_TRIGGER.search(text) is None:  # fast path
         return unicodedata.normalize("NFC", text)
     text = _NEWLINES.sub("\n", text)
     text = _INVISIBLE.sub("", text)
@@ -165,7 +163,7 @@ def map_radicals(text: str) -> str:
     converts); the supplement, which has almost no NFKC mapping, uses :data:`SUPPLEMENT_RADICALS`.
     No assigned code point of either block survives.
     """
-    if _GUARDS and _RADICAL.search(text) is None:
+    if _RADICAL.search(text) is None:  # fast path
         return text
     return text.translate(_RADICAL_TABLE)
 
@@ -196,7 +194,7 @@ def fold_fullwidth_ascii(text: str) -> str:
     Kept as they are: every other full-width form — in particular ``，。：；！？（）％．［］｛｝＂＇``
     — and all CJK punctuation (``【】《》“”‘’、…—``), which is sentence punctuation in this corpus.
     """
-    if _GUARDS and _FULLWIDTH.search(text) is None:
+    if _FULLWIDTH.search(text) is None:  # fast path
         return text
     return text.translate(_FULLWIDTH_TABLE)
 
@@ -243,7 +241,7 @@ def strip_pinyin(text: str) -> str:
     :data:`LOST_CHARACTER_HINTS` knows it from the preceding character (→ 日報), otherwise by a
     single ``?`` that marks the lost character.
     """
-    if _GUARDS and _PINYIN_TRIGGER.search(text) is None:
+    if _PINYIN_TRIGGER.search(text) is None:  # fast path
         return text
     text = _PINYIN_AFTER_CJK.sub("", text)
     if "?" in text:
@@ -339,7 +337,7 @@ def restore_censored(text: str) -> str:
     Anonymised places such as xx市, X区, X县, *县 are not in the table and never change;
     "X员工" stays as it is.
     """
-    if _GUARDS and _CENSORED_TRIGGER.search(text) is None:
+    if _CENSORED_TRIGGER.search(text) is None:  # fast path
         return text
     text = _CENSORED_X.sub(r"党\1", text)
     return _CENSORED_ZZ.sub("政治", text)
@@ -396,7 +394,7 @@ def strip_truncation_notices(text: str) -> str:
     the end of the previous line. After terminal punctuation (or at the start) the notice is
     simply removed.
     """
-    if _GUARDS and _NOTICE_TRIGGER.search(text) is None:
+    if _NOTICE_TRIGGER.search(text) is None:  # fast path
         return text
     text = _NOTICE.sub(_replace_notice, text)
     return _NOTICE_LINE.sub("", text)
@@ -404,7 +402,7 @@ def strip_truncation_notices(text: str) -> str:
 
 def is_truncated(text: str) -> bool:
     """True if the raw text carries a truncation notice (省略N字, 未完, 全文共N字, 余下全文, …)."""
-    if _GUARDS and _NOTICE_TRIGGER.search(text) is None:
+    if _NOTICE_TRIGGER.search(text) is None:  # fast path
         return False
     return _TRUNCATION_EVIDENCE.search(text) is not None
 
@@ -440,7 +438,7 @@ _WHITESPACE = re.compile(r"\s+")
 def _strip_teasers(text: str) -> str:
     # A teaser ends in "..." or "…" and must be followed by its repetition, hence by a newline: on
     # a single line, the line end that closes the match is the end of the text.
-    if _GUARDS and ("\n" not in text or ("..." not in text and "…" not in text)):
+    if "\n" not in text or ("..." not in text and "…" not in text):  # fast path
         return text
     pieces: list[str] = []
     cursor = 0
@@ -468,9 +466,10 @@ def strip_boilerplate(text: str) -> str:
     * a teaser line ending in ``...``/``…`` whose text is repeated immediately below it;
     * truncation notices, see :func:`strip_truncation_notices`.
     """
-    if not _GUARDS or "##" in text:
+    if "##" in text:  # fast path (only when)
         text = _PAYWALL_MARKER.sub("", text)
-    if not _GUARDS or "\n" in text:  # the header line of a table of contents ends in a newline
+    # The header line of a table of contents ends in a newline.
+    if "\n" in text:  # fast path (only when)
         text = _TABLE_OF_CONTENTS.sub("", text)
     text = _CHROME_LINE.sub("", text)
     text = _strip_teasers(text)
@@ -507,7 +506,7 @@ def strip_markdown(text: str) -> str:
     * horizontal rules (a line of ``---``, ``***`` or ``___``) become empty lines;
     * links ``[text](url)`` become ``text``; images are dropped.
     """
-    if _GUARDS and _MD_TRIGGER.search(text) is None:
+    if _MD_TRIGGER.search(text) is None:  # fast path
         return text
     text = _MD_RULE.sub("", text)
     text = _MD_HEADING.sub(r"\1\2", text)
@@ -540,7 +539,7 @@ def strip_page_numbers(text: str) -> str:
     """Drop lines that are only a page number: "— 1 —", "- 1 -", "－ 12 －", "第 3 页",
     "第3页 共10页", "共10页 第3页", "3/10". The line and its newline are removed, so the two halves
     of a sentence split by a page break become adjacent lines for :func:`rejoin_lines`."""
-    if _GUARDS and _PAGE_NUMBER_TRIGGER.search(text) is None:
+    if _PAGE_NUMBER_TRIGGER.search(text) is None:  # fast path
         return text
     return _PAGE_NUMBER_LINE.sub("", text)
 
@@ -627,7 +626,8 @@ def rejoin_lines(text: str) -> str:
     nothing in between, two Latin/digit fragments with a space. A joined line may absorb further
     lines in turn.
     """
-    if _GUARDS and "\n" not in text:  # a single line has nothing to join
+    # A single line has nothing to join.
+    if "\n" not in text:  # fast path
         return text
     lines = text.split("\n")
     out: list[str] = []
@@ -681,7 +681,7 @@ def collapse_whitespace(text: str) -> str:
       and next to punctuation stay;
     * three or more newlines become one blank line, and the text is stripped.
     """
-    if _GUARDS and "\n\n\n" not in text and _SPACE_TRIGGER.search(text) is None:
+    if "\n\n\n" not in text and _SPACE_TRIGGER.search(text) is None:  # fast path
         return text.strip()
     text = _LINE_EDGE_SPACE.sub("", text)
     text = _INNER_SPACE.sub(_collapse_inner, text)
