@@ -23,7 +23,7 @@ import pandas as pd
 from pipeline import config
 from pipeline.dedup import find_near_duplicates
 from pipeline.errors import IngestError, NoTextLayerError, UsageError
-from pipeline.ingest import SUPPORTED_SUFFIXES
+from pipeline.ingest import supported_suffixes
 from pipeline.ingest.guard import GuardedReader
 from pipeline.normalize import normalize
 from pipeline.records import Document, Extraction, Passage
@@ -342,7 +342,7 @@ def _ingest_one(
         return ManifestRow(str(path), "", "failed", f"unreadable: {error.strerror}"), []
     file_metadata = metadata.get(str(path)) or metadata.get(path.name) or FileMetadata()
     try:
-        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        if path.suffix.lower() not in supported_suffixes():
             raise IngestError(reason=f"unsupported format: {path.suffix or '(no extension)'}")
         extraction = reader.read(path)
         documents = build_documents(path, extraction, sha=sha, metadata=file_metadata, ambiguous=ambiguous)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -23,7 +24,7 @@ STANDINS = {".hang": "hang", ".crash": "crash", ".die": "die", ".echo": "echo"}
 @pytest.fixture(scope="module")
 def standins():
     for suffix, name in STANDINS.items():
-        register_reader(suffix, f"pipeline.ingest._testing:{name}")
+        register_reader(suffix, f"tests.ingest.stand_in_readers:{name}")
     yield
     for suffix in STANDINS:
         unregister_reader(suffix)
@@ -110,7 +111,7 @@ def test_convenience_function(standins, tmp_path, fixtures_dir):
 
 
 def test_custom_reader_callable(tmp_path):
-    with GuardedReader(timeout=0.5, reader="pipeline.ingest._testing:hang") as reader:
+    with GuardedReader(timeout=0.5, reader="tests.ingest.stand_in_readers:hang") as reader:
         with pytest.raises(ExtractionTimeoutError):
             reader.read(_file(tmp_path, "anything.txt", b"text"))
 
@@ -119,3 +120,16 @@ def test_worker_recycled_after_max_tasks(standins, tmp_path):
     with GuardedReader(timeout=30, max_tasks_per_worker=2) as reader:
         pids = [reader.read(_file(tmp_path, f"{n}.echo")).text.split()[1] for n in range(3)]
     assert pids[0] == pids[1] != pids[2]
+
+
+def test_a_registered_reader_reads_its_suffix_in_a_batch(standins, tmp_path: Path) -> None:
+    """register_reader extends what a batch accepts (the orchestrator asks the registry, not a frozen set)."""
+    from pipeline.corpus import ingest
+
+    (tmp_path / "note.echo").write_text("ignored", encoding="utf-8")
+    (tmp_path / "other.unknownsuffix").write_text("ignored", encoding="utf-8")
+    corpus = ingest([tmp_path])
+    rows = {Path(row.path).name: row for row in corpus.manifest}
+    assert rows["note.echo"].status == "ok", rows["note.echo"].reason
+    assert rows["other.unknownsuffix"].status == "failed"
+    assert "unsupported format" in rows["other.unknownsuffix"].reason

@@ -1,6 +1,6 @@
-"""Stand-in readers for testing the guard and the batch orchestrator (not registered by default).
+"""Stand-in readers for testing the guard and the batch orchestrator (registered by the tests only).
 
-Register one for a made-up suffix, e.g. ``register_reader(".hang", "pipeline.ingest._testing:hang")``;
+Register one for a made-up suffix, e.g. ``register_reader(".hang", "tests.ingest.stand_in_readers:hang")``;
 :mod:`pipeline.ingest.guard` ships registrations to its worker process.
 """
 
