@@ -287,6 +287,22 @@ class Outline:
     sentences: tuple[tuple[int, int, str, bool], ...]  # (start, end, section_path, is_heading)
 
 
+def _char_before(text: str, position: int) -> str:
+    """The last character before ``position`` that is not a space or tab ("" at the start)."""
+    index = position - 1
+    while index >= 0 and text[index] in " \t":
+        index -= 1
+    return text[index] if index >= 0 else ""
+
+
+def _char_after(text: str, position: int) -> str:
+    """The first character from ``position`` on that is not a space or tab ("" at the end)."""
+    index = position
+    while index < len(text) and text[index] in " \t":
+        index += 1
+    return text[index] if index < len(text) else ""
+
+
 def build_outline(text: str, *, body_start: int = 0) -> Outline:
     """Build the heading tree of ``text`` and assign a section path to every sentence.
 
@@ -308,8 +324,8 @@ def build_outline(text: str, *, body_start: int = 0) -> Outline:
 
     for start, end in iter_sentence_spans(text):
         sentence = text[start:end]
-        line_start = start == 0 or text[:start].rstrip(" \t")[-1:] in ("\n", "")
-        line_end = end == len(text) or text[end:].lstrip(" \t")[:1] in ("\n", "")
+        line_start = start == 0 or _char_before(text, start) in ("\n", "")
+        line_end = end == len(text) or _char_after(text, end) in ("\n", "")
         heading = match_heading(sentence, line_start=line_start)
         if heading is None and line_start and line_end and start >= body_start and is_plain_heading(sentence):
             plain_counter += 1

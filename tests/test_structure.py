@@ -141,3 +141,22 @@ def test_a_higher_heading_closes_deeper_ones_whatever_came_first() -> None:
     text = "研究报告\n正文开始了。\n（三）构建载体融合。内容。\n三、问题的表现\n（一）存在学用脱节问题。内容。"
     outline = build_outline(text, body_start=front_matter_end(text))
     assert [s.path_str for s in outline.sections] == ["3", "3", "3.1"]
+
+
+def test_outline_time_grows_linearly_with_the_text() -> None:
+    """Each sentence looks only at its neighbours, never copies the text before it."""
+    import time
+
+    from pipeline.structure import build_outline
+
+    unit = "一、总体要求\n各单位要把党建和业务一起谋划。坚持问题导向，狠抓落实。\n（一）健全机制。建立责任清单。\n"
+
+    def seconds(copies: int) -> float:
+        text = unit * copies
+        began = time.perf_counter()
+        build_outline(text)
+        return time.perf_counter() - began
+
+    seconds(50)  # warm-up
+    small, large = min(seconds(2_000) for _ in range(2)), min(seconds(8_000) for _ in range(2))
+    assert large < small * 4 * 2.0, (small, large)  # 4× the text: about 4× the time, never 16×
