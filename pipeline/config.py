@@ -24,6 +24,8 @@ MODEL_PATH: Path = MODELS_DIR / "tagger.skops"
 MODEL_CARD_PATH: Path = MODELS_DIR / "README.md"
 MATCHING_PATH: Path = MODELS_DIR / "matching.json"
 GOLD_PATH: Path = ANNOTATIONS_DIR / "gold.jsonl"
+# Sentences the project wrote for training only (never scored): see corpora/annotations/README.md.
+WRITTEN_PATH: Path = ANNOTATIONS_DIR / "written.jsonl"
 MATCHES_PATH: Path = ANNOTATIONS_DIR / "matches.jsonl"
 FIGURES_PATH: Path = ANNOTATIONS_DIR / "figures.jsonl"
 USERDICT_PATH: Path = LEXICON_DIR / "userdict.txt"

@@ -32,7 +32,7 @@ from pipeline.reports.render import RUN_FILE
 from pipeline.reports.tables import write_tables
 from pipeline.storage import write_text_atomic
 from pipeline.tagging.codebook import Codebook, load_codebook
-from pipeline.tagging.evaluate import SystemScores, leave_one_document_out, render_markdown
+from pipeline.tagging.evaluate import SystemScores, leave_one_document_out, render_markdown, source_of
 from pipeline.tagging.io import tag_jsonl
 from pipeline.tagging.tagger import Tagger, group_by_document, load_gold
 
@@ -228,7 +228,8 @@ def train(
     """
     codebook = load_project_codebook(codebook_path)
     gold = load_gold(Path(gold_path), codebook)
-    tagger = Tagger(codebook).fit(group_by_document(gold))
+    written = _written_for(codebook_path, codebook)
+    tagger = Tagger(codebook).fit(group_by_document(gold), extra=group_by_document(written))
     tagger.save(Path(model_path))
     if _is_project_codebook(codebook_path):
         calibrate_matching(codebook, path=matching_path or config.MATCHING_PATH)
@@ -236,6 +237,7 @@ def train(
     thresholds = ", ".join(f"{code} {value:.2f}" for code, value in tagger.thresholds.items())
     write_text_atomic(card, MODEL_CARD.format(
         n_passages=len(gold), n_documents=tagger.metadata["n_documents"], thresholds=thresholds,
+        n_written=len(written),
         role_weight=tagger.role_rule_weight, evaluation=_evaluation_summary(evaluation_report),
     ))
     return Path(model_path)
@@ -261,8 +263,11 @@ def evaluate(
     in one Markdown report at ``report_path``."""
     codebook = load_project_codebook(codebook_path)
     gold = load_gold(Path(gold_path), codebook)
-    results = leave_one_document_out(gold, codebook=codebook, progress=progress)
-    report = render_markdown(results, gold, codebook)
+    written = _written_for(codebook_path, codebook)
+    results = leave_one_document_out(gold, codebook=codebook, extra_training=written, progress=progress)
+    by_source = leave_one_document_out(gold, codebook=codebook, extra_training=written, group_of=source_of,
+                                       progress=progress)
+    report = render_markdown(results, gold, codebook, by_source=by_source, n_written=len(written))
     if _is_project_codebook(codebook_path):
         _notify(progress, "matching and figures")
         analysis = sample_analysis(codebook)
@@ -271,6 +276,13 @@ def evaluate(
         report += "\n" + gap_evaluation.render_markdown(matching, figures)
     write_text_atomic(Path(report_path), report)
     return results
+
+
+def _written_for(codebook_path: Path | None, codebook: Codebook) -> list:
+    """The project's sentences written for training, for the project codebook only."""
+    if not _is_project_codebook(codebook_path) or not config.WRITTEN_PATH.exists():
+        return []
+    return load_gold(config.WRITTEN_PATH, codebook)
 
 
 def sample_analysis(codebook: Codebook) -> Analysis:
@@ -301,7 +313,9 @@ NumPy/SciPy and lzp's own estimator types. The codebook is not inside the file: 
 load, and a model refuses a codebook with other codes.
 
 **Data.** `corpora/annotations/gold.jsonl`: {n_passages} passages of {n_documents} documents of the
-sample corpus, annotated following `docs/annotation-guide.md`.
+sample corpus, annotated following `docs/annotation-guide.md`; and {n_written} sentences the project
+wrote for training in the registers units write in (`corpora/annotations/written.jsonl`), never used
+to report accuracy.
 
 **Features.** Character 1–2-grams (TF-IDF), jieba content words with the domain dictionary, rule hit
 counts per code for the passage and for its enclosing headings (weighted ×2), role-cue scores of the

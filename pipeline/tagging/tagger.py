@@ -106,25 +106,30 @@ class Tagger:
         self._names: np.ndarray | None = None
 
     # --- training ------------------------------------------------------------------------------
-    def fit(self, documents: dict[str, list[GoldPassage]], *, tune: bool = True) -> Tagger:
-        """Train the models on gold documents; tune thresholds by an inner leave-one-document-out."""
-        texts, contexts, codes, roles = _flatten(documents)
+    def fit(self, documents: dict[str, list[GoldPassage]], *, extra: dict[str, list[GoldPassage]] | None = None,
+            tune: bool = True) -> Tagger:
+        """Train the models on gold documents (plus ``extra`` documents written for training); tune
+        thresholds by an inner leave-one-document-out over the gold documents only (the extra ones
+        join every inner training fold and are never tuned on)."""
+        extra = extra or {}
+        texts, contexts, codes, roles = _flatten({**extra, **documents})
         frame = to_frame(texts, contexts)
         self.code_model = code_model(self.codebook).fit(frame, _label_matrix(codes, self.codes))
         self._names = None
         self.role_model = role_classifier().fit(self._features(frame), roles)
         if tune and len(documents) >= 3:
-            self._tune(documents)
-        self.metadata = {"n_passages": len(texts), "n_documents": len(documents), "codes": list(self.codes)}
+            self._tune(documents, extra)
+        self.metadata = {"n_passages": len(texts), "n_documents": len(documents), "codes": list(self.codes),
+                         "n_written_passages": sum(len(p) for p in extra.values())}
         return self
 
-    def _tune(self, documents: dict[str, list[GoldPassage]]) -> None:
+    def _tune(self, documents: dict[str, list[GoldPassage]], extra: dict[str, list[GoldPassage]]) -> None:
         names = sorted(documents)
         folds = [[name] for name in names]  # inner leave-one-document-out
         model_scores, rule_hits, role_probs, role_rule, gold_codes, gold_roles = [], [], [], [], [], []
         for held_out_names in folds:
             train = {name: documents[name] for name in names if name not in held_out_names}
-            inner = Tagger(self.codebook).fit(train, tune=False)
+            inner = Tagger(self.codebook).fit(train, extra=extra, tune=False)
             for held_out in held_out_names:
                 texts = [p.text for p in documents[held_out]]
                 contexts = build_contexts(texts)
