@@ -208,3 +208,11 @@ def test_rewrite_is_deterministic_and_write_reports_writes_all(analysis_dir: Pat
     again = {p.name: p.read_text(encoding="utf-8") for p in (analysis_dir / "reports").glob("*.html")}
     assert again == pages
     assert not list((analysis_dir / "reports").glob(".*.tmp"))
+
+
+def test_every_manifest_status_has_its_chinese_label() -> None:
+    from pipeline.labels import MANIFEST_STATUS_LABELS, MANIFEST_STATUSES
+    from pipeline.reports.html import _manifest_badge
+
+    assert set(MANIFEST_STATUSES) == set(MANIFEST_STATUS_LABELS)
+    assert "失败" in _manifest_badge("failed") and "警告" in _manifest_badge("warning")
