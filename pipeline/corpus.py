@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 import logging
 import os
 import re
+import stat
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -79,62 +81,182 @@ class Corpus:
 
     documents: list[Document] = field(default_factory=list)
     manifest: list[ManifestRow] = field(default_factory=list)
+    # Batch-level warnings an analyst must see (an empty input, manifest rows naming no file).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def passages(self) -> list[Passage]:
         return [passage for document in self.documents for passage in document.passages]
 
 
+MANIFEST_ENCODINGS = ("utf-8-sig", "gb18030")
+_DATE = re.compile(r"^\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+
+
+def display_path(path: Path | str) -> str:
+    """A path as text that any writer accepts: bytes of a name that is not UTF-8 (unzipped from a
+    GBK archive, say) are kept as ``\\xNN`` escapes instead of failing every writer downstream."""
+    return os.fsencode(os.fspath(path)).decode("utf-8", "backslashreplace")
+
+
+def read_text_any(path: Path) -> str:
+    """Text of a small table file written by Excel or an editor: UTF-8 (with or without BOM),
+    UTF-16 with BOM, or GB18030; :class:`UsageError` when it is none of these."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UsageError(f"cannot read {display_path(path)}: {error.strerror}") from error
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    for encoding in MANIFEST_ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UsageError(f"{display_path(path)}: not UTF-8, UTF-16 or GB18030 text; save it as CSV UTF-8")
+
+
+def normalise_date(value: str, *, where: str) -> str | None:
+    """``2023/12/2``, ``2023.12.02``, ``2023年12月2日`` → ``2023-12-02``; blank → None."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    match = _DATE.match(value)
+    if match is None:
+        raise UsageError(f"{where}: date {value!r} is not a date such as 2023-12-02")
+    year, month, day = (int(part) for part in match.groups())
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        raise UsageError(f"{where}: date {value!r} is not a date such as 2023-12-02")
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
 def read_metadata_manifest(path: Path) -> dict[str, FileMetadata]:
-    """Read a corpus manifest (columns ``path, kind, unit, date`` [, ``title``]) keyed by file name and path."""
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if reader.fieldnames is None or "path" not in reader.fieldnames:
-            raise UsageError(f"{path}: a corpus manifest needs a 'path' column")
-        entries: dict[str, FileMetadata] = {}
-        for row in reader:
-            kind = (row.get("kind") or "report").strip().lower()
-            if kind not in {"policy", "report"}:
-                raise UsageError(f"{path}: kind must be 'policy' or 'report', got {kind!r} for {row['path']}")
-            metadata = FileMetadata(
-                kind=kind,
-                unit=(row.get("unit") or "").strip(),
-                date=(row.get("date") or "").strip() or None,
-                title=(row.get("title") or "").strip(),
-            )
-            entries[row["path"].strip()] = metadata
-            entries[Path(row["path"].strip()).name] = metadata
+    """Read a corpus manifest (columns ``path, kind, unit, date`` [, ``title``]) keyed by file name and path.
+
+    The file may be UTF-8 (with or without BOM), UTF-16 or GB18030 (what Excel on Chinese Windows
+    writes); dates are normalised to ``YYYY-MM-DD``.
+    """
+    if not path.is_file():
+        raise UsageError(f"no such manifest file: {display_path(path)}")
+    reader = csv.DictReader(io.StringIO(read_text_any(path), newline=""))
+    if reader.fieldnames is None or "path" not in [name.strip() for name in reader.fieldnames]:
+        raise UsageError(f"{display_path(path)}: a corpus manifest needs a 'path' column")
+    reader.fieldnames = [name.strip() for name in reader.fieldnames]
+    entries: dict[str, FileMetadata] = {}
+    for number, row in enumerate(reader, start=2):
+        name = (row.get("path") or "").strip()
+        if not name:
+            continue
+        kind = (row.get("kind") or "report").strip().lower()
+        if kind not in {"policy", "report"}:
+            raise UsageError(f"{display_path(path)}:{number}: kind must be 'policy' or 'report', got {kind!r} for {name}")
+        metadata = FileMetadata(
+            kind=kind,
+            unit=(row.get("unit") or "").strip(),
+            date=normalise_date(row.get("date") or "", where=f"{display_path(path)}:{number}"),
+            title=(row.get("title") or "").strip(),
+        )
+        entries[name] = metadata
+        entries[Path(name).name] = metadata
     return entries
 
 
 def _is_metadata_manifest(path: Path) -> bool:
     if path.name != METADATA_MANIFEST_NAME:
         return False
-    with path.open(encoding="utf-8-sig", errors="strict") as handle:
-        header = handle.readline()
-    return "path" in header.split(",") and "kind" in header
+    try:
+        header = read_text_any(path).split("\n", 1)[0]
+    except UsageError:
+        return False
+    return "path" in [part.strip() for part in header.split(",")] and "kind" in header
 
 
-def discover(paths: Sequence[Path]) -> tuple[list[Path], dict[str, FileMetadata]]:
+@dataclass
+class Discovery:
+    """What a set of input paths holds: the files to read, folder manifests, and the inputs that are
+    not read (each with the manifest row that says why)."""
+
+    files: list[Path] = field(default_factory=list)
+    metadata: dict[str, FileMetadata] = field(default_factory=dict)
+    rejected: list[ManifestRow] = field(default_factory=list)
+
+
+def _inside(target: str, roots: Sequence[str]) -> bool:
+    return any(target == root or target.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+def _special_kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def _classify(candidate: Path, roots: Sequence[str], *, follow_links: bool) -> str | None:
+    """Why ``candidate`` is not read (None when it is an ordinary file to read)."""
+    try:
+        if candidate.is_symlink():
+            target = os.path.realpath(candidate)
+            if not os.path.exists(target):
+                return "broken link (its target does not exist)"
+            if not follow_links and not _inside(target, roots):
+                return "link outside the input folders (use --follow-links to read it)"
+        mode = os.stat(candidate).st_mode
+    except OSError as error:
+        return f"unreadable: {error.strerror}"
+    if not stat.S_ISREG(mode):
+        return f"not a regular file: {_special_kind(mode)}"
+    return None
+
+
+def discover(paths: Sequence[Path], *, follow_links: bool = False) -> Discovery:
     """Expand files and folders (recursively) into input files, and collect folder manifests.
 
-    Hidden files are skipped; a ``manifest.csv`` with ``path`` and ``kind`` columns is read as metadata.
+    Hidden files and folders are skipped; a ``manifest.csv`` with ``path`` and ``kind`` columns is
+    read as metadata. Links are not followed out of the input folders unless ``follow_links``;
+    special files (FIFOs, devices), broken links and unreadable folders are reported, not read.
     """
-    files: list[Path] = []
-    metadata: dict[str, FileMetadata] = {}
+    found = Discovery()
+    roots = [os.path.realpath(path) for path in paths if os.path.isdir(path)]
     for path in paths:
-        if not path.exists():
-            raise UsageError(f"no such file or folder: {path}")
-        candidates = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for candidate in candidates:
-            relative = candidate.relative_to(path) if path.is_dir() else Path(candidate.name)
-            if any(part.startswith(".") for part in relative.parts):
-                continue
-            if _is_metadata_manifest(candidate):
-                metadata.update(read_metadata_manifest(candidate))
-                continue
-            files.append(candidate)
-    return files, metadata
+        if not os.path.lexists(path):
+            raise UsageError(f"no such file or folder: {display_path(path)}")
+        if not path.is_dir():
+            reason = _classify(path, [os.path.realpath(path)], follow_links=True)
+            if reason is not None:
+                found.rejected.append(ManifestRow(display_path(path), "", "failed", reason))
+            elif _is_metadata_manifest(path):
+                found.metadata.update(read_metadata_manifest(path))
+            else:
+                found.files.append(path)
+            continue
+        candidates: list[Path] = []
+
+        def unreadable(error: OSError, root: Path = path) -> None:
+            found.rejected.append(ManifestRow(display_path(error.filename or root), "", "failed",
+                                              f"unreadable folder: {error.strerror}"))
+
+        for folder, folders, names in os.walk(path, onerror=unreadable, followlinks=False):
+            folders[:] = sorted(name for name in folders if not name.startswith("."))
+            for name in folders:  # a linked folder is not walked: report what it points to
+                linked = Path(folder) / name
+                if linked.is_symlink():
+                    target = os.path.realpath(linked)
+                    if not _inside(target, roots):
+                        found.rejected.append(ManifestRow(display_path(linked), "", "failed",
+                                                          "link outside the input folders (not followed)"))
+            candidates.extend(Path(folder) / name for name in names if not name.startswith("."))
+        for candidate in sorted(candidates, key=lambda p: display_path(p)):
+            reason = _classify(candidate, roots, follow_links=follow_links)
+            if reason is not None:
+                found.rejected.append(ManifestRow(display_path(candidate), "", "failed", reason))
+            elif _is_metadata_manifest(candidate):
+                found.metadata.update(read_metadata_manifest(candidate))
+            else:
+                found.files.append(candidate)
+    return found
 
 
 def sha256_of(path: Path) -> str:
@@ -230,7 +352,7 @@ def build_documents(
         documents.append(
             Document(
                 doc_id=doc_id,
-                source_path=str(path),
+                source_path=display_path(path),
                 text=article_text,
                 title=title,
                 doc_type=classify_doc_type(title, article_text),
@@ -257,6 +379,8 @@ def ingest(
     metadata: dict[str, FileMetadata] | None = None,
     on_file: Callable[[Path, ManifestRow], None] | None = None,
     scheduler: str | None = None,
+    follow_links: bool = False,
+    prefer: Sequence[Path] = (),
 ) -> Corpus:
     """Ingest files and folders into a :class:`Corpus`; never raises for a bad input file.
 
@@ -264,8 +388,9 @@ def ingest(
     ``dask.distributed`` scheduler (``tcp://host:8786``). Each Dask task parses its files in its own
     guarded worker process. Without it, files are read one after the other.
     """
-    files, found_metadata = discover(paths)
-    all_metadata = {**found_metadata, **(metadata or {})}
+    found = discover(paths, follow_links=follow_links)
+    files = found.files
+    all_metadata = {**found.metadata, **(metadata or {})}
     ambiguous = _ambiguous_stems(files)
     if scheduler is None:
         results = []
@@ -282,11 +407,86 @@ def ingest(
             for path, (row, _) in zip(files, results, strict=True):
                 on_file(path, row)
     corpus = Corpus()
+    for row in found.rejected:
+        log.info("not read %s: %s", row.path, row.reason)
+        corpus.manifest.append(row)
+        if on_file is not None:
+            on_file(Path(row.path), row)
+    results = _keep_identical_once(files, results, all_metadata, prefer=prefer)
     for row, documents in results:
+        log.info("%s %s%s", row.status, row.path, f": {row.reason}" if row.reason else "")
         corpus.manifest.append(row)
         corpus.documents.extend(documents)
+    corpus.documents = _unique_ids(corpus.documents)
     corpus.documents = mark_duplicates(corpus.documents)
+    corpus.warnings.extend(_batch_warnings(paths, files, found, metadata or {}))
+    for warning in corpus.warnings:
+        log.warning("%s", warning)
     return corpus
+
+
+def _batch_warnings(paths: Sequence[Path], files: Sequence[Path], found: Discovery,
+                    metadata: dict[str, FileMetadata]) -> list[str]:
+    warnings = []
+    if not files and not found.rejected:
+        warnings.append("no input files in " + ", ".join(display_path(path) for path in paths))
+    present = {path.name for path in files}
+    listed = {**found.metadata, **metadata}
+    missing = sorted({Path(name).name for name in listed if Path(name).name not in present})
+    if missing:
+        warnings.append(f"manifest rows name files that are not in the input: {', '.join(missing)}")
+    return warnings
+
+
+def _keep_identical_once(
+    files: Sequence[Path], results: list[tuple[ManifestRow, list[Document]]], metadata: dict[str, FileMetadata],
+    *, prefer: Sequence[Path] = (),
+) -> list[tuple[ManifestRow, list[Document]]]:
+    """Byte-identical files are read once: later copies keep their manifest row, marked as a copy of
+    the first (a policy, or a file named in ``prefer``, is the copy that is kept)."""
+    preferred = {os.path.realpath(path) for path in prefer}
+
+    def rank(index: int) -> tuple[int, int]:
+        path = files[index]
+        entry = metadata.get(display_path(path)) or metadata.get(path.name)
+        first = os.path.realpath(path) in preferred or (entry is not None and entry.kind == "policy")
+        return (0 if first else 1, index)
+
+    kept: dict[str, int] = {}
+    for index in sorted(range(len(results)), key=rank):
+        row = results[index][0]
+        if row.sha256 and row.status != "failed" and row.sha256 not in kept:
+            kept[row.sha256] = index
+    settled = []
+    for index, (row, documents) in enumerate(results):
+        first = kept.get(row.sha256)
+        if first is None or first == index or row.status == "failed":
+            settled.append((row, documents))
+            continue
+        reason = f"identical to {results[first][0].path}: read once"
+        settled.append((replace(row, status="warning", reason=reason, n_documents=0, n_chars=0), []))
+    return settled
+
+
+def _unique_ids(documents: list[Document]) -> list[Document]:
+    """Document ids are unique in a batch: a clash (two inputs whose names differ only in characters
+    an id cannot hold) gets a numeric suffix, passages renumbered with it."""
+    seen: Counter[str] = Counter()
+    unique = []
+    for document in documents:
+        seen[document.doc_id] += 1
+        if seen[document.doc_id] == 1:
+            unique.append(document)
+            continue
+        doc_id = f"{document.doc_id}-{seen[document.doc_id]}"
+        while doc_id in seen:
+            seen[document.doc_id] += 1
+            doc_id = f"{document.doc_id}-{seen[document.doc_id]}"
+        seen[doc_id] += 1
+        passages = tuple(replace(p, doc_id=doc_id, passage_id=f"{doc_id}:{p.passage_id.rsplit(':', 1)[-1]}")
+                         for p in document.passages)
+        unique.append(replace(document, doc_id=doc_id, passages=passages))
+    return unique
 
 
 def _ambiguous_stems(files: Sequence[Path]) -> frozenset[str]:
@@ -336,11 +536,12 @@ def _ingest_one(
     path: Path, reader: GuardedReader, metadata: dict[str, FileMetadata], ambiguous: frozenset[str]
 ) -> tuple[ManifestRow, list[Document]]:
     began = time.perf_counter()
+    shown = display_path(path)
     try:
         sha = sha256_of(path)
     except OSError as error:
-        return ManifestRow(str(path), "", "failed", f"unreadable: {error.strerror}"), []
-    file_metadata = metadata.get(str(path)) or metadata.get(path.name) or FileMetadata()
+        return ManifestRow(shown, "", "failed", f"unreadable: {error.strerror}"), []
+    file_metadata = metadata.get(shown) or metadata.get(path.name) or FileMetadata()
     try:
         if path.suffix.lower() not in supported_suffixes():
             raise IngestError(reason=f"unsupported format: {path.suffix or '(no extension)'}")
@@ -348,25 +549,24 @@ def _ingest_one(
         documents = build_documents(path, extraction, sha=sha, metadata=file_metadata, ambiguous=ambiguous)
     except NoTextLayerError as error:
         seconds = time.perf_counter() - began
-        return ManifestRow(str(path), sha, "warning", error.reason, 0, 0, round(seconds, 3)), []
+        return ManifestRow(shown, sha, "warning", error.reason, 0, 0, round(seconds, 3)), []
     except IngestError as error:
         seconds = time.perf_counter() - began
-        log.info("failed %s: %s", path, error.reason)
-        return ManifestRow(str(path), sha, "failed", error.reason, 0, 0, round(seconds, 3)), []
+        return ManifestRow(shown, sha, "failed", error.reason, 0, 0, round(seconds, 3)), []
     except Exception as error:  # a bug must not stop the batch; it is logged with its traceback
-        log.exception("unexpected error on %s", path)
+        log.exception("unexpected error on %s", shown)
         seconds = time.perf_counter() - began
         reason = f"internal error: {type(error).__name__}: {error}"
-        return ManifestRow(str(path), sha, "failed", reason, 0, 0, round(seconds, 3)), []
+        return ManifestRow(shown, sha, "failed", reason, 0, 0, round(seconds, 3)), []
     seconds = time.perf_counter() - began
     warnings = list(extraction.warnings)
     if any(document.truncated for document in documents):
         warnings.append("source truncated")
     if not documents or not any(document.text for document in documents):
-        return ManifestRow(str(path), sha, "failed", "no text after normalisation", 0, 0, round(seconds, 3)), []
+        return ManifestRow(shown, sha, "failed", "no text after normalisation", 0, 0, round(seconds, 3)), []
     status = "warning" if warnings else "ok"
     n_chars = sum(len(document.text) for document in documents)
-    row = ManifestRow(str(path), sha, status, "; ".join(warnings), len(documents), n_chars, round(seconds, 3))
+    row = ManifestRow(shown, sha, status, "; ".join(warnings), len(documents), n_chars, round(seconds, 3))
     return row, documents
 
 

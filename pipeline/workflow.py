@@ -117,8 +117,8 @@ def choose_tagger(codebook: Codebook, *, codebook_path: Path | None = None,
 
 def count_inputs(paths: Sequence[Path]) -> int:
     """How many input files ``paths`` expand to (for a progress bar)."""
-    files, _ = discover(list(paths))
-    return len(files)
+    found = discover(list(paths))
+    return len(found.files) + len(found.rejected)
 
 
 def analyse(

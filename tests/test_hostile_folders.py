@@ -1,0 +1,125 @@
+"""Folders as units really send them: every input gets one manifest row, nothing outside leaks.
+
+Each test builds its folder in a temporary directory with sentences written for the test.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from pipeline.corpus import ingest, normalise_date, read_metadata_manifest
+from pipeline.errors import UsageError
+
+REPORT = "关于推进机关党建和业务融合的经验材料\n局党组建立一岗双责责任清单，每季度同步部署党建和业务工作。\n"
+OTHER = "关于党员教育培训的调研报告\n问卷显示，62％的党员认为培训内容千篇一律。\n"
+
+
+def _rows(corpus) -> dict[str, object]:
+    return {Path(row.path).name: row for row in corpus.manifest}
+
+
+def test_the_same_report_filed_twice_is_read_once(tmp_path: Path) -> None:
+    for unit in ("unitA", "unitB"):
+        (tmp_path / unit).mkdir()
+        (tmp_path / unit / "报告.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "报告(1).txt").write_text(OTHER, encoding="utf-8")
+    (tmp_path / "报告（1）.txt").write_text(OTHER, encoding="utf-8")
+    corpus = ingest([tmp_path])
+    assert len(corpus.manifest) == 4
+    ids = [d.doc_id for d in corpus.documents]
+    assert len(ids) == len(set(ids)) == 2
+    copies = [row for row in corpus.manifest if row.reason.startswith("identical to")]
+    assert len(copies) == 2 and all(row.status == "warning" and row.n_documents == 0 for row in copies)
+    passage_ids = [p.passage_id for p in corpus.passages]
+    assert len(passage_ids) == len(set(passage_ids))
+
+
+def test_names_with_the_same_stem_but_other_content_keep_distinct_ids(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "报告.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "报告.txt").write_text(OTHER, encoding="utf-8")
+    corpus = ingest([tmp_path])
+    assert {row.status for row in corpus.manifest} == {"ok"}
+    assert len({d.doc_id for d in corpus.documents}) == 2
+
+
+@pytest.mark.skipif(os.name != "posix", reason="bytes file names are a POSIX matter")
+def test_a_file_name_that_is_not_utf8_is_recorded_with_escaped_bytes(tmp_path: Path) -> None:
+    raw = os.path.join(os.fsencode(tmp_path), "报告".encode("gbk") + b".txt")
+    with open(raw, "wb") as handle:
+        handle.write(REPORT.encode("utf-8"))
+    (tmp_path / "正常.txt").write_text(OTHER, encoding="utf-8")
+    corpus = ingest([tmp_path])
+    assert len(corpus.manifest) == 2 and {row.status for row in corpus.manifest} == {"ok"}
+    escaped = [row.path for row in corpus.manifest if "\\x" in row.path]
+    assert escaped and escaped[0].endswith("\\xb1\\xa8\\xb8\\xe6.txt")
+    escaped[0].encode("utf-8")  # every writer downstream can take it
+
+
+def test_links_out_of_the_folder_are_not_read(tmp_path: Path) -> None:
+    inside = tmp_path / "in"
+    inside.mkdir()
+    outside = tmp_path / "secret.txt"
+    outside.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (inside / "report.txt").write_text(REPORT, encoding="utf-8")
+    (inside / "passwd.txt").symlink_to(outside)
+    (inside / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+    (inside / "zero.txt").symlink_to("/dev/zero")
+    (inside / "again.txt").symlink_to(inside / "report.txt")  # inside the folder: read (and kept once)
+    os.mkfifo(inside / "pipe.txt")
+    corpus = ingest([inside])
+    rows = _rows(corpus)
+    assert set(rows) == {"report.txt", "passwd.txt", "dangling.txt", "zero.txt", "again.txt", "pipe.txt"}
+    assert rows["passwd.txt"].status == "failed" and "outside the input folders" in rows["passwd.txt"].reason
+    assert rows["dangling.txt"].status == "failed" and "broken link" in rows["dangling.txt"].reason
+    assert rows["zero.txt"].status == "failed"
+    assert rows["pipe.txt"].status == "failed" and "FIFO" in rows["pipe.txt"].reason
+    assert all("root:x" not in d.text for d in corpus.documents)
+    followed = ingest([inside], follow_links=True)
+    assert any("root:x" in d.text for d in followed.documents)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")
+def test_an_unreadable_subfolder_gets_a_row(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "report.txt").write_text(REPORT, encoding="utf-8")
+    locked.chmod(0)
+    try:
+        corpus = ingest([tmp_path])
+    finally:
+        locked.chmod(0o755)
+    assert any("unreadable folder" in row.reason for row in corpus.manifest)
+
+
+def test_an_empty_folder_is_a_warning(tmp_path: Path) -> None:
+    corpus = ingest([tmp_path])
+    assert corpus.manifest == [] and any("no input files" in w for w in corpus.warnings)
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-8-sig", "utf-16"])
+def test_a_manifest_saved_by_excel_is_read_in_any_common_encoding(tmp_path: Path, encoding: str) -> None:
+    manifest = tmp_path / "清单.csv"
+    manifest.write_text("path,kind,unit,date\r\n报告.txt,report,县交通运输局,2023/12/2\r\n", encoding=encoding)
+    entries = read_metadata_manifest(manifest)
+    assert entries["报告.txt"].unit == "县交通运输局"
+    assert entries["报告.txt"].date == "2023-12-02"
+
+
+def test_manifest_rows_naming_missing_files_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "report.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("path,kind,unit\nreport.txt,report,甲局\nghost.txt,report,乙局\n",
+                                           encoding="utf-8")
+    corpus = ingest([tmp_path])
+    assert any("ghost.txt" in warning for warning in corpus.warnings)
+
+
+def test_dates_are_normalised_and_nonsense_is_a_usage_error() -> None:
+    assert normalise_date("2023年12月2日", where="m") == "2023-12-02"
+    assert normalise_date("2023.1.05", where="m") == "2023-01-05"
+    assert normalise_date("", where="m") is None
+    with pytest.raises(UsageError, match="not a date"):
+        normalise_date("下周一", where="m")
