@@ -117,7 +117,7 @@ def analyze(
     for unit, doc_ids in analysis.units.items():
         passages = [
             UnitPassage(p.passage_id, p.doc_id, p.text, analysis.tags[p.passage_id].role,
-                        tuple(analysis.tags[p.passage_id].codes))
+                        tuple(analysis.tags[p.passage_id].codes), p.is_heading)
             for doc_id in doc_ids for p in by_id[doc_id].passages
         ]
         analysis.matches.extend(matcher.match_unit(unit, analysis.requirements, passages))

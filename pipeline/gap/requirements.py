@@ -1,41 +1,66 @@
-"""Requirement items of a policy document (the yardstick).
+"""Requirement items of a normative yardstick (意见, 实施意见, 通知, 方案, 工作要点, 讲话).
 
-Each normative sentence of a policy document becomes one or more items: a sentence is split where a
-new clause opens with an obligation verb after a clause that already carried one, and a run of
-parallel clauses ending alike (…时必谈，…时必谈，…) yields one item per clause. An item's id is the
-document number and section path, ``曲组〔2021〕2号 §5.3`` (third item of section 五).
+Every obligation of the yardstick becomes one item with its actor (who must act), its instrument (the
+thing to be done) and its section path (一、/（一）/1. headings, and 第一/第二, 一是/二是 in speeches).
+
+A sentence is cut into clauses at commas and semicolons; a new item opens at a clause that starts
+(after an optional actor) with an obligation verb while the open item already carries one. A clause
+that only states a purpose or result (促进…, 确保不折不扣贯彻落实, 推动…深度融合, 形成…一盘棋) joins the item
+before it unless it names an instrument of its own; a clause naming no instrument and made only of
+slogan words is no item at all. A run of ≥3 parallel clauses ending alike (…时必谈 ×6) is one item.
+
+Instruments are the families of ``corpora/lexicon/instruments.yaml``; an obligation naming none keeps
+its verb–object phrase as instrument. An item's id is the document label and section path,
+``曲组〔2021〕2号 §5.3`` (third item of section 五).
+
+A yardstick that yields no item is an error: :func:`extract_requirements` logs it at error level and
+:func:`missing_requirements_message` gives the text to show.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
+import yaml
+
+from pipeline import config
 from pipeline.segment import read_userdict
 from pipeline.tagging.codebook import CODES, Codebook
 
-OBLIGATION_VERBS = (
-    "建立健全", "选优配强", "认真贯彻落实", "牢固树立", "充分发挥", "强化", "健全", "建立", "坚持", "落实", "推动",
-    "推行", "注重", "加强", "完善", "实现", "形成", "开展", "创建", "设定", "配强", "激活", "确保", "做到",
-    "发挥", "把", "要", "应", "必须", "严禁", "不得", "防止", "克服", "推进", "加大", "促进", "提高", "增强",
-)
-_OBLIGATION_START = re.compile("^(?:" + "|".join(map(re.escape, OBLIGATION_VERBS)) + ")")
-_OBLIGATION_ANY = re.compile("要(?!求)|应|必须|严禁|不得|确保|坚持|健全|建立|落实|推动|推行|强化|完善|加强|注重|实现|形成|做到|发挥")
+log = logging.getLogger("lzp")
+INSTRUMENTS_PATH: Path = config.LEXICON_DIR / "instruments.yaml"
+
 # Words every document of this field uses: not distinctive obligation terms.
 GENERIC_TERMS = frozenset({
     "业务工作", "党建工作", "党组织", "党员干部", "机关党委", "县直机关", "市直机关", "中心工作", "党的建设", "机关党建",
     "贯彻落实", "基层党组织", "党支部", "深度融合", "融合发展", "两张皮", "领导班子成员", "县委县直机关工委", "县委组织部",
     "机关纪委", "党员", "干部", "业务", "党建",
 })
-_CLAUSE_SPLIT = re.compile(r"(?<=[，,；;])")
+_CLAUSE_SPLIT = re.compile(r"(?<=[，,；;：:])")
 _PARALLEL_MIN = 3
+_STRONG_MODAL = re.compile(r"(?<![重主需只纲概摘])要(?!求|点|素|害|事|闻|务|件)|必须|应当|务必|严禁|不得|不准|不能")
+_ACTOR = re.compile(
+    r"^(?P<actor>[\u4e00-\u9fff（）()、“”]{2,40}?(?:党组|党委|支部|总支|机关|单位|部门|成员|干部|党员|书记|负责人|组织|工委|班子|"
+    r"委员|同志|我们|大家|各级|全县|全市|全省|局|委|办|科室|窗口))(?:（[^）]*）)?(?:都|均|也|还)?"
+    r"(?:要|必须|应当|应|务必|须)(?!求)"
+)
+_INLINE_MARK = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+|[①-⑳])[，,、：:]?")
+_SPEECH_MARK = re.compile(r"^[一二三四五六七八九十]+要")
+_NON_NORMATIVE_ROLES = frozenset({"practice", "problem", "cause"})
+# Preambles of opinions and notices (为…，现就…提出如下意见) announce the norms; they are not norms.
+_PREAMBLE = re.compile(r"现就|提出如下|如下意见|特制定|制定本|现提出|现将|通知如下|意见如下")
+_ADVERBS = re.compile(r"^(?:认真|切实|进一步|积极|主动|经常|不断|持续|深入|扎实|大力|全面|着力|努力|始终|严格|自觉|及时|真正|充分)+")
+_PUNCT = re.compile(r"[\s，,；;：:。！？、“”\"'（）()《》【】…—-]")
 
 
 @dataclass(frozen=True)
 class Requirement:
-    """One obligation of the policy document, located in its normalised text."""
+    """One obligation of the yardstick, located in its normalised text."""
 
     requirement_id: str
     doc_id: str
@@ -47,6 +72,67 @@ class Requirement:
     text: str
     codes: tuple[str, ...]
     key_terms: tuple[str, ...]
+    actor: str = ""  # who must act (领导班子成员, 各部门党组（党委）), "" when the text names nobody
+    instrument: str = ""  # the thing to be done: an instrument family's name, or the verb–object phrase
+    instrument_families: tuple[str, ...] = ()  # ids in corpora/lexicon/instruments.yaml, main one first
+
+
+@dataclass(frozen=True)
+class InstrumentFamily:
+    """Words units use for one instrument; a term ``A+B`` needs both parts."""
+
+    family_id: str
+    name: str
+    code: str
+    terms: tuple[tuple[str, ...], ...]
+
+    def hits(self, text: str) -> tuple[str, ...]:
+        """The terms of this family found in ``text`` (``A+B`` reported as written)."""
+        return tuple("+".join(parts) for parts in self.terms if all(part in text for part in parts))
+
+    def first_position(self, text: str) -> int:
+        positions = [min(text.find(part) for part in parts) for parts in self.terms
+                     if all(part in text for part in parts)]
+        return min(positions) if positions else -1
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    families: tuple[InstrumentFamily, ...]
+    slogans: tuple[str, ...]
+    obligation_start: re.Pattern[str]
+    purpose_start: re.Pattern[str]
+    result_start: re.Pattern[str]
+
+    def family(self, family_id: str) -> InstrumentFamily | None:
+        return next((f for f in self.families if f.family_id == family_id), None)
+
+    def families_in(self, text: str) -> tuple[str, ...]:
+        """Ids of the families named in ``text``, in order of first mention."""
+        found = [(f.first_position(text), f.family_id) for f in self.families]
+        return tuple(family_id for position, family_id in sorted(found) if position >= 0)
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = INSTRUMENTS_PATH) -> Lexicon:
+    """Instrument families and clause vocabularies from ``instruments.yaml``."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    families = tuple(
+        InstrumentFamily(entry["id"], entry["name"], entry.get("code", ""),
+                         tuple(tuple(part for part in str(term).split("+") if part) for term in entry["terms"]))
+        for entry in data["families"]
+    )
+    return Lexicon(
+        families=families,
+        slogans=tuple(sorted(data.get("slogans", ()), key=len, reverse=True)),
+        obligation_start=re.compile("^(?:" + _alternation(data["obligation_verbs"]) + ")"),
+        purpose_start=re.compile("^(?:" + _alternation(data["purpose_verbs"]) + ")"),
+        result_start=re.compile("^(?:" + _alternation(data["result_verbs"]) + ")"),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -68,54 +154,163 @@ def key_terms(text: str, codebook: Codebook) -> tuple[str, ...]:
     return tuple(sorted((term for term in found if term not in GENERIC_TERMS), key=text.find))
 
 
-def split_obligations(sentence: str) -> list[tuple[int, int]]:
-    """Spans of the separate obligations of a normative sentence."""
-    clauses: list[tuple[int, int]] = []
+def split_actor(clause: str) -> tuple[str, str]:
+    """``(actor, rest)``: the subject before 要/必须/应当 when it names an organ or a person."""
+    match = _ACTOR.match(clause)
+    if match is None:
+        return "", clause
+    actor = match.group("actor")
+    for prefix in ("全县县直机关", "全市市直机关", "县直机关", "市直机关"):
+        if actor.startswith(prefix) and len(actor) > len(prefix) + 1:
+            actor = actor[len(prefix):]
+    return actor.strip("、，, "), clause[match.end():]
+
+
+def _body(clause: str) -> str:
+    """The clause without actor, modal and leading adverbs: what the clause asks for."""
+    clause = _INLINE_MARK.sub("", clause.strip(), count=1)
+    clause = _SPEECH_MARK.sub("", clause, count=1)
+    _, rest = split_actor(clause)
+    rest = _ADVERBS.sub("", rest.lstrip("要"))
+    return rest
+
+
+def opens_obligation(clause: str, lexicon: Lexicon | None = None) -> bool:
+    """Does the clause open (after an actor and adverbs) with an obligation verb or modal?"""
+    lexicon = lexicon or load_lexicon()
+    stripped = _INLINE_MARK.sub("", clause.strip(), count=1)
+    if _SPEECH_MARK.match(stripped):
+        return True
+    actor, rest = split_actor(stripped)
+    if actor:
+        return True
+    return bool(lexicon.obligation_start.match(rest) or _ADVERBS.match(rest))
+
+
+def is_slogan(clause: str, lexicon: Lexicon | None = None) -> bool:
+    """A clause naming no instrument whose object is only slogan and generic words."""
+    lexicon = lexicon or load_lexicon()
+    if lexicon.families_in(clause):
+        return False
+    rest = _body(clause)
+    rest = lexicon.obligation_start.sub("", rest, count=1)
+    for word in (*lexicon.slogans, *sorted(GENERIC_TERMS, key=len, reverse=True)):
+        rest = rest.replace(word, "")
+    rest = _PUNCT.sub("", rest)
+    rest = re.sub(r"[和与及的了在中上下为把将对以等]", "", rest)
+    return len(rest) < 4
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
     position = 0
     for piece in _CLAUSE_SPLIT.split(sentence):
         if piece:
-            clauses.append((position, position + len(piece)))
+            spans.append((position, position + len(piece)))
             position += len(piece)
-    if len(clauses) <= 1:
-        return [(0, len(sentence))]
-    parallel = _parallel_run(sentence, clauses)
-    if parallel is not None:
-        first, last = parallel
-        spans = [(clauses[0][0], clauses[first][1])]  # the lead-in (…要做到) joins the first parallel item
-        spans.extend(clauses[first + 1:last + 1])
-        if last + 1 < len(clauses):
-            spans[-1] = (spans[-1][0], clauses[-1][1])
-        return spans
-    groups: list[list[tuple[int, int]]] = [[clauses[0]]]
-    for clause in clauses[1:]:
-        text = sentence[clause[0]:clause[1]]
-        current = "".join(sentence[s:e] for s, e in groups[-1])
-        if _OBLIGATION_START.match(text) and _OBLIGATION_ANY.search(current) and len(current) >= 8:
-            groups.append([clause])
-        else:
-            groups[-1].append(clause)
-    return [(group[0][0], group[-1][1]) for group in groups]
+    return spans
 
 
-def _parallel_run(sentence: str, clauses: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
-    """The first and last index of ≥3 consecutive clauses sharing their last two characters."""
+def _parallel_runs(sentence: str, clauses: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """First and last index of every run of ≥3 consecutive clauses sharing their last two characters."""
     endings = [sentence[s:e].rstrip("，,；;。").strip()[-2:] for s, e in clauses]
-    best: tuple[int, int] | None = None
+    runs: list[tuple[int, int]] = []
     start = 0
     for index in range(1, len(endings) + 1):
         if index == len(endings) or endings[index] != endings[start] or len(endings[start]) < 2:
-            if index - start >= _PARALLEL_MIN and (best is None or index - start > best[1] - best[0] + 1):
-                best = (start, index - 1)
+            if index - start >= _PARALLEL_MIN:
+                runs.append((start, index - 1))
             start = index
-    return best
+    return runs
+
+
+def split_obligations(sentence: str, lexicon: Lexicon | None = None) -> list[tuple[int, int]]:
+    """Spans of the separate obligations of a normative sentence (slogan-only spans left out).
+
+    A purpose or result clause stays with the obligation it serves; a clause whose instruments the
+    previous item already names continues that item (…制度，…要谈心谈话，要做到…时必谈 is one item), and
+    an item naming no instrument takes in the next one when that names no actor of its own.
+    """
+    lexicon = lexicon or load_lexicon()
+    clauses = _clauses(sentence)
+    if not clauses:
+        return []
+    in_run: set[int] = set()
+    for first, last in _parallel_runs(sentence, clauses):
+        in_run.update(range(first + 1, last + 1))  # a parallel list continues the clause that opens it
+    groups: list[list[int]] = [[0]]
+    for index in range(1, len(clauses)):
+        text = sentence[clauses[index][0]:clauses[index][1]]
+        stripped = _INLINE_MARK.sub("", text.strip(), count=1)
+        current = "".join(sentence[clauses[i][0]:clauses[i][1]] for i in groups[-1])
+        own = lexicon.families_in(text)
+        new_first = bool(own) and own[0] not in lexicon.families_in(current)
+        if index in in_run or len(current) < 8:
+            groups[-1].append(index)
+        elif lexicon.purpose_start.match(stripped):
+            groups[-1].append(index)
+        elif lexicon.result_start.match(stripped) and not new_first:
+            groups[-1].append(index)
+        elif opens_obligation(text, lexicon):
+            groups.append([index])
+        else:
+            groups[-1].append(index)
+    spans = [(clauses[group[0]][0], clauses[group[-1]][1]) for group in groups]
+    items: list[tuple[int, int]] = []
+    previous_families: set[str] = set()
+    previous_actor = ""
+    for start, end in spans:
+        text = sentence[start:end]
+        if is_slogan(text, lexicon):
+            continue
+        _, families = instrument_of(text, lexicon)
+        actor, _ = split_actor(_INLINE_MARK.sub("", text.strip(), count=1))
+        if items and families and (
+            (set(families) <= previous_families and not (actor and previous_actor and actor != previous_actor))
+            or (not previous_families and not actor)
+        ):
+            items[-1] = (items[-1][0], end)
+            previous_families |= set(families)
+            previous_actor = previous_actor or actor
+            continue
+        items.append((start, end))
+        previous_families, previous_actor = set(families), actor
+    return items
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " ，,；;":
+    while start < end and text[start] in " ，,；;：:":
         start += 1
-    while end > start and text[end - 1] in " ，,；;":
+    while end > start and text[end - 1] in " ，,；;：:":
         end -= 1
     return start, end
+
+
+def instrument_of(text: str, lexicon: Lexicon | None = None) -> tuple[str, tuple[str, ...]]:
+    """``(instrument, family_ids)`` of an obligation: the main family's name, else the verb–object phrase.
+
+    Purpose clauses (促进…, 努力使…) do not lend their families to the item.
+    """
+    lexicon = lexicon or load_lexicon()
+    core = text
+    for start, end in _clauses(text)[1:]:
+        clause = _INLINE_MARK.sub("", text[start:end].strip(), count=1)
+        if lexicon.purpose_start.match(clause):
+            core = text[:start]
+            break
+    families = lexicon.families_in(core)
+    if families:
+        family = lexicon.family(families[0])
+        return (family.name if family else families[0]), families
+    body = _body(core)
+    body = re.split(r"[，,；;。]", body, maxsplit=1)[0]
+    return body[:30], ()
+
+
+def missing_requirements_message(doc_label: str) -> str:
+    """The message shown when a yardstick yields no requirement item."""
+    return (f"no requirement found in the yardstick {doc_label}: it has no obligation (要/必须/坚持/健全/建立/确保/"
+            "严禁/不得/切实/着力/推动 …) outside headings; every requirement of the gap report would be empty")
 
 
 def extract_requirements(
@@ -128,26 +323,40 @@ def extract_requirements(
     section_titles: dict[str, str],
     codebook: Codebook,
     rule_codes: Callable[[str], set[str]],
+    lexicon: Lexicon | None = None,
 ) -> list[Requirement]:
-    """Requirement items of one policy document.
+    """Requirement items of one yardstick.
 
     ``passages`` are ``(passage_id, start, text, section_path, is_heading)`` in reading order with their
-    tagged ``roles`` and ``codes``; headings and passages outside numbered sections are skipped.
-    ``rule_codes(text)`` gives the rule codes of an item's own text.
+    tagged ``roles`` and ``codes``. Titles (一、…, （一）…) are skipped; inline items of speeches (第一，要…,
+    一是…) are read. Passages tagged practice, problem or cause are read only when they carry a modal
+    (要, 必须, 应当 …). ``rule_codes(text)`` gives the rule codes of an item's own text. No item at all is
+    logged at error level (see :func:`missing_requirements_message`).
     """
+    lexicon = lexicon or load_lexicon()
     items: list[Requirement] = []
     counters: dict[str, int] = {}
     for (passage_id, offset, text, section_path, is_heading), role, passage_codes in zip(
         passages, roles, codes, strict=True
     ):
-        if is_heading or role != "requirement" or not section_path:
+        inline = bool(_INLINE_MARK.match(text.strip()) or _SPEECH_MARK.match(text.strip()))
+        if is_heading and not inline:
             continue
-        top = section_path.split(".")[0]
-        for span_start, span_end in split_obligations(text):
+        if role in _NON_NORMATIVE_ROLES and not _STRONG_MODAL.search(text):
+            continue
+        if _PREAMBLE.search(text):
+            continue
+        top = section_path.split(".")[0] if section_path else "0"
+        actor = ""
+        for span_start, span_end in split_obligations(text, lexicon):
             span_start, span_end = _trim(text, span_start, span_end)
             item_text = text[span_start:span_end]
-            if len(item_text) < 4:
+            if len(item_text) < 4 or not _is_normative(item_text, lexicon, policy_norm=role == "requirement"):
                 continue
+            own_actor = next((found for s, e in _clauses(item_text)
+                              if (found := split_actor(_INLINE_MARK.sub("", item_text[s:e].strip(), count=1))[0])), "")
+            actor = own_actor or actor
+            instrument, families = instrument_of(item_text, lexicon)
             counters[top] = counters.get(top, 0) + 1
             own = set(rule_codes(item_text))
             item_codes = tuple(code for code in CODES if code in (own or set(passage_codes)))
@@ -163,6 +372,21 @@ def extract_requirements(
                     text=item_text,
                     codes=item_codes,
                     key_terms=key_terms(item_text, codebook),
+                    actor=actor,
+                    instrument=instrument,
+                    instrument_families=families,
                 )
             )
+    if not items:
+        log.error("%s", missing_requirements_message(doc_label))
     return items
+
+
+def _is_normative(item_text: str, lexicon: Lexicon, *, policy_norm: bool = False) -> bool:
+    """An item must ask for something: a modal, an obligation verb opening one of its clauses, or (in a
+    passage tagged requirement) an instrument stated as the rule (纪委书记…按正职或副职干部配备)."""
+    if _STRONG_MODAL.search(item_text):
+        return True
+    if policy_norm and lexicon.families_in(item_text):
+        return True
+    return any(opens_obligation(item_text[s:e], lexicon) for s, e in _clauses(item_text))
