@@ -50,9 +50,11 @@ TOP_EVIDENCE = 3
 REVIEW_MARGIN = 0.15  # a verdict whose best probability lies this close to the threshold needs review
 REVIEW_CONFIDENCE = 0.7  # … and so does a verdict whose calibrated probability is below this
 SHORT_PASSAGE = 40  # evidence resting on one passage shorter than this (characters) needs review
-# A line that only announces a point (一要提高政治站位。二是强化政治引领) carries no evidence of its own.
-_BARE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[要是]|第[一二三四五六七八九十]+[，,、]?|[（(][一二三四五六七八九十\d]+[）)])"
-                           r"[^，,。；;]{0,16}[。；;]?$")
+# A line that only announces a point (一要提高政治站位。二是强化政治引领; a short numbered heading) carries
+# no evidence of its own; a heading that states a whole obligation or practice (（一）要认真履行…) does.
+_POINT_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+[要是、]|第[一二三四五六七八九十]+[，,、]?|[（(][一二三四五六七八九十\d]+[）)]|"
+                           r"\d{1,2}[.．、])")
+BARE_HEADING_MAX = 16  # characters of a point's own words, marker and final punctuation left out
 
 _ACCOUNT = re.compile(r"近年来|今年以来|去年以来|先后|累计|共计|取得了|形成了|推动了|实现了|完成了|开展了|"
                       r"\d+(?:个|名|次|人次|人|期|家|项)")
@@ -146,7 +148,13 @@ def effective_role(passage: UnitPassage) -> str:
 
 
 def is_bare_heading(passage: UnitPassage) -> bool:
-    return passage.is_heading or bool(_BARE_HEADING.match(passage.text.strip()))
+    """A heading or numbered point too short to state an obligation or a practice of its own."""
+    text = passage.text.strip()
+    marker = _POINT_MARKER.match(text)
+    if not (passage.is_heading or marker):
+        return False
+    body = text[marker.end():] if marker else text
+    return len(body.rstrip("。；;：:！")) <= BARE_HEADING_MAX
 
 
 def pair_kind(probability: float, passage: UnitPassage, threshold: float) -> str:

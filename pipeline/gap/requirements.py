@@ -55,6 +55,7 @@ _NON_NORMATIVE_ROLES = frozenset({"practice", "problem", "cause"})
 # Preambles of opinions and notices (为…，现就…提出如下意见) announce the norms; they are not norms.
 _PREAMBLE = re.compile(r"现就|提出如下|如下意见|特制定|制定本|现提出|现将|通知如下|意见如下")
 _ADVERBS = re.compile(r"^(?:认真|切实|进一步|积极|主动|经常|不断|持续|深入|扎实|大力|全面|着力|努力|始终|严格|自觉|及时|真正|充分)+")
+_PLACES = re.compile(r"全县|全市|全省|全区|各单位|各部门|各级")
 _PUNCT = re.compile(r"[\s，,；;：:。！？、“”\"'（）()《》【】…—-]")
 
 
@@ -91,8 +92,8 @@ class InstrumentFamily:
         return tuple("+".join(parts) for parts in self.terms if all(part in text for part in parts))
 
     def first_position(self, text: str) -> int:
-        positions = [min(text.find(part) for part in parts) for parts in self.terms
-                     if all(part in text for part in parts)]
+        """Where the family is first named: a term ``A+B`` counts at its head ``A``."""
+        positions = [text.find(parts[0]) for parts in self.terms if all(part in text for part in parts)]
         return min(positions) if positions else -1
 
 
@@ -100,6 +101,7 @@ class InstrumentFamily:
 class Lexicon:
     families: tuple[InstrumentFamily, ...]
     slogans: tuple[str, ...]
+    obligation_verbs: tuple[str, ...]
     obligation_start: re.Pattern[str]
     purpose_start: re.Pattern[str]
     result_start: re.Pattern[str]
@@ -129,6 +131,7 @@ def load_lexicon(path: Path = INSTRUMENTS_PATH) -> Lexicon:
     return Lexicon(
         families=families,
         slogans=tuple(sorted(data.get("slogans", ()), key=len, reverse=True)),
+        obligation_verbs=tuple(sorted(data["obligation_verbs"], key=len, reverse=True)),
         obligation_start=re.compile("^(?:" + _alternation(data["obligation_verbs"]) + ")"),
         purpose_start=re.compile("^(?:" + _alternation(data["purpose_verbs"]) + ")"),
         result_start=re.compile("^(?:" + _alternation(data["result_verbs"]) + ")"),
@@ -193,9 +196,9 @@ def is_slogan(clause: str, lexicon: Lexicon | None = None) -> bool:
     if lexicon.families_in(clause):
         return False
     rest = _body(clause)
-    rest = lexicon.obligation_start.sub("", rest, count=1)
-    for word in (*lexicon.slogans, *sorted(GENERIC_TERMS, key=len, reverse=True)):
+    for word in (*lexicon.slogans, *sorted(GENERIC_TERMS, key=len, reverse=True), *lexicon.obligation_verbs):
         rest = rest.replace(word, "")
+    rest = _PLACES.sub("", rest)
     rest = _PUNCT.sub("", rest)
     rest = re.sub(r"[和与及的了在中上下为把将对以等]", "", rest)
     return len(rest) < 4
@@ -336,11 +339,18 @@ def extract_requirements(
     lexicon = lexicon or load_lexicon()
     items: list[Requirement] = []
     counters: dict[str, int] = {}
-    for (passage_id, offset, text, section_path, is_heading), role, passage_codes in zip(
-        passages, roles, codes, strict=True
+    paths = speech_paths([(text, section_path, is_heading) for _, _, text, section_path, is_heading in passages])
+    speech = paths != [section_path for _, _, _, section_path, _ in passages]
+    titles = {} if speech else dict(section_titles)
+    for (passage_id, offset, text, _, is_heading), section_path, role, passage_codes in zip(
+        passages, paths, roles, codes, strict=True
     ):
         inline = bool(_INLINE_MARK.match(text.strip()) or _SPEECH_MARK.match(text.strip()))
         if is_heading and not inline:
+            continue
+        if speech and section_path and "." not in section_path and _SPEECH_TOP.match(text.strip()):
+            titles.setdefault(section_path, _INLINE_MARK.sub("", text.strip(), count=1).rstrip("。；;！"))
+        if inline and _is_point_title(text, lexicon):
             continue
         if role in _NON_NORMATIVE_ROLES and not _STRONG_MODAL.search(text):
             continue
@@ -366,7 +376,7 @@ def extract_requirements(
                     doc_id=doc_id,
                     passage_id=passage_id,
                     section_path=section_path,
-                    section_title=section_titles.get(top, ""),
+                    section_title=titles.get(top, ""),
                     start=offset + span_start,
                     end=offset + span_end,
                     text=item_text,
@@ -380,6 +390,43 @@ def extract_requirements(
     if not items:
         log.error("%s", missing_requirements_message(doc_label))
     return items
+
+
+_SPEECH_TOP = re.compile(r"^第([一二三四五六七八九十]+)[，,、：:]")
+_SPEECH_SUB = re.compile(r"^([一二三四五六七八九十]+)是")
+_NUMBERED_TITLE = re.compile(r"^[一二三四五六七八九十]+、")
+
+
+def speech_paths(passages: Sequence[tuple[str, str, bool]]) -> list[str]:
+    """Section paths of ``(text, section_path, is_heading)`` passages, with the points of a speech.
+
+    The outline gives 第一/第二 and 一是/二是 the same rank and closes them with their paragraph, so in a
+    speech (no 一、 headings, points opened by 第一，…) the sentences after a point lose their place and
+    一是 under 第二 reads as section 1. Here a 第N point opens section N until the next point, and 一是…
+    opens N.1 under it. Documents with 一、 headings keep the outline's paths.
+    """
+    if any(_NUMBERED_TITLE.match(text.strip()) for text, _, heading in passages if heading) or not any(
+        _SPEECH_TOP.match(text.strip()) for text, _, _ in passages
+    ):
+        return [path for _, path, _ in passages]
+    from pipeline.structure import chinese_to_int
+
+    top = sub = 0
+    paths = []
+    for text, _, _ in passages:
+        stripped = text.strip()
+        if match := _SPEECH_TOP.match(stripped):
+            top, sub = chinese_to_int(match.group(1)), 0
+        elif (match := _SPEECH_SUB.match(stripped)) and top:
+            sub = chinese_to_int(match.group(1))
+        paths.append("" if not top else f"{top}.{sub}" if sub else str(top))
+    return paths
+
+
+def _is_point_title(text: str, lexicon: Lexicon) -> bool:
+    """A numbered point that only announces its theme (第一，要提高政治站位。): a title, not an item."""
+    body = _INLINE_MARK.sub("", text.strip(), count=1)
+    return not lexicon.families_in(body) and len(body) <= 40
 
 
 def _is_normative(item_text: str, lexicon: Lexicon, *, policy_norm: bool = False) -> bool:
