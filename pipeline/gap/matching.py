@@ -35,7 +35,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from pipeline import config
-from pipeline.gap.requirements import Lexicon, Requirement, load_lexicon
+from pipeline.gap.requirements import ACCOUNT, GENERIC_TERMS, Lexicon, Requirement, load_lexicon
 from pipeline.segment import content_words
 
 FEATURES = ("instrument", "instrument_terms", "lexical", "terms", "codes")
@@ -56,8 +56,6 @@ _POINT_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+[要是、]|�
                            r"\d{1,2}[.．、])")
 BARE_HEADING_MAX = 16  # characters of a point's own words, marker and final punctuation left out
 
-_ACCOUNT = re.compile(r"近年来|今年以来|去年以来|先后|累计|共计|取得了|形成了|推动了|实现了|完成了|开展了|"
-                      r"\d+(?:个|名|次|人次|人|期|家|项)")
 _NORMATIVE = re.compile(r"(?<![重主需必只纲概摘])要(?!求|点|素|害|闻|件|务)|应当|必须|应(?!用|急|对)|需(?:要)|建议|务必|下一步|今后")
 
 
@@ -141,7 +139,7 @@ def fit_calibration(features: np.ndarray, related: Sequence[bool], evidence: Seq
 def effective_role(passage: UnitPassage) -> str:
     """The tagged role, except that a recommendation or other passage written as an account of what was
     done (近年来…, 取得了…, counts) and carrying no modal is read as practice."""
-    if passage.role in {"recommendation", "other"} and _ACCOUNT.search(passage.text) \
+    if passage.role in {"recommendation", "other"} and ACCOUNT.search(passage.text) \
             and not _NORMATIVE.search(passage.text):
         return "practice"
     return passage.role
@@ -181,6 +179,7 @@ class Matcher:
         self.lexicon = lexicon or load_lexicon()
         self.vectorizer = TfidfVectorizer(tokenizer=content_words, token_pattern=None, lowercase=False,
                                           sublinear_tf=True)
+        self._words: dict[str, tuple[str, ...]] = {}
 
     def fit(self, texts: Sequence[str]) -> Matcher:
         self.vectorizer.fit(list(texts))
@@ -191,9 +190,18 @@ class Matcher:
         if requirement.instrument_families:
             family = self.lexicon.family(requirement.instrument_families[0])
             return family.hits(text) if family is not None else ()
-        terms = requirement.key_terms
+        terms = requirement.key_terms or self._instrument_words(requirement)
         found = tuple(term for term in terms if term in text)
         return found if terms and len(found) * 2 >= len(terms) else ()
+
+    def _instrument_words(self, requirement: Requirement) -> tuple[str, ...]:
+        """Content words (two characters or more, not generic) of an instrument named by no family."""
+        key = requirement.instrument
+        if key not in self._words:
+            self._words[key] = tuple(dict.fromkeys(
+                word for word in content_words(key) if len(word) >= 2 and word not in GENERIC_TERMS
+            ))
+        return self._words[key]
 
     def features(self, requirements: Sequence[Requirement], passages: Sequence[UnitPassage]) -> np.ndarray:
         """Feature tensor of every (requirement, passage) pair, shape (n_requirements, n_passages, 5)."""

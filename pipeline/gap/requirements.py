@@ -52,6 +52,9 @@ _ACTOR = re.compile(
 _INLINE_MARK = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+|[①-⑳])[，,、：:]?")
 _SPEECH_MARK = re.compile(r"^[一二三四五六七八九十]+要")
 _NON_NORMATIVE_ROLES = frozenset({"practice", "problem", "cause"})
+# An account of what was done (过去一年…取得了…, counts): background of a speech or notice, not a norm.
+ACCOUNT = re.compile(r"近年来|今年以来|去年以来|过去一年|先后|累计|共计|取得了|形成了|推动了|实现了|完成了|开展了|"
+                     r"\d+(?:个|名|次|人次|人|期|家|项)")
 # Preambles of opinions and notices (为…，现就…提出如下意见) announce the norms; they are not norms.
 _PREAMBLE = re.compile(r"现就|提出如下|如下意见|特制定|制定本|现提出|现将|通知如下|意见如下")
 _ADVERBS = re.compile(r"^(?:认真|切实|进一步|积极|主动|经常|不断|持续|深入|扎实|大力|全面|着力|努力|始终|严格|自觉|及时|真正|充分)+")
@@ -310,6 +313,11 @@ def instrument_of(text: str, lexicon: Lexicon | None = None) -> tuple[str, tuple
     return body[:30], ()
 
 
+def requirements_error(items: Sequence[Requirement], doc_label: str) -> str | None:
+    """The error to show (terminal, report) when a yardstick gave no item, else ``None``."""
+    return None if items else missing_requirements_message(doc_label)
+
+
 def missing_requirements_message(doc_label: str) -> str:
     """The message shown when a yardstick yields no requirement item."""
     return (f"no requirement found in the yardstick {doc_label}: it has no obligation (要/必须/坚持/健全/建立/确保/"
@@ -354,7 +362,7 @@ def extract_requirements(
             continue
         if role in _NON_NORMATIVE_ROLES and not _STRONG_MODAL.search(text):
             continue
-        if _PREAMBLE.search(text):
+        if _PREAMBLE.search(text) or (ACCOUNT.search(text) and not _STRONG_MODAL.search(text)):
             continue
         top = section_path.split(".")[0] if section_path else "0"
         actor = ""
