@@ -47,6 +47,7 @@ from pipeline.storage import write_text_atomic
 MATCHES_PATH: Path = config.ANNOTATIONS_DIR / "matches.jsonl"
 FIGURES_PATH: Path = config.ANNOTATIONS_DIR / "figures.jsonl"
 PAIR_KINDS = ("evidence", "mention", "none")
+_FITTED: list[Calibration] = []  # the calibration last fitted on all pairs by evaluate_matching
 # The earlier matcher: a weighted topic score, evidence when a practice passage reaches the threshold.
 BASELINE_WEIGHTS = {"lexical": 0.5, "terms": 0.3, "codes": 0.2}
 
@@ -226,6 +227,7 @@ def evaluate_matching(analysis: Analysis, *, path: Path = MATCHES_PATH) -> Match
                                 float(probabilities[members].mean()), float(related[members].mean())))
     baseline = _figures(labelled, _baseline_predictions(labelled, units)) if labelled else None
     final = _fit(labelled) if labelled else DEFAULT_CALIBRATION
+    _FITTED[:] = [final]
     n_statuses = len({(p.unit, p.requirement_id) for p in labelled})
     return MatchingScores(
         n_pairs=len(labelled), n_relevant=sum(p.gold == "evidence" for p in labelled),
@@ -247,9 +249,12 @@ def save_calibration(calibration: Calibration, path: Path = MATCHING_PATH) -> Pa
 
 def save_threshold(threshold: float, path: Path = MATCHING_PATH, *,
                    calibration: Calibration | None = None) -> Path:
-    """Save a threshold; with the calibration it belongs to, save the whole calibration."""
+    """Save the calibration whose threshold this is: the one given, else the one :func:`evaluate_matching`
+    last fitted on all pairs (so that saving its ``final_threshold`` keeps the fitted weights), else the
+    default weights."""
     if calibration is None:
-        calibration = Calibration(DEFAULT_CALIBRATION.weights, DEFAULT_CALIBRATION.intercept, threshold)
+        fitted = _FITTED[-1] if _FITTED else None
+        calibration = fitted if fitted is not None and fitted.threshold == threshold else DEFAULT_CALIBRATION
     return save_calibration(Calibration(calibration.weights, calibration.intercept, threshold), path)
 
 
