@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,16 +45,18 @@ _CLAUSE_SPLIT = re.compile(r"(?<=[，,；;：:])")
 _PARALLEL_MIN = 3
 _STRONG_MODAL = re.compile(r"(?<![重主需只纲概摘])要(?!求|点|素|害|事|闻|务|件)|必须|应当|务必|严禁|不得|不准|不能")
 _ACTOR = re.compile(
-    r"^(?P<actor>[\u4e00-\u9fff（）()、“”]{2,40}?(?:党组|党委|支部|总支|机关|单位|部门|成员|干部|党员|书记|负责人|组织|工委|班子|"
-    r"委员|同志|我们|大家|各级|全县|全市|全省|局|委|办|科室|窗口))(?:（[^）]*）)?(?:都|均|也|还)?"
+    r"^(?P<actor>[\u4e00-\u9fff（）()、“”]{0,40}?(?:党组|党委|支部|总支|机关|单位|部门|成员|干部|党员|书记|负责人|组织|工委|班子|"
+    r"委员|同志|我们|大家|各级|全县|全市|全省|局|委|办|科室|窗口|中心组))(?:（[^）]*）)?(?:都|均|也|还)?"
     r"(?:要|必须|应当|应|务必|须)(?!求)"
 )
 _INLINE_MARK = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+|[①-⑳])[，,、：:]?")
 _SPEECH_MARK = re.compile(r"^[一二三四五六七八九十]+要")
-_NON_NORMATIVE_ROLES = frozenset({"practice", "problem", "cause"})
+_NON_NORMATIVE_ROLES = frozenset({"problem", "cause"})  # a yardstick's plans may read as practice (工作要点)
 # An account of what was done (过去一年…取得了…, counts): background of a speech or notice, not a norm.
-ACCOUNT = re.compile(r"近年来|今年以来|去年以来|过去一年|先后|累计|共计|取得了|形成了|推动了|实现了|完成了|开展了|"
-                     r"\d+(?:个|名|次|人次|人|期|家|项)")
+PAST_ACCOUNT = re.compile(r"近年来|今年以来|去年以来|过去一年|一年来|先后|累计|共计|取得了|形成了|推动了|实现了|完成了|开展了|"
+                          r"作了|举办了|建立了")
+# … and in unit reports also counts of what was done (培训300余人次, 命名9个示范点).
+ACCOUNT = re.compile(PAST_ACCOUNT.pattern + r"|\d+(?:个|名|次|人次|人|期|家|项)")
 # Preambles of opinions and notices (为…，现就…提出如下意见) announce the norms; they are not norms.
 _PREAMBLE = re.compile(r"现就|提出如下|如下意见|特制定|制定本|现提出|现将|通知如下|意见如下")
 _ADVERBS = re.compile(r"^(?:认真|切实|进一步|积极|主动|经常|不断|持续|深入|扎实|大力|全面|着力|努力|始终|严格|自觉|及时|真正|充分)+")
@@ -202,6 +204,7 @@ def is_slogan(clause: str, lexicon: Lexicon | None = None) -> bool:
     for word in (*lexicon.slogans, *sorted(GENERIC_TERMS, key=len, reverse=True), *lexicon.obligation_verbs):
         rest = rest.replace(word, "")
     rest = _PLACES.sub("", rest)
+    rest = re.sub(r"\d+年?", "", rest)
     rest = _PUNCT.sub("", rest)
     rest = re.sub(r"[和与及的了在中上下为把将对以等]", "", rest)
     return len(rest) < 4
@@ -346,6 +349,7 @@ def extract_requirements(
     """
     lexicon = lexicon or load_lexicon()
     items: list[Requirement] = []
+    heading_items: set[int] = set()
     counters: dict[str, int] = {}
     paths = speech_paths([(text, section_path, is_heading) for _, _, text, section_path, is_heading in passages])
     speech = paths != [section_path for _, _, _, section_path, _ in passages]
@@ -354,7 +358,8 @@ def extract_requirements(
         passages, paths, roles, codes, strict=True
     ):
         inline = bool(_INLINE_MARK.match(text.strip()) or _SPEECH_MARK.match(text.strip()))
-        if is_heading and not inline:
+        stated = is_heading and not inline and _is_stated_heading(text, lexicon)
+        if is_heading and not inline and not stated:
             continue
         if speech and section_path and "." not in section_path and _SPEECH_TOP.match(text.strip()):
             titles.setdefault(section_path, _INLINE_MARK.sub("", text.strip(), count=1).rstrip("。；;！"))
@@ -362,14 +367,18 @@ def extract_requirements(
             continue
         if role in _NON_NORMATIVE_ROLES and not _STRONG_MODAL.search(text):
             continue
-        if _PREAMBLE.search(text) or (ACCOUNT.search(text) and not _STRONG_MODAL.search(text)):
+        if _PREAMBLE.search(text) or (PAST_ACCOUNT.search(text) and not _STRONG_MODAL.search(text)):
             continue
         top = section_path.split(".")[0] if section_path else "0"
         actor = ""
-        for span_start, span_end in split_obligations(text, lexicon):
-            span_start, span_end = _trim(text, span_start, span_end)
+        body_offset = 0
+        if stated:
+            marker = _LOWER_MARK.match(text)
+            body_offset = marker.end() if marker else 0
+        for span_start, span_end in split_obligations(text[body_offset:], lexicon):
+            span_start, span_end = _trim(text, span_start + body_offset, span_end + body_offset)
             item_text = text[span_start:span_end]
-            if len(item_text) < 4 or not _is_normative(item_text, lexicon, policy_norm=role == "requirement"):
+            if len(item_text) < 4 or not _is_normative(item_text, lexicon, policy_norm=True):
                 continue
             own_actor = next((found for s, e in _clauses(item_text)
                               if (found := split_actor(_INLINE_MARK.sub("", item_text[s:e].strip(), count=1))[0])), "")
@@ -378,6 +387,8 @@ def extract_requirements(
             counters[top] = counters.get(top, 0) + 1
             own = set(rule_codes(item_text))
             item_codes = tuple(code for code in CODES if code in (own or set(passage_codes)))
+            if stated:
+                heading_items.add(len(items))
             items.append(
                 Requirement(
                     requirement_id=f"{doc_label} §{top}.{counters[top]}",
@@ -395,9 +406,47 @@ def extract_requirements(
                     instrument_families=families,
                 )
             )
+    items = _drop_covered_headings(items, heading_items)
     if not items:
         log.error("%s", missing_requirements_message(doc_label))
     return items
+
+
+_LOWER_MARK = re.compile(r"^\s*(?:[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)]|\d{1,2}[.．、])\s*")
+
+
+def _is_stated_heading(text: str, lexicon: Lexicon) -> bool:
+    """A lower-level numbered heading ((一), 1., (1)) that states an obligation of its own: in 工作要点 and
+    方案 the heading is often the task itself (（一）落实“第一议题”制度). Titles 一、… never are."""
+    marker = _LOWER_MARK.match(text)
+    if marker is None:
+        return False
+    body = text[marker.end():]
+    return bool(lexicon.families_in(body)) or (len(body) >= 20 and _is_normative(body, lexicon))
+
+
+def _drop_covered_headings(items: list[Requirement], heading_items: set[int]) -> list[Requirement]:
+    """A task heading is left out when its section's own sentences give items with its instrument (or
+    when it names none and they give any): the sentences say it in full."""
+    keep = []
+    for index, item in enumerate(items):
+        if index in heading_items:
+            others = [other for j, other in enumerate(items)
+                      if j != index and j not in heading_items and other.section_path == item.section_path]
+            main = item.instrument_families[:1]
+            if others and (not main or any(main[0] in other.instrument_families for other in others)):
+                continue
+        keep.append(item)
+    if len(keep) == len(items):
+        return items
+    counters: dict[str, int] = {}
+    renumbered = []
+    for item in keep:  # ids stay consecutive within each top section
+        label, _, path = item.requirement_id.rpartition(" §")
+        top = path.split(".")[0]
+        counters[top] = counters.get(top, 0) + 1
+        renumbered.append(replace(item, requirement_id=f"{label} §{top}.{counters[top]}"))
+    return renumbered
 
 
 _SPEECH_TOP = re.compile(r"^第([一二三四五六七八九十]+)[，,、：:]")
@@ -438,8 +487,8 @@ def _is_point_title(text: str, lexicon: Lexicon) -> bool:
 
 
 def _is_normative(item_text: str, lexicon: Lexicon, *, policy_norm: bool = False) -> bool:
-    """An item must ask for something: a modal, an obligation verb opening one of its clauses, or (in a
-    passage tagged requirement) an instrument stated as the rule (纪委书记…按正职或副职干部配备)."""
+    """An item must ask for something: a modal, an obligation verb opening one of its clauses, or (in the
+    yardstick) an instrument stated as the rule (纪委书记…按正职或副职干部配备; 党建述职与业务考核同步开展)."""
     if _STRONG_MODAL.search(item_text):
         return True
     if policy_norm and lexicon.families_in(item_text):

@@ -141,3 +141,28 @@ def test_no_requirement_is_an_error(caplog: pytest.LogCaptureFixture) -> None:
     assert items == []
     assert any(record.levelno == logging.ERROR and "no requirement" in record.getMessage() for record in caplog.records)
     assert "讲话" in missing_requirements_message("讲话")
+
+
+WORK_PLAN = [  # a 工作要点: task headings, targets without modals, numbered points
+    ("2024年机关党建工作的总体要求是：以习近平新时代中国特色社会主义思想为指导，推动党建和业务深度融合。", "", False),
+    ("一、强化理论武装", "1", True),
+    ("（一）落实“第一议题”制度。", "1.1", True),
+    ("各单位党组会议把学习最新重要讲话作为第一议题，全年组织中心组集体学习不少于12次。", "1.1", False),
+    ("（二）规范组织生活。", "1.2", True),
+    ("严格执行“三会一课”制度，不得以业务会代替组织生活。", "1.2", False),
+    ("二、深化融合机制", "2", True),
+    ("1.党建述职评议考核与年度业务考核同步开展，考核结果作为评先评优的重要依据。", "2.1", True),
+    ("2.我们必须坚决防止党建和业务“两张皮”，确保各项任务落到实处。", "2.2", True),
+]
+
+
+def test_a_work_plan_yields_its_tasks() -> None:
+    items = _extract(WORK_PLAN, roles=["other", "other", "recommendation", "practice", "recommendation",
+                                       "recommendation", "recommendation", "recommendation", "recommendation"])
+    texts = [item.text for item in items]
+    assert any(text.startswith("各单位党组会议把学习") for text in texts)  # a target stated without a modal
+    assert not any(text == "落实“第一议题”制度。" for text in texts)  # the heading its sentence covers
+    assert any(text.startswith("党建述职评议考核与年度业务考核同步开展") for text in texts)  # a numbered point
+    assert any("三会一课" in text for text in texts) and any(text.startswith("不得") for text in texts)
+    assert not any("总体要求" in text or "两张皮" in text for text in texts)
+    assert {item.section_path for item in items} == {"1.1", "1.2", "2.1"}
