@@ -57,6 +57,8 @@ PAST_ACCOUNT = re.compile(r"近年来|今年以来|去年以来|过去一年|一
                           r"作了|举办了|建立了")
 # … and in unit reports also counts of what was done (培训300余人次, 命名9个示范点).
 ACCOUNT = re.compile(PAST_ACCOUNT.pattern + r"|\d+(?:个|名|次|人次|人|期|家|项)")
+# Words of higher authorities quoted in a speech (习近平总书记强调，要…): context, not the yardstick's norms.
+_QUOTED = re.compile(r"^[^，。；]{0,12}(?:习近平|总书记|党中央|中央|上级)[^，。；]{0,12}(?:强调|指出|要求|提出|号召|明确)[，,：:“]")
 # Preambles of opinions and notices (为…，现就…提出如下意见) announce the norms; they are not norms.
 _PREAMBLE = re.compile(r"现就|提出如下|如下意见|特制定|制定本|现提出|现将|通知如下|意见如下")
 _ADVERBS = re.compile(r"^(?:认真|切实|进一步|积极|主动|经常|不断|持续|深入|扎实|大力|全面|着力|努力|始终|严格|自觉|及时|真正|充分)+")
@@ -367,7 +369,9 @@ def extract_requirements(
             continue
         if role in _NON_NORMATIVE_ROLES and not _STRONG_MODAL.search(text):
             continue
-        if _PREAMBLE.search(text) or (PAST_ACCOUNT.search(text) and not _STRONG_MODAL.search(text)):
+        if _PREAMBLE.search(text) or _QUOTED.match(text.strip()) or (
+            PAST_ACCOUNT.search(text) and not _STRONG_MODAL.search(text)
+        ):
             continue
         top = section_path.split(".")[0] if section_path else "0"
         actor = ""

@@ -92,6 +92,8 @@ def test_key_terms_skip_generic_words() -> None:
 SPEECH = [  # (text, outline path, is_heading) as the outline gives them: points close with their paragraph
     ("同志们：", "", False),
     ("下面，我讲两点意见。", "", False),
+    ("习近平总书记强调，要坚持党建工作和业务工作一起谋划、一起部署。", "", False),
+    ("过去一年，各单位坚持围绕中心抓党建，推动机关党建取得了新成效。", "", False),
     ("第一，要把责任扛在肩上。", "1", True),
     ("各单位党组要认真履行机关党建主体责任，党组书记要当好第一责任人。", "", False),
     ("领导班子成员要落实“一岗双责”，既管业务也管分管科室的党建。", "", False),
@@ -106,7 +108,7 @@ SPEECH = [  # (text, outline path, is_heading) as the outline gives them: points
 
 def test_speech_points_give_section_paths() -> None:
     paths = speech_paths(SPEECH)
-    assert paths == ["", "", "1", "1", "1", "2", "2.1", "2.1", "2.2", "2.2", "2.2"]
+    assert paths == ["", "", "", "", "1", "1", "1", "2", "2.1", "2.1", "2.2", "2.2", "2.2"]
 
 
 def _extract(passages, roles=None):
@@ -126,6 +128,7 @@ def test_a_speech_yields_its_obligations_and_not_its_slogans() -> None:
     assert any(text.startswith("一是坚持党建和业务同谋划") for text in texts)
     assert any("党员先锋岗" in text for text in texts)
     assert not any("真正融合" in text or "坚定信心" in text or "我讲两点意见" in text for text in texts)
+    assert not any("一起谋划" in text or "新成效" in text for text in texts)  # a quotation, an account
     by_text = {item.text[:6]: item for item in items}
     assert by_text["领导班子成员"].actor == "领导班子成员"
     assert by_text["领导班子成员"].instrument_families[0] == "one_post_two_duties"
