@@ -212,8 +212,11 @@ class Matcher:
         right = self.vectorizer.transform([p.text for p in passages])
         out[:, :, 2] = (left @ right.T).toarray()
         for i, requirement in enumerate(requirements):
+            family = (self.lexicon.family(requirement.instrument_families[0])
+                      if requirement.instrument_families else None)
             for j, passage in enumerate(passages):
-                hits = self.instrument_hits(requirement, passage.text)
+                hits = family.hits(passage.text) if family is not None else self.instrument_hits(requirement,
+                                                                                                 passage.text)
                 out[i, j, 0] = 1.0 if hits else 0.0
                 out[i, j, 1] = min(len(hits), 3) / 3
                 terms = requirement.key_terms
