@@ -160,8 +160,10 @@ def analyze_command(
             on_file=lambda path, _row: progress.update(task, advance=1, name=path.name),
             on_stage=lambda name: progress.update(stages, advance=1, name=name),
         )
-    if run.tagger.note:
-        console.print(f"[yellow]warning:[/] {run.tagger.note}", highlight=False)
+    for error in run.analysis.errors:
+        console.print(f"[bold red]error:[/] {error}", highlight=False)
+    for warning in [*run.corpus.warnings, *([run.tagger.note] if run.tagger.note else [])]:
+        console.print(f"[yellow]warning:[/] {warning}", highlight=False)
     if not quiet:
         console.print(_summary_table(run.corpus))
         console.print(_gap_table(run))

@@ -29,6 +29,7 @@ WRITTEN_PATH: Path = ANNOTATIONS_DIR / "written.jsonl"
 MATCHES_PATH: Path = ANNOTATIONS_DIR / "matches.jsonl"
 FIGURES_PATH: Path = ANNOTATIONS_DIR / "figures.jsonl"
 USERDICT_PATH: Path = LEXICON_DIR / "userdict.txt"
+INSTRUMENTS_PATH: Path = LEXICON_DIR / "instruments.yaml"
 STOPWORDS_PATH: Path = LEXICON_DIR / "stopwords.txt"
 EVALUATION_REPORT_PATH: Path = DOCS_DIR / "evaluation.md"
 

@@ -25,7 +25,8 @@ from pipeline import __version__, config
 from pipeline.corpus import Corpus, discover, ingest, read_metadata_manifest, write_corpus
 from pipeline.errors import ModelError, UsageError
 from pipeline.gap import evaluate as gap_evaluation
-from pipeline.gap.analysis import Analysis, analyze, load_threshold
+from pipeline.gap.analysis import Analysis, analyze
+from pipeline.gap.matching import load_calibration
 from pipeline.reports.publish import write_reports
 from pipeline.reports.qdpx import import_qdpx, write_qdpx
 from pipeline.reports.render import RUN_FILE
@@ -159,7 +160,7 @@ def analyse_corpus(corpus: Corpus, *, tagger: TaggerChoice | None = None, policy
     saved matching threshold."""
     choice = tagger or choose_tagger(load_project_codebook())
     return analyze(corpus, tagger=choice.tagger, tagger_mode=choice.mode, policy_paths=tuple(policy),
-                   threshold=load_threshold(config.MATCHING_PATH), on_stage=on_stage)
+                   calibration=load_calibration(config.MATCHING_PATH), on_stage=on_stage)
 
 
 def write_run_info(run: AnalysisRun, out: Path) -> Path:
@@ -170,6 +171,8 @@ def write_run_info(run: AnalysisRun, out: Path) -> Path:
         "codebook_title": run.analysis.codebook.title,
         "tagger_mode": run.tagger.mode,
         "tagger_note": run.tagger.note,
+        "errors": run.analysis.errors,
+        "warnings": run.corpus.warnings,
         "model": run.tagger.model_path.name if run.tagger.model_path else None,
         "n_files": len(run.corpus.manifest),
         "n_documents": len(run.corpus.documents),
@@ -292,9 +295,9 @@ def sample_analysis(codebook: Codebook) -> Analysis:
 
 
 def calibrate_matching(codebook: Codebook, *, path: Path) -> float:
-    """Choose the matching threshold on all labelled pairs and save it to ``path``."""
+    """Fit the matching calibration on all labelled pairs and save it to ``path``; returns its threshold."""
     scores = gap_evaluation.evaluate_matching(sample_analysis(codebook), path=config.MATCHES_PATH)
-    gap_evaluation.save_threshold(scores.final_threshold, path)
+    gap_evaluation.save_calibration(scores.final_calibration, path)
     return scores.final_threshold
 
 

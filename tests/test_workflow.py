@@ -117,3 +117,18 @@ def test_train_writes_where_asked_and_the_model_serves_its_codebook(tmp_path: Pa
     assert "P1" in result.codes
     params = choice.tagger.code_model.named_steps["features"].transformers[2][1].get_params()
     assert params["codebook"] is codebook
+
+
+def test_a_yardstick_without_obligations_is_reported_loudly(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "讲话.txt").write_text("在机关党建工作会议上的讲话\n同志们：\n今天天气很好。会议开得很成功。\n",
+                                    encoding="utf-8")
+    (folder / "报告.txt").write_text("关于党建工作的经验材料\n局党组建立了责任清单。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["analyze", str(folder), "--policy", str(folder / "讲话.txt"),
+                                      "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "error:" in result.output and "no requirement found" in result.output
+    assert "错误" in (out / "reports" / "index.html").read_text(encoding="utf-8")
+    assert "no requirement found" in (out / "lzp.log").read_text(encoding="utf-8")

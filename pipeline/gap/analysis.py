@@ -8,7 +8,6 @@ analysis holds a re-marked copy of the document list.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -17,8 +16,15 @@ from pathlib import Path
 from pipeline.corpus import Corpus, mark_duplicates
 from pipeline.errors import UsageError
 from pipeline.gap.figures import Figure, extract_from_passages
-from pipeline.gap.matching import DEFAULT_THRESHOLD, Match, Matcher, UnitPassage
-from pipeline.gap.requirements import Requirement, extract_requirements
+from pipeline.gap.matching import (
+    DEFAULT_CALIBRATION,
+    DEFAULT_THRESHOLD,
+    Calibration,
+    Match,
+    Matcher,
+    UnitPassage,
+)
+from pipeline.gap.requirements import Requirement, extract_requirements, requirements_error
 from pipeline.records import Document
 from pipeline.tagging.codebook import Codebook
 from pipeline.tagging.tagger import Tagger, TagResult
@@ -41,13 +47,10 @@ class Analysis:
     threshold: float = DEFAULT_THRESHOLD
     tagger_mode: str = "combined"
     policy_doc_ids: tuple[str, ...] = ()
+    # Error-level findings the analyst must see (a yardstick with no requirement, say).
+    errors: list[str] = field(default_factory=list)
 
 
-def load_threshold(path: Path) -> float:
-    """The matching threshold saved by training (``models/matching.json``), or the default."""
-    if path.exists():
-        return float(json.loads(path.read_text(encoding="utf-8"))["threshold"])
-    return DEFAULT_THRESHOLD
 
 
 def unit_of(document: Document) -> str:
@@ -60,7 +63,7 @@ def analyze(
     tagger: Tagger,
     policy_paths: tuple[Path, ...] = (),
     tagger_mode: str | None = None,
-    threshold: float = DEFAULT_THRESHOLD,
+    calibration: Calibration = DEFAULT_CALIBRATION,
     on_stage: Callable[[str], None] | None = None,
 ) -> Analysis:
     """Run the gap analysis on an ingested corpus with ``tagger`` (combined when it has a model)."""
@@ -72,7 +75,7 @@ def analyze(
     )
     if any(d.duplicate_of for d in corpus.documents if d.doc_id in policy_ids):
         corpus = replace(corpus, documents=mark_duplicates(corpus.documents, prefer=policy_ids))
-    analysis = Analysis(corpus=corpus, codebook=tagger.codebook, threshold=threshold, tagger_mode=mode)
+    analysis = Analysis(corpus=corpus, codebook=tagger.codebook, threshold=calibration.threshold, tagger_mode=mode)
     documents = [d for d in corpus.documents if d.duplicate_of is None]
     policies = [d for d in documents if d.doc_id in policy_ids]
     if not policies:
@@ -85,29 +88,34 @@ def analyze(
     _stage(on_stage, "requirements")
     for policy in policies:
         titles = {s.path_str: s.title for s in policy.sections if s.level == 1}
-        analysis.requirements.extend(extract_requirements(
+        label = policy.doc_number or policy.title or policy.doc_id
+        items = extract_requirements(
             doc_id=policy.doc_id,
-            doc_label=policy.doc_number or policy.title or policy.doc_id,
+            doc_label=label,
             passages=[(p.passage_id, p.start, p.text, p.section_path, p.is_heading) for p in policy.passages],
             roles=[analysis.tags[p.passage_id].role for p in policy.passages],
             codes=[analysis.tags[p.passage_id].codes for p in policy.passages],
             section_titles=titles,
             codebook=tagger.codebook,
             rule_codes=tagger.rules.codes,
-        ))
+        )
+        analysis.requirements.extend(items)
+        error = requirements_error(items, label)
+        if error:
+            analysis.errors.append(error)
     policy_ids = {d.doc_id for d in policies}
     for document in documents:
         if document.doc_id not in policy_ids:
             analysis.units.setdefault(unit_of(document), []).append(document.doc_id)
     _stage(on_stage, "match")
     by_id = {d.doc_id: d for d in documents}
-    matcher = Matcher(threshold=analysis.threshold).fit(
+    matcher = Matcher(calibration=calibration, measures=tagger.codebook.measure_codes).fit(
         [p.text for d in documents for p in d.passages] + [r.text for r in analysis.requirements]
     )
     for unit, doc_ids in analysis.units.items():
         passages = [
             UnitPassage(p.passage_id, p.doc_id, p.text, analysis.tags[p.passage_id].role,
-                        tuple(analysis.tags[p.passage_id].codes))
+                        tuple(analysis.tags[p.passage_id].codes), p.is_heading)
             for doc_id in doc_ids for p in by_id[doc_id].passages
         ]
         analysis.matches.extend(matcher.match_unit(unit, analysis.requirements, passages))

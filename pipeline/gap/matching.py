@@ -1,31 +1,59 @@
-"""Matching a unit's passages to the policy's requirements.
+"""Matching a unit's passages to the yardstick's requirements.
 
-The score of a (requirement, passage) pair combines three signals, each in [0, 1]:
+A passage can only evidence a requirement when it names the requirement's **instrument**: a term of
+one of the requirement's instrument families (``corpora/lexicon/instruments.yaml``), or, for an
+obligation naming no family, at least half of its key terms. Sharing a topic word (纪委书记, 党务干部)
+is not enough. Among the passages that name the instrument, a calibrated probability that the passage
+speaks of the requirement's obligation comes from a logistic model over five signals, each in [0, 1]:
 
-* lexical similarity: cosine of TF-IDF vectors over jieba content words (fitted on the corpus);
-* key-term overlap: share of the requirement's key terms found in the passage;
-* code agreement: Jaccard overlap of their measure codes (M1–M6).
+* ``instrument``: the passage names the instrument (the gate above);
+* ``instrument_terms``: how many distinct instrument terms it names (three or more count as 1);
+* ``lexical``: cosine of TF-IDF vectors over jieba content words (fitted on the corpus);
+* ``terms``: share of the requirement's key terms found in the passage;
+* ``codes``: Jaccard overlap of their measure codes (M1–M6).
 
-A requirement is ``evidenced`` for a unit when a practice passage scores at or above the threshold,
-``mentioned`` when only a recommendation, problem, cause or restated requirement does, and ``no evidence`` otherwise.
+The model's weights and the decision threshold are fitted on the labelled pairs of
+``corpora/annotations/matches.jsonl`` (``lzp evaluate`` / calibration) and saved in
+``models/matching.json``; defaults below are used until then.
+
+Status of a requirement for a unit: ``evidenced`` when a practice passage (not a heading) reaches the
+threshold; otherwise ``mentioned`` when a recommendation or problem passage (not a heading, not a bare
+slogan line such as 二要强化政治引领) does; otherwise ``no evidence``. Every verdict carries a calibrated
+probability and a ``needs_review`` flag (probability near the threshold or below 0.7, or evidence resting
+on one short passage).
 """
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from pipeline.gap.requirements import Requirement
+from pipeline.gap.requirements import ACCOUNT, GENERIC_TERMS, Lexicon, Requirement, load_lexicon
 from pipeline.segment import content_words
 
-WEIGHTS = {"lexical": 0.5, "terms": 0.3, "codes": 0.2}
-DEFAULT_THRESHOLD = 0.3
+FEATURES = ("instrument", "instrument_terms", "lexical", "terms", "codes")
+DEFAULT_WEIGHTS = {"instrument": 3.0, "instrument_terms": 1.5, "lexical": 4.0, "terms": 1.0, "codes": 0.5}
+DEFAULT_INTERCEPT = -4.5
+DEFAULT_THRESHOLD = 0.5
 EVIDENCE_ROLES = frozenset({"practice"})
-MENTION_ROLES = frozenset({"recommendation", "problem", "cause", "requirement"})  # a unit restating a norm mentions it
+MENTION_ROLES = frozenset({"recommendation", "problem", "cause", "requirement"})
 TOP_EVIDENCE = 3
+REVIEW_MARGIN = 0.15  # a verdict whose best probability lies this close to the threshold needs review
+REVIEW_CONFIDENCE = 0.7  # … and so does a verdict whose calibrated probability is below this
+SHORT_PASSAGE = 40  # evidence resting on one passage shorter than this (characters) needs review
+# A line that only announces a point (一要提高政治站位。二是强化政治引领; a short numbered heading) carries
+# no evidence of its own; a heading that states a whole obligation or practice (（一）要认真履行…) does.
+_POINT_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+[要是、]|第[一二三四五六七八九十]+[，,、]?|[（(][一二三四五六七八九十\d]+[）)]|"
+                           r"\d{1,2}[.．、])")
+BARE_HEADING_MAX = 16  # characters of a point's own words, marker and final punctuation left out
+
+_NORMATIVE = re.compile(r"(?<![重主需必只纲概摘])要(?!求|点|素|害|闻|件|务)|应当|必须|应(?!用|急|对)|需(?:要)|建议|务必|下一步|今后")
 
 
 @dataclass(frozen=True)
@@ -37,88 +65,245 @@ class UnitPassage:
     text: str
     role: str
     codes: tuple[str, ...]
+    is_heading: bool = False
 
 
 @dataclass(frozen=True)
 class Match:
-    """Status of one requirement for one unit, with its best evidence."""
+    """Status of one requirement for one unit, with its best evidence and the verdict's confidence."""
 
     unit: str
     requirement_id: str
     status: str
-    score: float
-    evidence: tuple[tuple[str, float, str], ...]  # (passage_id, score, role), best first
+    score: float  # calibrated probability of the best passage naming the instrument
+    evidence: tuple[tuple[str, float, str], ...]  # (passage_id, probability, role), best first
+    probability: float = 0.0  # calibrated probability that the status is right (evidenced or not)
+    needs_review: bool = False
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Logistic weights over :data:`FEATURES` and the decision threshold."""
+
+    weights: dict[str, float]
+    intercept: float
+    threshold: float
+
+    def probability(self, features: np.ndarray) -> np.ndarray:
+        """Probabilities of feature rows ``(..., len(FEATURES))``."""
+        w = np.array([self.weights[name] for name in FEATURES])
+        return 1.0 / (1.0 + np.exp(-(features @ w + self.intercept)))
+
+    def to_json(self) -> str:
+        return json.dumps({"threshold": self.threshold, "intercept": round(self.intercept, 6),
+                           "weights": {k: round(v, 6) for k, v in self.weights.items()}}, indent=2) + "\n"
+
+
+DEFAULT_CALIBRATION = Calibration(dict(DEFAULT_WEIGHTS), DEFAULT_INTERCEPT, DEFAULT_THRESHOLD)
+
+
+def load_calibration(path: Path) -> Calibration:
+    """The saved calibration, or the defaults when none was saved (or an old file holds only a threshold)."""
+    if not path.exists():
+        return DEFAULT_CALIBRATION
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if "weights" not in data:
+        return DEFAULT_CALIBRATION
+    return Calibration({name: float(data["weights"].get(name, 0.0)) for name in FEATURES},
+                       float(data["intercept"]), float(data["threshold"]))
+
+
+def fit_calibration(features: np.ndarray, related: Sequence[bool], evidence: Sequence[bool],
+                    evidence_possible: Sequence[bool]) -> Calibration:
+    """Fit the logistic model on pairs labelled related (the passage names the obligation), then choose
+    the threshold that maximises evidence F1 among pairs where evidence is possible (practice role,
+    instrument named)."""
+    from sklearn.linear_model import LogisticRegression
+
+    labels = np.asarray(related, dtype=bool)
+    if labels.all() or not labels.any():
+        return DEFAULT_CALIBRATION
+    model = LogisticRegression(C=1.0, class_weight=None, max_iter=1000)
+    model.fit(features, labels)
+    weights = {name: float(value) for name, value in zip(FEATURES, model.coef_[0], strict=True)}
+    calibration = Calibration(weights, float(model.intercept_[0]), DEFAULT_THRESHOLD)
+    probabilities = calibration.probability(features)
+    possible = np.asarray(evidence_possible, dtype=bool)
+    threshold = best_threshold(probabilities[possible], np.asarray(evidence, dtype=bool)[possible])
+    return Calibration(weights, calibration.intercept, threshold)
+
+
+def effective_role(passage: UnitPassage) -> str:
+    """The tagged role, except that a recommendation or other passage written as an account of what was
+    done (近年来…, 取得了…, counts) and carrying no modal is read as practice."""
+    if passage.role in {"recommendation", "other"} and ACCOUNT.search(passage.text) \
+            and not _NORMATIVE.search(passage.text):
+        return "practice"
+    return passage.role
+
+
+def is_bare_heading(passage: UnitPassage) -> bool:
+    """A heading or numbered point too short to state an obligation or a practice of its own."""
+    text = passage.text.strip()
+    marker = _POINT_MARKER.match(text)
+    if not (passage.is_heading or marker):
+        return False
+    body = text[marker.end():] if marker else text
+    return len(body.rstrip("。；;：:！")) <= BARE_HEADING_MAX
+
+
+def pair_kind(probability: float, passage: UnitPassage, threshold: float) -> str:
+    """Three-way verdict of one pair: ``evidence``, ``mention`` or ``none``."""
+    if probability < threshold or probability <= 0 or is_bare_heading(passage):
+        return "none"
+    role = effective_role(passage)
+    if role in EVIDENCE_ROLES:
+        return "evidence"
+    if role in MENTION_ROLES:
+        return "mention"
+    return "none"
 
 
 class Matcher:
     """Scores requirement–passage pairs; fit on the texts of the whole analysis."""
 
-    def __init__(self, *, threshold: float = DEFAULT_THRESHOLD, weights: dict[str, float] | None = None) -> None:
-        self.threshold = threshold
-        self.weights = weights or WEIGHTS
+    def __init__(self, *, threshold: float | None = None, calibration: Calibration | None = None,
+                 lexicon: Lexicon | None = None, measures: Sequence[str] | None = None) -> None:
+        self.calibration = calibration or DEFAULT_CALIBRATION
+        self.measures = frozenset(measures) if measures is not None else None
+        if threshold is not None:
+            self.calibration = Calibration(self.calibration.weights, self.calibration.intercept, threshold)
+        self.threshold = self.calibration.threshold
+        self.lexicon = lexicon or load_lexicon()
         self.vectorizer = TfidfVectorizer(tokenizer=content_words, token_pattern=None, lowercase=False,
                                           sublinear_tf=True)
+        self._words: dict[str, tuple[str, ...]] = {}
 
     def fit(self, texts: Sequence[str]) -> Matcher:
         self.vectorizer.fit(list(texts))
         return self
 
-    def score_matrix(self, requirements: Sequence[Requirement], passages: Sequence[UnitPassage]) -> np.ndarray:
-        """Scores of every (requirement, passage) pair, shape (n_requirements, n_passages)."""
+    def instrument_hits(self, requirement: Requirement, text: str) -> tuple[str, ...]:
+        """The terms of the requirement's instrument (its main family) named in ``text``."""
+        if requirement.instrument_families:
+            family = self.lexicon.family(requirement.instrument_families[0])
+            return family.hits(text) if family is not None else ()
+        terms = requirement.key_terms or self._instrument_words(requirement)
+        found = tuple(term for term in terms if term in text)
+        return found if terms and len(found) * 2 >= len(terms) else ()
+
+    def _instrument_words(self, requirement: Requirement) -> tuple[str, ...]:
+        """Content words (two characters or more, not generic) of an instrument named by no family."""
+        key = requirement.instrument
+        if key not in self._words:
+            self._words[key] = tuple(dict.fromkeys(
+                word for word in content_words(key) if len(word) >= 2 and word not in GENERIC_TERMS
+            ))
+        return self._words[key]
+
+    def features(self, requirements: Sequence[Requirement], passages: Sequence[UnitPassage]) -> np.ndarray:
+        """Feature tensor of every (requirement, passage) pair, shape (n_requirements, n_passages, 5)."""
+        out = np.zeros((len(requirements), len(passages), len(FEATURES)))
         if not requirements or not passages:
-            return np.zeros((len(requirements), len(passages)))
+            return out
         left = self.vectorizer.transform([r.text for r in requirements])
         right = self.vectorizer.transform([p.text for p in passages])
-        lexical = (left @ right.T).toarray()
-        terms = np.array([
-            [sum(term in p.text for term in r.key_terms) / len(r.key_terms) if r.key_terms else 0.0
-             for p in passages]
-            for r in requirements
-        ])
-        codes = np.array([[_measure_jaccard(r.codes, p.codes) for p in passages] for r in requirements])
-        return (self.weights["lexical"] * lexical + self.weights["terms"] * terms
-                + self.weights["codes"] * codes)
+        out[:, :, 2] = (left @ right.T).toarray()
+        for i, requirement in enumerate(requirements):
+            family = (self.lexicon.family(requirement.instrument_families[0])
+                      if requirement.instrument_families else None)
+            for j, passage in enumerate(passages):
+                hits = family.hits(passage.text) if family is not None else self.instrument_hits(requirement,
+                                                                                                 passage.text)
+                out[i, j, 0] = 1.0 if hits else 0.0
+                out[i, j, 1] = min(len(hits), 3) / 3
+                terms = requirement.key_terms
+                out[i, j, 3] = sum(term in passage.text for term in terms) / len(terms) if terms else 0.0
+                out[i, j, 4] = _measure_jaccard(requirement.codes, passage.codes, self.measures)
+        return out
+
+    def probabilities(self, requirements: Sequence[Requirement],
+                      passages: Sequence[UnitPassage]) -> tuple[np.ndarray, np.ndarray]:
+        """``(gated, raw)`` calibrated probabilities of every pair, shape (n_requirements, n_passages):
+        ``gated`` is 0 where the passage does not name the instrument (what decides a status), ``raw``
+        is the model's probability whatever the instrument (what a verdict's confidence rests on)."""
+        features = self.features(requirements, passages)
+        if features.size == 0:
+            empty = np.zeros((len(requirements), len(passages)))
+            return empty, empty
+        raw = self.calibration.probability(features)
+        return raw * features[:, :, 0], raw
+
+    def score_matrix(self, requirements: Sequence[Requirement], passages: Sequence[UnitPassage]) -> np.ndarray:
+        """Calibrated probabilities of every pair, 0 where the passage does not name the instrument;
+        shape (n_requirements, n_passages)."""
+        return self.probabilities(requirements, passages)[0]
+
+    def pair_status(self, probability: float, passage: UnitPassage) -> str:
+        return pair_kind(probability, passage, self.threshold)
 
     def match_unit(self, unit: str, requirements: Sequence[Requirement],
                    passages: Sequence[UnitPassage]) -> list[Match]:
         """The status of every requirement for one unit."""
-        scores = self.score_matrix(requirements, passages)
-        matches = []
-        for row, requirement in zip(scores, requirements, strict=True):
-            order = np.argsort(row)[::-1]
-            best = [(passages[i].passage_id, round(float(row[i]), 4), passages[i].role)
-                    for i in order[:TOP_EVIDENCE] if row[i] > 0]
-            above = [i for i in order if row[i] >= self.threshold]
-            if any(passages[i].role in EVIDENCE_ROLES for i in above):
-                status = "evidenced"
-                best = [(passages[i].passage_id, round(float(row[i]), 4), passages[i].role)
-                        for i in above if passages[i].role in EVIDENCE_ROLES][:TOP_EVIDENCE]
-            elif any(passages[i].role in MENTION_ROLES for i in above):
-                status = "mentioned"
-            else:
-                status = "no evidence"
-            matches.append(Match(unit, requirement.requirement_id, status,
-                                 round(float(row[order[0]]), 4) if len(order) else 0.0, tuple(best)))
-        return matches
+        gated, raw = self.probabilities(requirements, passages)
+        return [self._verdict(unit, requirement.requirement_id, row, raw_row, passages)
+                for row, raw_row, requirement in zip(gated, raw, requirements, strict=True)]
+
+    def _verdict(self, unit: str, requirement_id: str, row: np.ndarray, raw_row: np.ndarray,
+                 passages: Sequence[UnitPassage]) -> Match:
+        order = [int(i) for i in np.argsort(row)[::-1] if row[i] > 0]
+        kinds = {i: self.pair_status(float(row[i]), passages[i]) for i in order}
+        evidence = [i for i in order if kinds[i] == "evidence"]
+        mentions = [i for i in order if kinds[i] == "mention"]
+        practice = [i for i in order
+                    if effective_role(passages[i]) in EVIDENCE_ROLES and not is_bare_heading(passages[i])]
+        best_practice = float(row[practice[0]]) if practice else 0.0
+        # Confidence that no practice passage evidences the requirement rests on the model's probability
+        # for every practice passage, instrument named or not (the gate can miss a wording).
+        raw_practice = [float(raw_row[i]) for i in range(len(passages))
+                        if effective_role(passages[i]) in EVIDENCE_ROLES and not is_bare_heading(passages[i])]
+        best_raw = max(raw_practice, default=0.0)
+        if evidence:
+            status, chosen = "evidenced", evidence
+            probability = best_practice
+        elif mentions:
+            status, chosen = "mentioned", mentions
+            probability = 1.0 - max(best_practice, best_raw)
+        else:
+            status, chosen = "no evidence", order
+            probability = 1.0 - max(best_practice, best_raw)
+        near = abs(best_practice - self.threshold) < REVIEW_MARGIN or probability < REVIEW_CONFIDENCE
+        if status == "mentioned":
+            near = near or abs(float(row[mentions[0]]) - self.threshold) < REVIEW_MARGIN
+        thin = status == "evidenced" and len(evidence) == 1 and len(passages[evidence[0]].text) < SHORT_PASSAGE
+        best = tuple((passages[i].passage_id, round(float(row[i]), 4), effective_role(passages[i]))
+                     for i in chosen[:TOP_EVIDENCE])
+        return Match(unit, requirement_id, status, round(float(row[order[0]]), 4) if order else 0.0, best,
+                     probability=round(probability, 4), needs_review=bool(near or thin))
 
 
-def _measure_jaccard(left: Sequence[str], right: Sequence[str]) -> float:
-    a = {code for code in left if code.startswith("M")}
-    b = {code for code in right if code.startswith("M")}
+def _measure_jaccard(left: Sequence[str], right: Sequence[str], measures: frozenset[str] | None) -> float:
+    """Agreement of the measure codes of two code sets (``measures``: the codebook's measure codes;
+    None: every code counts)."""
+    a = {code for code in left if measures is None or code in measures}
+    b = {code for code in right if measures is None or code in measures}
     return len(a & b) / len(a | b) if a | b else 0.0
 
 
 def best_threshold(scores: Sequence[float], labels: Sequence[bool], *,
-                   grid: Sequence[float] = tuple(np.round(np.arange(0.1, 0.71, 0.02), 2))) -> float:
-    """The threshold maximising F1 of ``score >= threshold`` against ``labels``."""
+                   grid: Sequence[float] = tuple(np.round(np.arange(0.1, 0.91, 0.02), 2))) -> float:
+    """The threshold maximising F1 of ``score >= threshold`` against ``labels`` (ties: the middle one)."""
     scores_array, labels_array = np.asarray(scores), np.asarray(labels, dtype=bool)
-    best, best_f1 = DEFAULT_THRESHOLD, -1.0
+    results = []
     for threshold in grid:
         predicted = scores_array >= threshold
         tp = float(np.sum(predicted & labels_array))
         fp = float(np.sum(predicted & ~labels_array))
         fn = float(np.sum(~predicted & labels_array))
-        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-        if f1 > best_f1 + 1e-9:
-            best, best_f1 = float(threshold), f1
-    return best
+        results.append((2 * tp / (2 * tp + fp + fn) if tp else 0.0, float(threshold)))
+    top = max(f1 for f1, _ in results)
+    if top <= 0:
+        return DEFAULT_THRESHOLD
+    tied = [threshold for f1, threshold in results if f1 >= top - 1e-9]
+    return tied[len(tied) // 2]
+

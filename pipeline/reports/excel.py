@@ -54,7 +54,8 @@ COLUMN_LABELS: dict[str, str] = {
     "n_problem": "问题段落", "n_cause": "原因段落",
     "share_of_problem_passages": "占问题/原因段落", "mean_strength": "平均强度", "passage_ids": "段落",
     "label": "标号", "level": "层级", "group_name": "类别名称", "group_kind": "类别性质", "colour": "颜色",
-    "group_colour": "类别颜色",
+    "group_colour": "类别颜色", "actor": "责任主体", "instrument": "举措（抓手）", "instrument_families": "举措类别",
+    "confidence": "置信度", "needs_review": "需复核",
 }
 
 # sheet title → (table, columns to drop)
@@ -156,7 +157,8 @@ def write_summary_sheet(sheet: Worksheet, data: ReportData) -> None:
     policies = "；".join(f"{d.get('title') or d['doc_id']} {d.get('doc_number') or ''}".strip()
                         for d in data.policy_docs)
     put(sheet, 2, 1, f"对照文件：{policies or '—'}；单位 {len(units)} 个；要求 {len(data.requirements)} 项；"
-                     f"文档 {len(data.documents)} 篇" + (f"；{data.tagger_note}" if data.tagger_note else ""))
+                     f"文档 {len(data.documents)} 篇" + (f"；{data.tagger_note}" if data.tagger_note else "")
+                     + "".join(f"；错误：{error}" for error in data.errors))
 
     row = _block(sheet, 4, f"覆盖率：单位 × {data.group_name('measure')}", "已落实要求占该措施全部要求的比例（空白：该措施没有要求）")
     _header(sheet, row, ["单位"] + [data.label(c) for c in data.measures])

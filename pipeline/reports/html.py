@@ -66,6 +66,7 @@ nav.units a{margin-right:12px}
 .rid{white-space:nowrap;font-size:.9em}
 details summary{cursor:pointer;color:#374151;font-size:.85em}
 .warning{background:#fef3c7;border:1px solid #f59e0b;padding:6px 10px;border-radius:4px}
+.error{background:#fee2e2;border:1px solid #dc2626;padding:6px 10px;border-radius:4px;font-weight:600}
 footer{color:#6b7280;font-size:.8em;text-align:center;padding:16px}
 """.replace("FONT_STACK", FONT)
 
@@ -357,6 +358,7 @@ def index_page(data: ReportData) -> str:
             e(len(data.initiatives.get(unit, []))), e(len(data.unit_figures(unit))),
         ])
     parts = [
+        *(f'<p class="error" role="alert">错误：{e(error)}</p>' for error in data.errors),
         *([f'<p class="warning" role="alert">{e(data.tagger_note)}</p>'] if data.tagger_note else []),
         '<section id="units"><h2>单位</h2>',
         _table(["单位", "文档数", "已落实 evidenced", "仅提及 mentioned", "无证据 no evidence", "脱节段落", "自有举措",

@@ -85,6 +85,8 @@ def _figures_table(figures: Iterable[dict[str, Any]]) -> str:
 def index_markdown(data: ReportData) -> str:
     units = data.units
     out = [f"# {md(REPORT_TITLE)}\n"]
+    for error in data.errors:
+        out.append(f"> **错误**：{md(error)}\n")
     if data.tagger_note:
         out.append(f"> **注意**：{md(data.tagger_note)}\n")
     for policy in data.policy_docs:

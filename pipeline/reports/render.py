@@ -141,6 +141,11 @@ class ReportData:
         return "、".join(names)
 
     @property
+    def errors(self) -> list[str]:
+        """Error-level findings of the analysis (e.g. a yardstick that gave no requirement)."""
+        return [str(error) for error in self.run.get("errors") or []]
+
+    @property
     def tagger_note(self) -> str:
         """A warning line for the report header when the tagger ran on rules only, else ''."""
         if self.run.get("tagger_mode") == "rules":

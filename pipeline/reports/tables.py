@@ -96,18 +96,20 @@ def analysis_frames(analysis: Analysis) -> dict[str, pd.DataFrame]:
     requirements = pd.DataFrame(
         [{"requirement_id": r.requirement_id, "doc_id": r.doc_id, "passage_id": r.passage_id,
           "section_path": r.section_path, "section_title": r.section_title, "start": r.start, "end": r.end,
-          "text": r.text, "codes": list(r.codes), "key_terms": list(r.key_terms)}
+          "text": r.text, "codes": list(r.codes), "key_terms": list(r.key_terms), "actor": r.actor,
+          "instrument": r.instrument, "instrument_families": list(r.instrument_families)}
          for r in analysis.requirements],
         columns=["requirement_id", "doc_id", "passage_id", "section_path", "section_title", "start", "end",
-                 "text", "codes", "key_terms"],
+                 "text", "codes", "key_terms", "actor", "instrument", "instrument_families"],
     )
     matches = pd.DataFrame(
         [{"unit": m.unit, "requirement_id": m.requirement_id, "status": m.status, "score": m.score,
           "evidence_passage_ids": [e[0] for e in m.evidence], "evidence_scores": [e[1] for e in m.evidence],
-          "evidence_roles": [e[2] for e in m.evidence]}
+          "evidence_roles": [e[2] for e in m.evidence], "confidence": m.probability,
+          "needs_review": m.needs_review}
          for m in analysis.matches],
         columns=["unit", "requirement_id", "status", "score", "evidence_passage_ids", "evidence_scores",
-                 "evidence_roles"],
+                 "evidence_roles", "confidence", "needs_review"],
     )
     units_of_docs = dict(zip(documents.doc_id, documents.unit, strict=True))
     figures = pd.DataFrame(

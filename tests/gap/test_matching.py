@@ -3,8 +3,10 @@
 
 import pytest
 
+from pipeline import config
 from pipeline.corpus import ingest
 from pipeline.gap.analysis import analyze
+from pipeline.gap.matching import load_calibration
 from pipeline.tagging.tagger import Tagger
 from tests.support import project_codebook
 
@@ -60,7 +62,8 @@ def crafted(tmp_path_factory: pytest.TempPathFactory):
     (folder / "manifest.csv").write_text(
         "path,kind,unit,date\npolicy.txt,policy,县委组织部,2022-05-06\nimplements.txt,report,县交通运输局,\n"
         "promises.txt,report,县水利局,\nsilent.txt,report,县统计局,\n", encoding="utf-8")
-    return analyze(ingest([folder]), tagger=Tagger(project_codebook()), tagger_mode="rules")
+    return analyze(ingest([folder]), tagger=Tagger(project_codebook()), tagger_mode="rules",
+                   calibration=load_calibration(config.MATCHING_PATH))
 
 
 
@@ -98,3 +101,151 @@ def test_evidence_quotes_belong_to_the_unit(crafted) -> None:
         for passage_id, score, _role in match.evidence:
             assert passage_docs[passage_id] in docs[match.unit]
             assert 0 < score <= 1
+
+
+# --- the instrument gate, mentions, confidence -------------------------------------------------------
+
+from pipeline.gap.matching import DEFAULT_CALIBRATION, Matcher, UnitPassage, is_bare_heading  # noqa: E402
+from pipeline.gap.requirements import Requirement, instrument_of  # noqa: E402
+
+
+def requirement(text: str, rid: str = "某组〔2022〕3号 §1.1") -> Requirement:
+    instrument, families = instrument_of(text)
+    return Requirement(rid, "policy", "policy:0001", "1", "", 0, len(text), text, ("M5",), (), "", instrument, families)
+
+
+def passage(text: str, role: str = "practice", pid: str = "unit:0001", heading: bool = False) -> UnitPassage:
+    return UnitPassage(pid, "unit", text, role, ("M5",), heading)
+
+
+def verdicts(requirements: list[Requirement], passages: list[UnitPassage]) -> dict[str, str]:
+    matcher = Matcher(calibration=DEFAULT_CALIBRATION).fit([r.text for r in requirements] + [p.text for p in passages])
+    return {m.requirement_id: m.status for m in matcher.match_unit("unit", requirements, passages)}
+
+
+def test_a_shared_topic_word_is_not_evidence() -> None:
+    rank = requirement("各机关党委副书记、机关纪委书记按本部门内设机构正职或副职干部配备。")
+    visit = passage("组织机关纪委书记、纪检委员到革命纪念馆开展主题教育活动，共40人参加。")
+    assert verdicts([rank], [visit])[rank.requirement_id] == "no evidence"
+    staffed = passage("全县32个单位的机关纪委书记均已按内设机构正职干部配备到位。")
+    assert verdicts([rank], [staffed])[rank.requirement_id] == "evidenced"
+
+
+def test_evidence_written_in_the_units_own_words() -> None:
+    together = requirement("建立健全机关党建和业务工作一起谋划、一起部署、一起落实、一起检查的运行机制。")
+    done = passage("今年以来，各单位党建工作与业务工作同步部署、同步考核，年终一并讲评。")
+    assert verdicts([together], [done])[together.requirement_id] == "evidenced"
+    models = requirement("加强典型引路，总结推广融合发展的典型。", "某组〔2022〕3号 §2.1")
+    chosen = passage("坚持选树典型、示范带动，去年命名了8个机关党建示范点。")
+    assert verdicts([models], [chosen])[models.requirement_id] == "evidenced"
+
+
+def test_a_passage_evidences_only_the_requirements_whose_instrument_it_names() -> None:
+    talks = requirement("认真执行“六必谈”制度，支部书记要经常同党员谈心谈话。", "某组〔2022〕3号 §4.1")
+    staffing = requirement("配强专职党务干部、激活兼职党务干部。", "某组〔2022〕3号 §6.1")
+    training = requirement("加大对党支部书记和党务干部的培训力度。", "某组〔2022〕3号 §6.2")
+    stars = passage("开展支部评星定级，复核五星级党支部60个，对未达标支部建立书记联系制度。", pid="unit:0001")
+    course = passage("去年以来举办党支部书记、党务干部培训班4期，培训260人次。", pid="unit:0002")
+    result = verdicts([talks, staffing, training], [stars, course])
+    assert result[talks.requirement_id] == "no evidence"
+    assert result[staffing.requirement_id] == "no evidence"
+    assert result[training.requirement_id] == "evidenced"
+
+
+def test_mentions_come_from_recommendations_and_problems_only() -> None:
+    exchange = requirement("推动机关专职党务干部与业务干部之间双向交流。")
+    background = passage("双向交流是干部工作的一项长期制度。", role="other")
+    reported = passage("下一步要建立党务干部与业务干部双向交流机制，每年交流一批。", role="recommendation")
+    missing = passage("一些单位党务干部与业务干部双向交流几乎没有开展。", role="problem")
+    assert verdicts([exchange], [background])[exchange.requirement_id] == "no evidence"
+    assert verdicts([exchange], [reported])[exchange.requirement_id] == "mentioned"
+    assert verdicts([exchange], [missing])[exchange.requirement_id] == "mentioned"
+
+
+def test_a_bare_heading_neither_evidences_nor_mentions() -> None:
+    lead = requirement("充分发挥党支部在业务工作中的政治引领作用，推行党员先锋岗。")
+    heading = passage("二要强化政治引领。", role="recommendation")
+    assert is_bare_heading(heading)
+    assert not is_bare_heading(passage("（一）要认真履行“一岗双责”，领导班子成员既要抓业务工作，也要抓分管科室的党建工作。",
+                                       heading=True))
+    assert verdicts([lead], [heading])[lead.requirement_id] == "no evidence"
+
+
+def test_every_verdict_carries_a_probability_and_a_review_flag() -> None:
+    exchange = requirement("推动机关专职党务干部与业务干部之间双向交流。")
+    thin = passage("开展双向交流。")
+    matcher = Matcher(calibration=DEFAULT_CALIBRATION).fit([exchange.text, thin.text])
+    (match,) = matcher.match_unit("unit", [exchange], [thin])
+    assert 0.0 <= match.probability <= 1.0
+    if match.status == "evidenced":
+        assert match.needs_review  # one short passage
+    (silent,) = matcher.match_unit("unit", [exchange], [passage("完成年度经济普查入户登记。")])
+    assert silent.status == "no evidence" and 0.5 < silent.probability <= 1.0
+
+
+# --- the sample: verdicts for 县直机关工委 (003) against the opinion (000) ------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample():
+    from pipeline import config
+
+    return analyze(ingest([config.SAMPLE_DIR]), tagger=Tagger(project_codebook()), tagger_mode="rules",
+                   calibration=load_calibration(config.MATCHING_PATH))
+
+
+def sample_match(analysis, term: str, unit: str = "县直机关工委"):
+    (req,) = [r for r in analysis.requirements if term in r.text]
+    (match,) = [m for m in analysis.matches if m.unit == unit and m.requirement_id == req.requirement_id]
+    return match
+
+
+def test_sample_rank_of_the_discipline_secretary_is_not_evidenced_by_a_visit(sample) -> None:
+    match = sample_match(sample, "正职或副职干部配备")
+    assert match.status != "evidenced"
+    assert all("纪念馆" not in text for text in _evidence_texts(sample, match))
+
+
+def test_sample_six_talks_not_evidenced_by_star_rating(sample) -> None:
+    match = sample_match(sample, "六必谈")
+    assert match.status == "mentioned"  # 谈心谈话 only in the countermeasures
+    assert all("评星定级" not in text for text in _evidence_texts(sample, match))
+
+
+def test_sample_staffing_not_evidenced_by_training(sample) -> None:
+    match = sample_match(sample, "配强专职党务干部")
+    assert match.status == "mentioned"  # 应配尽配 is a problem, 配备比例 a recommendation
+    assert all("培训" not in text for text in _evidence_texts(sample, match))
+
+
+def test_sample_four_togethers_evidenced_by_synchronous_deployment(sample) -> None:
+    match = sample_match(sample, "一起谋划")
+    assert match.status == "evidenced"
+    assert any("同步部署" in text for text in _evidence_texts(sample, match))
+
+
+def test_sample_models_evidenced_by_selecting_models(sample) -> None:
+    match = sample_match(sample, "典型引路")
+    assert match.status == "evidenced"
+
+
+def test_sample_mentions_rest_on_recommendations_and_problems_not_headings(sample) -> None:
+    roles = {p.passage_id: sample.tags[p.passage_id].role for p in sample.corpus.passages if p.passage_id in sample.tags}
+    texts = {p.passage_id: p.text for p in sample.corpus.passages}
+    for match in sample.matches:
+        if match.status == "mentioned":
+            for passage_id, _, _ in match.evidence:
+                assert roles[passage_id] not in {"other", "practice"}
+                assert texts[passage_id] != "二要强化政治引领。"
+
+
+def test_sample_no_slogan_requirements(sample) -> None:
+    texts = [r.text for r in sample.requirements]
+    assert not any(text.startswith("确保不折不扣") for text in texts)
+    assert not any(text.startswith("推动机关党建和业务工作真正融合") for text in texts)
+    assert all(r.instrument for r in sample.requirements)
+
+
+def _evidence_texts(analysis, match) -> list[str]:
+    texts = {p.passage_id: p.text for p in analysis.corpus.passages}
+    return [texts[passage_id] for passage_id, _, _ in match.evidence]
