@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -47,17 +47,21 @@ def _configure_logging(out_dir: Path) -> Path:
 
 def _fail(error: Exception, log_path: Path | None) -> None:
     where = f" (details: {log_path})" if log_path else ""
-    console.print(f"[bold red]error:[/] {error}{where}", highlight=False)
+    message = " ".join(str(error).split())  # one line, whatever the message holds
+    console.print(f"[bold red]error:[/] {message}{where}", highlight=False, soft_wrap=True)
     raise typer.Exit(code=2)
 
 
 @contextmanager
-def _reported_errors(log_path: Path | None = None) -> Iterator[None]:
-    """Turn the library's named errors into one readable line and exit code 2."""
+def _reported_errors(log_path: Path | Callable[[], Path | None] | None = None) -> Iterator[None]:
+    """Turn the library's named errors into one readable line and exit code 2 (the error and its
+    traceback go to the log)."""
     try:
         yield
     except LzpError as error:
-        _fail(error, log_path)
+        if logging.getLogger().handlers:  # once the log file is set up; before that only the line below
+            logging.getLogger("lzp").error("%s", error, exc_info=True)
+        _fail(error, log_path() if callable(log_path) else log_path)
 
 
 def _summary_table(corpus: Corpus) -> Table:
@@ -86,6 +90,9 @@ QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress ba
 SchedulerOption = Annotated[str | None, typer.Option(
     "--scheduler", help="Spread files over Dask: threads, processes, or a dask.distributed address tcp://host:8786."
 )]
+FollowLinksOption = Annotated[bool, typer.Option(
+    "--follow-links", help="Also read links whose target lies outside the input folders."
+)]
 CodebookOption = Annotated[Path | None, typer.Option(
     "--codebook", help="A codebook YAML with the project's schema (default: corpora/codebook.yaml; see docs/codebook.md)."
 )]
@@ -104,6 +111,7 @@ def ingest_command(
     max_mb: MaxSizeOption = config.DEFAULT_MAX_FILE_BYTES // (1024 * 1024),
     quiet: QuietOption = False,
     scheduler: SchedulerOption = None,
+    follow_links: FollowLinksOption = False,
 ) -> None:
     """Read PDF, DOCX, HTML, TXT (and DOC/WPS/RTF/ODT via LibreOffice) into normalised documents.
 
@@ -112,15 +120,25 @@ def ingest_command(
 
     Example: lzp ingest ../shared/fixtures corpora/sample --out out/ingest
     """
-    log_path = _configure_logging(out)
-    with _reported_errors(log_path), _progress(quiet) as progress:
-        task = progress.add_task("ingest", total=workflow.count_inputs(paths), name="")
-        corpus = workflow.ingest_only(paths, out=out, timeout=timeout, max_bytes=max_mb * 1024 * 1024,
-                                      scheduler=scheduler,
-                                      on_file=lambda path, _row: progress.update(task, advance=1, name=path.name))
+    folder: workflow.OutputFolder | None = None
+    with _reported_errors(lambda: folder.log_path if folder else None):
+        workflow.check_request(paths, timeout=timeout, max_bytes=max_mb * 1024 * 1024)
+        with workflow.output_folder(out) as folder, _progress(quiet) as progress:
+            _configure_logging(folder.stage)
+            task = progress.add_task("ingest", total=workflow.count_inputs(paths), name="")
+            corpus = workflow.ingest_only(
+                paths, out=folder.stage, timeout=timeout, max_bytes=max_mb * 1024 * 1024, scheduler=scheduler,
+                follow_links=follow_links,
+                on_file=lambda path, _row: progress.update(task, advance=1, name=path.name))
+    _print_warnings(corpus.warnings)
     if not quiet:
         console.print(_summary_table(corpus))
-        console.print(f"wrote {out}/documents.parquet, passages.parquet, manifest.csv; log: {log_path}")
+        console.print(f"wrote {out}/documents.parquet, passages.parquet, manifest.csv; log: {folder.log_path}")
+
+
+def _print_warnings(warnings: list[str]) -> None:
+    for warning in warnings:
+        console.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
 
 
 @app.command("analyze")
@@ -142,6 +160,7 @@ def analyze_command(
         "--model", help="A tagger trained for the codebook (default: the shipped model with the project codebook; "
                         "rules only for another codebook)."
     )] = None,
+    follow_links: FollowLinksOption = False,
 ) -> None:
     """Run ingest → tag → gap analysis and write OUT/tables/*.parquet and OUT/lzp.duckdb.
 
@@ -149,27 +168,31 @@ def analyze_command(
 
     Example: lzp analyze ~/reports --policy ~/reports/opinion.pdf --out results
     """
-    log_path = _configure_logging(out)
     inputs = list(paths or [config.SAMPLE_DIR])
-    with _reported_errors(log_path), _progress(quiet) as progress:
-        task = progress.add_task("ingest", total=workflow.count_inputs(inputs), name="")
-        stages = progress.add_task("analyse", total=5, name="")
-        run = workflow.analyse(
-            inputs, out=out, codebook_path=codebook, model_path=model, policy=tuple(policy or ()),
-            manifest=manifest, timeout=timeout, max_bytes=max_mb * 1024 * 1024, scheduler=scheduler,
-            on_file=lambda path, _row: progress.update(task, advance=1, name=path.name),
-            on_stage=lambda name: progress.update(stages, advance=1, name=name),
-        )
+    folder: workflow.OutputFolder | None = None
+    with _reported_errors(lambda: folder.log_path if folder else None):
+        workflow.check_request(inputs, policy=tuple(policy or ()), manifest=manifest, timeout=timeout,
+                               max_bytes=max_mb * 1024 * 1024)
+        with workflow.output_folder(out) as folder, _progress(quiet) as progress:
+            _configure_logging(folder.stage)
+            task = progress.add_task("ingest", total=workflow.count_inputs(inputs), name="")
+            stages = progress.add_task("analyse", total=5, name="")
+            run = workflow.analyse(
+                inputs, out=folder.stage, codebook_path=codebook, model_path=model, policy=tuple(policy or ()),
+                manifest=manifest, timeout=timeout, max_bytes=max_mb * 1024 * 1024, scheduler=scheduler,
+                follow_links=follow_links, title=folder.final.name,
+                on_file=lambda path, _row: progress.update(task, advance=1, name=path.name),
+                on_stage=lambda name: progress.update(stages, advance=1, name=name),
+            )
     for error in run.analysis.errors:
-        console.print(f"[bold red]error:[/] {error}", highlight=False)
-    for warning in [*run.corpus.warnings, *([run.tagger.note] if run.tagger.note else [])]:
-        console.print(f"[yellow]warning:[/] {warning}", highlight=False)
+        console.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
+    _print_warnings([*run.corpus.warnings, *([run.tagger.note] if run.tagger.note else [])])
     if not quiet:
         console.print(_summary_table(run.corpus))
         console.print(_gap_table(run))
-        console.print(f"report: {run.outputs['html'].resolve().as_uri()}")
+        console.print(f"report: {(out / 'reports' / 'index.html').resolve().as_uri()}")
         console.print(f"also: {out / 'lzp.xlsx'}, {out / 'corpus.qdpx'}, {out / 'lzp.duckdb'}, "
-                      f"{out / 'tables'}; log: {log_path}")
+                      f"{out / 'tables'}; log: {folder.log_path}")
 
 
 def _gap_table(run: workflow.AnalysisRun) -> Table:

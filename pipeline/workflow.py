@@ -14,9 +14,13 @@ From Python::
 
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
-from collections.abc import Callable, Sequence
+import os
+import shutil
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -116,6 +120,109 @@ def choose_tagger(codebook: Codebook, *, codebook_path: Path | None = None,
 # --- analyse ---------------------------------------------------------------------------------------
 
 
+@dataclass
+class OutputFolder:
+    """Where a run writes: ``stage`` while it runs; ``final`` once it succeeded. ``log_path`` is where
+    the run's log ends up (the failed-run folder when it did not succeed)."""
+
+    final: Path
+    stage: Path
+    failed: Path
+    succeeded: bool = False
+
+    @property
+    def log_path(self) -> Path:
+        folder = self.final if self.succeeded else self.failed if not self.stage.exists() else self.stage
+        return folder / config.LOG_FILE_NAME
+
+
+@contextmanager
+def output_folder(out: Path) -> Iterator[OutputFolder]:
+    """Write a run into a staging folder beside ``out`` that replaces ``out`` only when complete.
+
+    One run at a time per folder: a second run into the same ``out`` is a :class:`UsageError`. Left-overs
+    of a killed run (staging folders, temporary files) are removed first. A run that fails leaves
+    ``out`` as it was and keeps what it wrote, its log included, in ``<out>.failed/``.
+    """
+    out = Path(out).absolute()
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} is a file: name a folder")
+    parent = out.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"cannot create the output folder {out}: {error.strerror}") from error
+    if not os.access(parent, os.W_OK | os.X_OK) or (out.exists() and not os.access(out, os.W_OK | os.X_OK)):
+        raise UsageError(f"cannot write to {out}: permission denied")
+    lock_path = parent / f".{out.name}.lzp-lock"
+    handle = lock_path.open("w")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise UsageError(f"another lzp run is writing to {out}: wait for it to finish") from None
+    try:
+        for leftover in [*parent.glob(f".{out.name}.staging-*"), *parent.glob(f".{out.name}.old-*")]:
+            shutil.rmtree(leftover, ignore_errors=True)
+        if out.is_dir():
+            for temporary in out.rglob(".*.tmp"):
+                temporary.unlink(missing_ok=True)
+        folder = OutputFolder(final=out, stage=parent / f".{out.name}.staging-{os.getpid()}",
+                              failed=parent / f"{out.name}.failed")
+        folder.stage.mkdir()
+        try:
+            yield folder
+        except BaseException:
+            shutil.rmtree(folder.failed, ignore_errors=True)
+            os.replace(folder.stage, folder.failed)
+            raise
+        old = parent / f".{out.name}.old-{os.getpid()}"
+        if out.exists():
+            os.replace(out, old)
+        os.replace(folder.stage, out)
+        folder.succeeded = True
+        shutil.rmtree(old, ignore_errors=True)
+        shutil.rmtree(folder.failed, ignore_errors=True)
+    finally:
+        lock_path.unlink(missing_ok=True)
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        handle.close()
+
+
+def check_limits(*, timeout: float, max_bytes: int) -> None:
+    """Per-file limits that make sense, or a :class:`UsageError` naming the option."""
+    if not timeout > 0:
+        raise UsageError(f"--timeout must be a positive number of seconds, not {timeout:g}")
+    if max_bytes <= 0:
+        raise UsageError("--max-mb must be a positive number of megabytes")
+
+
+def check_request(paths: Sequence[Path], *, policy: Sequence[Path] = (), manifest: Path | None = None,
+                  timeout: float, max_bytes: int) -> None:
+    """Everything a run needs, checked before anything is read or written: a :class:`UsageError`
+    naming the first problem."""
+    check_limits(timeout=timeout, max_bytes=max_bytes)
+    for path in paths:
+        if not os.path.lexists(path):
+            raise UsageError(f"no such file or folder: {path}")
+    _with_policies(paths, policy)
+    if manifest is not None:
+        read_metadata_manifest(Path(manifest))
+
+
+def _with_policies(paths: Sequence[Path], policy: Sequence[Path]) -> list[Path]:
+    """The inputs plus every named policy file that lies outside them (it is read as the yardstick)."""
+    inputs = [Path(path) for path in paths]
+    for path in policy:
+        if not Path(path).is_file():
+            raise UsageError(f"--policy {path}: no such file")
+        resolved = Path(path).resolve()
+        inside = any(resolved == p.resolve() or p.resolve() in resolved.parents for p in inputs)
+        if not inside:
+            inputs.append(Path(path))
+    return inputs
+
+
 def count_inputs(paths: Sequence[Path]) -> int:
     """How many input files ``paths`` expand to (for a progress bar)."""
     found = discover(list(paths))
@@ -133,24 +240,33 @@ def analyse(
     timeout: float = config.DEFAULT_TIMEOUT_SECONDS,
     max_bytes: int = config.DEFAULT_MAX_FILE_BYTES,
     scheduler: str | None = None,
+    follow_links: bool = False,
+    title: str | None = None,
     on_file: Callable[[Path, Any], None] | None = None,
     on_stage: Callable[[str], None] | None = None,
 ) -> AnalysisRun:
     """Ingest ``paths``, tag, match against the policy's requirements and write every output to ``out``:
-    ``tables/*.parquet``, ``lzp.duckdb``, ``corpus.qdpx``, the reports and ``run.json``."""
+    ``tables/*.parquet``, ``lzp.duckdb``, ``corpus.qdpx``, the reports and, last, ``run.json``.
+
+    Everything the run needs is checked before ingest starts (limits, the manifest, the policy files;
+    a policy outside the input folders is read as the yardstick). ``title`` names the analysis in the
+    ``.qdpx`` project (default: the folder name of ``out``).
+    """
+    check_limits(timeout=timeout, max_bytes=max_bytes)
     codebook = load_project_codebook(codebook_path)
     choice = choose_tagger(codebook, codebook_path=codebook_path, model_path=model_path)
     metadata = read_metadata_manifest(Path(manifest)) if manifest else None
-    corpus = ingest(list(paths), timeout=timeout, max_bytes=max_bytes, metadata=metadata, on_file=on_file,
-                    scheduler=scheduler)
+    inputs = _with_policies(paths, policy)
+    corpus = ingest(inputs, timeout=timeout, max_bytes=max_bytes, metadata=metadata, on_file=on_file,
+                    scheduler=scheduler, follow_links=follow_links, prefer=tuple(policy))
     analysis = analyse_corpus(corpus, tagger=choice, policy=policy, on_stage=on_stage)
     run = AnalysisRun(corpus=analysis.corpus, analysis=analysis, tagger=choice,
                       codebook_path=Path(codebook_path) if codebook_path else config.CODEBOOK_PATH)
     _notify(on_stage, "write")
     run.outputs.update(write_tables(analysis, out))
-    run.outputs["qdpx"] = write_qdpx(out, codebook=codebook)
-    run.outputs["run"] = write_run_info(run, out)
+    run.outputs["qdpx"] = write_qdpx(out, codebook=codebook, project_name=f"lzp: {title or Path(out).resolve().name}")
     run.outputs.update(write_reports(out))
+    run.outputs["run"] = write_run_info(run, out)
     return run
 
 
@@ -184,9 +300,11 @@ def write_run_info(run: AnalysisRun, out: Path) -> Path:
 
 def ingest_only(paths: Sequence[Path], *, out: Path, timeout: float = config.DEFAULT_TIMEOUT_SECONDS,
                 max_bytes: int = config.DEFAULT_MAX_FILE_BYTES, scheduler: str | None = None,
-                on_file: Callable[[Path, Any], None] | None = None) -> Corpus:
+                follow_links: bool = False, on_file: Callable[[Path, Any], None] | None = None) -> Corpus:
     """Ingest ``paths`` and write documents, passages, sections and the manifest to ``out``."""
-    corpus = ingest(list(paths), timeout=timeout, max_bytes=max_bytes, on_file=on_file, scheduler=scheduler)
+    check_limits(timeout=timeout, max_bytes=max_bytes)
+    corpus = ingest(list(paths), timeout=timeout, max_bytes=max_bytes, on_file=on_file, scheduler=scheduler,
+                    follow_links=follow_links)
     write_corpus(corpus, out)
     return corpus
 

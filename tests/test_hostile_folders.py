@@ -5,6 +5,7 @@ Each test builds its folder in a temporary directory with sentences written for 
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -123,3 +124,111 @@ def test_dates_are_normalised_and_nonsense_is_a_usage_error() -> None:
     assert normalise_date("", where="m") is None
     with pytest.raises(UsageError, match="not a date"):
         normalise_date("下周一", where="m")
+
+
+# --- the output folder ---------------------------------------------------------------------------
+
+POLICY = "关于推动机关党建和业务工作深度融合的意见\n一、健全机制\n各单位要建立党建与业务同部署、同考核机制。\n"
+
+
+def _analyze(folder: Path, out: Path, *extra: str):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    return CliRunner().invoke(app, ["analyze", str(folder), "--policy", str(folder / "意见.txt"),
+                                    "--out", str(out), "--quiet", *extra])
+
+
+@pytest.fixture
+def small_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "意见.txt").write_text(POLICY, encoding="utf-8")
+    (folder / "报告.txt").write_text(REPORT, encoding="utf-8")
+    return folder
+
+
+def test_a_second_run_into_the_same_folder_is_refused(small_folder: Path, tmp_path: Path) -> None:
+    import fcntl
+
+    out = tmp_path / "out"
+    with (tmp_path / ".out.lzp-lock").open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        result = _analyze(small_folder, out)
+    assert result.exit_code == 2
+    assert "another lzp run" in result.output and len(result.output.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+def test_a_rerun_replaces_the_folder_and_cleans_up_a_killed_run(small_folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _analyze(small_folder, out).exit_code == 0
+    (out / "reports" / "stale-page.html").write_text("old", encoding="utf-8")
+    (out / ".lzp.xlsx.abc123.tmp").write_text("partial", encoding="utf-8")
+    (tmp_path / ".out.staging-999999").mkdir()  # what a killed run leaves
+    result = _analyze(small_folder, out)
+    assert result.exit_code == 0, result.output
+    assert not (out / "reports" / "stale-page.html").exists()
+    assert not list(out.rglob("*.tmp")) and not (tmp_path / ".out.staging-999999").exists()
+    run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert run["n_files"] == 2
+    newest = max(p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file() and p.name != "lzp.log")
+    assert (out / "run.json").stat().st_mtime_ns == newest  # written last
+
+
+def test_a_failed_run_leaves_the_previous_output_untouched(small_folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _analyze(small_folder, out).exit_code == 0
+    before = sorted(p.name for p in out.rglob("*"))
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(app, ["analyze", str(small_folder / "报告.txt"), "--out", str(out), "--quiet"])
+    assert result.exit_code == 2 and "no policy document" in result.output
+    assert sorted(p.name for p in out.rglob("*")) == before
+    assert "(details: " in result.output and (tmp_path / "out.failed" / "lzp.log").is_file()
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    (["--max-mb", "0"], "--max-mb"), (["--timeout", "0"], "--timeout"),
+    (["--manifest", "/nonexistent/manifest.csv"], "no such manifest"),
+])
+def test_nonsensical_options_are_one_line_usage_errors(small_folder: Path, tmp_path: Path, options: list[str],
+                                                       message: str) -> None:
+    result = _analyze(small_folder, tmp_path / "out", *options)
+    assert result.exit_code == 2 and message in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_out_naming_a_file_is_a_usage_error(small_folder: Path, tmp_path: Path) -> None:
+    target = tmp_path / "file.txt"
+    target.write_text("x", encoding="utf-8")
+    result = _analyze(small_folder, target)
+    assert result.exit_code == 2 and "is a file" in result.output and target.read_text(encoding="utf-8") == "x"
+
+
+def test_a_policy_outside_the_input_folders_is_read_as_the_yardstick(small_folder: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    elsewhere = tmp_path / "yardstick"
+    elsewhere.mkdir()
+    (small_folder / "意见.txt").rename(elsewhere / "意见.txt")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["analyze", str(small_folder), "--policy", str(elsewhere / "意见.txt"),
+                                      "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert json.loads((out / "run.json").read_text(encoding="utf-8"))["n_requirements"] >= 1
+
+
+def test_the_log_records_every_file_and_warning(small_folder: Path, tmp_path: Path) -> None:
+    (small_folder / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    out = tmp_path / "out"
+    assert _analyze(small_folder, out).exit_code == 0
+    log = (out / "lzp.log").read_text(encoding="utf-8")
+    for name in ("意见.txt", "报告.txt", "broken.pdf"):
+        assert name in log
+    assert "INFO" in log

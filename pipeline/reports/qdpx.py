@@ -279,7 +279,8 @@ def _zip_info(name: str) -> zipfile.ZipInfo:
     return info
 
 
-def write_qdpx(out_dir: Path, *, codebook: Codebook | None = None, target: Path | None = None) -> Path:
+def write_qdpx(out_dir: Path, *, codebook: Codebook | None = None, target: Path | None = None,
+               project_name: str | None = None) -> Path:
     """Export the analysis in ``out_dir/tables`` as a REFI-QDA project (default ``out_dir/corpus.qdpx``).
 
     The file is written atomically and is byte-identical for an unchanged analysis.
@@ -292,7 +293,8 @@ def write_qdpx(out_dir: Path, *, codebook: Codebook | None = None, target: Path 
     tags = _read_table(tables, "tags")
     roles = {role: entry.definition for role, entry in codebook.roles.items()} if codebook else None
     project, files = build_project(documents, passages, tags, _codebook_rows(tables),
-                                   project_name=f"lzp: {out_dir.resolve().name}", role_definitions=roles)
+                                   project_name=project_name or f"lzp: {out_dir.resolve().name}",
+                                   role_definitions=roles)
     target = Path(target) if target is not None else out_dir / QDPX_NAME
     with atomic_path(target) as temporary, zipfile.ZipFile(temporary, "w") as archive:
         archive.writestr(_zip_info(PROJECT_MEMBER), serialize_project(project))
