@@ -107,26 +107,36 @@ def chinese_to_int(numeral: str) -> int:
     return total + current
 
 
+TEASER_MAX_CHARS = 400  # a site's teaser line repeating the next article's marker is shorter than this
+
+
 def split_articles(text: str) -> list[Article]:
     """Split a compilation at lines ``第N篇：标题``; a single article is returned for plain text.
 
-    A marker repeated for the same number (a site teaser line before the article itself) keeps only
-    the later, real article.
+    No text is dropped or merged across articles: the articles' spans tile the text. Text before
+    the first article (a preface, a table of contents) is article 0. Articles are numbered by
+    position, so a compilation whose printed numbering restarts (上编 第一篇…, 下编 第一篇…) keeps
+    every article apart. A short marker line directly followed by a marker with the same number (a
+    site's teaser of the article below it) stays with the text before it instead of opening an
+    article of its own.
     """
     markers = list(_ARTICLE.finditer(text))
     if len(markers) < 2:
         return [Article(number=1, title="", start=0, end=len(text))]
     kept: list[re.Match[str]] = []
-    for marker in markers:
-        if kept and chinese_to_int(kept[-1].group(1)) == chinese_to_int(marker.group(1)):
-            kept[-1] = marker
-        else:
+    for index, marker in enumerate(markers):
+        following = markers[index + 1] if index + 1 < len(markers) else None
+        teaser = (following is not None
+                  and chinese_to_int(following.group(1)) == chinese_to_int(marker.group(1))
+                  and following.start() - marker.start() < TEASER_MAX_CHARS)
+        if not teaser:
             kept.append(marker)
     articles = []
+    if text[:kept[0].start()].strip():
+        articles.append(Article(0, "", 0, kept[0].start()))
     for index, marker in enumerate(kept):
         end = kept[index + 1].start() if index + 1 < len(kept) else len(text)
-        title = marker.group(2).strip()
-        articles.append(Article(chinese_to_int(marker.group(1)), title, marker.start(), end))
+        articles.append(Article(index + 1, marker.group(2).strip(), marker.start(), end))
     return articles
 
 

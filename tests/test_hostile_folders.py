@@ -232,3 +232,39 @@ def test_the_log_records_every_file_and_warning(small_folder: Path, tmp_path: Pa
     for name in ("意见.txt", "报告.txt", "broken.pdf"):
         assert name in log
     assert "INFO" in log
+
+
+# --- compilations ----------------------------------------------------------------------------------
+
+
+def _compilation() -> str:
+    body = "局党组建立一岗双责责任清单，每季度同步部署党建和业务工作，年底同步考核。" * 8
+    return ("机关党建文集\n编者按：本书收录各单位的经验材料。\n上编\n"
+            f"第一篇：县交通运输局经验材料\n{body}\n第二篇：县水利局经验材料\n{body}\n"
+            f"下编\n第一篇：县统计局调研报告\n{body}\n第二篇：县财政局心得体会\n{body}\n")
+
+
+def test_a_compilation_whose_numbering_restarts_keeps_every_article_and_all_text() -> None:
+    from pipeline.structure import split_articles
+
+    text = _compilation()
+    articles = split_articles(text)
+    assert [a.title for a in articles] == ["", "县交通运输局经验材料", "县水利局经验材料", "县统计局调研报告",
+                                          "县财政局心得体会"]
+    assert "".join(text[a.start:a.end] for a in articles) == text  # nothing dropped, nothing repeated
+    assert len({a.number for a in articles}) == len(articles)
+
+
+def test_repeated_article_numbers_never_lose_text(tmp_path: Path) -> None:
+    from pipeline.structure import split_articles
+
+    part = "第一篇：某单位材料\n" + "开展主题党日活动，党员先锋岗覆盖全部窗口。" * 30 + "\n"
+    text = part * 50
+    articles = split_articles(text)
+    assert len(articles) == 50
+    assert sum(a.end - a.start for a in articles) == len(text)
+    (tmp_path / "文集.txt").write_text(_compilation(), encoding="utf-8")
+    corpus = ingest([tmp_path])
+    ids = [d.doc_id for d in corpus.documents]
+    assert len(ids) == len(set(ids)) == 5
+    assert corpus.manifest[0].status in {"ok", "warning"}

@@ -116,11 +116,14 @@ def test_unnumbered_report_headings() -> None:
 
 
 def test_split_articles_keeps_the_real_article_after_a_teaser() -> None:
+    """The teaser line stays with the text before the article (here the preface): nothing is dropped."""
     text = (" 第一篇：经验材料有效破解...\n第一篇：经验材料\n正文一。\n第二篇：调查研究\n正文二。\n"
             "第三篇：心得体会\n正文三。")
     articles = split_articles(text)
-    assert [(a.number, a.title) for a in articles] == [(1, "经验材料"), (2, "调查研究"), (3, "心得体会")]
-    assert text[articles[0].start:articles[0].end].startswith("第一篇：经验材料\n正文一")
+    assert [(a.number, a.title) for a in articles] == [(0, ""), (1, "经验材料"), (2, "调查研究"), (3, "心得体会")]
+    assert text[articles[0].start:articles[0].end].strip() == "第一篇：经验材料有效破解..."
+    assert text[articles[1].start:articles[1].end].startswith("第一篇：经验材料\n正文一")
+    assert "".join(text[a.start:a.end] for a in articles) == text
 
 
 def test_single_document_is_one_article() -> None:
