@@ -30,16 +30,26 @@ from pipeline.tagging.codebook import CODES, ROLES, Codebook
 
 OFFICIAL_POLICY_TYPES = frozenset({"决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "批复", "纪要"})
 SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("recommendation", re.compile(r"对策|建议|路径|措施|启示|下一步|举措|办法|之策|思路|^[一二三四五六七八九十]是要")),
+    ("recommendation", re.compile(r"对策|建议|路径|启示|下一步|之策|打算|努力方向|^[一二三四五六七八九十]是要")),
     ("cause", re.compile(r"原因|成因|根源|动因|剖析")),
     ("problem", re.compile(r"表现|存在(?:的)?(?:主要)?问题|主要问题|不足|短板|差距|困难")),
-    ("practice", re.compile(r"做法|成效|成绩|经验|基本情况|主要工作|实践")),
+    ("practice", re.compile(r"做法|成效|成绩|经验|基本情况|主要工作|实践|工作开展情况")),
 )
 SECTION_HINT_WEIGHT = 2.5
+# A heading that names its section (主要做法, 存在的问题, 原因分析, 对策建议) rather than stating content:
+# short, or ending in such a label. Its hint outranks the wording of content headings nested under it.
+_SECTION_LABEL = re.compile(
+    r"(?:做法|成效|成绩|经验|问题|原因|成因|根源|剖析|建议|对策|启示|表现|路径|体会|情况|不足|短板|之策|打算|方向)$")
+_SECTION_LABEL_MAX = 12
+_HEADING_NUMBER = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[一二三四五六七八九十]是)\s*")
 _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT))
 _CACHE_SIZE = 50_000
 _NEXT_STEP = re.compile(r"下一步|将(?:把|对|进一步|继续)|适时")
 _RESTATEMENT = re.compile(r"^(?:强调|明确|提出|[一二三四五六七八九十]是)")
+# A report's plans are advice, not practice; a leader's words quoted are context (other), whatever the section.
+_FUTURE = re.compile(r"下一步|今后|下阶段|下一阶段|将(?:把|对|进一步|继续|持续|着力)|拟(?:于|在|将)")
+_QUOTATION = re.compile(r"^(?:习近平)?总书记[^。；]{0,30}(?:指出|强调|要求)[，,:：]?\s*[“\"]|^[“\"][^”\"]{8,}[”\"]。?$")
 GENRE_PRIORS: dict[str, dict[str, float]] = {
     "心得体会": {"recommendation": 1.0},
     "经验材料": {"practice": 0.5},
@@ -94,11 +104,7 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
             parents = stack
             stack = [*stack, (rank, stripped)]
         heading_text = " ".join(text for _, text in parents)
-        hint = ""
-        for candidate in reversed([*([t for _, t in parents]), stripped if heading else ""]):
-            hint = _section_hint(candidate)
-            if hint:
-                break
+        hint = _enclosing_hint([*(t for _, t in parents), *([stripped] if heading else [])])
         contexts.append(PassageContext(heading_text, doc_type, policy, heading is not None, hint, position))
     return contexts
 
@@ -109,13 +115,31 @@ def nearest_heading(heading: str) -> str:
 
 
 def _section_hint(text: str) -> str:
+    """The role a heading announces; "" when it names none, or several (存在问题及原因分析, 问题与对策):
+    then the sentences under it are left to their own wording. 经验 beside another label yields to it."""
     text = text.strip().rstrip("。；;：:")
     if not text:
         return ""
-    for role, pattern in SECTION_HINTS:
-        if pattern.search(text):
+    roles = [role for role, pattern in SECTION_HINTS if pattern.search(text)]
+    if len(roles) > 1:
+        roles = [role for role in roles if role != "practice"]
+    return roles[0] if len(roles) == 1 else ""
+
+
+def _is_section_label(text: str) -> bool:
+    body = _HEADING_NUMBER.sub("", text.strip()).rstrip("。；;：:")
+    return len(body) <= _SECTION_LABEL_MAX or bool(_SECTION_LABEL.search(body))
+
+
+def _enclosing_hint(headings: Sequence[str]) -> str:
+    """Section role of a passage from its enclosing headings (outermost first, its own heading last):
+    the innermost heading that names its section wins over content headings; without one, the
+    innermost heading with a hint."""
+    hinted = [(text, role) for text in reversed(headings) if (role := _section_hint(text))]
+    for text, role in hinted:
+        if _is_section_label(text):
             return role
-    return ""
+    return hinted[0][1] if hinted else ""
 
 
 def required_literals(pattern: str | re.Pattern[str]) -> frozenset[str] | None:
@@ -363,6 +387,10 @@ class RoleRules:
                 scores[role] += 1.0
         if context.section_hint:  # the section decides when the wording does not (annotation guide)
             scores[context.section_hint] += SECTION_HINT_WEIGHT
+        if context.section_hint == "cause":  # shortcomings listed under a 原因 heading explain the problem
+            scores["cause"], scores["problem"] = scores["cause"] + scores["problem"], 0.0
+        if _QUOTATION.search(text):
+            scores["other"] += SECTION_HINT_WEIGHT
         for role, bonus in GENRE_PRIORS.get(context.doc_type, {}).items():
             scores[role] += bonus
         normative = max(scores["requirement"], scores["recommendation"])
@@ -371,8 +399,11 @@ class RoleRules:
         restates_policy = context.doc_type == "答记者问" and not _NEXT_STEP.search(text)
         if context.policy or restates_policy:
             scores["requirement"], scores["recommendation"] = normative + 0.5, 0.0
-        else:
-            scores["recommendation"], scores["requirement"] = normative, 0.0
+        else:  # in a report only its own advice counts: the policy verbs (坚持, 推动, 建立…) also report practice
+            scores["requirement"] = 0.0
+            if _FUTURE.search(text):
+                scores["recommendation"] += 1.0
+                scores["practice"] *= 0.5
         if context.doc_type == "答记者问" and _RESTATEMENT.match(text):
             scores["requirement"] += 2.0
         if context.position < 3 and not context.section_hint and len(text) < 60:
