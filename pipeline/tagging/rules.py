@@ -37,10 +37,10 @@ SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 SECTION_HINT_WEIGHT = 2.5
 # A heading that names its section (主要做法, 存在的问题, 原因分析, 对策建议) rather than stating content:
-# short, or ending in such a label. Its hint outranks the wording of content headings nested under it.
+# very short, or ending in such a label. Its hint outranks the wording of content headings nested under it.
 _SECTION_LABEL = re.compile(
-    r"(?:做法|成效|成绩|经验|问题|原因|成因|根源|剖析|建议|对策|启示|表现|路径|体会|情况|不足|短板|之策|打算|方向)$")
-_SECTION_LABEL_MAX = 12
+    r"(?:做法|成效|成绩|经验|问题|原因|成因|根源|剖析|分析|建议|对策|启示|表现|路径|体会|情况|不足|短板|之策|打算|方向)$")
+_SECTION_LABEL_MAX = 6
 _HEADING_NUMBER = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[一二三四五六七八九十]是)\s*")
 _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT))
@@ -49,6 +49,10 @@ _NEXT_STEP = re.compile(r"下一步|将(?:把|对|进一步|继续)|适时")
 _RESTATEMENT = re.compile(r"^(?:强调|明确|提出|[一二三四五六七八九十]是)")
 # A report's plans are advice, not practice; a leader's words quoted are context (other), whatever the section.
 _FUTURE = re.compile(r"下一步|今后|下阶段|下一阶段|将(?:把|对|进一步|继续|持续|着力)|拟(?:于|在|将)")
+# An explicit explanation makes a cause even when it restates the shortcoming it explains.
+_EXPLANATION = re.compile(
+    r"究其(?:原因|根源)|原因(?:主要)?(?:是|在于|有[二三四两几]|是多方面的)|(?:根源|根子|症结)(?:主要)?在于|归根(?:结底|到底)"
+    r"|之所以[^。；]{0,30}(?:是因为|在于)|(?:主要|根本|深层次?)原因|^(?:[^。；，,]{0,8}[，,])?(?:由于|因为)")
 _QUOTATION = re.compile(r"^(?:习近平)?总书记[^。；]{0,30}(?:指出|强调|要求)[，,:：]?\s*[“\"]|^[“\"][^”\"]{8,}[”\"]。?$")
 GENRE_PRIORS: dict[str, dict[str, float]] = {
     "心得体会": {"recommendation": 1.0},
@@ -387,6 +391,8 @@ class RoleRules:
                 scores[role] += 1.0
         if context.section_hint:  # the section decides when the wording does not (annotation guide)
             scores[context.section_hint] += SECTION_HINT_WEIGHT
+        if _EXPLANATION.search(text):
+            scores["cause"] += SECTION_HINT_WEIGHT
         if context.section_hint == "cause":  # shortcomings listed under a 原因 heading explain the problem
             scores["cause"], scores["problem"] = scores["cause"] + scores["problem"], 0.0
         if _QUOTATION.search(text):
