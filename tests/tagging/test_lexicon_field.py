@@ -129,3 +129,10 @@ def test_quotations_and_significance_are_other(roles: RoleRules) -> None:
     texts = [OPENING, "四、对策建议", "习近平总书记强调，“要处理好党建和业务的关系。”"]
     assert _role_in_document(roles, texts) == "other"
     assert roles.role("这一探索对于破解“两张皮”问题具有重要意义。", REPORT) == "other"
+
+
+def test_every_codebook_example_gets_its_code(matcher: RuleMatcher) -> None:
+    codebook = default_codebook()
+    missing = [(code, text) for code, entry in codebook.codes.items() for text in entry.examples
+               if code not in matcher.codes(text)]
+    assert not missing
