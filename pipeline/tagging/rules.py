@@ -29,6 +29,11 @@ from pipeline.structure import classify_doc_type, find_title, is_plain_heading, 
 from pipeline.tagging.codebook import CODES, ROLES, Codebook
 
 OFFICIAL_POLICY_TYPES = frozenset({"决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "批复", "纪要"})
+# Other yardsticks whose norms are requirements: rules and plans, and a leader's speech or the report of
+# the meeting where the requirements were set (所提要求). Only for a document of no report genre.
+YARDSTICK_TITLE = re.compile(
+    r"条例|规定|办法|实施方案|工作要点|讲话$|(?:会议|大会|座谈会|推进会|部署会|培训班)上的(?:讲话|部署|要求)"
+    r"|(?:会议|大会|座谈会|推进会|部署会)上(?:强调|指出|要求)|召开[^。；]{0,24}(?:会议|大会|推进会|部署会)")
 SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("recommendation", re.compile(r"对策|建议|路径|启示|下一步|之策|打算|努力方向|^[一二三四五六七八九十]是要")),
     ("cause", re.compile(r"原因|成因|根源|动因|剖析")),
@@ -89,8 +94,9 @@ class PassageContext:
 def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     """Contexts for the passages of one document given in reading order (headings found on the fly)."""
     head = "\n".join(texts[:8])
-    doc_type = classify_doc_type(find_title(head), head)
-    policy = doc_type in OFFICIAL_POLICY_TYPES
+    title = find_title(head)
+    doc_type = classify_doc_type(title, head)
+    policy = doc_type in OFFICIAL_POLICY_TYPES or (doc_type == "other" and bool(YARDSTICK_TITLE.search(title)))
     stack: list[tuple[int, str]] = []
     contexts = []
     body_started = False
