@@ -32,7 +32,8 @@ OFFICIAL_POLICY_TYPES = frozenset({"决议", "决定", "命令", "公报", "公�
 # Other yardsticks whose norms are requirements: rules and plans, and a leader's speech or the report of
 # the meeting where the requirements were set (所提要求). Only for a document of no report genre.
 YARDSTICK_TITLE = re.compile(
-    r"条例|规定|办法|实施方案|工作要点|讲话$|(?:会议|大会|座谈会|推进会|部署会|培训班)上的(?:讲话|部署|要求)"
+    r"条例|规定|办法|实施方案|工作要点|讲话(?:稿|提纲|摘要|摘登|要点)?[）)]?$"
+    r"|(?:会议|大会|座谈会|推进会|部署会|培训班|开班式)上的(?:讲话|部署|要求)"
     r"|(?:会议|大会|座谈会|推进会|部署会)上(?:强调|指出|要求)|召开[^。；]{0,24}(?:会议|大会|推进会|部署会)")
 SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("recommendation", re.compile(r"对策|建议|路径|启示|下一步|之策|打算|努力方向|^[一二三四五六七八九十]是要")),
@@ -58,6 +59,8 @@ _FUTURE = re.compile(r"下一步|今后|下阶段|下一阶段|将(?:把|对|进
 _EXPLANATION = re.compile(
     r"究其(?:原因|根源)|原因(?:主要)?(?:是|在于|有[二三四两几]|是多方面的)|(?:根源|根子|症结)(?:主要)?在于|归根(?:结底|到底)"
     r"|之所以[^。；]{0,30}(?:是因为|在于)|(?:主要|根本|深层次?)原因|^(?:[^。；，,]{0,8}[，,])?(?:由于|因为)")
+# In a yardstick, what is not told as done (了, 已, 累计…) is a norm, whatever its verb.
+_PAST = re.compile(r"了|已|累计|先后|近年来|去年以来|今年以来|截至|共计|取得|荣获|获评")
 _QUOTATION = re.compile(r"^(?:习近平)?总书记[^。；]{0,30}(?:指出|强调|要求)[，,:：]?\s*[“\"]|^[“\"][^”\"]{8,}[”\"]。?$")
 GENRE_PRIORS: dict[str, dict[str, float]] = {
     "心得体会": {"recommendation": 1.0},
@@ -411,6 +414,8 @@ class RoleRules:
         restates_policy = context.doc_type == "答记者问" and not _NEXT_STEP.search(text)
         if context.policy or restates_policy:
             scores["requirement"], scores["recommendation"] = normative + 0.5, 0.0
+            if not _PAST.search(text):
+                scores["practice"] *= 0.5
         else:  # in a report only its own advice counts: the policy verbs (坚持, 推动, 建立…) also report practice
             scores["requirement"] = 0.0
             if _FUTURE.search(text):

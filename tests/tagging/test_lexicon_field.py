@@ -136,3 +136,23 @@ def test_every_codebook_example_gets_its_code(matcher: RuleMatcher) -> None:
     missing = [(code, text) for code, entry in codebook.codes.items() for text in entry.examples
                if code not in matcher.codes(text)]
     assert not missing
+
+
+@pytest.mark.parametrize(
+    ("title", "policy"),
+    [
+        ("关于加强机关党务干部队伍建设的实施方案", True),
+        ("在全市机关党建工作推进会上的讲话", True),
+        ("市直机关工委召开党建与业务融合推进会", True),
+        ("关于机关党建与业务融合情况的调研报告", False),
+        ("推进党建和业务融合的几点体会", False),
+    ],
+)
+def test_yardsticks_are_read_from_the_title(title: str, policy: bool) -> None:
+    texts = [title, "正文第一句说明背景和目的，篇幅足够长，用来让正文开始，并不包含任何规范性用语。"]
+    assert build_contexts(texts)[-1].policy is policy
+
+
+def test_in_a_yardstick_only_what_is_told_as_done_is_practice(roles: RoleRules) -> None:
+    assert roles.role("建立党建工作联席会议制度，每季度召开一次。", POLICY) == "requirement"
+    assert roles.role("近年来，全市已累计选派党建指导员120名。", POLICY) == "practice"
