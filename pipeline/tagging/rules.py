@@ -62,6 +62,9 @@ _EXPLANATION = re.compile(
 # In a yardstick, what is not told as done (了, 已, 累计…) is a norm, whatever its verb.
 _PAST = re.compile(r"了|已|累计|先后|近年来|去年以来|今年以来|截至|共计|取得|荣获|获评")
 _QUOTATION = re.compile(r"^(?:习近平)?总书记[^。；]{0,30}(?:指出|强调|要求)[，,:：]?\s*[“\"]|^[“\"][^”\"]{8,}[”\"]。?$")
+# What the centre or its leader did or said is political context (other), not a unit's practice.
+_CENTRAL_CONTEXT = re.compile(
+    r"^(?:[^。；，,]{0,12}以来[，,]\s*)?(?:以习近平同志为核心的)?党中央|^(?:习近平)?总书记[^。；]{0,40}(?:指出|强调|提出)")
 GENRE_PRIORS: dict[str, dict[str, float]] = {
     "心得体会": {"recommendation": 1.0},
     "经验材料": {"practice": 0.5},
@@ -404,7 +407,7 @@ class RoleRules:
             scores["cause"] += SECTION_HINT_WEIGHT
         if context.section_hint == "cause":  # shortcomings listed under a 原因 heading explain the problem
             scores["cause"], scores["problem"] = scores["cause"] + scores["problem"], 0.0
-        if _QUOTATION.search(text):
+        if _QUOTATION.search(text) or _CENTRAL_CONTEXT.search(text):
             scores["other"] += SECTION_HINT_WEIGHT
         for role, bonus in GENRE_PRIORS.get(context.doc_type, {}).items():
             scores[role] += bonus

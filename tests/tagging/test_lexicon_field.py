@@ -156,3 +156,12 @@ def test_yardsticks_are_read_from_the_title(title: str, policy: bool) -> None:
 def test_in_a_yardstick_only_what_is_told_as_done_is_practice(roles: RoleRules) -> None:
     assert roles.role("建立党建工作联席会议制度，每季度召开一次。", POLICY) == "requirement"
     assert roles.role("近年来，全市已累计选派党建指导员120名。", POLICY) == "practice"
+
+
+def test_the_centres_doings_are_context_not_practice(roles: RoleRules) -> None:
+    assert roles.role("党的十八大以来，党中央高度重视机关党建，先后印发了一系列文件。", REPORT) == "other"
+    assert roles.role("近年来，局党委先后印发了三项制度，推动了党建责任落实。", REPORT) == "practice"
+
+
+def test_routine_actions_read_as_practice(roles: RoleRules) -> None:
+    assert roles.role("依托党员活动室搭建学习平台，每季度邀请业务骨干授课。", REPORT) == "practice"
