@@ -418,7 +418,7 @@ class RoleRules:
         if context.policy or restates_policy:
             scores["requirement"], scores["recommendation"] = normative + 0.5, 0.0
             if not _PAST.search(text):
-                scores["practice"] *= 0.5
+                scores["practice"] = 0.0
         else:  # in a report only its own advice counts: the policy verbs (坚持, 推动, 建立…) also report practice
             scores["requirement"] = 0.0
             if _FUTURE.search(text):
