@@ -34,10 +34,10 @@ OFFICIAL_POLICY_TYPES = frozenset({"决议", "决定", "命令", "公报", "公�
 YARDSTICK_TITLE = re.compile(
     r"条例|规定|办法|实施方案|工作要点|讲话(?:稿|提纲|摘要|摘登|要点)?[）)]?$"
     r"|(?:会议|大会|座谈会|推进会|部署会|培训班|开班式)上的(?:讲话|部署|要求)"
-    r"|(?:会议|大会|座谈会|推进会|部署会)上(?:强调|指出|要求)|召开[^。；]{0,24}(?:会议|大会|推进会|部署会)")
+    r"|(?:会议|大会|座谈会|推进会|部署会)(?:上(?:强调|指出|要求)|召开|举行)|召开[^。；]{0,24}(?:会议|大会|推进会|部署会)")
 SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("recommendation", re.compile(r"对策|建议|路径|启示|下一步|之策|打算|努力方向|^[一二三四五六七八九十]是要")),
-    ("cause", re.compile(r"原因|成因|根源|动因|剖析")),
+    ("cause", re.compile(r"原因|成因|根源|动因|剖析|症结")),
     ("problem", re.compile(r"表现|存在(?:的)?(?:主要)?问题|主要问题|不足|短板|差距|困难")),
     ("practice", re.compile(r"做法|成效|成绩|经验|基本情况|主要工作|实践|工作开展情况")),
 )
@@ -58,7 +58,9 @@ _FUTURE = re.compile(r"下一步|今后|下阶段|下一阶段|将(?:把|对|进
 # An explicit explanation makes a cause even when it restates the shortcoming it explains.
 _EXPLANATION = re.compile(
     r"究其(?:原因|根源)|原因(?:主要)?(?:是|在于|有[二三四两几]|是多方面的)|(?:根源|根子|症结)(?:主要)?在于|归根(?:结底|到底)"
-    r"|之所以[^。；]{0,30}(?:是因为|在于)|(?:主要|根本|深层次?)原因|^(?:[^。；，,]{0,8}[，,])?(?:由于|因为)")
+    r"|之所以[^。；]{0,30}(?:是因为|在于)|(?:主要|根本|深层次?)原因|^(?:[^。；，,]{0,8}[，,])?(?:由于|因为)"
+    r"|^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]是)?\s*从?(?:主观|客观)(?:上|方面|原因|规律)(?:看|讲|来看|分析|而言)?"
+    r"|说到底|从根本上(?:说|讲|看)")
 # In a yardstick, what is not told as done (了, 已, 累计…) is a norm, whatever its verb.
 _PAST = re.compile(r"了|已|累计|先后|近年来|去年以来|今年以来|截至|共计|取得|荣获|获评")
 _QUOTATION = re.compile(r"^(?:习近平)?总书记[^。；]{0,30}(?:指出|强调|要求)[，,:：]?\s*[“\"]|^[“\"][^”\"]{8,}[”\"]。?$")
@@ -405,7 +407,8 @@ class RoleRules:
             scores[context.section_hint] += SECTION_HINT_WEIGHT
         if _EXPLANATION.search(text):
             scores["cause"] += SECTION_HINT_WEIGHT
-        if context.section_hint == "cause":  # shortcomings listed under a 原因 heading explain the problem
+        # A shortcoming told as an explanation (由于…, 究其原因…) or listed under a 原因 heading is a cause.
+        if _EXPLANATION.search(text) or context.section_hint == "cause":
             scores["cause"], scores["problem"] = scores["cause"] + scores["problem"], 0.0
         if _QUOTATION.search(text) or _CENTRAL_CONTEXT.search(text):
             scores["other"] += SECTION_HINT_WEIGHT

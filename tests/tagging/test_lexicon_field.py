@@ -165,3 +165,8 @@ def test_the_centres_doings_are_context_not_practice(roles: RoleRules) -> None:
 
 def test_routine_actions_read_as_practice(roles: RoleRules) -> None:
     assert roles.role("依托党员活动室搭建学习平台，每季度邀请业务骨干授课。", REPORT) == "practice"
+
+
+def test_subjective_and_objective_reasons_are_causes(roles: RoleRules) -> None:
+    assert roles.role("从主观上看，一些领导干部对党建工作重视不够。", REPORT) == "cause"
+    assert roles.role("客观上，党建工作成效难以量化，考核难度较大。", REPORT) == "cause"
