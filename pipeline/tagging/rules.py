@@ -370,7 +370,7 @@ class RoleRules:
 
     def __init__(self, codebook: Codebook) -> None:
         self.codebook = codebook
-        self._cache: dict[tuple[str, str, bool, str, bool], dict[str, float]] = {}
+        self._cache: dict[tuple[str, str, bool, str, bool, bool], dict[str, float]] = {}
         self._cues = {
             role: re.compile("|".join(re.escape(c) for c in sorted(entry.cues, key=len, reverse=True)))
             if entry.cues else None
@@ -387,7 +387,7 @@ class RoleRules:
 
     def scores(self, text: str, context: PassageContext) -> dict[str, float]:
         """Role scores of a passage in its context (memoised on the parts of the context they use)."""
-        key = (text, context.doc_type, context.policy, context.section_hint, context.position < 3)
+        key = (text, context.doc_type, context.policy, context.section_hint, context.position < 3, context.is_heading)
         cached = self._cache.get(key)
         if cached is None:
             if len(self._cache) >= _CACHE_SIZE:
@@ -429,7 +429,7 @@ class RoleRules:
                 scores["practice"] *= 0.5
         if context.doc_type == "答记者问" and _RESTATEMENT.match(text):
             scores["requirement"] += 2.0
-        if context.position < 3 and not context.section_hint and len(text) < 60:
+        if context.position < 3 and not context.section_hint and len(text) < 60 and not context.is_heading:
             scores["other"] += 1.5
         scores["other"] += 0.25  # ties and cue-less sentences fall back to other
         return scores
