@@ -29,17 +29,44 @@ from pipeline.structure import classify_doc_type, find_title, is_plain_heading, 
 from pipeline.tagging.codebook import ROLES, Codebook
 
 OFFICIAL_POLICY_TYPES = frozenset({"决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "批复", "纪要"})
+# Other yardsticks whose norms are requirements: rules and plans, and a leader's speech or the report of
+# the meeting where the requirements were set (所提要求). Only for a document of no report genre.
+YARDSTICK_TITLE = re.compile(
+    r"条例|规定|办法|实施方案|工作要点|讲话(?:稿|提纲|摘要|摘登|要点)?[）)]?$"
+    r"|(?:会议|大会|座谈会|推进会|部署会|培训班|开班式)上的(?:讲话|部署|要求)"
+    r"|(?:会议|大会|座谈会|推进会|部署会)(?:上(?:强调|指出|要求)|召开|举行)|召开[^。；]{0,24}(?:会议|大会|推进会|部署会)")
 SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("recommendation", re.compile(r"对策|建议|路径|措施|启示|下一步|举措|办法|之策|思路|^[一二三四五六七八九十]是要")),
-    ("cause", re.compile(r"原因|成因|根源|动因|剖析")),
+    ("recommendation", re.compile(r"对策|建议|路径|启示|下一步|之策|打算|努力方向|^[一二三四五六七八九十]是要")),
+    ("cause", re.compile(r"原因|成因|根源|动因|剖析|症结")),
     ("problem", re.compile(r"表现|存在(?:的)?(?:主要)?问题|主要问题|不足|短板|差距|困难")),
-    ("practice", re.compile(r"做法|成效|成绩|经验|基本情况|主要工作|实践")),
+    ("practice", re.compile(r"做法|成效|成绩|经验|基本情况|主要工作|实践|工作开展情况")),
 )
 SECTION_HINT_WEIGHT = 2.5
+# A heading that names its section (主要做法, 存在的问题, 原因分析, 对策建议) rather than stating content:
+# very short, or ending in such a label. Its hint outranks the wording of content headings nested under it.
+_SECTION_LABEL = re.compile(
+    r"(?:做法|成效|成绩|经验|问题|原因|成因|根源|剖析|分析|建议|对策|启示|表现|路径|体会|情况|不足|短板|之策|打算|方向)$")
+_SECTION_LABEL_MAX = 6
+_HEADING_NUMBER = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[一二三四五六七八九十]是)\s*")
 _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT))
 _CACHE_SIZE = 50_000
 _NEXT_STEP = re.compile(r"下一步|将(?:把|对|进一步|继续)|适时")
 _RESTATEMENT = re.compile(r"^(?:强调|明确|提出|[一二三四五六七八九十]是)")
+# A report's plans are advice, not practice; a leader's words quoted are context (other), whatever the section.
+_FUTURE = re.compile(r"下一步|今后|下阶段|下一阶段|将(?:把|对|进一步|继续|持续|着力)|拟(?:于|在|将)")
+# An explicit explanation makes a cause even when it restates the shortcoming it explains.
+_EXPLANATION = re.compile(
+    r"究其(?:原因|根源)|原因(?:主要)?(?:是|在于|有[二三四两几]|是多方面的)|(?:根源|根子|症结)(?:主要)?在于|归根(?:结底|到底)"
+    r"|之所以[^。；]{0,30}(?:是因为|在于)|(?:主要|根本|深层次?)原因|^(?:[^。；，,]{0,8}[，,])?(?:由于|因为)"
+    r"|^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]是)?\s*从?(?:主观|客观)(?:上|方面|原因|规律)(?:看|讲|来看|分析|而言)?"
+    r"|说到底|从根本上(?:说|讲|看)")
+# In a yardstick, what is not told as done (了, 已, 累计…) is a norm, whatever its verb.
+_PAST = re.compile(r"了|已|累计|先后|近年来|去年以来|今年以来|截至|共计|取得|荣获|获评")
+_QUOTATION = re.compile(r"^(?:习近平)?总书记[^。；]{0,30}(?:指出|强调|要求)[，,:：]?\s*[“\"]|^[“\"][^”\"]{8,}[”\"]。?$")
+# What the centre or its leader did or said is political context (other), not a unit's practice.
+_CENTRAL_CONTEXT = re.compile(
+    r"^(?:[^。；，,]{0,12}以来[，,]\s*)?(?:以习近平同志为核心的)?党中央|^(?:习近平)?总书记[^。；]{0,40}(?:指出|强调|提出)")
 GENRE_PRIORS: dict[str, dict[str, float]] = {
     "心得体会": {"recommendation": 1.0},
     "经验材料": {"practice": 0.5},
@@ -75,8 +102,9 @@ class PassageContext:
 def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     """Contexts for the passages of one document given in reading order (headings found on the fly)."""
     head = "\n".join(texts[:8])
-    doc_type = classify_doc_type(find_title(head), head)
-    policy = doc_type in OFFICIAL_POLICY_TYPES
+    title = find_title(head)
+    doc_type = classify_doc_type(title, head)
+    policy = doc_type in OFFICIAL_POLICY_TYPES or (doc_type == "other" and bool(YARDSTICK_TITLE.search(title)))
     stack: list[tuple[int, str]] = []
     contexts = []
     body_started = False
@@ -94,11 +122,7 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
             parents = stack
             stack = [*stack, (rank, stripped)]
         heading_text = " ".join(text for _, text in parents)
-        hint = ""
-        for candidate in reversed([*([t for _, t in parents]), stripped if heading else ""]):
-            hint = _section_hint(candidate)
-            if hint:
-                break
+        hint = _enclosing_hint([*(t for _, t in parents), *([stripped] if heading else [])])
         contexts.append(PassageContext(heading_text, doc_type, policy, heading is not None, hint, position))
     return contexts
 
@@ -109,13 +133,31 @@ def nearest_heading(heading: str) -> str:
 
 
 def _section_hint(text: str) -> str:
+    """The role a heading announces; "" when it names none, or several (存在问题及原因分析, 问题与对策):
+    then the sentences under it are left to their own wording. 经验 beside another label yields to it."""
     text = text.strip().rstrip("。；;：:")
     if not text:
         return ""
-    for role, pattern in SECTION_HINTS:
-        if pattern.search(text):
+    roles = [role for role, pattern in SECTION_HINTS if pattern.search(text)]
+    if len(roles) > 1:
+        roles = [role for role in roles if role != "practice"]
+    return roles[0] if len(roles) == 1 else ""
+
+
+def _is_section_label(text: str) -> bool:
+    body = _HEADING_NUMBER.sub("", text.strip()).rstrip("。；;：:")
+    return len(body) <= _SECTION_LABEL_MAX or bool(_SECTION_LABEL.search(body))
+
+
+def _enclosing_hint(headings: Sequence[str]) -> str:
+    """Section role of a passage from its enclosing headings (outermost first, its own heading last):
+    the innermost heading that names its section wins over content headings; without one, the
+    innermost heading with a hint."""
+    hinted = [(text, role) for text in reversed(headings) if (role := _section_hint(text))]
+    for text, role in hinted:
+        if _is_section_label(text):
             return role
-    return ""
+    return hinted[0][1] if hinted else ""
 
 
 def required_literals(pattern: str | re.Pattern[str]) -> frozenset[str] | None:
@@ -332,7 +374,7 @@ class RoleRules:
 
     def __init__(self, codebook: Codebook) -> None:
         self.codebook = codebook
-        self._cache: dict[tuple[str, str, bool, str, bool], dict[str, float]] = {}
+        self._cache: dict[tuple[str, str, bool, str, bool, bool], dict[str, float]] = {}
         self._cues = {
             role: re.compile("|".join(re.escape(c) for c in sorted(entry.cues, key=len, reverse=True)))
             if entry.cues else None
@@ -349,7 +391,7 @@ class RoleRules:
 
     def scores(self, text: str, context: PassageContext) -> dict[str, float]:
         """Role scores of a passage in its context (memoised on the parts of the context they use)."""
-        key = (text, context.doc_type, context.policy, context.section_hint, context.position < 3)
+        key = (text, context.doc_type, context.policy, context.section_hint, context.position < 3, context.is_heading)
         cached = self._cache.get(key)
         if cached is None:
             if len(self._cache) >= _CACHE_SIZE:
@@ -367,6 +409,13 @@ class RoleRules:
                 scores[role] += 1.0
         if context.section_hint:  # the section decides when the wording does not (annotation guide)
             scores[context.section_hint] += SECTION_HINT_WEIGHT
+        if _EXPLANATION.search(text):
+            scores["cause"] += SECTION_HINT_WEIGHT
+        # A shortcoming told as an explanation (由于…, 究其原因…) or listed under a 原因 heading is a cause.
+        if _EXPLANATION.search(text) or context.section_hint == "cause":
+            scores["cause"], scores["problem"] = scores["cause"] + scores["problem"], 0.0
+        if _QUOTATION.search(text) or _CENTRAL_CONTEXT.search(text):
+            scores["other"] += SECTION_HINT_WEIGHT
         for role, bonus in GENRE_PRIORS.get(context.doc_type, {}).items():
             scores[role] += bonus
         normative = max(scores["requirement"], scores["recommendation"])
@@ -375,11 +424,16 @@ class RoleRules:
         restates_policy = context.doc_type == "答记者问" and not _NEXT_STEP.search(text)
         if context.policy or restates_policy:
             scores["requirement"], scores["recommendation"] = normative + 0.5, 0.0
-        else:
-            scores["recommendation"], scores["requirement"] = normative, 0.0
+            if not _PAST.search(text):
+                scores["practice"] = 0.0
+        else:  # in a report only its own advice counts: the policy verbs (坚持, 推动, 建立…) also report practice
+            scores["requirement"] = 0.0
+            if _FUTURE.search(text):
+                scores["recommendation"] += 1.0
+                scores["practice"] *= 0.5
         if context.doc_type == "答记者问" and _RESTATEMENT.match(text):
             scores["requirement"] += 2.0
-        if context.position < 3 and not context.section_hint and len(text) < 60:
+        if context.position < 3 and not context.section_hint and len(text) < 60 and not context.is_heading:
             scores["other"] += 1.5
         scores["other"] += 0.25  # ties and cue-less sentences fall back to other
         return scores
