@@ -3,8 +3,8 @@ discourse decides a passage's role. Every sentence here is written for the test.
 
 import pytest
 
-from pipeline.tagging.codebook import default_codebook
 from pipeline.tagging.rules import PassageContext, RoleRules, RuleMatcher, _enclosing_hint, build_contexts
+from tests.support import project_codebook
 
 REPORT = PassageContext(doc_type="调研报告", policy=False, position=10)
 POLICY = PassageContext(doc_type="意见", policy=True, position=10)
@@ -13,12 +13,12 @@ OPENING = "本报告根据近期座谈和问卷情况整理，分析了本系统
 
 @pytest.fixture(scope="module")
 def matcher() -> RuleMatcher:
-    return RuleMatcher(default_codebook())
+    return RuleMatcher(project_codebook())
 
 
 @pytest.fixture(scope="module")
 def roles() -> RoleRules:
-    return RoleRules(default_codebook())
+    return RoleRules(project_codebook())
 
 
 @pytest.mark.parametrize(
@@ -132,7 +132,7 @@ def test_quotations_and_significance_are_other(roles: RoleRules) -> None:
 
 
 def test_every_codebook_example_gets_its_code(matcher: RuleMatcher) -> None:
-    codebook = default_codebook()
+    codebook = project_codebook()
     missing = [(code, text) for code, entry in codebook.codes.items() for text in entry.examples
                if code not in matcher.codes(text)]
     assert not missing
