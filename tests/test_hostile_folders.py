@@ -268,3 +268,35 @@ def test_repeated_article_numbers_never_lose_text(tmp_path: Path) -> None:
     ids = [d.doc_id for d in corpus.documents]
     assert len(ids) == len(set(ids)) == 5
     assert corpus.manifest[0].status in {"ok", "warning"}
+
+
+# --- hostile HTML ----------------------------------------------------------------------------------
+
+
+def test_a_declared_python_codec_is_not_used_to_decode(tmp_path: Path) -> None:
+    body = "<p>局党组建立一岗双责责任清单，每季度同步部署党建和业务工作。</p>" * 3
+    page = f'<html><head><meta charset="unicode_escape"><title>经验材料</title></head><body>{body}</body></html>'
+    (tmp_path / "page.html").write_bytes(page.encode("utf-8"))
+    corpus = ingest([tmp_path])
+    text = "".join(d.text for d in corpus.documents)
+    assert text.count("一岗双责") == 3
+
+
+def test_billion_laughs_in_html_leaves_no_entity_debris(tmp_path: Path) -> None:
+    entities = "".join(f'<!ENTITY lol{i} "{"&lol" + str(i - 1) + ";" * 1 if i else "lol"}">' for i in range(10))
+    body = "<p>局党组建立一岗双责责任清单，每季度同步部署党建和业务工作。&lol9;</p>" * 3
+    page = f"<!DOCTYPE html [{entities}]><html><head><title>材料</title></head><body>{body}</body></html>"
+    (tmp_path / "laughs.html").write_text(page, encoding="utf-8")
+    corpus = ingest([tmp_path])
+    (row,) = corpus.manifest
+    text = "".join(d.text for d in corpus.documents)
+    assert "一岗双责" in text and "&lol" not in text and "]>" not in text
+    assert "entity definitions" in row.reason
+
+
+def test_a_page_of_site_furniture_says_why_it_has_no_text(tmp_path: Path) -> None:
+    page = ("<html><body><div class='nav'>首页</div><p>分享到</p><p>责任编辑：张三</p>"
+            "<div class='footer'>版权所有</div></body></html>")
+    (tmp_path / "furniture.html").write_text(page, encoding="utf-8")
+    (row,) = ingest([tmp_path]).manifest
+    assert row.status == "failed" and row.reason.startswith("no extractable text:")

@@ -126,7 +126,9 @@ def read_file(path: Path, *, max_bytes: int = config.DEFAULT_MAX_FILE_BYTES) -> 
         raise UnsupportedFormatError(f"{path}: no reader for {shown}", reason=f"unsupported format: {shown}")
     extraction = reader(path)
     if not any(block.text.strip() for block in extraction.blocks):
-        raise EmptyFileError(f"{path}: no text extracted", reason="no extractable text")
+        why = extraction.metadata.get("empty_reason")
+        reason = f"no extractable text: {why}" if why else "no extractable text"
+        raise EmptyFileError(f"{path}: no text extracted", reason=reason)
     return extraction
 
 

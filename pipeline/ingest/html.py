@@ -18,6 +18,7 @@ The page title is put first as its own block when the extracted text does not st
 from __future__ import annotations
 
 import copy
+import html.entities
 import logging
 import re
 from pathlib import Path
@@ -37,6 +38,16 @@ logging.getLogger("courlan").setLevel(logging.ERROR)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs"}
+# Character sets a web page may declare (WHATWG encoding labels, as Python codec names). Any other
+# declared name — a Python codec such as unicode_escape or rot13 — is ignored, never used to decode.
+WEB_CHARSETS = frozenset({
+    "utf-8", "utf8", "gb18030", "big5hkscs", "big5", "utf-16", "utf-16le", "utf-16be", "us-ascii", "ascii",
+    "iso-8859-1", "iso-8859-2", "iso-8859-15", "latin1", "windows-1250", "windows-1251", "windows-1252",
+    "cp1252", "shift_jis", "euc-jp", "iso-2022-jp", "euc-kr", "koi8-r", "koi8-u", "hz-gb-2312", "gb_2312-80",
+})
+# An internal DTD subset (<!DOCTYPE html [ <!ENTITY …> ]>): entity definitions are never expanded.
+_INTERNAL_SUBSET = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
+_ENTITY_REFERENCE = re.compile(r"&([A-Za-z][A-Za-z0-9]{0,31});")
 
 BOILERPLATE_TAGS = ("script", "style", "noscript", "template", "iframe", "nav", "footer", "aside", "form", "button")
 _BOILERPLATE_TOKEN = re.compile(
@@ -70,7 +81,11 @@ def decode_html(data: bytes, *, what: str = "file") -> tuple[str, str]:
     match = _META_CHARSET.search(data[:4096])
     if match:
         declared = match.group(1).decode("ascii", "ignore").lower()
-        candidates.append(_CHARSET_ALIASES.get(declared, declared))
+        declared = _CHARSET_ALIASES.get(declared, declared)
+        if declared in WEB_CHARSETS:
+            candidates.append(declared)
+        else:
+            log.warning("%s: declared charset %r is not a web character set; ignored", what, declared)
     candidates += ["utf-8", "gb18030"]
     for encoding in dict.fromkeys(candidates):
         try:
@@ -81,6 +96,16 @@ def decode_html(data: bytes, *, what: str = "file") -> tuple[str, str]:
             raise DecodingError(f"{what}: too many control characters (binary)", reason="binary file, not text")
         return text, encoding
     raise DecodingError(f"{what}: not decodable as {', '.join(dict.fromkeys(candidates))}", reason=DecodingError.reason)
+
+
+def _without_entity_definitions(text: str) -> tuple[str, bool]:
+    """Drop an internal DTD subset and references to entities HTML does not define (what a
+    billion-laughs page is made of): their names would otherwise stay in the text as ``&lol9;``."""
+    stripped = _INTERNAL_SUBSET.sub("<!DOCTYPE html>", text)
+    found = stripped != text
+    cleaned = _ENTITY_REFERENCE.sub(lambda m: m.group(0) if f"{m.group(1)};" in html.entities.html5 else "",
+                                    stripped)
+    return cleaned, found or cleaned != stripped
 
 
 def _parse(text: str, what: str) -> etree._Element:
@@ -153,11 +178,14 @@ def read_html(path: Path) -> Extraction:
 
     path = Path(path)
     text, encoding = decode_html(path.read_bytes(), what=path.name)
+    text, defined_entities = _without_entity_definitions(text)
     root = _parse(text, path.name)
     page_title = _title_of(root)
-    strip_boilerplate(root)
+    removed = strip_boilerplate(root)
 
     warnings: list[str] = []
+    if defined_entities:
+        warnings.append("entity definitions in the page were ignored (not expanded)")
     metadata = {"encoding": encoding, "format": "html"}
     content = ""
     try:
@@ -184,8 +212,13 @@ def read_html(path: Path) -> Extraction:
         content = _body_text(root)
         warnings.append("main content not found; used the text of the whole page body")
 
-    lines = [" ".join(line.split()) for line in content.splitlines()]
-    lines = [line for line in lines if line and not is_boilerplate_line(line)]
+    raw_lines = [" ".join(line.split()) for line in content.splitlines()]
+    lines = [line for line in raw_lines if line and not is_boilerplate_line(line)]
+    if not lines:
+        metadata["empty_reason"] = (
+            "every line of the page is site furniture (navigation, share links, editor lines)"
+            if any(raw_lines) else f"the page body holds no text{f' ({removed} boilerplate blocks removed)' if removed else ''}"
+        )
     title = metadata.get("title", "")
     if title and (not lines or _PINYIN.sub("", lines[0]) != _PINYIN.sub("", title)):
         lines.insert(0, title)
