@@ -215,7 +215,7 @@ MEASURES = ("M1", "M2", "M3", "M4", "M5", "M6")
 
 def test_rewrite_is_deterministic_and_write_reports_writes_all(analysis_dir: Path, pages: dict[str, str]) -> None:
     written = write_reports(analysis_dir)
-    assert set(written) == {"html", "markdown", "excel"}
+    assert set(written) == {"html", "markdown", "excel", "word"}
     assert all(path.exists() for path in written.values())
     again = {p.name: p.read_text(encoding="utf-8") for p in (analysis_dir / "reports").glob("*.html")}
     assert again == pages
