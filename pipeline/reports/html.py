@@ -480,7 +480,7 @@ def _figure_rows(data: ReportData, figures: Iterable[dict[str, Any]]) -> list[li
             for f in figures]
 
 
-FIGURE_HEADERS = ["单位", "原文", "数值", "单位/量词", "类型", "对象", "表述", "来源", "年份", "段落"]
+FIGURE_HEADERS = ["单位", "原文", "数值", "计量单位", "类型", "对象", "表述", "来源", "年份", "段落"]
 
 
 def _figures_section(data: ReportData) -> str:

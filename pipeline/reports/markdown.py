@@ -96,7 +96,7 @@ def _figures_table(figures: Iterable[dict[str, Any]]) -> str:
     rows = [[md(f.get("unit")), md(f.get("surface")), md(f.get("value")), md(f.get("measure")), md(f.get("kind")),
              md(f.get("population")), md(f.get("statement")), md(f.get("source")), md(f.get("year")),
              md_id(f.get("passage_id"))] for f in figures]
-    return table(["单位", "原文", "数值", "单位/量词", "类型", "对象", "表述", "来源", "年份", "段落"], rows, numeric=(2,))
+    return table(["单位", "原文", "数值", "计量单位", "类型", "对象", "表述", "来源", "年份", "段落"], rows, numeric=(2,))
 
 
 def index_markdown(data: ReportData) -> str:

@@ -16,6 +16,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -126,10 +127,10 @@ def text_of(value: Any) -> str:
 def highlight(text: str, terms: list[str]) -> list[tuple[str, bool]]:
     """``text`` cut into ``(segment, is_term)`` pieces: every occurrence of a term (longest first,
     non-overlapping) is its own piece. Writers escape each piece and mark the terms."""
-    terms = sorted({t for t in terms if t and len(t) >= 2}, key=len, reverse=True)
+    terms = sorted({t for t in terms if t and len(t) >= 2}, key=lambda t: (-len(t), t))
     if not text or not terms:
         return [(text, False)] if text else []
-    pattern = re.compile("|".join(re.escape(t) for t in terms))
+    pattern = _terms_pattern(tuple(terms))
     pieces: list[tuple[str, bool]] = []
     position = 0
     for found in pattern.finditer(text):
@@ -140,6 +141,12 @@ def highlight(text: str, terms: list[str]) -> list[tuple[str, bool]]:
     if position < len(text):
         pieces.append((text[position:], False))
     return pieces
+
+
+@lru_cache(maxsize=4096)
+def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation of the terms, longest first, compiled once per term set."""
+    return re.compile("|".join(re.escape(t) for t in terms))
 
 
 def confidence_text(match: dict[str, Any]) -> str:
@@ -209,7 +216,7 @@ class ReportData:
         """The file stem of a document's page: its title, sanitised and de-duplicated."""
         return self.doc_files.get(doc_id) or doc_slug(doc_id)
 
-    @property
+    @cached_property
     def requirement_index(self) -> dict[str, dict[str, Any]]:
         return {r["requirement_id"]: r for r in self.requirements}
 
@@ -242,6 +249,12 @@ class ReportData:
 
     def evidence_terms(self, passage_id: str) -> list[str]:
         """The words the tagger matched in a passage (its rule evidence), longest first."""
+        cache = self.__dict__.setdefault("_evidence_terms", {})
+        if passage_id not in cache:
+            cache[passage_id] = self._evidence_terms_of(passage_id)
+        return cache[passage_id]
+
+    def _evidence_terms_of(self, passage_id: str) -> list[str]:
         tag = self.tags.get(passage_id) or {}
         raw = tag.get("evidence")
         try:
