@@ -73,6 +73,10 @@ COLUMN_LABELS: dict[str, str] = {
     "group_colour": "类别颜色", "requirement_text": "要求内容", "measure_codes": "融合措施",
     "confidence": "置信度", "needs_review": "需复核", "evidence_text": "最佳证据", "evidence_location": "证据出处",
     "review": "复核", "review_note": "复核说明", "role_label": "角色（中文）",
+    "word": "词语", "per_10k": "每万词", "rank": "排名", "keyword": "关键词", "left": "左侧语境", "match": "关键词原文",
+    "right": "右侧语境", "word1": "词语一", "word2": "词语二", "expected": "期望频次", "pmi": "点互信息 PMI",
+    "log_likelihood": "对数似然比 G²", "jaccard": "Jaccard 系数", "df1": "词语一段落数", "df2": "词语二段落数",
+    "count": "频次",
 }
 
 # sheet title → (table, columns to drop)
@@ -382,6 +386,14 @@ def build_workbook(data: ReportData) -> Workbook:
         (data.disconnects[k] for k in sorted(data.disconnects)),
         ["unit", "disconnect", "disconnect_name", "n_passages", "n_problem", "n_cause", "share_of_problem_passages",
          "mean_strength", "passage_ids", "recommended_measures"]))
+    return workbook
+
+
+def build_table_workbook(sheets: Sequence[tuple[str, pd.DataFrame]]) -> Workbook:
+    """A workbook of table sheets (Chinese headers, printable, frozen header) in the given order."""
+    workbook = Workbook(write_only=True)
+    for title, frame in sheets:
+        write_table_sheet(workbook, title, frame)
     return workbook
 
 

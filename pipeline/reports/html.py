@@ -424,6 +424,7 @@ def index_page(data: ReportData) -> str:
         _disconnect_table(data, units),
         "</section>",
         _figures_section(data),
+        _stats_section(data),
         _documents_section(data),
         _codebook_section(data),
     ]
@@ -494,6 +495,41 @@ def _figures_section(data: ReportData) -> str:
         _table(FIGURE_HEADERS, _figure_rows(data, percents)),
         '<h3>计数与其他数据</h3>',
         _table(FIGURE_HEADERS, _figure_rows(data, others)),
+        "</section>",
+    ])
+
+
+STATS_WORDS = 15
+NETWORK_FILE = "共现网络.svg"
+
+
+def _stats_section(data: ReportData) -> str:
+    """Word frequencies per unit and the co-occurrence network, when `lzp stats` has run."""
+    frequencies = data.tables.get("word_frequencies")
+    if frequencies is None or frequencies.empty:
+        return ""
+    groups = list(dict.fromkeys(frequencies["unit"]))
+    columns = []
+    for group in groups:
+        top = frequencies[frequencies["unit"] == group].sort_values("rank").head(STATS_WORDS)
+        columns.append([f"{e(w)} <span class=\"muted\">{e(c)}</span>" for w, c in zip(top["word"], top["count"],
+                                                                                     strict=True)])
+    rows = [[e(index + 1), *(column[index] if index < len(column) else "" for column in columns)]
+            for index in range(max((len(c) for c in columns), default=0))]
+    network = data.out_dir / "reports" / NETWORK_FILE
+    picture = network.read_text(encoding="utf-8") if network.is_file() else ""
+    collocations = data.tables.get("collocations")
+    pairs = "" if collocations is None or collocations.empty else _table(
+        ["词语一", "词语二", "频次", "PMI", "对数似然比 G²"],
+        [[e(r.word1), e(r.word2), e(r.count), e(f"{r.pmi:.2f}"), e(f"{r.log_likelihood:.1f}")]
+         for r in collocations.head(20).itertuples(index=False)], numeric=(2, 3, 4))
+    return "".join([
+        '<section id="stats"><h2>文本统计</h2>',
+        '<p class="muted">按领域词典分词、去停用词后的高频词（每单位前 15 个，数字为频次）；完整词频、关键词语境、'
+        "搭配与共现见 stats.xlsx 和 tables/*.parquet。</p>",
+        _table(["排名", *(e(g) for g in groups)], rows),
+        "<h3>常见搭配（同句相距 4 个词以内）</h3>" + pairs if pairs else "",
+        "<h3>词语共现网络</h3>" + picture if picture else "",
         "</section>",
     ])
 

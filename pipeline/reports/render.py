@@ -29,6 +29,7 @@ from pipeline.reports.tables import VIEWS
 
 TABLE_NAMES = ("documents", "passages", "sections", "tags", "tag_codes", "requirements", "matches", "figures",
                "initiatives", "units", "codebook", "manifest")
+OPTIONAL_TABLES = ("word_frequencies", "collocations")  # written by `lzp stats`, shown when present
 MAX_QUOTES = 3
 RUN_FILE = "run.json"
 
@@ -395,6 +396,10 @@ def _read_tables(tables_dir: Path) -> dict[str, pd.DataFrame]:
         if not path.exists():
             raise FileNotFoundError(f"missing analysis table {path}")
         frames[name] = pd.read_parquet(path)
+    for name in OPTIONAL_TABLES:
+        path = tables_dir / f"{name}.parquet"
+        if path.exists():
+            frames[name] = pd.read_parquet(path)
     return frames
 
 
@@ -403,6 +408,8 @@ def _views(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     connection = duckdb.connect(":memory:")
     try:
         for name, frame in frames.items():
+            if name in OPTIONAL_TABLES:
+                continue
             connection.register(name, frame)
         return {name: connection.execute(sql).df() for name, sql in VIEWS.items()}
     finally:
