@@ -24,9 +24,11 @@ def to_pdf(document: Path, out_dir: Path, *, timeout: float = 180) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     profile = (out_dir / "lo-profile").resolve()
     env = {**os.environ, "HOME": str(out_dir.resolve())}
-    subprocess.run([binary, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                    "--convert-to", "pdf", "--outdir", str(out_dir), str(document)],
-                   check=True, capture_output=True, timeout=timeout, env=env)
+    result = subprocess.run([binary, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                             "--convert-to", "pdf", "--outdir", str(out_dir), str(document)],
+                            check=True, capture_output=True, text=True, timeout=timeout, env=env)
     pdf = out_dir / (document.stem + ".pdf")
-    assert pdf.is_file(), f"LibreOffice wrote no PDF for {document.name}"
+    if not pdf.is_file() and document.suffix == ".xlsx" and "filter" in (result.stdout + result.stderr).lower():
+        pytest.skip("LibreOffice Calc is not installed (`make office` installs it) to print the workbook")
+    assert pdf.is_file(), f"LibreOffice wrote no PDF for {document.name}: {result.stdout} {result.stderr}"
     return pdf
