@@ -228,12 +228,12 @@ class Briefing:
             run.bold = True
         paragraph.add_run(text)
 
-    def items(self, lines: Sequence[str], *, total: int | None = None) -> None:
+    def items(self, lines: Sequence[str], *, sheet: str = "匹配") -> None:
         for number, line in enumerate(lines[:MAX_ITEMS], start=1):
             self.para(f"{number}. {line}")
-        remaining = (total if total is not None else len(lines)) - min(len(lines), MAX_ITEMS)
+        remaining = len(lines) - min(len(lines), MAX_ITEMS)
         if remaining > 0:
-            self.para(f"（另有 {remaining} 项，见 Excel 工作簿“匹配”表。）")
+            self.para(f"（另有 {remaining} 项，见 Excel 工作簿“{sheet}”表。）")
 
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
         table = self.document.add_table(rows=1, cols=len(headers))
@@ -265,7 +265,7 @@ def _quote(data: ReportData, passage_id: str) -> str:
 
 def _requirement_line(data: ReportData, match: dict[str, Any], *, with_quote: bool) -> str:
     requirement = data.requirement_index.get(match["requirement_id"], {})
-    line = f"{shorten(requirement.get('text') or '', 90)}（{match['requirement_id']}）"
+    line = f"{shorten(requirement.get('text') or '', 90).rstrip('。；;')}（{match['requirement_id']}）"
     flags = []
     confidence = confidence_text(match)
     if confidence:
@@ -292,11 +292,16 @@ def _by_measure(data: ReportData, briefing: Briefing, unit: str, status: str, *,
 
 
 def _figure_line(figure: dict[str, Any]) -> str:
+    """``问卷显示，15.4％的干部有过……`` for a percentage; ``五星级党支部 复核合格：97个`` otherwise."""
     source = figure.get("source") or ""
     population = figure.get("population") or ""
     statement = figure.get("statement") or ""
-    lead = f"{source}显示，" if source else ""
-    return f"{lead}{figure.get('surface') or ''}{'的' + population if population else ''}{statement}"
+    surface = figure.get("surface") or ""
+    if figure.get("kind") == "percent":
+        lead = f"{source}显示，" if source else ""
+        return f"{lead}{surface}{'的' + population if population else ''}{statement}"
+    subject = " ".join(part for part in (population, statement) if part)
+    return f"{subject}：{surface}" if subject else surface
 
 
 # ---------------------------------------------------------------- unit briefing
@@ -347,7 +352,7 @@ def unit_document(data: ReportData, unit: str) -> DocumentObject:
     briefing.section(SECTIONS[5])
     figures = data.unit_figures(unit)
     if figures:
-        briefing.items([_figure_line(f) for f in figures])
+        briefing.items([_figure_line(f) for f in figures], sheet="数据")
     else:
         briefing.para("材料中未提取到调查数据。")
 
@@ -433,7 +438,7 @@ def overall_document(data: ReportData) -> DocumentObject:
     by_measure: dict[str, list[str]] = {}
     for requirement, statuses in gaps:
         mentioned = [u for u in units if statuses.get(u) == "mentioned"]
-        line = f"{shorten(requirement.get('text') or '', 90)}（{requirement['requirement_id']}）"
+        line = f"{shorten(requirement.get('text') or '', 90).rstrip('。；;')}（{requirement['requirement_id']}）"
         if mentioned:
             line += f"〔{'、'.join(mentioned)}仅提及〕"
         by_measure.setdefault(data.measures_of(requirement)[0], []).append(line)
@@ -462,7 +467,7 @@ def overall_document(data: ReportData) -> DocumentObject:
     briefing.section(SECTIONS[5])
     percents = [f for f in data.figures if f.get("kind") == "percent"]
     if percents:
-        briefing.items([f"{f.get('unit') or ''}：{_figure_line(f)}" for f in percents])
+        briefing.items([f"{f.get('unit') or ''}：{_figure_line(f)}" for f in percents], sheet="数据")
     else:
         briefing.para("材料中未提取到百分比类调查数据。")
 
