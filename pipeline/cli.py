@@ -204,7 +204,8 @@ def analyze_command(
         console.print(_summary_table(run.corpus))
         console.print(_gap_table(run))
         console.print(f"report: {run.outputs['html'].resolve().as_uri()}")
-        console.print(f"also: {out / 'lzp.xlsx'}, {out / 'corpus.qdpx'}, {out / 'lzp.duckdb'}, "
+        briefing = run.outputs.get("word", out / "reports" / "总报告.docx")
+        console.print(f"also: {briefing}, {out / 'lzp.xlsx'}, {out / 'corpus.qdpx'}, {out / 'lzp.duckdb'}, "
                       f"{out / 'tables'}; log: {log_path}")
 
 
