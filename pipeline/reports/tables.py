@@ -7,7 +7,9 @@ The DuckDB file holds the same tables plus the views ``coverage_by_unit_measure`
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -101,14 +103,7 @@ def analysis_frames(analysis: Analysis) -> dict[str, pd.DataFrame]:
         columns=["requirement_id", "doc_id", "passage_id", "section_path", "section_title", "start", "end",
                  "text", "codes", "key_terms"],
     )
-    matches = pd.DataFrame(
-        [{"unit": m.unit, "requirement_id": m.requirement_id, "status": m.status, "score": m.score,
-          "evidence_passage_ids": [e[0] for e in m.evidence], "evidence_scores": [e[1] for e in m.evidence],
-          "evidence_roles": [e[2] for e in m.evidence]}
-         for m in analysis.matches],
-        columns=["unit", "requirement_id", "status", "score", "evidence_passage_ids", "evidence_scores",
-                 "evidence_roles"],
-    )
+    matches = matches_frame(analysis.matches)
     units_of_docs = dict(zip(documents.doc_id, documents.unit, strict=True))
     figures = pd.DataFrame(
         [{"figure_id": f"{f.passage_id}#{index}", "passage_id": f.passage_id, "doc_id": f.doc_id,
@@ -154,6 +149,21 @@ def analysis_frames(analysis: Analysis) -> dict[str, pd.DataFrame]:
         "codebook": codebook_frame,
         "manifest": manifest_frame(corpus.manifest),
     }
+
+
+def matches_frame(matches: Sequence[Any]) -> pd.DataFrame:
+    """The matches table; the verdict's ``confidence`` and ``needs_review`` become columns when the
+    matching stage gives every match those fields."""
+    verdict_columns = [name for name in ("confidence", "needs_review")
+                       if matches and all(hasattr(m, name) for m in matches)]
+    return pd.DataFrame(
+        [{"unit": m.unit, "requirement_id": m.requirement_id, "status": m.status, "score": m.score,
+          "evidence_passage_ids": [e[0] for e in m.evidence], "evidence_scores": [e[1] for e in m.evidence],
+          "evidence_roles": [e[2] for e in m.evidence], **{name: getattr(m, name) for name in verdict_columns}}
+         for m in matches],
+        columns=["unit", "requirement_id", "status", "score", "evidence_passage_ids", "evidence_scores",
+                 "evidence_roles", *verdict_columns],
+    )
 
 
 def write_tables(analysis: Analysis, out_dir: Path) -> dict[str, Path]:

@@ -289,7 +289,8 @@ def test_evidence_terms_are_marked_in_quotes_and_documents(analysis_dir: Path, p
     assert "<mark><" not in page  # markup in a document is escaped inside marks too
 
 
-def test_confidence_and_review_flag_shown_when_the_matches_have_them(analysis_dir: Path, tmp_path: Path) -> None:
+def test_confidence_and_review_flag_shown_when_the_matches_have_them(analysis_dir: Path, reports: Path,
+                                                                   tmp_path: Path) -> None:
     import shutil
 
     out = tmp_path / "out"
@@ -302,5 +303,28 @@ def test_confidence_and_review_flag_shown_when_the_matches_have_them(analysis_di
     data = load_report_data(out)
     page = (out / "reports" / f"{data.unit_file(data.units[0])}.html").read_text(encoding="utf-8")
     assert "置信度 0.37" in page and "置信度 0.91" in page and "需复核" in page
-    plain = (analysis_dir / "reports" / f"{data.unit_file(data.units[0])}.html").read_text(encoding="utf-8")
+    plain = (reports / f"{data.unit_file(data.units[0])}.html").read_text(encoding="utf-8")
     assert "置信度" not in plain and "需复核" not in plain
+
+
+
+def test_matches_table_carries_confidence_when_the_match_has_it() -> None:
+    from dataclasses import dataclass
+
+    from pipeline.gap.matching import Match
+    from pipeline.reports.tables import matches_frame
+
+    @dataclass(frozen=True)
+    class Verdict:
+        unit: str
+        requirement_id: str
+        status: str
+        score: float
+        evidence: tuple
+        confidence: float
+        needs_review: bool
+
+    plain = matches_frame([Match("甲", "R1", "mentioned", 0.4, (("p1", 0.4, "problem"),))])
+    assert "confidence" not in plain.columns and plain.evidence_passage_ids[0] == ["p1"]
+    flagged = matches_frame([Verdict("甲", "R1", "mentioned", 0.4, (("p1", 0.4, "problem"),), 0.55, True)])
+    assert flagged.confidence[0] == 0.55 and bool(flagged.needs_review[0]) is True
