@@ -451,8 +451,8 @@ def _gap_section(data: ReportData) -> str:
         count = sum(len(matches) for _, matches in groups)
         by_measure = "；".join(
             f"{e(data.label(code) if code else '未归入措施')}："
-            + "、".join(f'<a href="{e(_unit_href(data, unit))}#{e(_req_anchor(m["requirement_id"]))}">'
-                       f'{e(m["requirement_id"])}</a>' for m in matches)
+            + "、".join(f'<a href="{e(_unit_href(data, unit))}#{e(_req_anchor(m["requirement_id"]))}" '
+                       f'title="{e(m["requirement_id"])}">{e(_short_id(m["requirement_id"]))}</a>' for m in matches)
             for code, matches in groups)
         unit_rows.append([f'<a href="{e(_unit_href(data, unit))}#gap">{e(unit)}</a>', e(count),
                           e(len(data.matches.get(unit, []))), by_measure or '<span class="muted">（无）</span>'])
@@ -465,6 +465,12 @@ def _gap_section(data: ReportData) -> str:
         _table(["单位", "无证据", "要求数", "无证据的要求"], unit_rows, numeric=(1, 2)),
         "</section>",
     ])
+
+
+def _short_id(requirement_id: str) -> str:
+    """``曲组〔2021〕2号 §5.3`` → ``§5.3`` for dense lists (the full id stays in the link's title)."""
+    head, mark, tail = requirement_id.partition("§")
+    return f"§{tail}" if mark and head.strip() else requirement_id
 
 
 def _disconnect_table(data: ReportData, units: Sequence[str]) -> str:

@@ -328,3 +328,26 @@ def test_matches_table_carries_confidence_when_the_match_has_it() -> None:
     assert "confidence" not in plain.columns and plain.evidence_passage_ids[0] == ["p1"]
     flagged = matches_frame([Verdict("甲", "R1", "mentioned", 0.4, (("p1", 0.4, "problem"),), 0.55, True)])
     assert flagged.confidence[0] == 0.55 and bool(flagged.needs_review[0]) is True
+
+
+def test_a_rewrite_removes_only_the_pages_it_no_longer_writes(analysis_dir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    out = tmp_path / "out"
+    shutil.copytree(analysis_dir / "tables", out / "tables")
+    reports = out / "reports"
+    reports.mkdir()
+    (reports / "unit-0123abcd.html").write_text("old", encoding="utf-8")  # hash-named page of an earlier version
+    (reports / "notes.html").write_text("mine", encoding="utf-8")  # the analyst's own file
+    write_reports(out)
+    assert not (reports / "unit-0123abcd.html").exists() and (reports / "notes.html").exists()
+    units = pd.read_parquet(out / "tables" / "units.parquet")
+    units.loc[units.unit == "市直机关工委", "unit"] = "市直机关工委（改名）"
+    units.to_parquet(out / "tables" / "units.parquet")
+    matches = pd.read_parquet(out / "tables" / "matches.parquet")
+    matches.loc[matches.unit == "市直机关工委", "unit"] = "市直机关工委（改名）"
+    matches.to_parquet(out / "tables" / "matches.parquet")
+    write_reports(out)
+    assert not (reports / "市直机关工委.html").exists() and not (reports / "市直机关工委.docx").exists()
+    assert (reports / "市直机关工委（改名）.html").exists() and (reports / "notes.html").exists()
+    assert set((reports / ".written").read_text(encoding="utf-8").split()) <= {p.name for p in reports.iterdir()}
