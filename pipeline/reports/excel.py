@@ -102,6 +102,7 @@ REVIEW_FILL = PatternFill("solid", fgColor="FEF3C7")
 WIDE_COLUMNS = frozenset({"text", "statement", "requirement_text", "evidence_text", "definition", "evidence",
                           "review_note", "title", "normalization"})
 WIDE = 50
+REVIEW_WIDTH = 14
 REVIEW_CHOICES = ("同意", "改为已落实", "改为仅提及", "改为无证据", "要求拆分有误")
 SCAN_ROWS = 200  # rows looked at to size a column
 
@@ -216,17 +217,20 @@ def write_rows_sheet(workbook: Workbook, title: str, columns: Sequence[str], row
         for index, column in enumerate(columns):
             widths[index] = max(widths[index], _display_width(text_of(row.get(column))))
     for index, column in enumerate(columns, start=1):
-        width = WIDE if column in WIDE_COLUMNS else max(6, min(30, widths[index - 1]))
+        width = WIDE if column in WIDE_COLUMNS else REVIEW_WIDTH if column == "review" else \
+            max(6, min(30, widths[index - 1]))
         sheet.column_dimensions[get_column_letter(index)].width = width
     print_setup(sheet, 1)
     if columns:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(len(rows) + 1, 1)}"
     wide = [c in WIDE_COLUMNS for c in columns]
+    to_fill = [review and c in ("review", "review_note") for c in columns]
     sheet.append([styled(sheet, label, font=HEADER_FONT, fill=HEADER_FILL, alignment=HEADER_ALIGNMENT)
                   for label in labels])
     for row in rows:
-        sheet.append(row_of(sheet, [styled(sheet, row.get(column), alignment=WRAP if is_wide else None)
-                                    for column, is_wide in zip(columns, wide, strict=True)]))
+        sheet.append(row_of(sheet, [styled(sheet, row.get(column), alignment=WRAP if is_wide else None,
+                                           fill=REVIEW_FILL if fill else None)
+                                    for column, is_wide, fill in zip(columns, wide, to_fill, strict=True)]))
     if review and "review" in columns:
         letter = get_column_letter(columns.index("review") + 1)
         validation = DataValidation(type="list", formula1='"' + ",".join(REVIEW_CHOICES) + '"', allow_blank=True)

@@ -161,6 +161,9 @@ def test_matching_sheet_reads_without_lookups(workbook: openpyxl.Workbook, analy
     assert evidenced["要求内容"] == requirement["text"]
     assert evidenced["最佳证据"] and evidenced["最佳证据"] in "".join(p["text"] for p in data.passages.values())
     assert all(r["复核"] is None for r in rows)
+    review_cells = [row[header.index("复核")] for row in sheet.iter_rows(min_row=2, max_row=5)]
+    assert all(c.fill.fgColor.rgb.endswith("FEF3C7") for c in review_cells)  # marked for the analyst to fill in
+    assert sheet.column_dimensions[get_column_letter(header.index("复核") + 1)].width >= 12
     review = header.index("复核") + 1
     validations = sheet.data_validations.dataValidation
     assert any(get_column_letter(review) in str(v.sqref) and "同意" in v.formula1 for v in validations)
