@@ -147,7 +147,7 @@ def styled(sheet: Any, value: Any, *, font: Font | None = None, fill: PatternFil
     """A value for ``sheet.append``: the cleaned value itself when it needs no style and cannot be read
     as a formula, otherwise a cell holding it as a string (quote-prefixed when it looks like a formula)."""
     value = cell_text(value)
-    risky = isinstance(value, str) and value.startswith(("=", *FORMULA_TRIGGERS))
+    risky = isinstance(value, str) and value.startswith(FORMULA_TRIGGERS)
     if not (risky or font or fill or alignment or number_format):
         return value
     cell = Cell(sheet, row=1, column=1)

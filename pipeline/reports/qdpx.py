@@ -49,6 +49,7 @@ import zipfile
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import pandas as pd
 from lxml import etree
@@ -349,6 +350,11 @@ def _cases(project: etree._Element, documents: pd.DataFrame, units: pd.DataFrame
             _sub(case, "SourceRef", targetGUID=guid("source", doc_id))
 
 
+def _evidence_ids(match: Any) -> list[str]:
+    ids = getattr(match, "evidence_passage_ids", None)
+    return [str(i) for i in ids] if ids is not None else []
+
+
 def _verdict_parts(verdicts: Verdicts, passages: pd.DataFrame
                    ) -> tuple[dict[str, list[str]], dict[str, list[tuple[str, int, int, bool]]], list[tuple[str, str]]]:
     """Verdict codes per evidence passage, requirement ranges per policy document, and one note text
@@ -358,8 +364,7 @@ def _verdict_parts(verdicts: Verdicts, passages: pd.DataFrame
     by_requirement: dict[str, list] = {}
     for match in verdicts.matches.itertuples(index=False):
         by_requirement.setdefault(str(match.requirement_id), []).append(match)
-        evidence = list(getattr(match, "evidence_passage_ids", None) if getattr(match, "evidence_passage_ids", None)
-                        is not None else ())
+        evidence = _evidence_ids(match)
         if match.status in ("evidenced", "mentioned") and evidence:
             codes = evidence_codes.setdefault(str(evidence[0]), [])
             if match.status not in codes:
@@ -382,8 +387,7 @@ def _verdict_parts(verdicts: Verdicts, passages: pd.DataFrame
             if bool(getattr(match, "needs_review", False) or False):
                 line += "，需复核"
             line += "）"
-            evidence = list(getattr(match, "evidence_passage_ids", None) if getattr(match, "evidence_passage_ids", None)
-                            is not None else ())
+            evidence = _evidence_ids(match)
             if evidence and match.status != "no evidence":
                 line += "；证据：" + "、".join(f"{pid}（{locations.get(str(pid), '')}）" for pid in evidence[:1])
             lines.append(line)

@@ -129,6 +129,7 @@ def _declare_fonts(document: DocumentObject) -> None:
         pitch = etree.SubElement(font, qn("w:pitch"))
         pitch.set(qn("w:val"), "variable")
         existing.add(name)
+    # python-docx keeps the font table as a plain part that saves its ``_blob`` bytes as they are.
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
