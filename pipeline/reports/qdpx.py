@@ -12,7 +12,8 @@ What :func:`write_qdpx` exports from ``DIR/tables``:
   Description. Roles are exported as codes so that an analyst can review and change them in the QDA
   tool and the import is lossless.
   A fourth group "要求落实" holds the verdict codes "evidenced 已落实", "mentioned 仅提及" and
-  "no evidence 无证据".
+  "no evidence 无证据"; a fifth, "分析结果", the codes "initiative 自有举措" (practices that match no
+  requirement) and "figure 调查数据" (survey figures). lzp's import ignores both groups.
 * **Users**: one user "lzp".
 * **Variables**: unit, kind, doc_type and date of every document, the passage ids of a document
   ("段落编号": one ``start-end passage_id`` line per passage, so a passage keeps its id when a tool
@@ -30,6 +31,9 @@ What :func:`write_qdpx` exports from ``DIR/tables``:
   verdict code; each requirement is a selection of the policy document (named by its requirement id,
   coded "no evidence 无证据" when no unit has evidence for it) with a Note listing every unit's verdict,
   score, confidence when known, and evidence passages.
+* **Initiatives and figures**: every initiative passage carries "initiative 自有举措"; every survey
+  figure is a selection of its exact characters (e.g. ``15.4％``) coded "figure 调查数据", with the
+  figure's population, statement and source as its description.
 
 GUIDs are uuid5 values derived from doc_id / passage_id / code, and the zip members carry a fixed
 timestamp, so exporting the same analysis twice gives byte-identical files. All text goes through
@@ -83,6 +87,10 @@ PASSAGE_MARKER = "lzp passage_id: "  # read from older exports; no longer writte
 VERDICTS_PARENT = "要求落实"
 VERDICTS_PARENT_COLOR = "#145A32"
 VERDICT_COLORS = {"evidenced": "#1D8348", "mentioned": "#B9770E", "no evidence": "#78281F"}
+RESULTS_PARENT = "分析结果"
+RESULTS_PARENT_COLOR = "#1B4F72"
+RESULT_CODES = {"initiative": ("自有举措", "#2E86C1", "本单位自有做法：与对照文件任何要求都不匹配的做法段落。"),
+                "figure": ("调查数据", "#85C1E9", "调查数据：百分比、人数、人次、个数等数字及其对象和表述。")}
 
 _CODE_NAME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_.-]{0,31})(?=\s|$)")
 _ROLE_NAME = re.compile(r"^\s*([A-Za-z]+)(?![A-Za-z])")
@@ -186,10 +194,24 @@ class Verdicts:
     requirements: pd.DataFrame
     matches: pd.DataFrame
 
+    initiatives: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["unit", "passage_id"]))
+    figures: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        columns=["figure_id", "passage_id", "start", "end", "surface"]))
+
     @classmethod
     def empty(cls) -> Verdicts:
         return cls(pd.DataFrame(columns=["unit", "doc_ids"]), pd.DataFrame(columns=["requirement_id"]),
                    pd.DataFrame(columns=["unit", "requirement_id", "status"]))
+
+    @classmethod
+    def read(cls, tables: Path) -> Verdicts:
+        """The gap tables of ``tables`` (each empty when absent)."""
+        empty = cls.empty()
+        frames = {}
+        for name in ("units", "requirements", "matches", "initiatives", "figures"):
+            path = tables / f"{name}.parquet"
+            frames[name] = pd.read_parquet(path) if path.exists() else getattr(empty, name)
+        return cls(**frames)
 
 
 def build_project(
@@ -240,6 +262,13 @@ def build_project(
         child = _sub(verdicts_parent, "Code", guid=guid("verdict", status), name=verdict_label(status),
                      isCodable="true", color=VERDICT_COLORS[status])
         _sub(child, "Description", f"{STATUS_LABELS[status]}：编码在最佳证据段落上（无证据：编码在所有单位都无证据的要求上）。")
+    results_parent = _sub(codes_element, "Code", guid=guid("code", RESULTS_PARENT), name=RESULTS_PARENT,
+                          isCodable="false", color=RESULTS_PARENT_COLOR)
+    _sub(results_parent, "Description", "自有举措与调查数据。lzp 导入时忽略这些代码。")
+    for key, (label, colour, description) in RESULT_CODES.items():
+        child = _sub(results_parent, "Code", guid=guid("result", key), name=f"{key} {label}", isCodable="true",
+                     color=colour)
+        _sub(child, "Description", description)
 
     variables = _sub(project, "Variables")
     for name in (*VARIABLES, PASSAGE_VARIABLE):
@@ -256,6 +285,8 @@ def build_project(
         by_doc.setdefault(str(row.doc_id), []).append(row)
 
     evidence_codes, requirement_ranges, notes = _verdict_parts(verdicts, passages)
+    initiative_ids = {str(pid) for pid in verdicts.initiatives.get("passage_id", pd.Series(dtype=object))}
+    figure_ranges = _figure_ranges(verdicts.figures, passages)
     sources_element = _sub(project, "Sources")
     files: dict[str, str] = {}
     for doc_id in sorted(set(by_doc) - known_docs):
@@ -293,6 +324,18 @@ def build_project(
                 coding = _sub(selection, "Coding", guid=guid("coding", f"{row.passage_id}|verdict|{status}"),
                               creatingUser=user)
                 _sub(coding, "CodeRef", targetGUID=guid("verdict", status))
+            if str(row.passage_id) in initiative_ids:
+                coding = _sub(selection, "Coding", guid=guid("coding", f"{row.passage_id}|initiative"),
+                              creatingUser=user)
+                _sub(coding, "CodeRef", targetGUID=guid("result", "initiative"))
+        for figure_id, start, end, description in figure_ranges.get(doc_id, []):
+            if not 0 <= start <= end <= len(text):
+                continue
+            selection = _sub(source, "PlainTextSelection", guid=guid("figure", figure_id), name=figure_id,
+                             startPosition=str(start), endPosition=str(end), creatingUser=user)
+            _sub(selection, "Description", description)
+            coding = _sub(selection, "Coding", guid=guid("coding", f"{figure_id}|figure"), creatingUser=user)
+            _sub(coding, "CodeRef", targetGUID=guid("result", "figure"))
         for requirement_id, start, end, gap in requirement_ranges.get(doc_id, []):
             if not 0 <= start <= end <= len(text):
                 continue
@@ -348,6 +391,24 @@ def _cases(project: etree._Element, documents: pd.DataFrame, units: pd.DataFrame
         _variable_value(case, CASE_COUNT_VARIABLE, str(len(doc_ids)), integer=True)
         for doc_id in doc_ids:
             _sub(case, "SourceRef", targetGUID=guid("source", doc_id))
+
+
+def _figure_ranges(figures: pd.DataFrame, passages: pd.DataFrame) -> dict[str, list[tuple[str, int, int, str]]]:
+    """Per document: ``(figure id, start, end, description)`` in document offsets (a figure's own offsets
+    count from the start of its passage)."""
+    starts = {str(p.passage_id): (str(p.doc_id), int(p.start)) for p in passages.itertuples(index=False)
+              if _present(p.start)}
+    ranges: dict[str, list[tuple[str, int, int, str]]] = {}
+    for figure in figures.itertuples(index=False):
+        where = starts.get(str(figure.passage_id))
+        if where is None or not _present(figure.start) or not _present(figure.end):
+            continue
+        doc_id, offset = where
+        parts = [f"{label}：{getattr(figure, key)}" for key, label in
+                 (("population", "对象"), ("statement", "表述"), ("source", "来源")) if _present(getattr(figure, key, None))]
+        ranges.setdefault(doc_id, []).append((str(figure.figure_id), offset + int(figure.start),
+                                              offset + int(figure.end), "；".join(parts) or str(figure.surface)))
+    return ranges
 
 
 def _evidence_ids(match: Any) -> list[str]:
@@ -434,10 +495,7 @@ def write_qdpx(out_dir: Path, *, codebook: Codebook | None = None, target: Path 
     passages = _read_table(tables, "passages")
     tags = _read_table(tables, "tags")
     roles = {role: entry.definition for role, entry in codebook.roles.items()} if codebook else None
-    verdicts = Verdicts(*(pd.read_parquet(tables / f"{name}.parquet") if (tables / f"{name}.parquet").exists()
-                          else empty for name, empty in zip(("units", "requirements", "matches"),
-                                                              (Verdicts.empty().units, Verdicts.empty().requirements,
-                                                               Verdicts.empty().matches), strict=True)))
+    verdicts = Verdicts.read(tables)
     project, files = build_project(documents, passages, tags, _codebook_rows(tables),
                                    project_name=f"lzp: {out_dir.resolve().name}", role_definitions=roles,
                                    verdicts=verdicts)
@@ -532,13 +590,15 @@ def _guid_table(codes: Collection[str]) -> dict[str, tuple[str, str]]:
     table.update({guid("code", code.upper()): ("code", code.upper()) for code in codes})
     table.update({guid("role", role): ("role", role) for role in ROLES})
     table.update({guid("verdict", status): ("verdict", status) for status in STATUSES})
+    table.update({guid("result", key): ("verdict", key) for key in RESULT_CODES})
     return table
 
 
 def _is_verdict_name(name: str, parent: str) -> bool:
     """A verdict code by its parent group or its name (``"evidenced 已落实"``, ``"no evidence 无证据"``)."""
     name = (name or "").strip()
-    return parent == VERDICTS_PARENT or any(name == status or name.startswith(status + " ") for status in STATUSES)
+    return parent in (VERDICTS_PARENT, RESULTS_PARENT) or any(name == key or name.startswith(key + " ")
+                                                              for key in (*STATUSES, *RESULT_CODES))
 
 
 def _passage_ranges(source: etree._Element, variable_guid: str) -> dict[tuple[int, int], str]:

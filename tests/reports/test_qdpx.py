@@ -36,7 +36,8 @@ def qdpx(analysis_dir: Path) -> Path:
 @pytest.fixture(scope="module")
 def tables(analysis_dir: Path) -> dict[str, pd.DataFrame]:
     return {name: pd.read_parquet(analysis_dir / "tables" / f"{name}.parquet")
-            for name in ("documents", "passages", "tags", "requirements", "matches", "units")}
+            for name in ("documents", "passages", "tags", "requirements", "matches", "units", "initiatives",
+                         "figures")}
 
 
 def _project(qdpx: Path) -> etree._Element:
@@ -96,7 +97,7 @@ def test_archive_layout_and_no_byte_order_mark(qdpx: Path) -> None:
 def test_codebook_has_named_coloured_codes_and_roles(qdpx: Path) -> None:
     project = _project(qdpx)
     top = project.findall("q:CodeBook/q:Codes/q:Code", NS)
-    assert [c.get("name") for c in top] == ["六个脱节", "六个融合", "角色", "要求落实"]
+    assert [c.get("name") for c in top] == ["六个脱节", "六个融合", "角色", "要求落实", "分析结果"]
     assert all(c.get("isCodable") == "false" for c in top)
     d_codes = [c.get("name") for c in top[0].findall("q:Code", NS)]
     m_codes = [c.get("name") for c in top[1].findall("q:Code", NS)]
@@ -130,7 +131,8 @@ def test_selections_slice_the_source_to_the_passage_text(qdpx: Path, tables) -> 
     tagged = set(tables["tags"].passage_id)
     project = _project(qdpx)
     requirements = tables["requirements"].set_index("requirement_id")
-    seen, requirement_selections = set(), set()
+    figures = tables["figures"].set_index("figure_id")
+    seen, requirement_selections, figure_selections = set(), set(), set()
     for source in project.iterfind("q:Sources/q:TextSource", NS):
         text = texts[source.get("name")]
         for selection in source.iterfind("q:PlainTextSelection", NS):
@@ -140,11 +142,16 @@ def test_selections_slice_the_source_to_the_passage_text(qdpx: Path, tables) -> 
                 assert text[start:end] == requirements.text[passage_id]
                 requirement_selections.add(passage_id)
                 continue
+            if passage_id in figures.index:
+                assert text[start:end] == figures.surface[passage_id]
+                figure_selections.add(passage_id)
+                continue
             assert (start, end) == (passages.start[passage_id], passages.end[passage_id])
             assert text[start:end] == passages.text[passage_id]
             seen.add(passage_id)
     assert seen == tagged
     assert requirement_selections == set(requirements.index)
+    assert figure_selections == set(figures.index)
 
 
 def test_planted_markup_stays_literal_text(qdpx: Path, tables, planted: dict[str, str]) -> None:
@@ -341,7 +348,10 @@ def test_no_absolute_paths_and_no_memo_on_every_coding(qdpx: Path, tables) -> No
         assert Path(path).name in raw
     assert "lzp passage_id:" not in raw
     project = _project(qdpx)
-    assert project.find(".//q:PlainTextSelection/q:Description", NS) is None
+    passage_ids = set(tables["passages"].passage_id)
+    memos = [s.get("name") for s in project.iter(f"{{{NAMESPACE}}}PlainTextSelection")
+             if s.find("q:Description", NS) is not None]
+    assert memos and not passage_ids & set(memos)  # only figures carry a description
     source = project.find("q:Sources/q:TextSource[@name='planted']", NS)
     variables = {v.get("guid"): v.get("name") for v in project.iterfind("q:Variables/q:Variable", NS)}
     values = {variables[v.find("q:VariableRef", NS).get("targetGUID")]: v.findtext("q:TextValue", namespaces=NS)
@@ -390,3 +400,17 @@ def test_renamed_codes_are_recognised_by_guid(qdpx: Path, tables, tmp_path: Path
     for row in tags.itertuples():
         assert records[row.passage_id]["codes"] == sorted(row.codes)
         assert records[row.passage_id]["role"] == row.role
+
+
+def test_initiatives_and_figures_are_coded(qdpx: Path, tables) -> None:
+    project = _project(qdpx)
+    coded: dict[str, set[str]] = {}
+    for selection in project.iter(f"{{{NAMESPACE}}}PlainTextSelection"):
+        coded[selection.get("name")] = {c.find("q:CodeRef", NS).get("targetGUID") for c in selection.findall("q:Coding", NS)}
+    assert set(tables["initiatives"].passage_id)
+    for passage_id in tables["initiatives"].passage_id:
+        assert guid("result", "initiative") in coded[passage_id]
+    percent = tables["figures"][tables["figures"].surface == "15.4％"].iloc[0]
+    assert coded[percent.figure_id] == {guid("result", "figure")}
+    selection = project.find(f".//q:PlainTextSelection[@name='{percent.figure_id}']", NS)
+    assert "对象：干部" in selection.findtext("q:Description", namespaces=NS)
