@@ -78,31 +78,27 @@ def shorten(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
 
 
 def _set_run_fonts(element: Any, east_asia: str, size: Pt | None = None, bold: bool = False) -> None:
-    """Fonts of a run or style ``rPr``: East Asian font, Latin font, size; no theme fonts."""
+    """Fonts of a run or style ``rPr``: East Asian font, Latin font, size, weight; no theme fonts.
+    Child elements are inserted in the order the WordprocessingML schema requires."""
     r_pr = element.get_or_add_rPr()
-    fonts = r_pr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        r_pr.insert(0, fonts)
+    fonts = r_pr.get_or_add_rFonts()
     for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         fonts.attrib.pop(qn(attribute), None)
     fonts.set(qn("w:ascii"), LATIN_FONT)
     fonts.set(qn("w:hAnsi"), LATIN_FONT)
     fonts.set(qn("w:cs"), LATIN_FONT)
     fonts.set(qn("w:eastAsia"), east_asia)
+    r_pr.get_or_add_b().set(qn("w:val"), "1" if bold else "0")
+    r_pr.get_or_add_bCs().set(qn("w:val"), "1" if bold else "0")
     if size is not None:
-        for tag in ("w:sz", "w:szCs"):
-            node = r_pr.find(qn(tag))
-            if node is None:
-                node = OxmlElement(tag)
-                r_pr.append(node)
-            node.set(qn("w:val"), str(int(size.pt * 2)))
-    for tag in ("w:b", "w:bCs"):
-        node = r_pr.find(qn(tag))
-        if node is None:
-            node = OxmlElement(tag)
-            r_pr.append(node)
-        node.set(qn("w:val"), "1" if bold else "0")
+        half_points = str(int(size.pt * 2))
+        sz = r_pr.get_or_add_sz()
+        sz.set(qn("w:val"), half_points)
+        sz_cs = r_pr.find(qn("w:szCs"))
+        if sz_cs is None:
+            sz_cs = OxmlElement("w:szCs")
+            sz.addnext(sz_cs)
+        sz_cs.set(qn("w:val"), half_points)
 
 
 def _declare_fonts(document: DocumentObject) -> None:
