@@ -105,3 +105,25 @@ def test_briefing_prints_through_libreoffice(briefing: Path, tmp_path: Path) -> 
     for index, name in enumerate(SECTIONS, start=1):
         assert f"{numeral(index)}、{name}" in compact
     assert "—1—" in compact  # page number at the foot
+
+
+def test_run_properties_follow_the_schema_order(briefing: Path) -> None:
+    """Word refuses a document whose run properties are out of the WordprocessingML order."""
+    from lxml import etree
+
+    order = ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
+             "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w",
+             "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign",
+             "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath"]
+    namespace = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    checked = 0
+    with zipfile.ZipFile(briefing) as archive:
+        for name in ("word/document.xml", "word/styles.xml", "word/footer1.xml"):
+            if name not in archive.namelist():
+                continue
+            for properties in etree.fromstring(archive.read(name)).iter(f"{namespace}rPr"):
+                positions = [order.index(child.tag[len(namespace):]) for child in properties
+                             if child.tag[len(namespace):] in order]
+                assert positions == sorted(positions), (name, [c.tag for c in properties])
+                checked += 1
+    assert checked > 50
