@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -10,7 +11,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
+import typer.core
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -19,13 +22,30 @@ from pipeline import config, workflow
 from pipeline.corpus import Corpus
 from pipeline.errors import LzpError
 
+# Help shows placeholders (FILE, FOLDER, PATH...), never Python types such as <list[Path]> or <bool>.
+_TYPE_MARKERS = re.compile(r" ?<(?:list\[Path\]|list\[str\]|bool|path|str|int|float)>")
+
+
+class _Command(typer.core.TyperCommand):
+    def get_help(self, ctx: click.Context) -> str:
+        return _TYPE_MARKERS.sub("", super().get_help(ctx))
+
+
+class _Group(typer.core.TyperGroup):
+    def get_help(self, ctx: click.Context) -> str:
+        return _TYPE_MARKERS.sub("", super().get_help(ctx))
+
+
 app = typer.Typer(
     name="lzp",
     help="Gap analysis of party-building and business-work integration (党建与业务融合) in Chinese documents.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    cls=_Group,
 )
+
 console = Console(stderr=True)
 
 
@@ -82,19 +102,24 @@ def _summary_table(corpus: Corpus) -> Table:
     return table
 
 
-PathsArgument = Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")]
-OutOption = Annotated[Path, typer.Option("--out", "-o", help="Output folder.")]
-TimeoutOption = Annotated[float, typer.Option(help="Per-file parsing time limit in seconds.")]
-MaxSizeOption = Annotated[int, typer.Option("--max-mb", help="Per-file size limit in MB.")]
+DEFAULT_OUT = Path("out")  # relative: the folder `out` in the current working directory
+PathsArgument = Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).",
+                                                     metavar="PATH")]
+OutOption = Annotated[Path, typer.Option("--out", "-o", help="Output folder, relative to the current folder.",
+                                         metavar="FOLDER")]
+TimeoutOption = Annotated[float, typer.Option(help="Per-file parsing time limit in seconds.", metavar="SECONDS")]
+MaxSizeOption = Annotated[int, typer.Option("--max-mb", help="Per-file size limit in MB.", metavar="MB")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
 SchedulerOption = Annotated[str | None, typer.Option(
-    "--scheduler", help="Spread files over Dask: threads, processes, or a dask.distributed address tcp://host:8786."
+    "--scheduler", help="Spread files over Dask: threads, processes, or a dask.distributed address tcp://host:8786.",
+    metavar="SCHEDULER",
 )]
 FollowLinksOption = Annotated[bool, typer.Option(
     "--follow-links", help="Also read links whose target lies outside the input folders."
 )]
 CodebookOption = Annotated[Path | None, typer.Option(
-    "--codebook", help="A codebook YAML with the project's schema (default: corpora/codebook.yaml; see docs/codebook.md)."
+    "--codebook", help="A codebook YAML with the project's schema (default: corpora/codebook.yaml; see docs/codebook.md).",
+    metavar="FILE",
 )]
 
 
@@ -103,10 +128,10 @@ def _progress(quiet: bool) -> Progress:
                     TextColumn("{task.fields[name]}"), TimeElapsedColumn(), console=console, disable=quiet)
 
 
-@app.command("ingest")
+@app.command("ingest", cls=_Command)
 def ingest_command(
     paths: PathsArgument,
-    out: OutOption = config.DEFAULT_OUT_DIR,
+    out: OutOption = DEFAULT_OUT,
     timeout: TimeoutOption = config.DEFAULT_TIMEOUT_SECONDS,
     max_mb: MaxSizeOption = config.DEFAULT_MAX_FILE_BYTES // (1024 * 1024),
     quiet: QuietOption = False,
@@ -118,7 +143,7 @@ def ingest_command(
     Writes documents.parquet, passages.parquet, sections.parquet and manifest.csv (one row per input
     file) to OUT. Exit code 0 whenever the batch ran, even if some files failed.
 
-    Example: lzp ingest ../shared/fixtures corpora/sample --out out/ingest
+    Example: lzp ingest ~/reports --out ingested
     """
     folder: workflow.OutputFolder | None = None
     with _reported_errors(lambda: folder.log_path if folder else None):
@@ -141,15 +166,17 @@ def _print_warnings(warnings: list[str]) -> None:
         console.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
 
 
-@app.command("analyze")
+@app.command("analyze", cls=_Command)
 def analyze_command(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders; default: the sample corpus.")] = None,
-    out: OutOption = config.DEFAULT_OUT_DIR,
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders; default: the sample corpus.",
+                                                        metavar="PATH")] = None,
+    out: OutOption = DEFAULT_OUT,
     policy: Annotated[list[Path] | None, typer.Option(
-        "--policy", help="The policy document(s) that give the requirements (default: kind=policy in the manifest)."
+        "--policy", help="The policy document(s) that give the requirements (default: kind=policy in the manifest); "
+                         "repeat for several.", metavar="FILE"
     )] = None,
     manifest: Annotated[Path | None, typer.Option(
-        "--manifest", help="CSV with columns path, kind, unit, date for your own folder."
+        "--manifest", help="CSV with columns path, kind, unit, date for your own folder.", metavar="FILE"
     )] = None,
     timeout: TimeoutOption = config.DEFAULT_TIMEOUT_SECONDS,
     max_mb: MaxSizeOption = config.DEFAULT_MAX_FILE_BYTES // (1024 * 1024),
@@ -158,15 +185,26 @@ def analyze_command(
     codebook: CodebookOption = None,
     model: Annotated[Path | None, typer.Option(
         "--model", help="A tagger trained for the codebook (default: the shipped model with the project codebook; "
-                        "rules only for another codebook)."
+                        "rules only for another codebook).", metavar="FILE"
     )] = None,
     follow_links: FollowLinksOption = False,
 ) -> None:
-    """Run ingest → tag → gap analysis and write OUT/tables/*.parquet and OUT/lzp.duckdb.
+    """Run ingest → tag → gap analysis and write every output to OUT.
 
-    With no paths it analyses corpora/sample with its manifest's policy document.
+    With no paths it analyses the sample corpus with its manifest's policy document.
 
-    Example: lzp analyze ~/reports --policy ~/reports/opinion.pdf --out results
+    \b
+    Outputs in OUT:
+      reports/index.html         overview, the gap first (opens offline)
+      reports/<unit>.html, .md   one page per unit; <document title>.html per document
+      reports/总报告.docx         Word briefing; reports/<unit>.docx per unit
+      lzp.xlsx                   overview, 匹配 review sheet, one sheet per table (prints on A4)
+      corpus.qdpx                REFI-QDA project for NVivo, ATLAS.ti, MAXQDA, QualCoder
+      lzp.duckdb, tables/*.parquet   every table and view, for SQL, pandas, the notebook
+      run.json, lzp.log          codebook and tagger used; the run's log
+    Text statistics (word frequencies, collocations): lzp stats OUT.
+
+    Example: lzp analyze ~/reports --policy ~/reports/意见.pdf --out results
     """
     inputs = list(paths or [config.SAMPLE_DIR])
     folder: workflow.OutputFolder | None = None
@@ -191,8 +229,8 @@ def analyze_command(
         console.print(_summary_table(run.corpus))
         console.print(_gap_table(run))
         console.print(f"report: {(out / 'reports' / 'index.html').resolve().as_uri()}")
-        console.print(f"also: {out / 'lzp.xlsx'}, {out / 'corpus.qdpx'}, {out / 'lzp.duckdb'}, "
-                      f"{out / 'tables'}; log: {folder.log_path}")
+        console.print(f"also: {out / 'reports' / '总报告.docx'}, {out / 'lzp.xlsx'}, {out / 'corpus.qdpx'}, "
+                      f"{out / 'lzp.duckdb'}, {out / 'tables'}; log: {folder.log_path}")
 
 
 def _gap_table(run: workflow.AnalysisRun) -> Table:
@@ -205,12 +243,14 @@ def _gap_table(run: workflow.AnalysisRun) -> Table:
     return table
 
 
-@app.command("tag")
+@app.command("tag", cls=_Command)
 def tag_command(
-    input_path: Annotated[Path, typer.Option("--in", help="JSON lines {id, doc, text}; a doc's lines in order.")],
-    output_path: Annotated[Path, typer.Option("--out", help="JSON lines {id, codes, role, scores, evidence}.")],
-    mode: Annotated[str, typer.Option(help="combined, rules or model.")] = "combined",
-    model: Annotated[Path, typer.Option(help="Trained tagger (skops).")] = config.MODEL_PATH,
+    input_path: Annotated[Path, typer.Option("--in", help="JSON lines {id, doc, text}; a doc's lines in order.",
+                                             metavar="FILE")],
+    output_path: Annotated[Path, typer.Option("--out", help="JSON lines {id, codes, role, scores, evidence}.",
+                                              metavar="FILE")],
+    mode: Annotated[str, typer.Option(help="combined, rules or model.", metavar="MODE")] = "combined",
+    model: Annotated[Path, typer.Option(help="Trained tagger (skops).", metavar="FILE")] = config.MODEL_PATH,
     codebook: CodebookOption = None,
 ) -> None:
     """Tag passages with codes D1–D6/M1–M6 and a role, using the shipped model (no training).
@@ -232,10 +272,10 @@ def tag_command(
     console.print(f"tagged {count} passages → {output_path}")
 
 
-@app.command("train")
+@app.command("train", cls=_Command)
 def train_command(
-    gold: Annotated[Path, typer.Option(help="Gold annotations (JSON lines).")] = config.GOLD_PATH,
-    model: Annotated[Path, typer.Option(help="Where to write the model.")] = config.MODEL_PATH,
+    gold: Annotated[Path, typer.Option(help="Gold annotations (JSON lines).", metavar="FILE")] = config.GOLD_PATH,
+    model: Annotated[Path, typer.Option(help="Where to write the model.", metavar="FILE")] = config.MODEL_PATH,
     codebook: CodebookOption = None,
 ) -> None:
     """Train the tagger on the gold annotations and write the model and its model card beside it.
@@ -248,10 +288,10 @@ def train_command(
     console.print(f"model written to {path}")
 
 
-@app.command("evaluate")
+@app.command("evaluate", cls=_Command)
 def evaluate_command(
-    gold: Annotated[Path, typer.Option(help="Gold annotations (JSON lines).")] = config.GOLD_PATH,
-    report: Annotated[Path, typer.Option(help="Markdown report.")] = config.EVALUATION_REPORT_PATH,
+    gold: Annotated[Path, typer.Option(help="Gold annotations (JSON lines).", metavar="FILE")] = config.GOLD_PATH,
+    report: Annotated[Path, typer.Option(help="Markdown report.", metavar="FILE")] = config.EVALUATION_REPORT_PATH,
     codebook: CodebookOption = None,
 ) -> None:
     """Leave-one-document-out evaluation of keyword baseline, rules, model and combined tagger.
@@ -273,15 +313,42 @@ def evaluate_command(
     console.print(f"report written to {report}")
 
 
-@app.command("import-qdpx")
+@app.command("stats", cls=_Command)
+def stats_command(
+    out: Annotated[Path, typer.Argument(help="An analysis folder written by `lzp analyze`.", metavar="FOLDER")]
+    = DEFAULT_OUT,
+    keyword: Annotated[list[str] | None, typer.Option(
+        "--keyword", "-k", help="A word to show in context (repeat for several; default: the most frequent words).",
+        metavar="WORD",
+    )] = None,
+) -> None:
+    """Word frequencies per unit, keyword in context, collocations and a co-occurrence network.
+
+    Words come from the domain dictionary with stopwords removed. Writes OUT/tables/word_frequencies,
+    kwic, collocations, cooccurrence (.parquet), OUT/stats.xlsx and OUT/reports/共现网络.svg; the
+    HTML report shows them after the next `lzp analyze` or report rewrite.
+
+    Example: lzp stats results --keyword 两张皮 --keyword 一岗双责
+    """
+    from pipeline.reports.stats import write_stats
+
+    with _reported_errors():
+        with console.status("counting words…"):
+            written = write_stats(out, keywords=tuple(keyword or ()))
+    console.print(f"wrote {written['excel']}, {written['network']} and {len(written) - 2} tables in {out / 'tables'}")
+
+
+@app.command("import-qdpx", cls=_Command)
 def import_qdpx_command(
-    qdpx: Annotated[Path, typer.Argument(help="A REFI-QDA project (.qdpx), e.g. corrected in QualCoder.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Gold-format JSON lines to write.")] = Path("imported.jsonl"),
+    qdpx: Annotated[Path, typer.Argument(help="A REFI-QDA project (.qdpx), e.g. corrected in QualCoder.",
+                                                metavar="FILE")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Gold-format JSON lines to write.",
+                                         metavar="FILE")] = Path("imported.jsonl"),
     codebook: CodebookOption = None,
 ) -> None:
     """Read codes and roles back from a .qdpx into gold-format annotations for `lzp train`.
 
-    Example: lzp import-qdpx out/corpus.qdpx --out corpora/annotations/corrected.jsonl
+    Example: lzp import-qdpx results/corpus.qdpx --out corrected.jsonl
     """
     with _reported_errors():
         count = workflow.import_qda(qdpx, out, codebook_path=codebook)

@@ -34,6 +34,7 @@ from pipeline.gap.matching import load_calibration
 from pipeline.reports.publish import write_reports
 from pipeline.reports.qdpx import import_qdpx, write_qdpx
 from pipeline.reports.render import RUN_FILE
+from pipeline.reports.stats import write_stats
 from pipeline.reports.tables import write_tables
 from pipeline.storage import write_text_atomic
 from pipeline.tagging.codebook import Codebook, load_codebook
@@ -265,8 +266,10 @@ def analyse(
     _notify(on_stage, "write")
     run.outputs.update(write_tables(analysis, out))
     run.outputs["qdpx"] = write_qdpx(out, codebook=codebook, project_name=f"lzp: {title or Path(out).resolve().name}")
+    write_run_info(run, out)  # the reports show its notes and errors
+    run.outputs.update(write_stats(out))
     run.outputs.update(write_reports(out))
-    run.outputs["run"] = write_run_info(run, out)
+    run.outputs["run"] = write_run_info(run, out)  # rewritten last: its presence marks a complete run
     return run
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -96,3 +97,27 @@ def test_manifest_option_groups_units(tmp_path: Path) -> None:
     result = runner.invoke(app, ["analyze", str(folder), "--manifest", str(manifest), "--out", str(out), "--quiet"])
     assert result.exit_code == 0, result.output
     assert set(pd.read_parquet(out / "tables" / "matches.parquet").unit) == {"某县"}
+
+
+def test_help_shows_placeholders_not_python_types() -> None:
+    for command in ([], ["analyze"], ["ingest"], ["stats"], ["import-qdpx"], ["tag"], ["train"], ["evaluate"]):
+        result = runner.invoke(app, [*command, "--help"])
+        assert result.exit_code == 0, command
+        assert not re.search(r"<(bool|path|str|int|float|list\[\w+\])>", result.output), (command, result.output)
+
+
+def test_analyze_help_lists_every_output() -> None:
+    output = runner.invoke(app, ["analyze", "--help"]).output
+    for name in ("index.html", "<unit>.html", "总报告.docx", "lzp.xlsx", "corpus.qdpx", "lzp.duckdb", "tables/*.parquet",
+                 "run.json", "lzp stats"):
+        assert name in output, name
+
+
+def test_out_defaults_to_out_in_the_current_folder() -> None:
+    import inspect
+
+    from pipeline.cli import analyze_command, ingest_command
+
+    for command in (analyze_command, ingest_command):
+        default = inspect.signature(command).parameters["out"].default
+        assert default == Path("out") and not default.is_absolute()

@@ -67,7 +67,7 @@ def test_notebook_is_stored_without_outputs() -> None:
              if cell.outputs or cell.execution_count is not None]
     assert not dirty, f"cells stored with outputs or execution counts: {dirty} (clear them before saving)"
     first = code_cells[0].source
-    assert 'os.environ.get("LZP_ANALYSIS_DIR", "../out")' in first
+    assert 'os.environ.get("LZP_ANALYSIS_DIR")' in first and '"../out"' not in first
     assert 'os.environ.get("LZP_KWIC_TERM", "一岗双责")' in first
 
 
@@ -91,4 +91,23 @@ def test_notebook_runs_on_the_sample_analysis(
     assert "sanity checks passed" in stdout
     assert "occurrences of 一岗双责" in stdout
     images = [output for output in outputs if "image/png" in output.get("data", {})]
-    assert len(images) >= 4, f"expected the four charts, got {len(images)} images"
+    assert len(images) >= 5, f"expected the five charts, got {len(images)} images"
+    assert any("image/svg+xml" in output.get("data", {}) for output in outputs), "no co-occurrence network"
+
+
+def test_notebook_finds_its_analysis_in_the_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import re
+
+    first = next(cell for cell in nbformat.read(NOTEBOOK, as_version=4).cells if cell.cell_type == "code").source
+    source = re.search(r"^def analysis_dir\(\).*?(?=^\S)", first, re.S | re.M).group(0)
+    namespace: dict = {"os": os, "Path": Path}
+    exec(source, namespace)  # the notebook's own lookup, run outside a kernel
+    find = namespace["analysis_dir"]
+    monkeypatch.delenv("LZP_ANALYSIS_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert find() == tmp_path / "out"
+    (tmp_path / "lzp.duckdb").write_bytes(b"")
+    assert find() == tmp_path
+    monkeypatch.setenv("LZP_ANALYSIS_DIR", "/elsewhere")
+    assert find() == Path("/elsewhere")

@@ -5,9 +5,10 @@ Pages are self-contained and work offline: inline CSS, charts as inline SVG draw
 Every piece of text that comes from a document or the analysis goes through :func:`e`
 (``html.escape(..., quote=True)``), so markup inside a document is shown, never run.
 
-Files: ``index.html`` (overview), ``unit-<hash>.html`` (one per unit, see
-:func:`~pipeline.reports.render.unit_slug`) and ``doc-<hash>.html`` (every passage of a document as an
-anchored paragraph; evidence quotes link to ``doc-<hash>.html#<passage id>``).
+Files: ``index.html`` (overview: the gap first), ``<unit name>.html`` (one per unit) and
+``<document title>.html`` (every passage of a document as an anchored paragraph; evidence quotes link to
+``<document title>.html#<passage id>``). Names are sanitised and de-duplicated by
+:func:`~pipeline.reports.render.file_stems`; links percent-encode them.
 """
 
 from __future__ import annotations
@@ -16,16 +17,18 @@ import html
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote as url_quote
 
 from pipeline.labels import MANIFEST_STATUS_LABELS, REPORT_TITLE, ROLE_LABELS, STATUS_LABELS
 from pipeline.reports.render import (
     ReportData,
-    doc_slug,
+    confidence_text,
+    highlight,
     load_report_data,
+    needs_review,
     passage_anchor,
     percent,
     text_of,
-    unit_slug,
 )
 from pipeline.storage import write_text_atomic
 
@@ -51,6 +54,11 @@ td.num{text-align:right;white-space:nowrap}
 .badge{display:inline-block;border-radius:4px;padding:0 6px;font-size:.85em;white-space:nowrap;color:#fff}
 .badge.ev{background:#15803d}.badge.me{background:#b45309}.badge.no{background:#b91c1c}
 .badge.code{background:#e5e7eb;color:#111827}
+.badge.review{background:#7c3aed}
+mark{background:#fde68a;color:inherit;padding:0 1px;border-radius:2px}
+section.gap{border:2px solid #b91c1c}
+section.gap h2{border-bottom-color:#b91c1c;color:#991b1b}
+.gap-units td{white-space:nowrap}
 .badge.warn{background:#b45309}.badge.ok{background:#15803d}.badge.err{background:#b91c1c}
 blockquote{margin:6px 0;padding:4px 10px;border-left:4px solid #d1d5db;background:#f9fafb;white-space:pre-wrap}
 blockquote.ev{border-color:#15803d}blockquote.me{border-color:#b45309}blockquote.no{border-color:#9ca3af}
@@ -93,12 +101,26 @@ def clip(text: str, max_width: float, size: float) -> str:
     return out + "…"
 
 
-def _mix(share: float) -> str:
-    """Colour of a coverage share: from pale grey-green (0) to dark green (1)."""
-    low, high = (240, 244, 241), (21, 128, 61)
-    share = min(max(share, 0.0), 1.0)
-    red, green, blue = (round(lo + (hi - lo) * share) for lo, hi in zip(low, high, strict=True))
+def _blend(low: tuple[int, int, int], high: tuple[int, int, int], weight: float) -> str:
+    red, green, blue = (round(lo + (hi - lo) * weight) for lo, hi in zip(low, high, strict=True))
     return f"#{red:02x}{green:02x}{blue:02x}"
+
+
+GAP_RED, PALE, COVER_GREEN = (185, 28, 28), (248, 246, 240), (21, 128, 61)
+
+
+def _mix(share: float) -> str:
+    """Colour of a coverage share on a diverging scale: 0 (every requirement a gap) is as dark a red as
+    1 (every requirement evidenced) is a dark green; one half is pale."""
+    share = min(max(share, 0.0), 1.0)
+    if share < 0.5:
+        return _blend(GAP_RED, PALE, share / 0.5)
+    return _blend(PALE, COVER_GREEN, (share - 0.5) / 0.5)
+
+
+def _ink(share: float) -> str:
+    """Text colour readable on :func:`_mix` of ``share``."""
+    return "#ffffff" if share <= 0.2 or share >= 0.8 else "#1f2937"
 
 
 def _svg(width: float, height: float, label: str, body: Iterable[str], css_class: str = "") -> str:
@@ -137,7 +159,7 @@ def coverage_heatmap_svg(data: ReportData, units: Sequence[str]) -> str:
         body.append(_text(x, 32, data.name(code), size=size, anchor="middle"))
     for row, unit in enumerate(units):
         y = head_h + row * cell_h
-        body.append(f'<a href="{e(unit_slug(unit))}.html#coverage">'
+        body.append(f'<a href="{e(_unit_href(data, unit))}#coverage">'
                     + _text(label_w - 8, y + cell_h / 2, clip(unit, label_w - 12, 13), size=13, anchor="end",
                             title=unit) + "</a>")
         for column, code in enumerate(data.measures):
@@ -151,14 +173,15 @@ def coverage_heatmap_svg(data: ReportData, units: Sequence[str]) -> str:
             tip = (f"{unit} · {code} {data.name(code)}：已落实 {cov.get('n_evidenced', 0)} / "
                    f"{cov.get('n_requirements', 0)} 项要求（仅提及 {cov.get('n_mentioned', 0)}，"
                    f"无证据 {cov.get('n_no_evidence', 0)}）")
-            ink = "#ffffff" if share >= 0.45 else "#1f2937"
+            ink = _ink(share)
             body.append(_rect(x + 1, y + 1, cell_w - 2, cell_h - 2, _mix(share), tip))
             body.append(_text(x + cell_w / 2, y + 15, percent(share), size=13, anchor="middle", fill=ink,
                               weight="bold"))
-            body.append(_text(x + cell_w / 2, y + 30, f"{cov.get('n_evidenced', 0)}/{cov.get('n_requirements', 0)}",
-                              size=10, anchor="middle", fill=ink))
+            body.append(_text(x + cell_w / 2, y + 30,
+                              f"缺{cov.get('n_no_evidence', 0)} · {cov.get('n_evidenced', 0)}/"
+                              f"{cov.get('n_requirements', 0)}", size=10, anchor="middle", fill=ink))
     legend_y = head_h + cell_h * max(len(units), 1) + 14
-    body.append(_text(label_w - 8, legend_y + 8, "覆盖率（已落实要求占比）", size=11, anchor="end"))
+    body.append(_text(label_w - 8, legend_y + 8, "红＝差距　绿＝已落实", size=11, anchor="end"))
     for step in range(6):
         share = step / 5
         body.append(_rect(label_w + step * 40, legend_y, 40, 16, _mix(share)))
@@ -188,7 +211,7 @@ def disconnect_profile_svg(data: ReportData, units: Sequence[str]) -> str:
     for row, unit in enumerate(units):
         y0 = legend_h + row * group_h
         if show_units:
-            body.append(f'<a href="{e(unit_slug(unit))}.html#disconnects">'
+            body.append(f'<a href="{e(_unit_href(data, unit))}#disconnects">'
                         + _text(label_w - 8, y0 + (group_h - group_gap) / 2, clip(unit, label_w - 12, 13), size=13,
                                 anchor="end", title=unit) + "</a>")
         for index, code in enumerate(data.problems):
@@ -220,7 +243,7 @@ def coverage_bars_svg(data: ReportData, unit: str) -> str:
         body.append(_text(label_w - 8, y + bar_h / 2, data.label(code), size=12, anchor="end"))
         body.append(_rect(label_w, y, chart_w, bar_h, "#f3f4f6"))
         if share:
-            body.append(_rect(label_w, y, chart_w * share, bar_h, _mix(max(share, 0.35)),
+            body.append(_rect(label_w, y, chart_w * share, bar_h, _mix(share),
                               f"{code}：已落实 {cov.get('n_evidenced', 0)}/{cov.get('n_requirements', 0)}"))
         value = (f"{percent(share)}（{cov.get('n_evidenced', 0)}/{cov.get('n_requirements', 0)}）"
                  if share is not None else "无相关要求")
@@ -269,11 +292,24 @@ def survey_figures_svg(data: ReportData, figures: Sequence[dict[str, Any]]) -> s
 # ---------------------------------------------------------------- building blocks
 
 
+def _unit_href(data: ReportData, unit: str) -> str:
+    return url_quote(f"{data.unit_file(unit)}.html")
+
+
+def _doc_href(data: ReportData, doc_id: str) -> str:
+    return url_quote(f"{data.doc_file(doc_id)}.html")
+
+
 def _passage_href(data: ReportData, passage_id: str) -> str:
     passage = data.passages.get(passage_id)
     if passage is None:
         return "index.html"
-    return f"{doc_slug(passage['doc_id'])}.html#{passage_anchor(passage_id)}"
+    return f"{_doc_href(data, passage['doc_id'])}#{passage_anchor(passage_id)}"
+
+
+def _marked(text: str, terms: list[str]) -> str:
+    """Escaped ``text`` with every term wrapped in ``<mark>``."""
+    return "".join(f"<mark>{e(piece)}</mark>" if is_term else e(piece) for piece, is_term in highlight(text, terms))
 
 
 def _doc_link(data: ReportData, doc_id: str | None) -> str:
@@ -283,7 +319,7 @@ def _doc_link(data: ReportData, doc_id: str | None) -> str:
     title = (document or {}).get("title") or doc_id
     if document is None:
         return e(doc_id)
-    return f'<a href="{e(doc_slug(doc_id))}.html">{e(title)}</a> <span class="muted">{e(doc_id)}</span>'
+    return f'<a href="{e(_doc_href(data, doc_id))}">{e(title)}</a> <span class="muted">{e(doc_id)}</span>'
 
 
 def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], numeric: Sequence[int] = ()) -> str:
@@ -303,18 +339,32 @@ def _badge(status: str) -> str:
             f"{e(status)}</span>")
 
 
+def _verdict(match: dict[str, Any]) -> str:
+    """Status badge, score, and the verdict's confidence and review flag when the analysis has them."""
+    parts = [_badge(match["status"]), f'<br><span class="muted">得分 {float(match.get("score") or 0):.2f}']
+    confidence = confidence_text(match)
+    if confidence:
+        parts.append(f" · 置信度 {e(confidence)}")
+    parts.append("</span>")
+    if needs_review(match):
+        parts.append('<br><span class="badge review" title="判定把握不大，请人工复核">需复核</span>')
+    return "".join(parts)
+
+
 def _codes(codes: Iterable[str] | None, data: ReportData) -> str:
     return " ".join(f'<span class="badge code" title="{e(data.name(c))}">{e(c)}</span>' for c in (codes or []))
 
 
-def _quote(data: ReportData, quote: dict[str, Any], css_class: str = "") -> str:
+def _quote(data: ReportData, quote: dict[str, Any], css_class: str = "", terms: Sequence[str] = ()) -> str:
+    """An evidence quote with the requirement's key terms and the tagger's evidence words marked."""
     score = quote.get("score")
     meta = [f"段落 {e(quote['passage_id'])}"]
     if quote.get("role"):
         meta.append(f"角色：{e(ROLE_LABELS.get(quote['role'], quote['role']))}")
     if score is not None:
         meta.append(f"得分 {float(score):.2f}")
-    return (f'<blockquote class="{e(css_class)}">{e(quote["text"])}'
+    marked = _marked(quote["text"], [*terms, *data.evidence_terms(quote["passage_id"])])
+    return (f'<blockquote class="{e(css_class)}">{marked}'
             f'<span class="quote-meta">{" · ".join(meta)} · 出处：'
             f'<a href="{e(_passage_href(data, quote["passage_id"]))}">{e(quote["location"])}</a></span></blockquote>')
 
@@ -353,20 +403,21 @@ def index_page(data: ReportData) -> str:
         counts = data.status_counts(unit)
         problems = sum(data.disconnect_count(unit, c) for c in data.problems)
         unit_rows.append([
-            f'<a href="{e(unit_slug(unit))}.html">{e(unit)}</a>', e(len(data.unit_docs.get(unit, []))),
+            f'<a href="{e(_unit_href(data, unit))}">{e(unit)}</a>', e(len(data.unit_docs.get(unit, []))),
             e(counts["evidenced"]), e(counts["mentioned"]), e(counts["no evidence"]), e(problems),
             e(len(data.initiatives.get(unit, []))), e(len(data.unit_figures(unit))),
         ])
     parts = [
         *(f'<p class="error" role="alert">错误：{e(error)}</p>' for error in data.errors),
         *([f'<p class="warning" role="alert">{e(data.tagger_note)}</p>'] if data.tagger_note else []),
+        _gap_section(data),
         '<section id="units"><h2>单位</h2>',
         _table(["单位", "文档数", "已落实 evidenced", "仅提及 mentioned", "无证据 no evidence", "脱节段落", "自有举措",
                 "数据"], unit_rows, numeric=range(1, 8)),
         "</section>",
         f'<section id="coverage"><h2>覆盖率：单位 × {e(data.group_name("measure"))}</h2>',
-        '<p class="muted">每格为该单位已落实（有做法段落作为证据）的要求占该措施全部要求的比例；下方数字为已落实/要求数。'
-        "点击单位名查看详情。</p>",
+        '<p class="muted">每格为该单位已落实（有做法段落作为证据）的要求占该措施全部要求的比例；'
+        "红色越深差距越大，绿色越深落实越多；下方“缺 n”为无证据的要求数，其后为已落实/要求数。点击单位名查看详情。</p>",
         coverage_heatmap_svg(data, units),
         "</section>",
         f'<section id="disconnects"><h2>脱节概况：{e(data.group_name("problem"))}</h2>',
@@ -375,15 +426,58 @@ def index_page(data: ReportData) -> str:
         _disconnect_table(data, units),
         "</section>",
         _figures_section(data),
+        _stats_section(data),
         _documents_section(data),
         _codebook_section(data),
     ]
     return _page(REPORT_TITLE, "".join(parts), subtitle=subtitle, back=False)
 
 
+def _gap_section(data: ReportData) -> str:
+    """The gap, first thing on the index: requirements no unit has evidenced, then each unit's gaps."""
+    gaps = data.gap_requirements()
+    rows = []
+    for requirement, statuses in gaps:
+        rid = requirement["requirement_id"]
+        mentioned = [u for u in data.units if statuses.get(u) == "mentioned"]
+        rows.append([
+            f'<a href="{e(_passage_href(data, requirement.get("passage_id") or ""))}">{e(rid)}</a>',
+            _codes(requirement.get("codes"), data),
+            e(requirement.get("text")),
+            ("仅提及：" + "、".join(f'<a href="{e(_unit_href(data, u))}#gap">{e(u)}</a>' for u in mentioned))
+            if mentioned else '<span class="badge no">所有单位均无证据</span>',
+        ])
+    unit_rows = []
+    for unit in data.units:
+        groups = data.unit_matches_by_status(unit, "no evidence")
+        count = sum(len(matches) for _, matches in groups)
+        by_measure = "；".join(
+            f"{e(data.label(code) if code else '未归入措施')}："
+            + "、".join(f'<a href="{e(_unit_href(data, unit))}#{e(_req_anchor(m["requirement_id"]))}" '
+                       f'title="{e(m["requirement_id"])}">{e(_short_id(m["requirement_id"]))}</a>' for m in matches)
+            for code, matches in groups)
+        unit_rows.append([f'<a href="{e(_unit_href(data, unit))}#gap">{e(unit)}</a>', e(count),
+                          e(len(data.matches.get(unit, []))), by_measure or '<span class="muted">（无）</span>'])
+    return "".join([
+        '<section id="gap" class="gap"><h2>差距：没有落实证据的要求</h2>',
+        f'<p><strong>{len(gaps)}</strong> / {len(data.requirements)} 项要求在所有单位中都没有做法段落作为证据'
+        "（最多只被建议或问题段落提及）。</p>",
+        _table(["要求", "编码", "内容", "各单位情况"], rows),
+        "<h3>各单位无证据的要求（按融合措施）</h3>",
+        _table(["单位", "无证据", "要求数", "无证据的要求"], unit_rows, numeric=(1, 2)),
+        "</section>",
+    ])
+
+
+def _short_id(requirement_id: str) -> str:
+    """``曲组〔2021〕2号 §5.3`` → ``§5.3`` for dense lists (the full id stays in the link's title)."""
+    head, mark, tail = requirement_id.partition("§")
+    return f"§{tail}" if mark and head.strip() else requirement_id
+
+
 def _disconnect_table(data: ReportData, units: Sequence[str]) -> str:
     headers = ["单位"] + [f"{c}<br>{e(data.name(c))}" for c in data.problems]
-    rows = [[f'<a href="{e(unit_slug(u))}.html#disconnects">{e(u)}</a>']
+    rows = [[f'<a href="{e(_unit_href(data, u))}#disconnects">{e(u)}</a>']
             + [e(data.disconnect_count(u, c)) for c in data.problems] for u in units]
     return _table(headers, rows, numeric=range(1, len(data.problems) + 1))
 
@@ -395,7 +489,7 @@ def _figure_rows(data: ReportData, figures: Iterable[dict[str, Any]]) -> list[li
             for f in figures]
 
 
-FIGURE_HEADERS = ["单位", "原文", "数值", "单位/量词", "类型", "对象", "表述", "来源", "年份", "段落"]
+FIGURE_HEADERS = ["单位", "原文", "数值", "计量单位", "类型", "对象", "表述", "来源", "年份", "段落"]
 
 
 def _figures_section(data: ReportData) -> str:
@@ -409,6 +503,41 @@ def _figures_section(data: ReportData) -> str:
         _table(FIGURE_HEADERS, _figure_rows(data, percents)),
         '<h3>计数与其他数据</h3>',
         _table(FIGURE_HEADERS, _figure_rows(data, others)),
+        "</section>",
+    ])
+
+
+STATS_WORDS = 15
+NETWORK_FILE = "共现网络.svg"
+
+
+def _stats_section(data: ReportData) -> str:
+    """Word frequencies per unit and the co-occurrence network, when `lzp stats` has run."""
+    frequencies = data.tables.get("word_frequencies")
+    if frequencies is None or frequencies.empty:
+        return ""
+    groups = list(dict.fromkeys(frequencies["unit"]))
+    columns = []
+    for group in groups:
+        top = frequencies[frequencies["unit"] == group].sort_values("rank").head(STATS_WORDS)
+        columns.append([f"{e(w)} <span class=\"muted\">{e(c)}</span>" for w, c in zip(top["word"], top["count"],
+                                                                                     strict=True)])
+    rows = [[e(index + 1), *(column[index] if index < len(column) else "" for column in columns)]
+            for index in range(max((len(c) for c in columns), default=0))]
+    network = data.out_dir / "reports" / NETWORK_FILE
+    picture = network.read_text(encoding="utf-8") if network.is_file() else ""
+    collocations = data.tables.get("collocations")
+    pairs = "" if collocations is None or collocations.empty else _table(
+        ["词语一", "词语二", "频次", "PMI", "对数似然比 G²"],
+        [[e(r.word1), e(r.word2), e(r.count), e(f"{r.pmi:.2f}"), e(f"{r.log_likelihood:.1f}")]
+         for r in collocations.head(20).itertuples(index=False)], numeric=(2, 3, 4))
+    return "".join([
+        '<section id="stats"><h2>文本统计</h2>',
+        '<p class="muted">按领域词典分词、去停用词后的高频词（每单位前 15 个，数字为频次）；完整词频、关键词语境、'
+        "搭配与共现见 stats.xlsx 和 tables/*.parquet。</p>",
+        _table(["排名", *(e(g) for g in groups)], rows),
+        "<h3>常见搭配（同句相距 4 个词以内）</h3>" + pairs if pairs else "",
+        "<h3>词语共现网络</h3>" + picture if picture else "",
         "</section>",
     ])
 
@@ -429,10 +558,10 @@ def _documents_section(data: ReportData) -> str:
         if d.get("truncated"):
             flags.append('<span class="badge warn">原文被截断</span>')
         doc_rows.append([
-            f'<a href="{e(doc_slug(d["doc_id"]))}.html">{e(d.get("title") or d["doc_id"])}</a>'
+            f'<a href="{e(_doc_href(data, d["doc_id"]))}">{e(d.get("title") or d["doc_id"])}</a>'
             f'<br><span class="muted">{e(d["doc_id"])}</span>',
             e(d.get("doc_type")), e(d.get("doc_number")), e(d.get("date")),
-            (f'<a href="{e(unit_slug(data.doc_units[d["doc_id"]]))}.html">{e(d.get("unit"))}</a>'
+            (f'<a href="{e(_unit_href(data, data.doc_units[d["doc_id"]]))}">{e(d.get("unit"))}</a>'
              if d["doc_id"] in data.doc_units else e(d.get("unit"))),
             e("对照文件" if d.get("kind") == "policy" else d.get("kind")),
             e(d.get("duplicate_of")), e(d.get("truncated")), e(d.get("n_passages")), "<br>".join(flags),
@@ -462,9 +591,10 @@ def unit_page(data: ReportData, unit: str) -> str:
     doc_rows = [[_doc_link(data, d), e(data.documents.get(d, {}).get("doc_type")),
                  e(data.documents.get(d, {}).get("date"))] for d in docs]
     parts = [
-        '<nav class="units muted">本页：<a href="#coverage">覆盖率</a><a href="#requirements">要求</a>'
+        '<nav class="units muted">本页：<a href="#gap">差距</a><a href="#coverage">覆盖率</a><a href="#requirements">要求</a>'
         '<a href="#disconnects">脱节</a><a href="#recommendations">建议措施</a><a href="#initiatives">举措</a>'
         '<a href="#figures">数据</a></nav>',
+        _unit_gap(data, unit),
         '<section id="documents"><h2>文档</h2>', _table(["标题", "文种", "日期"], doc_rows), "</section>",
         _unit_coverage(data, unit),
         _unit_requirements(data, unit),
@@ -483,14 +613,18 @@ def _unit_coverage(data: ReportData, unit: str) -> str:
     for code in data.measures:
         cov = data.coverage.get((unit, code)) or {}
         evidenced = cov.get("evidenced_requirement_ids") or []
+        missing = [m["requirement_id"] for c, matches in data.unit_matches_by_status(unit, "no evidence")
+                   if c == code for m in matches]
         rows.append([e(data.label(code)), e(cov.get("n_requirements", 0)), e(cov.get("n_evidenced", 0)),
                      e(cov.get("n_mentioned", 0)), e(cov.get("n_no_evidence", 0)), e(percent(data.share(unit, code))),
+                     "、".join(f'<a href="#{e(_req_anchor(r))}">{e(r)}</a>' for r in missing),
                      "、".join(f'<a href="#{e(_req_anchor(r))}">{e(r)}</a>' for r in evidenced)])
     return "".join([
         '<section id="coverage"><h2>覆盖率</h2>',
         '<p class="muted">已落实：有本单位做法段落与要求相匹配；仅提及：只有建议或问题段落涉及；无证据：两者都没有。</p>',
         coverage_bars_svg(data, unit),
-        _table(["融合措施", "要求数", "已落实", "仅提及", "无证据", "覆盖率", "已落实的要求"], rows, numeric=range(1, 6)),
+        _table(["融合措施", "要求数", "已落实", "仅提及", "无证据", "覆盖率", "无证据的要求", "已落实的要求"], rows,
+               numeric=range(1, 6)),
         "</section>",
     ])
 
@@ -499,33 +633,59 @@ def _req_anchor(requirement_id: str) -> str:
     return passage_anchor("req:" + requirement_id)
 
 
+def _unit_gap(data: ReportData, unit: str) -> str:
+    """No-evidence requirements first, grouped by measure: what the unit's reports do not show."""
+    requirements = data.requirement_index
+    groups = data.unit_matches_by_status(unit, "no evidence")
+    blocks = []
+    for code, matches in groups:
+        rows = [[f'<a href="#{e(_req_anchor(m["requirement_id"]))}">{e(m["requirement_id"])}</a>',
+                 e(requirements.get(m["requirement_id"], {}).get("text")),
+                 e(requirements.get(m["requirement_id"], {}).get("key_terms") or []), _verdict(m)]
+                for m in matches]
+        blocks.append(f"<h3>{e(data.label(code) if code else '未归入措施')}（{len(matches)} 项）</h3>"
+                      + _table(["编号", "要求", "关键词", "判定"], rows))
+    total = sum(len(m) for _, m in groups)
+    return "".join([
+        '<section id="gap" class="gap"><h2>差距：无证据的要求</h2>',
+        f"<p>本单位材料中 <strong>{total}</strong> / {len(data.matches.get(unit, []))} 项要求没有做法段落、"
+        "也没有建议或问题段落涉及。</p>" if total else "<p>每项要求都至少被提及。</p>",
+        "".join(blocks), "</section>",
+    ])
+
+
+STATUS_ORDER = {"no evidence": 0, "mentioned": 1, "evidenced": 2}
+
+
 def _unit_requirements(data: ReportData, unit: str) -> str:
-    requirements = {r["requirement_id"]: r for r in data.requirements}
+    requirements = data.requirement_index
     rows = []
-    for match in data.matches.get(unit, []):
+    ordered = sorted(data.matches.get(unit, []), key=lambda m: STATUS_ORDER.get(m["status"], 3))
+    for match in ordered:
         rid = match["requirement_id"]
         requirement = requirements.get(rid, {})
         quotes = data.quotes(list(match.get("evidence_passage_ids") or []), list(match.get("evidence_scores") or []),
                              list(match.get("evidence_roles") or []))
         status = match["status"]
+        terms = list(requirement.get("key_terms") or [])
         if status == "no evidence":
             evidence = (f"<details><summary>最接近的段落（低于阈值，不构成证据）</summary>"
-                        f"{''.join(_quote(data, q, 'no') for q in quotes)}</details>" if quotes else
+                        f"{''.join(_quote(data, q, 'no', terms) for q in quotes)}</details>" if quotes else
                         '<span class="muted">—</span>')
         else:
-            evidence = "".join(_quote(data, q, STATUS_CLASSES[status]) for q in quotes)
+            evidence = "".join(_quote(data, q, STATUS_CLASSES.get(status, ""), terms) for q in quotes)
         source = (f'<span class="muted">{e(requirement.get("section_title"))} · 出处：'
                   f'<a href="{e(_passage_href(data, requirement.get("passage_id") or ""))}">'
                   f"{e(data.location(requirement.get('passage_id') or ''))}</a></span>")
-        terms = requirement.get("key_terms") or []
         rows.append([
             f'<span class="rid" id="{e(_req_anchor(rid))}">{e(rid)}</span>',
             f"{e(requirement.get('text'))}<br>{_codes(requirement.get('codes'), data)}"
             + (f' <span class="muted">关键词：{e(terms)}</span>' if terms else "") + f"<br>{source}",
-            _badge(status) + f'<br><span class="muted">得分 {float(match.get("score") or 0):.2f}</span>',
+            _verdict(match),
             evidence,
         ])
     return "".join(['<section id="requirements"><h2>要求</h2>',
+                    '<p class="muted">按状态排列：无证据 → 仅提及 → 已落实；引文中标出要求关键词和标注依据词。</p>',
                     _table(["编号", "要求", "状态", "证据"], rows), "</section>"])
 
 
@@ -600,8 +760,8 @@ def document_page(data: ReportData, doc_id: str) -> str:
             meta.append("要求：" + "、".join(e(r) for r in reqs))
         css = "passage heading" if passage.get("is_heading") else "passage"
         items.append(f'<div class="{css}" id="{e(passage_anchor(pid))}"><span class="meta">{" · ".join(meta)} '
-                     f"{codes}</span><p>{e(passage['text'])}</p></div>")
-    unit_link = f' · 单位：<a href="{e(unit_slug(unit))}.html">{e(unit)}</a>' if unit else ""
+                     f"{codes}</span><p>{_marked(passage['text'], data.evidence_terms(pid))}</p></div>")
+    unit_link = f' · 单位：<a href="{e(_unit_href(data, unit))}">{e(unit)}</a>' if unit else ""
     body = "".join([
         "".join(warnings),
         '<section id="metadata"><h2>文档信息</h2>', _table(["项目", "内容"], meta_rows), "</section>",
@@ -617,7 +777,7 @@ def write_html(out_dir: Path, *, data: ReportData | None = None) -> Path:
     data = data or load_report_data(out_dir)
     reports = out_dir / "reports"
     for unit in data.units:
-        write_text_atomic(reports / f"{unit_slug(unit)}.html", unit_page(data, unit))
+        write_text_atomic(reports / f"{data.unit_file(unit)}.html", unit_page(data, unit))
     for doc_id in data.documents:
-        write_text_atomic(reports / f"{doc_slug(doc_id)}.html", document_page(data, doc_id))
+        write_text_atomic(reports / f"{data.doc_file(doc_id)}.html", document_page(data, doc_id))
     return write_text_atomic(reports / "index.html", index_page(data))

@@ -1,4 +1,4 @@
-"""The Markdown report: ``DIR/reports/index.md`` and ``DIR/reports/<unit-slug>.md``.
+"""The Markdown report: ``DIR/reports/index.md`` and ``DIR/reports/<unit name>.md``, the gap first.
 
 Same content as the HTML report, as tables. Document text is Markdown-escaped by :func:`md`: ``&``, ``<`` and
 ``>`` become entities (so HTML inside a document is never live), ``|`` and Markdown punctuation are
@@ -12,14 +12,16 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote as url_quote
 
 from pipeline.labels import MANIFEST_STATUS_LABELS, REPORT_TITLE, ROLE_LABELS, STATUS_LABELS
 from pipeline.reports.render import (
     ReportData,
+    confidence_text,
     load_report_data,
+    needs_review,
     percent,
     text_of,
-    unit_slug,
 )
 from pipeline.storage import write_text_atomic
 
@@ -63,8 +65,23 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]], numeric: Sequen
     return "\n".join(lines) + "\n"
 
 
+def _link(data: ReportData, unit: str) -> str:
+    return url_quote(f"{data.unit_file(unit)}.md")
+
+
 def _status(status: str) -> str:
     return f"{STATUS_LABELS.get(status, status)} {status}"
+
+
+def _verdict(match: dict[str, Any]) -> str:
+    """Status, and the verdict's confidence and review flag when the analysis has them."""
+    text = md(_status(match["status"]))
+    confidence = confidence_text(match)
+    if confidence:
+        text += f"（置信度 {md(confidence)}）"
+    if needs_review(match):
+        text += " **需复核**"
+    return text
 
 
 def _quote_cell(data: ReportData, quote: dict[str, Any]) -> str:
@@ -79,7 +96,7 @@ def _figures_table(figures: Iterable[dict[str, Any]]) -> str:
     rows = [[md(f.get("unit")), md(f.get("surface")), md(f.get("value")), md(f.get("measure")), md(f.get("kind")),
              md(f.get("population")), md(f.get("statement")), md(f.get("source")), md(f.get("year")),
              md_id(f.get("passage_id"))] for f in figures]
-    return table(["单位", "原文", "数值", "单位/量词", "类型", "对象", "表述", "来源", "年份", "段落"], rows, numeric=(2,))
+    return table(["单位", "原文", "数值", "计量单位", "类型", "对象", "表述", "来源", "年份", "段落"], rows, numeric=(2,))
 
 
 def index_markdown(data: ReportData) -> str:
@@ -94,11 +111,25 @@ def index_markdown(data: ReportData) -> str:
                    f"{md(policy.get('date'))}（{md_id(policy['doc_id'])}）\n")
     out.append(f"单位 {len(units)} 个 · 要求 {len(data.requirements)} 项 · 文档 {len(data.documents)} 篇\n")
 
+    gaps = data.gap_requirements()
+    out.append("## 差距：没有落实证据的要求\n")
+    out.append(f"**{len(gaps)}** / {len(data.requirements)} 项要求在所有单位中都没有做法段落作为证据。\n")
+    out.append(table(["要求", "编码", "内容", "仅提及的单位"],
+                     [[md(r["requirement_id"]), md(r.get("codes")), md(r.get("text")),
+                       md([u for u in units if statuses.get(u) == "mentioned"]) or "—"] for r, statuses in gaps]))
+    out.append("### 各单位无证据的要求（按融合措施）\n")
+    out.append(table(["单位", "无证据", "无证据的要求"],
+                     [[f"[{md(unit)}]({_link(data, unit)})",
+                       str(sum(len(m) for _, m in data.unit_matches_by_status(unit, "no evidence"))),
+                       md("；".join(f"{data.label(code) if code else '未归入措施'}：" + "、".join(m["requirement_id"] for m in ms)
+                                   for code, ms in data.unit_matches_by_status(unit, "no evidence")))]
+                      for unit in units], numeric=(1,)))
+
     out.append("## 单位\n")
     rows = []
     for unit in units:
         counts = data.status_counts(unit)
-        rows.append([f"[{md(unit)}]({unit_slug(unit)}.md)", str(len(data.unit_docs.get(unit, []))),
+        rows.append([f"[{md(unit)}]({_link(data, unit)})", str(len(data.unit_docs.get(unit, []))),
                      str(counts["evidenced"]), str(counts["mentioned"]), str(counts["no evidence"]),
                      str(sum(data.disconnect_count(unit, c) for c in data.problems)),
                      str(len(data.initiatives.get(unit, []))), str(len(data.unit_figures(unit)))])
@@ -158,6 +189,17 @@ def unit_markdown(data: ReportData, unit: str) -> str:
            f"要求 {sum(counts.values())} 项：已落实 evidenced {counts['evidenced']} · 仅提及 mentioned "
            f"{counts['mentioned']} · 无证据 no evidence {counts['no evidence']}\n"]
 
+    requirements = data.requirement_index
+    out.append("## 差距：无证据的要求\n")
+    for code, matches in data.unit_matches_by_status(unit, "no evidence"):
+        out.append(f"### {md(data.label(code) if code else '未归入措施')}（{len(matches)} 项）\n")
+        out.append(table(["编号", "要求", "关键词", "判定"],
+                         [[md(m["requirement_id"]), md(requirements.get(m["requirement_id"], {}).get("text")),
+                           md(requirements.get(m["requirement_id"], {}).get("key_terms")), _verdict(m)]
+                          for m in matches]))
+    if not counts["no evidence"]:
+        out.append("每项要求都至少被提及。\n")
+
     out.append("## 文档\n")
     out.append(table(["文档编号", "标题", "文种", "日期"],
                      [[md_id(d), md(data.documents.get(d, {}).get("title")),
@@ -175,9 +217,10 @@ def unit_markdown(data: ReportData, unit: str) -> str:
                      numeric=range(1, 6)))
 
     out.append("## 要求\n")
-    requirements = {r["requirement_id"]: r for r in data.requirements}
+    out.append("按状态排列：无证据 → 仅提及 → 已落实。\n")
     rows = []
-    for match in data.matches.get(unit, []):
+    order = {"no evidence": 0, "mentioned": 1, "evidenced": 2}
+    for match in sorted(data.matches.get(unit, []), key=lambda m: order.get(m["status"], 3)):
         requirement = requirements.get(match["requirement_id"], {})
         quotes = data.quotes(list(match.get("evidence_passage_ids") or []), list(match.get("evidence_scores") or []),
                              list(match.get("evidence_roles") or []))
@@ -186,7 +229,7 @@ def unit_markdown(data: ReportData, unit: str) -> str:
         else:
             evidence = "<br>".join(_quote_cell(data, q) for q in quotes)
         rows.append([md(match["requirement_id"]), md(requirement.get("text")), md(requirement.get("codes")),
-                     md(requirement.get("key_terms")), md(_status(match["status"])),
+                     md(requirement.get("key_terms")), _verdict(match),
                      f"{float(match.get('score') or 0):.2f}", evidence])
     out.append(table(["编号", "要求", "编码", "关键词", "状态", "得分", "证据"], rows, numeric=(5,)))
 
@@ -221,10 +264,10 @@ def unit_markdown(data: ReportData, unit: str) -> str:
 
 
 def write_markdown(out_dir: Path, *, data: ReportData | None = None) -> Path:
-    """Write ``out_dir/reports/index.md`` and one ``<unit-slug>.md`` per unit; returns the index path."""
+    """Write ``out_dir/reports/index.md`` and one ``<unit name>.md`` per unit; returns the index path."""
     out_dir = Path(out_dir)
     data = data or load_report_data(out_dir)
     reports = out_dir / "reports"
     for unit in data.units:
-        write_text_atomic(reports / f"{unit_slug(unit)}.md", unit_markdown(data, unit))
+        write_text_atomic(reports / f"{data.unit_file(unit)}.md", unit_markdown(data, unit))
     return write_text_atomic(reports / "index.md", index_markdown(data))

@@ -11,14 +11,29 @@ What :func:`write_qdpx` exports from ``DIR/tables``:
   "<code> <Chinese name>" (e.g. "D2 党建工作和中心工作脱节", "problem 问题") with its definition as the
   Description. Roles are exported as codes so that an analyst can review and change them in the QDA
   tool and the import is lossless.
+  A fourth group "要求落实" holds the verdict codes "evidenced 已落实", "mentioned 仅提及" and
+  "no evidence 无证据"; a fifth, "分析结果", the codes "initiative 自有举措" (practices that match no
+  requirement) and "figure 调查数据" (survey figures). lzp's import ignores both groups.
 * **Users**: one user "lzp".
-* **Variables**: unit, kind and doc_type of every document (text variables).
+* **Variables**: unit, kind, doc_type and date of every document, the passage ids of a document
+  ("段落编号": one ``start-end passage_id`` line per passage, so a passage keeps its id when a tool
+  renames selections) and, for cases, the number of documents.
+* **Cases**: one Case per unit, holding its documents (SourceRef) with the unit's document kinds,
+  types and dates as variable values.
 * **Sources**: every document (duplicates too; their Description says which document they
   duplicate and that they were not analysed) as a TextSource with
-  ``plainTextPath="internal://<guid>.txt"``; the normalised text is ``sources/<guid>.txt``.
+  ``plainTextPath="internal://<guid>.txt"``; the normalised text is ``sources/<guid>.txt``. The
+  description names the source file by its file name only, never an absolute path.
   Every tagged passage is a PlainTextSelection named by its passage_id, with one Coding per code and
   one for its role (role "other" included). Positions are character offsets into the normalised
   text, counted in Unicode code points (= Python ``str`` indices), as the standard specifies.
+* **Verdicts**: the best evidence passage of every evidenced or mentioned requirement carries the
+  verdict code; each requirement is a selection of the policy document (named by its requirement id,
+  coded "no evidence 无证据" when no unit has evidence for it) with a Note listing every unit's verdict,
+  score, confidence when known, and evidence passages.
+* **Initiatives and figures**: every initiative passage carries "initiative 自有举措"; every survey
+  figure is a selection of its exact characters (e.g. ``15.4％``) coded "figure 调查数据", with the
+  figure's population, statement and source as its description.
 
 GUIDs are uuid5 values derived from doc_id / passage_id / code, and the zip members carry a fixed
 timestamp, so exporting the same analysis twice gives byte-identical files. All text goes through
@@ -38,13 +53,14 @@ import zipfile
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import pandas as pd
 from lxml import etree
 
 from pipeline.archive import check_zip_archive
 from pipeline.errors import LzpError, UsageError
-from pipeline.labels import ROLE_LABELS
+from pipeline.labels import ROLE_LABELS, STATUS_LABELS, STATUSES
 from pipeline.storage import atomic_path
 from pipeline.tagging.codebook import ROLES, Codebook
 
@@ -64,8 +80,17 @@ ROLES_PARENT = "角色"
 ROLES_PARENT_COLOR = "#5D6D7E"
 ROLE_COLORS = {"requirement": "#6C3483", "recommendation": "#A569BD", "practice": "#17202A",
                "problem": "#7B7D7D", "cause": "#B3B6B7", "other": "#D7DBDD"}
-VARIABLES = ("unit", "kind", "doc_type")
-PASSAGE_MARKER = "lzp passage_id: "
+VARIABLES = ("unit", "kind", "doc_type", "date")
+PASSAGE_VARIABLE = "段落编号"
+CASE_COUNT_VARIABLE = "文档数"
+PASSAGE_MARKER = "lzp passage_id: "  # read from older exports; no longer written
+VERDICTS_PARENT = "要求落实"
+VERDICTS_PARENT_COLOR = "#145A32"
+VERDICT_COLORS = {"evidenced": "#1D8348", "mentioned": "#B9770E", "no evidence": "#78281F"}
+RESULTS_PARENT = "分析结果"
+RESULTS_PARENT_COLOR = "#1B4F72"
+RESULT_CODES = {"initiative": ("自有举措", "#2E86C1", "本单位自有做法：与对照文件任何要求都不匹配的做法段落。"),
+                "figure": ("调查数据", "#85C1E9", "调查数据：百分比、人数、人次、个数等数字及其对象和表述。")}
 
 _CODE_NAME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_.-]{0,31})(?=\s|$)")
 _ROLE_NAME = re.compile(r"^\s*([A-Za-z]+)(?![A-Za-z])")
@@ -156,6 +181,39 @@ def role_label(role: str) -> str:
     return f"{role} {ROLE_LABELS[role]}"
 
 
+def verdict_label(status: str) -> str:
+    """The exported verdict code name, e.g. ``"no evidence 无证据"``."""
+    return f"{status} {STATUS_LABELS[status]}"
+
+
+@dataclass(frozen=True)
+class Verdicts:
+    """What the export needs of the gap analysis: units, requirements and matches (tables may be empty)."""
+
+    units: pd.DataFrame
+    requirements: pd.DataFrame
+    matches: pd.DataFrame
+
+    initiatives: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["unit", "passage_id"]))
+    figures: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        columns=["figure_id", "passage_id", "start", "end", "surface"]))
+
+    @classmethod
+    def empty(cls) -> Verdicts:
+        return cls(pd.DataFrame(columns=["unit", "doc_ids"]), pd.DataFrame(columns=["requirement_id"]),
+                   pd.DataFrame(columns=["unit", "requirement_id", "status"]))
+
+    @classmethod
+    def read(cls, tables: Path) -> Verdicts:
+        """The gap tables of ``tables`` (each empty when absent)."""
+        empty = cls.empty()
+        frames = {}
+        for name in ("units", "requirements", "matches", "initiatives", "figures"):
+            path = tables / f"{name}.parquet"
+            frames[name] = pd.read_parquet(path) if path.exists() else getattr(empty, name)
+        return cls(**frames)
+
+
 def build_project(
     documents: pd.DataFrame,
     passages: pd.DataFrame,
@@ -164,8 +222,10 @@ def build_project(
     *,
     project_name: str = "lzp analysis",
     role_definitions: dict[str, str] | None = None,
+    verdicts: Verdicts | None = None,
 ) -> tuple[etree._Element, dict[str, str]]:
     """The ``Project`` element and the source files (``guid.txt`` → text) of an analysis."""
+    verdicts = verdicts or Verdicts.empty()
     user = guid("user", USER_NAME)
     project = etree.Element(_q("Project"), {"name": _safe(project_name), "origin": "lzp",
                                             "creatingUserGUID": user}, nsmap={None: NAMESPACE})
@@ -194,10 +254,29 @@ def build_project(
         child = _sub(roles_parent, "Code", guid=guid("role", role), name=role_label(role), isCodable="true",
                      color=ROLE_COLORS[role])
         _sub(child, "Description", role_definitions.get(role, ""))
+    verdicts_parent = _sub(codes_element, "Code", guid=guid("code", VERDICTS_PARENT), name=VERDICTS_PARENT,
+                           isCodable="false", color=VERDICTS_PARENT_COLOR)
+    _sub(verdicts_parent, "Description", "对照文件各项要求在各单位的落实情况：已落实（做法段落为证据）、"
+                                         "仅提及（只有建议或问题段落涉及）、无证据。lzp 导入时忽略这些代码。")
+    for status in STATUSES:
+        child = _sub(verdicts_parent, "Code", guid=guid("verdict", status), name=verdict_label(status),
+                     isCodable="true", color=VERDICT_COLORS[status])
+        _sub(child, "Description", f"{STATUS_LABELS[status]}：编码在最佳证据段落上（无证据：编码在所有单位都无证据的要求上）。")
+    results_parent = _sub(codes_element, "Code", guid=guid("code", RESULTS_PARENT), name=RESULTS_PARENT,
+                          isCodable="false", color=RESULTS_PARENT_COLOR)
+    _sub(results_parent, "Description", "自有举措与调查数据。lzp 导入时忽略这些代码。")
+    for key, (label, colour, description) in RESULT_CODES.items():
+        child = _sub(results_parent, "Code", guid=guid("result", key), name=f"{key} {label}", isCodable="true",
+                     color=colour)
+        _sub(child, "Description", description)
 
     variables = _sub(project, "Variables")
-    for name in VARIABLES:
+    for name in (*VARIABLES, PASSAGE_VARIABLE):
         _sub(variables, "Variable", guid=guid("variable", name), name=name, typeOfVariable="Text")
+    _sub(variables, "Variable", guid=guid("variable", CASE_COUNT_VARIABLE), name=CASE_COUNT_VARIABLE,
+         typeOfVariable="Integer")
+    known_docs = set(documents.doc_id.astype(str))
+    _cases(project, documents, verdicts.units, known_docs)
 
     tagged = tags.merge(passages[["passage_id", "start", "end", "text"]], on="passage_id", how="left",
                         validate="one_to_one")
@@ -205,9 +284,11 @@ def build_project(
     for row in tagged.itertuples(index=False):
         by_doc.setdefault(str(row.doc_id), []).append(row)
 
+    evidence_codes, requirement_ranges, notes = _verdict_parts(verdicts, passages)
+    initiative_ids = {str(pid) for pid in verdicts.initiatives.get("passage_id", pd.Series(dtype=object))}
+    figure_ranges = _figure_ranges(verdicts.figures, passages)
     sources_element = _sub(project, "Sources")
     files: dict[str, str] = {}
-    known_docs = set(documents.doc_id.astype(str))
     for doc_id in sorted(set(by_doc) - known_docs):
         log.warning("qdpx: %d tagged passage(s) of unknown document %s skipped", len(by_doc[doc_id]), doc_id)
     for document in documents.itertuples(index=False):
@@ -230,7 +311,6 @@ def build_project(
             selection = _sub(source, "PlainTextSelection", guid=guid("selection", str(row.passage_id)),
                              name=str(row.passage_id), startPosition=str(start), endPosition=str(end),
                              creatingUser=user)
-            _sub(selection, "Description", f"{PASSAGE_MARKER}{row.passage_id}")
             present = set(row.codes if row.codes is not None else ())
             codes = [c.code for c in codebook if c.code in present]
             for code in codes:
@@ -240,12 +320,45 @@ def build_project(
             if row.role in ROLES:
                 coding = _sub(selection, "Coding", guid=guid("coding", f"{row.passage_id}|role"), creatingUser=user)
                 _sub(coding, "CodeRef", targetGUID=guid("role", str(row.role)))
+            for status in evidence_codes.get(str(row.passage_id), ()):
+                coding = _sub(selection, "Coding", guid=guid("coding", f"{row.passage_id}|verdict|{status}"),
+                              creatingUser=user)
+                _sub(coding, "CodeRef", targetGUID=guid("verdict", status))
+            if str(row.passage_id) in initiative_ids:
+                coding = _sub(selection, "Coding", guid=guid("coding", f"{row.passage_id}|initiative"),
+                              creatingUser=user)
+                _sub(coding, "CodeRef", targetGUID=guid("result", "initiative"))
+        for figure_id, start, end, description in figure_ranges.get(doc_id, []):
+            if not 0 <= start <= end <= len(text):
+                continue
+            selection = _sub(source, "PlainTextSelection", guid=guid("figure", figure_id), name=figure_id,
+                             startPosition=str(start), endPosition=str(end), creatingUser=user)
+            _sub(selection, "Description", description)
+            coding = _sub(selection, "Coding", guid=guid("coding", f"{figure_id}|figure"), creatingUser=user)
+            _sub(coding, "CodeRef", targetGUID=guid("result", "figure"))
+        for requirement_id, start, end, gap in requirement_ranges.get(doc_id, []):
+            if not 0 <= start <= end <= len(text):
+                continue
+            selection = _sub(source, "PlainTextSelection", guid=guid("requirement", requirement_id),
+                             name=requirement_id, startPosition=str(start), endPosition=str(end), creatingUser=user)
+            if gap:
+                coding = _sub(selection, "Coding", guid=guid("coding", f"{requirement_id}|gap"), creatingUser=user)
+                _sub(coding, "CodeRef", targetGUID=guid("verdict", "no evidence"))
+            _sub(selection, "NoteRef", targetGUID=guid("note", requirement_id))
         for name in VARIABLES:
             value = getattr(document, name, None)
             if _present(value):
-                variable_value = _sub(source, "VariableValue")
-                _sub(variable_value, "VariableRef", targetGUID=guid("variable", name))
-                _sub(variable_value, "TextValue", str(value))
+                _variable_value(source, name, str(value))
+        ranges = sorted((int(r.start), int(r.end), str(r.passage_id)) for r in by_doc.get(doc_id, [])
+                        if _present(r.start) and _present(r.end))
+        if ranges:
+            _variable_value(source, PASSAGE_VARIABLE, "\n".join(f"{a}-{b} {pid}" for a, b, pid in ranges))
+    if notes:
+        notes_element = _sub(project, "Notes")
+        for requirement_id, text in notes:
+            note = _sub(notes_element, "Note", guid=guid("note", requirement_id), name=f"要求 {requirement_id}",
+                        creatingUser=user)
+            _sub(note, "PlainTextContent", text)
     _sub(project, "Description",
          "lzp export: " + "; ".join(f"{members[0].group_name}: {', '.join(r.code for r in members)}"
                                     for members in groups.values()) + "; and passage roles (角色). "
@@ -254,12 +367,103 @@ def build_project(
     return project, files
 
 
+def _variable_value(parent: etree._Element, name: str, value: str, *, integer: bool = False) -> None:
+    variable_value = _sub(parent, "VariableValue")
+    _sub(variable_value, "VariableRef", targetGUID=guid("variable", name))
+    _sub(variable_value, "IntegerValue" if integer else "TextValue", value)
+
+
+def _cases(project: etree._Element, documents: pd.DataFrame, units: pd.DataFrame, known_docs: set[str]) -> None:
+    """One Case per unit, holding its documents, with the kinds, types and dates of those documents."""
+    if units.empty:
+        return
+    by_id = {str(d.doc_id): d for d in documents.itertuples(index=False)}
+    cases = _sub(project, "Cases")
+    for row in units.itertuples(index=False):
+        unit = str(row.unit)
+        doc_ids = [str(d) for d in (row.doc_ids if row.doc_ids is not None else ()) if str(d) in known_docs]
+        case = _sub(cases, "Case", guid=guid("case", unit), name=unit)
+        _sub(case, "Description", f"单位：{unit}；文档 {len(doc_ids)} 篇")
+        for name in ("kind", "doc_type", "date"):
+            values = sorted({str(getattr(by_id[d], name)) for d in doc_ids if _present(getattr(by_id[d], name, None))})
+            if values:
+                _variable_value(case, name, "、".join(values))
+        _variable_value(case, CASE_COUNT_VARIABLE, str(len(doc_ids)), integer=True)
+        for doc_id in doc_ids:
+            _sub(case, "SourceRef", targetGUID=guid("source", doc_id))
+
+
+def _figure_ranges(figures: pd.DataFrame, passages: pd.DataFrame) -> dict[str, list[tuple[str, int, int, str]]]:
+    """Per document: ``(figure id, start, end, description)`` in document offsets (a figure's own offsets
+    count from the start of its passage)."""
+    starts = {str(p.passage_id): (str(p.doc_id), int(p.start)) for p in passages.itertuples(index=False)
+              if _present(p.start)}
+    ranges: dict[str, list[tuple[str, int, int, str]]] = {}
+    for figure in figures.itertuples(index=False):
+        where = starts.get(str(figure.passage_id))
+        if where is None or not _present(figure.start) or not _present(figure.end):
+            continue
+        doc_id, offset = where
+        parts = [f"{label}：{getattr(figure, key)}" for key, label in
+                 (("population", "对象"), ("statement", "表述"), ("source", "来源")) if _present(getattr(figure, key, None))]
+        ranges.setdefault(doc_id, []).append((str(figure.figure_id), offset + int(figure.start),
+                                              offset + int(figure.end), "；".join(parts) or str(figure.surface)))
+    return ranges
+
+
+def _evidence_ids(match: Any) -> list[str]:
+    ids = getattr(match, "evidence_passage_ids", None)
+    return [str(i) for i in ids] if ids is not None else []
+
+
+def _verdict_parts(verdicts: Verdicts, passages: pd.DataFrame
+                   ) -> tuple[dict[str, list[str]], dict[str, list[tuple[str, int, int, bool]]], list[tuple[str, str]]]:
+    """Verdict codes per evidence passage, requirement ranges per policy document, and one note text
+    per requirement."""
+    locations = {str(p.passage_id): f"{p.doc_id} {p.start}-{p.end}" for p in passages.itertuples(index=False)}
+    evidence_codes: dict[str, list[str]] = {}
+    by_requirement: dict[str, list] = {}
+    for match in verdicts.matches.itertuples(index=False):
+        by_requirement.setdefault(str(match.requirement_id), []).append(match)
+        evidence = _evidence_ids(match)
+        if match.status in ("evidenced", "mentioned") and evidence:
+            codes = evidence_codes.setdefault(str(evidence[0]), [])
+            if match.status not in codes:
+                codes.append(match.status)
+    ranges: dict[str, list[tuple[str, int, int, bool]]] = {}
+    notes = []
+    for requirement in verdicts.requirements.itertuples(index=False):
+        rid = str(requirement.requirement_id)
+        matches = by_requirement.get(rid, [])
+        gap = bool(matches) and not any(m.status == "evidenced" for m in matches)
+        if _present(getattr(requirement, "start", None)) and _present(getattr(requirement, "end", None)):
+            ranges.setdefault(str(requirement.doc_id), []).append((rid, int(requirement.start), int(requirement.end),
+                                                                   gap))
+        lines = [f"要求 {rid}：{_safe(getattr(requirement, 'text', ''))}"]
+        for match in matches:
+            line = f"{match.unit}：{STATUS_LABELS.get(match.status, match.status)}（得分 {float(match.score or 0):.2f}"
+            confidence = getattr(match, "confidence", None)
+            if _present(confidence):
+                line += f"，置信度 {confidence}"
+            if bool(getattr(match, "needs_review", False) or False):
+                line += "，需复核"
+            line += "）"
+            evidence = _evidence_ids(match)
+            if evidence and match.status != "no evidence":
+                line += "；证据：" + "、".join(f"{pid}（{locations.get(str(pid), '')}）" for pid in evidence[:1])
+            lines.append(line)
+        notes.append((rid, "\n".join(lines)))
+    return evidence_codes, ranges, notes
+
+
 def _source_description(document) -> str:
     parts = []
     for label, key in (("title", "title"), ("unit", "unit"), ("kind", "kind"), ("doc_type", "doc_type"),
                        ("source", "source_path")):
         value = getattr(document, key, None)
         if _present(value):
+            if key == "source_path":
+                value = PurePosixPath(str(value).replace("\\", "/")).name  # the file name, never a path
             parts.append(f"{label}: {value}")
     duplicate = getattr(document, "duplicate_of", None)
     if _present(duplicate):
@@ -292,9 +496,10 @@ def write_qdpx(out_dir: Path, *, codebook: Codebook | None = None, target: Path 
     passages = _read_table(tables, "passages")
     tags = _read_table(tables, "tags")
     roles = {role: entry.definition for role, entry in codebook.roles.items()} if codebook else None
+    verdicts = Verdicts.read(tables)
     project, files = build_project(documents, passages, tags, _codebook_rows(tables),
                                    project_name=project_name or f"lzp: {out_dir.resolve().name}",
-                                   role_definitions=roles)
+                                   role_definitions=roles, verdicts=verdicts)
     target = Path(target) if target is not None else out_dir / QDPX_NAME
     with atomic_path(target) as temporary, zipfile.ZipFile(temporary, "w") as archive:
         archive.writestr(_zip_info(PROJECT_MEMBER), serialize_project(project))
@@ -366,6 +571,52 @@ def _code_names(root: etree._Element) -> dict[str, str]:
     return names
 
 
+def _code_parents(root: etree._Element) -> dict[str, str]:
+    """Code GUID (normalised) → name of its parent code ('' at the top)."""
+    parents: dict[str, str] = {}
+    code_book = _child(root, "CodeBook")
+    if code_book is None:
+        return parents
+    for element in code_book.iter():
+        if _local(element) == "Code":
+            parent = element.getparent()
+            parents[_norm_guid(element.get("guid"))] = (parent.get("name") or "") if _local(parent) == "Code" else ""
+    return parents
+
+
+def _guid_table(codes: Collection[str]) -> dict[str, tuple[str, str]]:
+    """The GUIDs an lzp export gives codes, roles and verdicts → ``(kind, id)``: how a code is known
+    after an analyst renamed it in a QDA tool."""
+    table = {guid("code", code): ("code", code) for code in codes}
+    table.update({guid("code", code.upper()): ("code", code.upper()) for code in codes})
+    table.update({guid("role", role): ("role", role) for role in ROLES})
+    table.update({guid("verdict", status): ("verdict", status) for status in STATUSES})
+    table.update({guid("result", key): ("verdict", key) for key in RESULT_CODES})
+    return table
+
+
+def _is_verdict_name(name: str, parent: str) -> bool:
+    """A verdict code by its parent group or its name (``"evidenced 已落实"``, ``"no evidence 无证据"``)."""
+    name = (name or "").strip()
+    return parent in (VERDICTS_PARENT, RESULTS_PARENT) or any(name == key or name.startswith(key + " ")
+                                                              for key in (*STATUSES, *RESULT_CODES))
+
+
+def _passage_ranges(source: etree._Element, variable_guid: str) -> dict[tuple[int, int], str]:
+    """The ``段落编号`` variable of a source: ``(start, end)`` → passage id."""
+    ranges: dict[tuple[int, int], str] = {}
+    for value in _children(source, "VariableValue"):
+        reference = _child(value, "VariableRef")
+        if reference is None or _norm_guid(reference.get("targetGUID")) != variable_guid:
+            continue
+        text = _child(value, "TextValue")
+        for line in ("" if text is None or text.text is None else text.text).splitlines():
+            match = re.fullmatch(r"\s*(\d+)-(\d+)\s+(\S+)\s*", line)
+            if match:
+                ranges[(int(match.group(1)), int(match.group(2)))] = match.group(3)
+    return ranges
+
+
 def code_of(name: str) -> str | None:
     """``"D2 党建工作和中心工作脱节"`` → ``"D2"``: the code id before the first space; None when the
     name does not start with one (callers keep only the ids of their codebook)."""
@@ -411,9 +662,10 @@ def read_qdpx(path: Path, *, codes: Collection[str]) -> list[dict]:
     """Read a REFI-QDA project into gold-format records, one per coded text range.
 
     Every PlainTextSelection of a TextSource gives ``{"passage_id", "doc_id", "start", "end", "text",
-    "codes", "role", "note"}``. Codes are recognised by the code *name* (``"D2 …"``, ``"M5 …"``), roles
-    by a code name starting with a role (``"problem 问题"``), so tools that renumber GUIDs do not
-    matter; other codes are ignored. Records come in source order, then by position. Selections of one source with the same range are merged (some
+    "codes", "role", "note"}``. Codes, roles and verdicts are recognised by the GUID the export gave
+    them, so an analyst may rename a code in the QDA tool; codes whose GUID a tool renumbered are
+    recognised by name (``"D2 …"``, ``"M5 …"``, roles ``"problem 问题"``). Other codes are ignored, and
+    selections that carry only verdict codes (the requirements of the policy document) are skipped. Records come in source order, then by position. Selections of one source with the same range are merged (some
     tools write one selection per coding). ``passage_id`` comes from the lzp export (Description or
     name), else is ``"<source name>:<start>-<end>"``. With no role coding the role is "other"; with
     several, "other" is dropped and the first in codebook order is kept (the note says so).
@@ -434,11 +686,15 @@ def read_qdpx(path: Path, *, codes: Collection[str]) -> list[dict]:
             raise QdpxError(f"{path.name}: no project.qde in the archive")
         root = _parse_xml(archive.read(project_member), f"{path.name}/{project_member}")
         names = _code_names(root)
+        parents = _code_parents(root)
+        by_guid = _guid_table(known)
+        passage_variable = guid("variable", PASSAGE_VARIABLE)
         selections: dict[tuple[str, int, int], _Selection] = {}
         sources_element = _child(root, "Sources")
         for order, source in enumerate(() if sources_element is None else _children(sources_element, "TextSource")):
             doc_id = source.get("name") or _norm_guid(source.get("guid"))
             text = _source_text(source, members, archive, path.name)
+            passage_ids = _passage_ranges(source, passage_variable)
             for element in _children(source, "PlainTextSelection"):
                 try:
                     start, end = int(element.get("startPosition")), int(element.get("endPosition"))
@@ -449,15 +705,33 @@ def read_qdpx(path: Path, *, codes: Collection[str]) -> list[dict]:
                 if start > end:
                     start, end = end, start
                 key = (doc_id, start, end)
+                codings = []
+                for coding in _children(element, "Coding"):
+                    reference = _child(coding, "CodeRef")
+                    target = _norm_guid(None if reference is None else reference.get("targetGUID"))
+                    codings.append((target, names.get(target, "")))
+                verdicts_only = bool(codings) and all(
+                    by_guid.get(t, ("", ""))[0] == "verdict"
+                    or (t not in by_guid and _is_verdict_name(n, parents.get(t, ""))) for t, n in codings)
+                if verdicts_only or (not codings and _child(element, "NoteRef") is not None):
+                    continue  # a requirement of the policy document, not a coded passage
                 selection = selections.get(key)
                 if selection is None:
                     selection = selections[key] = _Selection(order, doc_id, start, end,
                                                              "" if text is None else text[start:end])
                 if selection.passage_id is None:
-                    selection.passage_id = _passage_id(element, doc_id)
-                for coding in _children(element, "Coding"):
-                    reference = _child(coding, "CodeRef")
-                    name = names.get(_norm_guid(None if reference is None else reference.get("targetGUID")), "")
+                    selection.passage_id = _passage_id(element, doc_id) or passage_ids.get((start, end))
+                for target, name in codings:
+                    kind, known_id = by_guid.get(target, ("", ""))
+                    if kind == "code":
+                        selection.codes.add(known_id)
+                        continue
+                    if kind == "role":
+                        if known_id not in selection.roles:
+                            selection.roles.append(known_id)
+                        continue
+                    if kind == "verdict":
+                        continue
                     role = role_of(name)
                     if role is not None:
                         if role not in selection.roles:

@@ -13,7 +13,10 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
+import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -26,17 +29,56 @@ from pipeline.reports.tables import VIEWS
 
 TABLE_NAMES = ("documents", "passages", "sections", "tags", "tag_codes", "requirements", "matches", "figures",
                "initiatives", "units", "codebook", "manifest")
+OPTIONAL_TABLES = ("word_frequencies", "collocations")  # written by `lzp stats`, shown when present
 MAX_QUOTES = 3
 RUN_FILE = "run.json"
 
 
+_UNSAFE_FILE_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*#%&{}$!`\'@+=\[\];,^~\s]+')
+_RESERVED_STEMS = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+                             *(f"lpt{i}" for i in range(1, 10))})
+MAX_STEM_CHARS = 60
+OWN_STEMS = ("index", "总报告")  # the report's own files; a unit or document never takes these names
+
+
+def safe_stem(name: str, fallback: str) -> str:
+    """A file stem readable in every file system and URL: the name in NFC with unsafe characters
+    (path separators, reserved punctuation, whitespace, markup) replaced by ``_``, at most
+    :data:`MAX_STEM_CHARS` characters, never empty, never a reserved device name."""
+    text = unicodedata.normalize("NFC", name or "")
+    text = _UNSAFE_FILE_CHARS.sub("_", text).strip("._- ")
+    text = re.sub(r"_+", "_", text)[:MAX_STEM_CHARS].strip("._- ")
+    if not text:
+        text = fallback
+    if text.lower() in _RESERVED_STEMS:
+        text = "_" + text
+    return text
+
+
+def file_stems(names: list[tuple[str, str]], taken: set[str] | None = None) -> dict[str, str]:
+    """Unique stems for ``(key, display name)`` pairs, in the order given: the sanitised name, then
+    ``name-2``, ``name-3`` … for a later name that sanitises to a stem already taken (compared
+    case-insensitively, as on Windows and macOS)."""
+    used = {t.lower() for t in (taken or set())} | {t.lower() for t in OWN_STEMS}
+    stems: dict[str, str] = {}
+    for key, name in names:
+        base = safe_stem(name, "未命名")
+        stem, number = base, 1
+        while stem.lower() in used:
+            number += 1
+            stem = f"{base}-{number}"
+        used.add(stem.lower())
+        stems[key] = stem
+    return stems
+
+
 def unit_slug(unit: str) -> str:
-    """A safe ASCII file stem for a unit, stable across runs: ``unit-<8 hex of sha1(name)>``."""
-    return "unit-" + hashlib.sha1(unit.encode("utf-8")).hexdigest()[:8]
+    """The file stem of a unit taken alone (no de-duplication): its sanitised name."""
+    return safe_stem(unit, "未命名")
 
 
 def doc_slug(doc_id: str) -> str:
-    """A safe ASCII file stem for a document page: ``doc-<10 hex of sha1(doc_id)>``."""
+    """A fallback file stem for a document that has no entry in :attr:`ReportData.doc_files`."""
     return "doc-" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:10]
 
 
@@ -83,6 +125,46 @@ def text_of(value: Any) -> str:
     return str(value)
 
 
+def highlight(text: str, terms: list[str]) -> list[tuple[str, bool]]:
+    """``text`` cut into ``(segment, is_term)`` pieces: every occurrence of a term (longest first,
+    non-overlapping) is its own piece. Writers escape each piece and mark the terms."""
+    terms = sorted({t for t in terms if t and len(t) >= 2}, key=lambda t: (-len(t), t))
+    if not text or not terms:
+        return [(text, False)] if text else []
+    pattern = _terms_pattern(tuple(terms))
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for found in pattern.finditer(text):
+        if found.start() > position:
+            pieces.append((text[position:found.start()], False))
+        pieces.append((found.group(0), True))
+        position = found.end()
+    if position < len(text):
+        pieces.append((text[position:], False))
+    return pieces
+
+
+@lru_cache(maxsize=4096)
+def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation of the terms, longest first, compiled once per term set."""
+    return re.compile("|".join(re.escape(t) for t in terms))
+
+
+def confidence_text(match: dict[str, Any]) -> str:
+    """The verdict's confidence as display text, '' when the matches table has none."""
+    value = clean(match.get("confidence"))
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{float(value):.2f}"
+    return str(value)
+
+
+def needs_review(match: dict[str, Any]) -> bool:
+    """Whether the verdict is flagged for an analyst's review (False when the column is absent)."""
+    return bool(clean(match.get("needs_review")))
+
+
 def percent(share: float | None) -> str:
     return "—" if share is None else f"{share * 100:.0f}%"
 
@@ -124,6 +206,64 @@ class ReportData:
     manifest: list[dict[str, Any]]
     doc_units: dict[str, str] = field(default_factory=dict)
     run: dict[str, Any] = field(default_factory=dict)  # run.json: tagger mode, codebook, model
+    unit_files: dict[str, str] = field(default_factory=dict)  # unit → file stem
+    doc_files: dict[str, str] = field(default_factory=dict)  # doc id → file stem
+
+    def unit_file(self, unit: str) -> str:
+        """The file stem of a unit's pages (``<stem>.html``, ``.md``, ``.docx``)."""
+        return self.unit_files.get(unit) or unit_slug(unit)
+
+    def doc_file(self, doc_id: str) -> str:
+        """The file stem of a document's page: its title, sanitised and de-duplicated."""
+        return self.doc_files.get(doc_id) or doc_slug(doc_id)
+
+    @cached_property
+    def requirement_index(self) -> dict[str, dict[str, Any]]:
+        return {r["requirement_id"]: r for r in self.requirements}
+
+    def measures_of(self, requirement: dict[str, Any]) -> list[str]:
+        """The measure codes of a requirement, in codebook order ('' when it has none)."""
+        codes = set(requirement.get("codes") or [])
+        return [m for m in self.measures if m in codes] or [""]
+
+    def gap_requirements(self) -> list[tuple[dict[str, Any], dict[str, str]]]:
+        """Requirements that no unit has evidenced, with each unit's status, in requirement order."""
+        statuses: dict[str, dict[str, str]] = {}
+        for unit in self.units:
+            for match in self.matches.get(unit, []):
+                statuses.setdefault(match["requirement_id"], {})[unit] = match["status"]
+        return [(r, statuses.get(r["requirement_id"], {})) for r in self.requirements
+                if "evidenced" not in statuses.get(r["requirement_id"], {}).values()]
+
+    def unit_matches_by_status(self, unit: str, status: str) -> list[tuple[str, list[dict[str, Any]]]]:
+        """A unit's matches of one status grouped by the first measure of their requirement:
+        ``[(measure code or '', [match, …]), …]`` in codebook order."""
+        requirements = self.requirement_index
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for match in self.matches.get(unit, []):
+            if match["status"] != status:
+                continue
+            requirement = requirements.get(match["requirement_id"], {})
+            groups.setdefault(self.measures_of(requirement)[0], []).append(match)
+        order = [*self.measures, ""]
+        return [(code, groups[code]) for code in order if code in groups]
+
+    def evidence_terms(self, passage_id: str) -> list[str]:
+        """The words the tagger matched in a passage (its rule evidence), longest first."""
+        cache = self.__dict__.setdefault("_evidence_terms", {})
+        if passage_id not in cache:
+            cache[passage_id] = self._evidence_terms_of(passage_id)
+        return cache[passage_id]
+
+    def _evidence_terms_of(self, passage_id: str) -> list[str]:
+        tag = self.tags.get(passage_id) or {}
+        raw = tag.get("evidence")
+        try:
+            items = json.loads(raw) if isinstance(raw, str) and raw else (raw or [])
+        except ValueError:
+            items = []
+        terms = {str(item.get("text") or "") for item in items if isinstance(item, dict)}
+        return sorted((t for t in terms if t), key=len, reverse=True)
 
     @property
     def measures(self) -> list[str]:
@@ -261,6 +401,10 @@ def _read_tables(tables_dir: Path) -> dict[str, pd.DataFrame]:
         if not path.exists():
             raise FileNotFoundError(f"missing analysis table {path}")
         frames[name] = pd.read_parquet(path)
+    for name in OPTIONAL_TABLES:
+        path = tables_dir / f"{name}.parquet"
+        if path.exists():
+            frames[name] = pd.read_parquet(path)
     return frames
 
 
@@ -269,6 +413,8 @@ def _views(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     connection = duckdb.connect(":memory:")
     try:
         for name, frame in frames.items():
+            if name in OPTIONAL_TABLES:
+                continue
             connection.register(name, frame)
         return {name: connection.execute(sql).df() for name, sql in VIEWS.items()}
     finally:
@@ -306,11 +452,15 @@ def load_report_data(out_dir: Path) -> ReportData:
     coverage = {(row["unit"], row["measure"]): row for row in records(views["coverage_by_unit_measure"])}
     disconnects = {(row["unit"], row["disconnect"]): row for row in records(views["disconnects_by_unit"])}
     doc_units = {doc_id: unit for unit, doc_ids in unit_docs.items() for doc_id in doc_ids}
+    unit_files = file_stems([(unit, unit) for unit in units])
+    doc_files = file_stems([(doc_id, documents[doc_id].get("title") or doc_id) for doc_id in sorted(documents)],
+                           taken=set(unit_files.values()))
     return ReportData(
         out_dir=out_dir, tables=frames, units=units, codes=codes, coverage=coverage, disconnects=disconnects,
         documents=documents, passages=passages, tags=tags, requirements=requirements, matches=matches,
         figures=records(frames["figures"]), initiatives=initiatives, unit_docs=unit_docs,
         manifest=records(frames["manifest"]), doc_units=doc_units, run=_read_run(out_dir),
+        unit_files=unit_files, doc_files=doc_files,
     )
 
 

@@ -7,7 +7,9 @@ The DuckDB file holds the same tables plus the views ``coverage_by_unit_measure`
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -102,15 +104,7 @@ def analysis_frames(analysis: Analysis) -> dict[str, pd.DataFrame]:
         columns=["requirement_id", "doc_id", "passage_id", "section_path", "section_title", "start", "end",
                  "text", "codes", "key_terms", "actor", "instrument", "instrument_families"],
     )
-    matches = pd.DataFrame(
-        [{"unit": m.unit, "requirement_id": m.requirement_id, "status": m.status, "score": m.score,
-          "evidence_passage_ids": [e[0] for e in m.evidence], "evidence_scores": [e[1] for e in m.evidence],
-          "evidence_roles": [e[2] for e in m.evidence], "confidence": m.probability,
-          "needs_review": m.needs_review}
-         for m in analysis.matches],
-        columns=["unit", "requirement_id", "status", "score", "evidence_passage_ids", "evidence_scores",
-                 "evidence_roles", "confidence", "needs_review"],
-    )
+    matches = matches_frame(analysis.matches)
     units_of_docs = dict(zip(documents.doc_id, documents.unit, strict=True))
     figures = pd.DataFrame(
         [{"figure_id": f"{f.passage_id}#{index}", "passage_id": f.passage_id, "doc_id": f.doc_id,
@@ -156,6 +150,20 @@ def analysis_frames(analysis: Analysis) -> dict[str, pd.DataFrame]:
         "codebook": codebook_frame,
         "manifest": manifest_frame(corpus.manifest),
     }
+
+
+def matches_frame(matches: Sequence[Any]) -> pd.DataFrame:
+    """The matches table with each verdict's ``confidence`` (calibrated probability that the status is
+    right) and ``needs_review`` flag."""
+    return pd.DataFrame(
+        [{"unit": m.unit, "requirement_id": m.requirement_id, "status": m.status, "score": m.score,
+          "evidence_passage_ids": [e[0] for e in m.evidence], "evidence_scores": [e[1] for e in m.evidence],
+          "evidence_roles": [e[2] for e in m.evidence], "confidence": m.probability,
+          "needs_review": m.needs_review}
+         for m in matches],
+        columns=["unit", "requirement_id", "status", "score", "evidence_passage_ids", "evidence_scores",
+                 "evidence_roles", "confidence", "needs_review"],
+    )
 
 
 def write_tables(analysis: Analysis, out_dir: Path) -> dict[str, Path]:

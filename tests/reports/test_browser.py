@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from pipeline.reports.html import write_html
-from pipeline.reports.render import doc_slug, unit_slug
+from pipeline.reports.render import load_report_data
 
 websocket = pytest.importorskip("websocket", reason="websocket-client is not installed")
 
@@ -220,11 +220,13 @@ def test_index_renders_charts_without_errors(browser: DevTools, reports: Path) -
         assert code in facts["heatmap_text"]
     assert facts["scripts"] == 0 and facts["images"] == 0
     assert "植入单位<i>甲</i>" in facts["body_text"]  # shown as text
+    body = facts["body_text"]
+    assert body.index("差距：没有落实证据的要求") < body.index("覆盖率：单位")  # the gap comes first
     assert (reports / "screenshots" / "index.png").stat().st_size > 10_000
 
 
 def test_planted_unit_page_shows_markup_as_text(browser: DevTools, reports: Path, planted) -> None:
-    slug = unit_slug(planted["unit"])
+    slug = load_report_data(reports.parent).unit_file(planted["unit"])
     result = open_page(browser, reports / f"{slug}.html", reports / "screenshots" / f"{slug}.png")
     assert result["loaded"]
     assert result["problems"] == []
@@ -237,7 +239,7 @@ def test_planted_unit_page_shows_markup_as_text(browser: DevTools, reports: Path
 
 
 def test_planted_document_page_shows_markup_as_text(browser: DevTools, reports: Path, planted) -> None:
-    result = open_page(browser, reports / f"{doc_slug('planted')}.html")
+    result = open_page(browser, reports / f"{load_report_data(reports.parent).doc_file('planted')}.html")
     assert result["loaded"]
     assert result["problems"] == []
     text = result["facts"]["body_text"]

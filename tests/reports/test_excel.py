@@ -9,8 +9,18 @@ from pathlib import Path
 import openpyxl
 import pytest
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 
-from pipeline.reports.excel import MAX_CELL_CHARS, TABLE_SHEETS, put, write_excel
+from pipeline.reports.excel import (
+    MAX_CELL_CHARS,
+    SUMMARY_HEADER_ROW,
+    TABLE_SHEETS,
+    WRAP,
+    put,
+    row_of,
+    styled,
+    write_excel,
+)
 from pipeline.reports.render import load_report_data
 
 MEASURES = ("M1", "M2", "M3", "M4", "M5", "M6")
@@ -107,3 +117,103 @@ def test_put_keeps_numbers_and_cleans_text() -> None:
     assert put(sheet, 2, 1, ["M1", "M2"]).value == "M1、M2"
     assert put(sheet, 3, 1, "a\x00b\x07c").value == "abc"
     assert len(put(sheet, 4, 1, "字" * 40_000).value) == MAX_CELL_CHARS
+
+
+def test_every_sheet_prints_landscape_fitted_to_width_with_repeated_header(workbook: openpyxl.Workbook) -> None:
+    for sheet in workbook:
+        setup = sheet.page_setup
+        assert setup.orientation == "landscape", sheet.title
+        assert int(setup.fitToWidth) == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        assert str(setup.paperSize) == "9", sheet.title
+        header_row = SUMMARY_HEADER_ROW if sheet.title == "概览" else 1
+        assert sheet.print_title_rows.replace("$", "") == f"{header_row}:{header_row}", sheet.title
+        assert sheet.freeze_panes.endswith(str(header_row + 1)), sheet.title
+        header = [c.value for c in sheet[header_row]]
+        assert header[0] and re.search(r"[\u4e00-\u9fff]", str(header[0])), (sheet.title, header)
+    assert int(workbook["概览"].page_setup.fitToHeight) == 1
+    assert workbook["概览"].freeze_panes == f"B{SUMMARY_HEADER_ROW + 1}"
+    assert workbook["概览"].cell(SUMMARY_HEADER_ROW, 1).value == "单位"
+
+
+def test_one_meaning_per_column_label(workbook: openpyxl.Workbook) -> None:
+    for sheet in workbook:
+        if sheet.title == "概览":
+            continue
+        header = [c.value for c in sheet[1]]
+        assert len(header) == len(set(header)), (sheet.title, header)
+        assert "量词/措施" not in header
+    assert "计量单位" in [c.value for c in workbook["数据"][1]]
+    assert "融合措施" in [c.value for c in workbook["覆盖率明细"][1]]
+    assert "计量单位" not in [c.value for c in workbook["覆盖率明细"][1]]
+
+
+def test_matching_sheet_reads_without_lookups(workbook: openpyxl.Workbook, analysis_dir: Path) -> None:
+    data = load_report_data(analysis_dir)
+    sheet = workbook["匹配"]
+    header = [c.value for c in sheet[1]]
+    for label in ("单位", "要求编号", "要求内容", "状态（中文）", "最佳证据", "证据出处", "复核"):
+        assert label in header, label
+    assert "置信度" in header and "需复核" in header  # every verdict carries its confidence
+    rows = [dict(zip(header, r, strict=True)) for r in sheet.iter_rows(min_row=2, values_only=True)]
+    assert len(rows) == sum(len(m) for m in data.matches.values())
+    evidenced = next(r for r in rows if r["状态（中文）"] == "已落实")
+    requirement = data.requirement_index[evidenced["要求编号"]]
+    assert evidenced["要求内容"] == requirement["text"]
+    assert evidenced["最佳证据"] and evidenced["最佳证据"] in "".join(p["text"] for p in data.passages.values())
+    assert all(r["复核"] is None for r in rows)
+    review_cells = [row[header.index("复核")] for row in sheet.iter_rows(min_row=2, max_row=5)]
+    assert all(c.fill.fgColor.rgb.endswith("FEF3C7") for c in review_cells)  # marked for the analyst to fill in
+    assert sheet.column_dimensions[get_column_letter(header.index("复核") + 1)].width >= 12
+    review = header.index("复核") + 1
+    validations = sheet.data_validations.dataValidation
+    assert any(get_column_letter(review) in str(v.sqref) and "同意" in v.formula1 for v in validations)
+    tags = workbook["标注"]
+    tag_header = [c.value for c in tags[1]]
+    values = [r[tag_header.index("依据词")] for r in tags.iter_rows(min_row=2, values_only=True)]
+    assert not any(isinstance(v, str) and v.startswith("[{") for v in values)
+    assert any(isinstance(v, str) and re.match(r"^[A-Z]+\d+：", v) for v in values)
+
+
+def test_matching_sheet_shows_confidence_when_present(analysis_dir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    import pandas as pd
+
+    out = tmp_path / "out"
+    shutil.copytree(analysis_dir / "tables", out / "tables")
+    matches = pd.read_parquet(out / "tables" / "matches.parquet")
+    matches["confidence"] = 0.42
+    matches["needs_review"] = [i % 3 == 0 for i in range(len(matches))]
+    matches.to_parquet(out / "tables" / "matches.parquet")
+    sheet = openpyxl.load_workbook(write_excel(out))["匹配"]
+    header = [c.value for c in sheet[1]]
+    assert "置信度" in header and "需复核" in header
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert {r[header.index("置信度")] for r in rows} == {"0.42"}
+    assert {r[header.index("需复核")] for r in rows} == {"是", "否"}
+
+
+def test_styles_do_not_carry_over_in_bulk_rows(tmp_path: Path) -> None:
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("t")
+    sheet.append(row_of(sheet, [styled(sheet, "长文本", alignment=WRAP), *(styled(sheet, v) for v in (0.5, "=1+1", "x", 3))]))
+    book.save(tmp_path / "t.xlsx")
+    row = openpyxl.load_workbook(tmp_path / "t.xlsx")["t"][1]
+    assert row[0].alignment.wrap_text
+    assert not row[1].alignment.wrap_text and row[1].number_format == "General" and row[1].value == 0.5
+    assert row[2].data_type == "s" and row[2].quotePrefix and row[2].value == "=1+1"
+    assert not row[3].quotePrefix and not row[4].quotePrefix and row[4].value == 3
+
+
+def test_overview_prints_on_at_most_two_pages(workbook_path: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from tests.reports.office import to_pdf
+
+    book = openpyxl.load_workbook(workbook_path)
+    for name in book.sheetnames[1:]:
+        del book[name]
+    overview = tmp_path / "overview.xlsx"
+    book.save(overview)
+    pdf = to_pdf(overview, tmp_path)
+    assert len(PdfReader(str(pdf)).pages) <= 2

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import pandas as pd
 import pytest
 
 from pipeline.reports.markdown import md, write_markdown
-from pipeline.reports.render import unit_slug
+from pipeline.reports.render import load_report_data
 
 MEASURES = ("M1", "M2", "M3", "M4", "M5", "M6")
 
@@ -22,11 +23,14 @@ def reports(analysis_dir: Path) -> dict[str, str]:
 
 
 def test_index_and_one_file_per_unit(analysis_dir: Path, reports: dict[str, str]) -> None:
-    units = pd.read_parquet(analysis_dir / "tables" / "units.parquet").unit.tolist()
+    data = load_report_data(analysis_dir)
     assert "index.md" in reports
-    for unit in units:
-        assert f"{unit_slug(unit)}.md" in reports
-        assert f"({unit_slug(unit)}.md)" in reports["index.md"]
+    assert "市直机关工委.md" in reports
+    for unit in data.units:
+        assert f"{data.unit_file(unit)}.md" in reports
+        assert f"({quote(data.unit_file(unit))}.md)" in reports["index.md"]
+    index = reports["index.md"]
+    assert index.index("## 差距") < index.index("## 单位")
 
 
 def test_no_live_html_from_documents(reports: dict[str, str], planted) -> None:
@@ -63,7 +67,8 @@ def test_index_content(reports: dict[str, str]) -> None:
 
 def test_unit_file_lists_requirements_with_status(analysis_dir: Path, reports: dict[str, str]) -> None:
     requirements = pd.read_parquet(analysis_dir / "tables" / "requirements.parquet")
-    page = reports[f"{unit_slug('市直机关工委')}.md"]
+    page = reports["市直机关工委.md"]
+    assert page.index("## 差距") < page.index("## 要求")
     for requirement_id in requirements.requirement_id:
         assert md(requirement_id) in page
     assert "已落实 evidenced" in page and "无证据 no evidence" in page

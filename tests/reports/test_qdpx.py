@@ -36,7 +36,8 @@ def qdpx(analysis_dir: Path) -> Path:
 @pytest.fixture(scope="module")
 def tables(analysis_dir: Path) -> dict[str, pd.DataFrame]:
     return {name: pd.read_parquet(analysis_dir / "tables" / f"{name}.parquet")
-            for name in ("documents", "passages", "tags")}
+            for name in ("documents", "passages", "tags", "requirements", "matches", "units", "initiatives",
+                         "figures")}
 
 
 def _project(qdpx: Path) -> etree._Element:
@@ -96,7 +97,7 @@ def test_archive_layout_and_no_byte_order_mark(qdpx: Path) -> None:
 def test_codebook_has_named_coloured_codes_and_roles(qdpx: Path) -> None:
     project = _project(qdpx)
     top = project.findall("q:CodeBook/q:Codes/q:Code", NS)
-    assert [c.get("name") for c in top] == ["六个脱节", "六个融合", "角色"]
+    assert [c.get("name") for c in top] == ["六个脱节", "六个融合", "角色", "要求落实", "分析结果"]
     assert all(c.get("isCodable") == "false" for c in top)
     d_codes = [c.get("name") for c in top[0].findall("q:Code", NS)]
     m_codes = [c.get("name") for c in top[1].findall("q:Code", NS)]
@@ -129,16 +130,28 @@ def test_selections_slice_the_source_to_the_passage_text(qdpx: Path, tables) -> 
     passages = tables["passages"].set_index("passage_id")
     tagged = set(tables["tags"].passage_id)
     project = _project(qdpx)
-    seen = set()
+    requirements = tables["requirements"].set_index("requirement_id")
+    figures = tables["figures"].set_index("figure_id")
+    seen, requirement_selections, figure_selections = set(), set(), set()
     for source in project.iterfind("q:Sources/q:TextSource", NS):
         text = texts[source.get("name")]
         for selection in source.iterfind("q:PlainTextSelection", NS):
             passage_id = selection.get("name")
             start, end = int(selection.get("startPosition")), int(selection.get("endPosition"))
+            if passage_id in requirements.index:
+                assert text[start:end] == requirements.text[passage_id]
+                requirement_selections.add(passage_id)
+                continue
+            if passage_id in figures.index:
+                assert text[start:end] == figures.surface[passage_id]
+                figure_selections.add(passage_id)
+                continue
             assert (start, end) == (passages.start[passage_id], passages.end[passage_id])
             assert text[start:end] == passages.text[passage_id]
             seen.add(passage_id)
     assert seen == tagged
+    assert requirement_selections == set(requirements.index)
+    assert figure_selections == set(figures.index)
 
 
 def test_planted_markup_stays_literal_text(qdpx: Path, tables, planted: dict[str, str]) -> None:
@@ -196,7 +209,7 @@ def test_edited_project_imports_with_the_removed_code_gone(qdpx: Path, tables, t
 
 
 def test_codes_are_recognised_by_name_after_a_tool_renumbers_guids(qdpx: Path, tables, tmp_path: Path) -> None:
-    """QualCoder-style re-export: new GUIDs, no lzp description, one selection per coding, a new role."""
+    """QualCoder-style re-export: new GUIDs, selections renamed, one selection per coding."""
     tags = tables["tags"]
     target = tags[(tags.codes.map(len) >= 2) & (tags.role != "other")].iloc[0]
 
@@ -210,7 +223,7 @@ def test_codes_are_recognised_by_name_after_a_tool_renumbers_guids(qdpx: Path, t
             reference.set("targetGUID", mapping[reference.get("targetGUID")])
         selection = project.find(f".//q:PlainTextSelection[@name='{target.passage_id}']", NS)
         selection.set("name", "selected text")
-        selection.remove(selection.find("q:Description", NS))
+        assert selection.find("q:Description", NS) is None  # no memo to lose
         source = selection.getparent()
         for index, coding in enumerate(selection.findall("q:Coding", NS)[1:]):
             split = etree.SubElement(source, f"{{{NAMESPACE}}}PlainTextSelection",
@@ -228,7 +241,7 @@ def test_codes_are_recognised_by_name_after_a_tool_renumbers_guids(qdpx: Path, t
     record = by_range[(target.doc_id, passages.start[target.passage_id], passages.end[target.passage_id])]
     assert record["codes"] == sorted(target.codes)
     assert record["role"] == target.role
-    assert record["passage_id"] == f"{target.doc_id}:{record['start']}-{record['end']}"
+    assert record["passage_id"] == target.passage_id  # recovered from the source's 段落编号 variable
 
 
 def test_import_writes_gold_jsonl(qdpx: Path, tables, tmp_path: Path) -> None:
@@ -309,3 +322,95 @@ def test_source_text_that_is_not_utf8_is_an_error(qdpx: Path, tmp_path: Path) ->
             target.writestr(item, data)
     with pytest.raises(QdpxError, match="not UTF-8"):
         read_qdpx(broken, codes=CODES)
+
+
+def test_units_are_cases_holding_their_documents(qdpx: Path, tables) -> None:
+    project = _project(qdpx)
+    cases = {c.get("name"): c for c in project.iterfind("q:Cases/q:Case", NS)}
+    units = tables["units"]
+    assert set(cases) == set(units.unit)
+    variables = {v.get("guid"): v.get("name") for v in project.iterfind("q:Variables/q:Variable", NS)}
+    for row in units.itertuples():
+        case = cases[row.unit]
+        assert case.get("guid") == guid("case", row.unit)
+        refs = [r.get("targetGUID") for r in case.iterfind("q:SourceRef", NS)]
+        assert refs == [guid("source", d) for d in row.doc_ids]
+        values = {variables[v.find("q:VariableRef", NS).get("targetGUID")]: v for v in case.iterfind("q:VariableValue", NS)}
+        assert int(values["文档数"].findtext("q:IntegerValue", namespaces=NS)) == len(row.doc_ids)
+        assert values["kind"].findtext("q:TextValue", namespaces=NS)
+
+
+def test_no_absolute_paths_and_no_memo_on_every_coding(qdpx: Path, tables) -> None:
+    with zipfile.ZipFile(qdpx) as archive:
+        raw = archive.read("project.qde").decode("utf-8")
+    for path in tables["documents"].source_path.dropna():
+        assert str(Path(path).parent) not in raw
+        assert Path(path).name in raw
+    assert "lzp passage_id:" not in raw
+    project = _project(qdpx)
+    passage_ids = set(tables["passages"].passage_id)
+    memos = [s.get("name") for s in project.iter(f"{{{NAMESPACE}}}PlainTextSelection")
+             if s.find("q:Description", NS) is not None]
+    assert memos and not passage_ids & set(memos)  # only figures carry a description
+    source = project.find("q:Sources/q:TextSource[@name='planted']", NS)
+    variables = {v.get("guid"): v.get("name") for v in project.iterfind("q:Variables/q:Variable", NS)}
+    values = {variables[v.find("q:VariableRef", NS).get("targetGUID")]: v.findtext("q:TextValue", namespaces=NS)
+              for v in source.iterfind("q:VariableValue", NS)}
+    passages = tables["passages"].set_index("passage_id")
+    planted_tags = tables["tags"][tables["tags"].doc_id == "planted"].passage_id
+    lines = values["段落编号"].splitlines()
+    assert lines == [f"{passages.start[p]}-{passages.end[p]} {p}" for p in sorted(planted_tags, key=lambda p: (passages.start[p], passages.end[p], p))]
+
+
+def test_verdicts_are_coded_on_evidence_and_noted_per_requirement(qdpx: Path, tables) -> None:
+    project = _project(qdpx)
+    group = project.find("q:CodeBook/q:Codes/q:Code[@name='要求落实']", NS)
+    assert [c.get("name") for c in group.findall("q:Code", NS)] == ["evidenced 已落实", "mentioned 仅提及", "no evidence 无证据"]
+    codings: dict[str, set[str]] = {}
+    for selection in project.iter(f"{{{NAMESPACE}}}PlainTextSelection"):
+        codings[selection.get("name")] = {c.find("q:CodeRef", NS).get("targetGUID") for c in selection.findall("q:Coding", NS)}
+    matches = tables["matches"]
+    for match in matches[matches.status == "evidenced"].itertuples():
+        assert guid("verdict", "evidenced") in codings[match.evidence_passage_ids[0]]
+    evidenced = set(matches[matches.status == "evidenced"].requirement_id)
+    for requirement_id in tables["requirements"].requirement_id:
+        gap = guid("verdict", "no evidence") in codings[requirement_id]
+        assert gap == (requirement_id not in evidenced), requirement_id
+    notes = {n.get("guid"): n.findtext("q:PlainTextContent", namespaces=NS) for n in project.iterfind("q:Notes/q:Note", NS)}
+    assert len(notes) == len(tables["requirements"])
+    first = tables["requirements"].requirement_id.iloc[0]
+    note = notes[guid("note", first)]
+    for unit in tables["units"].unit:
+        assert unit in note
+    assert read_qdpx(qdpx, codes=CODES)  # verdict selections are not imported as passages
+
+
+def test_renamed_codes_are_recognised_by_guid(qdpx: Path, tables, tmp_path: Path) -> None:
+    def edit(project: etree._Element) -> None:
+        for code in project.iter(f"{{{NAMESPACE}}}Code"):
+            if code.get("guid") == guid("code", "D2"):
+                code.set("name", "两张皮问题")  # an analyst's own label, no code id in it
+            if code.get("guid") == guid("role", "problem"):
+                code.set("name", "存在问题")
+
+    edited = _rewrite(qdpx, tmp_path / "renamed.qdpx", edit)
+    records = {r["passage_id"]: r for r in read_qdpx(edited, codes=CODES)}
+    tags = tables["tags"]
+    assert (tags.codes.map(lambda c: "D2" in c)).any()
+    for row in tags.itertuples():
+        assert records[row.passage_id]["codes"] == sorted(row.codes)
+        assert records[row.passage_id]["role"] == row.role
+
+
+def test_initiatives_and_figures_are_coded(qdpx: Path, tables) -> None:
+    project = _project(qdpx)
+    coded: dict[str, set[str]] = {}
+    for selection in project.iter(f"{{{NAMESPACE}}}PlainTextSelection"):
+        coded[selection.get("name")] = {c.find("q:CodeRef", NS).get("targetGUID") for c in selection.findall("q:Coding", NS)}
+    assert set(tables["initiatives"].passage_id)
+    for passage_id in tables["initiatives"].passage_id:
+        assert guid("result", "initiative") in coded[passage_id]
+    percent = tables["figures"][tables["figures"].surface == "15.4％"].iloc[0]
+    assert coded[percent.figure_id] == {guid("result", "figure")}
+    selection = project.find(f".//q:PlainTextSelection[@name='{percent.figure_id}']", NS)
+    assert "对象：干部" in selection.findtext("q:Description", namespaces=NS)

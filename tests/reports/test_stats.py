@@ -1,0 +1,111 @@
+"""Text statistics: frequencies with the domain dictionary, keyword in context, collocations, network."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.reports.stats import (
+    NETWORK_FILE,
+    POLICY_GROUP,
+    Passage,
+    collocations,
+    compute_stats,
+    cooccurrence,
+    keyword_in_context,
+    words,
+)
+
+
+@pytest.fixture(scope="module")
+def written(analysis_dir: Path) -> Path:
+    result = CliRunner().invoke(app, ["stats", str(analysis_dir), "--keyword", "一岗双责", "-k", "两张皮"])
+    assert result.exit_code == 0, result.output
+    return analysis_dir
+
+
+def test_domain_words_stay_whole_and_stopwords_go() -> None:
+    found = words("我们严格落实一岗双责，设立党员先锋岗，破解两张皮问题。")
+    assert "一岗双责" in found and "党员先锋岗" in found and "两张皮" in found
+    assert "我们" not in found and "，" not in found
+    assert all(len(w) >= 2 for w in found)
+
+
+def test_frequencies_per_unit_count_what_the_texts_say(written: Path) -> None:
+    frequencies = pd.read_parquet(written / "tables" / "word_frequencies.parquet")
+    units = set(pd.read_parquet(written / "tables" / "units.parquet").unit)
+    assert set(frequencies.unit) == units | {POLICY_GROUP}
+    planted = frequencies[frequencies.unit == "植入单位<i>甲</i>"].set_index("word")
+    passages = pd.read_parquet(written / "tables" / "passages.parquet")
+    planted_text = "".join(passages[passages.doc_id == "planted"].text)
+    for word in ("一岗双责", "党员先锋岗"):
+        assert planted.loc[word, "count"] == planted_text.count(word) >= 2
+    for _unit, group in frequencies.groupby("unit"):
+        assert list(group["rank"]) == list(range(1, len(group) + 1))
+        assert list(group["count"]) == sorted(group["count"], reverse=True)
+
+
+def test_keyword_in_context_finds_every_occurrence(written: Path) -> None:
+    kwic = pd.read_parquet(written / "tables" / "kwic.parquet")
+    passages = pd.read_parquet(written / "tables" / "passages.parquet")
+    documents = pd.read_parquet(written / "tables" / "documents.parquet")
+    analysed = set(documents[documents.duplicate_of.isna()].doc_id)
+    texts = passages[passages.doc_id.isin(analysed)].text
+    assert set(kwic.keyword) == {"一岗双责", "两张皮"}
+    for keyword in ("一岗双责", "两张皮"):
+        assert (kwic.keyword == keyword).sum() == sum(t.count(keyword) for t in texts)
+    row = kwic[kwic.keyword == "一岗双责"].iloc[0]
+    assert row.match == "一岗双责" and len(row.left) <= 20 and len(row.right) <= 20
+
+
+def test_collocations_and_cooccurrence_on_written_sentences() -> None:
+    sentences = [["党员", "先锋", "作用"], ["党员", "先锋", "岗位"], ["党员", "先锋"], ["业务", "考核"], ["考核", "奖惩"]]
+    table = collocations(sentences, window=2, min_count=2)
+    assert list(table.iloc[0][["word1", "word2", "count"]]) == [*sorted(["党员", "先锋"]), 3]
+    assert len(table) == 1  # 考核 pairs twice with different words, once each
+    pairs = cooccurrence([{"甲", "乙"}, {"甲", "乙", "丙"}, {"丙"}], n_words=3)
+    assert pairs.iloc[0].tolist()[:4] == ["乙", "甲", 2, 1.0]
+
+
+def test_keyword_in_context_on_written_text() -> None:
+    rows = keyword_in_context([Passage("单位", "d", "d:1", "前文一岗双责后文，再说一岗双责。")], ["一岗双责"], width=2)
+    assert rows[["left", "right"]].values.tolist() == [["前文", "后文"], ["再说", "。"]]
+
+
+def test_network_picture_and_workbook(written: Path) -> None:
+    svg = (written / "reports" / NETWORK_FILE).read_text(encoding="utf-8")
+    assert svg.startswith("<svg") and svg.count("<circle") >= 5 and "<line" in svg
+    edges = pd.read_parquet(written / "tables" / "cooccurrence.parquet")
+    assert edges.iloc[0].word1 in svg
+    book = openpyxl.load_workbook(written / "stats.xlsx")
+    assert book.sheetnames == ["词频", "关键词语境", "搭配", "共现"]
+    assert [c.value for c in book["词频"][1]][:3] == ["单位", "词语", "频次"]
+    assert book["词频"].freeze_panes == "A2"
+
+
+def test_html_report_shows_the_statistics(written: Path) -> None:
+    from pipeline.reports.html import write_html
+
+    index = write_html(written).read_text(encoding="utf-8")
+    section = index[index.index('<section id="stats">'):]
+    section = section[: section.index("</section>")]
+    assert "文本统计" in section and 'class="network"' in section
+    assert re.search(r"一岗双责|两张皮|党建", section)
+
+
+def test_stats_is_deterministic() -> None:
+    passages = [Passage("甲", "a", f"a:{i}", text) for i, text in enumerate(
+        ["落实一岗双责，建立责任清单。", "党员先锋岗发挥作用，落实一岗双责。", "责任清单逐项落实。"])]
+    first, second = compute_stats(passages), compute_stats(passages)
+    assert first.frequencies.equals(second.frequencies) and first.network_svg == second.network_svg
+
+
+def test_stats_on_a_folder_without_analysis_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["stats", str(tmp_path)])
+    assert result.exit_code == 2 and "lzp analyze" in result.output
