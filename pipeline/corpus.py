@@ -318,6 +318,12 @@ def build_documents(
     articles = split_articles(text)
     flat, locations = _locator(extraction)
     documents: list[Document] = []
+    # A compilation's own title stands above its first article.
+    opening = text[:articles[0].end] if len(articles) > 1 and articles[0].number == 0 else ""
+    file_title = metadata.title or find_title(opening if len(articles) > 1 else text) \
+        or extraction.metadata.get("title", "")
+    # Without a unit in the manifest, one file is one unit: its issuing organ, its title, else its name.
+    file_unit = metadata.unit or find_issuer(text, file_title) or file_title or _name_of(path)
     for article in articles:
         article_text = text[article.start:article.end].strip()
         numbered = len(articles) > 1
@@ -359,7 +365,7 @@ def build_documents(
                 issuer=issuer,
                 doc_number=find_doc_number(article_text),
                 date=date,
-                unit=metadata.unit or issuer or title,
+                unit=file_unit if numbered else (metadata.unit or issuer or title or _name_of(path)),
                 kind=metadata.kind,
                 article=article.number if numbered else None,
                 truncated=normalized.truncated,
@@ -418,6 +424,7 @@ def ingest(
         corpus.manifest.append(row)
         corpus.documents.extend(documents)
     corpus.documents = _unique_ids(corpus.documents)
+    corpus.documents = _distinct_units(corpus.documents, all_metadata)
     corpus.documents = mark_duplicates(corpus.documents)
     corpus.warnings.extend(_batch_warnings(paths, files, found, metadata or {}))
     for warning in corpus.warnings:
@@ -468,6 +475,24 @@ def _keep_identical_once(
     return settled
 
 
+def _distinct_units(documents: list[Document], metadata: dict[str, FileMetadata]) -> list[Document]:
+    """Without a manifest one file is one unit: a name two files share (two years' 政府工作报告) gets
+    the file's name added. Units named in a manifest are kept as the analyst wrote them."""
+    def named(document: Document) -> bool:
+        entry = metadata.get(document.source_path) or metadata.get(Path(document.source_path).name)
+        return entry is not None and bool(entry.unit)
+
+    files_of: dict[str, set[str]] = {}
+    for document in documents:
+        if not named(document):
+            files_of.setdefault(document.unit, set()).add(document.source_path)
+    return [
+        replace(document, unit=f"{document.unit}（{_name_of(Path(document.source_path))}）")
+        if not named(document) and len(files_of.get(document.unit, ())) > 1 else document
+        for document in documents
+    ]
+
+
 def _unique_ids(documents: list[Document]) -> list[Document]:
     """Document ids are unique in a batch: a clash (two inputs whose names differ only in characters
     an id cannot hold) gets a numeric suffix, passages renumbered with it."""
@@ -487,6 +512,11 @@ def _unique_ids(documents: list[Document]) -> list[Document]:
                          for p in document.passages)
         unique.append(replace(document, doc_id=doc_id, passages=passages))
     return unique
+
+
+def _name_of(path: Path) -> str:
+    """A file's name without its suffix, as readable text (the unit of last resort)."""
+    return display_path(Path(path).stem)
 
 
 def _ambiguous_stems(files: Sequence[Path]) -> frozenset[str]:

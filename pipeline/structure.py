@@ -215,19 +215,43 @@ def _is_front_matter_noise(line: str) -> bool:
     )
 
 
-def find_title(text: str, *, header_lines: int = 10) -> str:
-    """Return the title: the first front-matter line that looks like a title (关于…的意见, …报告).
+# Forms of address that open speeches and reports (各位代表：, 同志们！): never a title.
+_SALUTATION = re.compile(r"^(?:各位|同志们|女士们|先生们|朋友们|亲爱的|尊敬的)[^。；]{0,24}[：:！!，,]?$|^[^。；]{0,24}[：:]$")
 
-    Falls back to the first non-metadata line.
-    """
+
+def is_salutation(line: str) -> bool:
+    """A form of address (各位代表：, 同志们！, 尊敬的各位领导：)."""
+    return bool(_SALUTATION.match(line.strip()))
+
+
+# Openings of body sentences (a line broken inside one is not a title).
+_BRACKETED = re.compile(r"^[（(【\[][^）)】\]]*[）)】\]]$")  # a note in brackets, e.g. (译自…)
+_SENTENCE_OPENING = re.compile(r"^(?:现在|今天|我们?|在这|根据|按照|为了|近年来|过去|目前|当前)")
+
+
+def is_title_line(line: str) -> bool:
+    """Could ``line`` be a document's title: short, not a sentence, a salutation or a numbered heading."""
+    line = line.strip()
+    return (2 <= len(line) <= 80 and line[-1] not in _TERMINAL and not is_salutation(line)
+            and match_heading(line, line_start=True) is None and not _is_front_matter_noise(line)
+            and not _SENTENCE_OPENING.match(line) and not _BRACKETED.match(line))
+
+
+def find_title(text: str, *, header_lines: int = 10) -> str:
+    """Return the title: the first front-matter line that looks like a title (关于…的意见, …报告),
+    else the first short line that is not a sentence, a salutation or a numbered heading; ``""``
+    when the opening has none (a speech that starts with 各位代表：, say)."""
     lines = [line for line in _lines(text)[:header_lines] if not _is_front_matter_noise(line)]
+    # A title stands above the salutation of a speech or report; what follows it is the body.
+    opening = next((index for index, line in enumerate(lines) if is_salutation(line)), None)
+    lines = lines[:opening] if opening is not None else lines
     for line in lines:
-        if _TITLE_HINT.search(line) and len(line) <= 80 and line[-1] not in _TERMINAL:
-            return line
+        if _TITLE_HINT.search(line) and is_title_line(line):
+            return line.lstrip("—－-– ")
     for line in lines:
-        if len(line) <= 80:
-            return line
-    return lines[0][:80] if lines else ""
+        if is_title_line(line):
+            return line.lstrip("—－-– ")
+    return ""
 
 
 def find_issuer(text: str, title: str, *, header_lines: int = 8) -> str:
