@@ -277,6 +277,9 @@ def train_command(
     gold: Annotated[Path, typer.Option(help="Gold annotations (JSON lines).", metavar="FILE")] = config.GOLD_PATH,
     model: Annotated[Path, typer.Option(help="Where to write the model.", metavar="FILE")] = config.MODEL_PATH,
     codebook: CodebookOption = None,
+    pairs: Annotated[list[Path] | None, typer.Option(
+        "--pairs", help="Reviewed verdicts (from `lzp review import`) to recalibrate the matching on.",
+        metavar="FILE")] = None,
 ) -> None:
     """Train the tagger on the gold annotations and write the model and its model card beside it.
 
@@ -284,7 +287,7 @@ def train_command(
     """
     with _reported_errors():
         with console.status("training…"):
-            path = workflow.train(gold_path=gold, codebook_path=codebook, model_path=model)
+            path = workflow.train(gold_path=gold, codebook_path=codebook, model_path=model, pairs=tuple(pairs or ()))
     console.print(f"model written to {path}")
 
 
@@ -336,6 +339,30 @@ def stats_command(
         with console.status("counting words…"):
             written = write_stats(out, keywords=tuple(keyword or ()))
     console.print(f"wrote {written['excel']}, {written['network']} and {len(written) - 2} tables in {out / 'tables'}")
+
+
+review_app = typer.Typer(help="The review loop: verdicts marked right or wrong in the Excel workbook.",
+                         no_args_is_help=True)
+app.add_typer(review_app, name="review")
+
+
+@review_app.command("import", cls=_Command)
+def review_import_command(
+    workbook: Annotated[Path, typer.Argument(help="A reviewed lzp.xlsx (the 复核 column of sheet 匹配).",
+                                             metavar="FILE")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Labelled pairs (JSON lines) to add to.",
+                                      metavar="FILE")] = Path("reviewed-pairs.jsonl"),
+    analysis: Annotated[Path | None, typer.Option(
+        help="The analysis folder that wrote the workbook (default: the workbook's folder).", metavar="FOLDER")] = None,
+) -> None:
+    """Turn reviewed verdicts into labelled requirement–passage pairs for `lzp train --pairs`.
+
+    Example: lzp review import out/lzp.xlsx --out reviewed-pairs.jsonl && lzp train --pairs reviewed-pairs.jsonl
+    """
+    with _reported_errors():
+        found = workflow.import_review(workbook, out, analysis_dir=analysis)
+    console.print(f"{len(found.pairs)} labelled pairs → {out}" + (f"; {len(found.skipped)} rows without a pair"
+                                                               if found.skipped else ""))
 
 
 @app.command("import-qdpx", cls=_Command)

@@ -31,6 +31,7 @@ from pipeline.errors import ModelError, UsageError
 from pipeline.gap import evaluate as gap_evaluation
 from pipeline.gap.analysis import Analysis, analyze
 from pipeline.gap.matching import load_calibration
+from pipeline.gap.review import ReviewImport, read_review, write_pairs
 from pipeline.reports.publish import write_reports
 from pipeline.reports.qdpx import import_qdpx, write_qdpx
 from pipeline.reports.render import RUN_FILE
@@ -344,11 +345,13 @@ def train(
     matching_path: Path | None = None,
     card_path: Path | None = None,
     evaluation_report: Path = config.EVALUATION_REPORT_PATH,
+    pairs: Sequence[Path] = (),
 ) -> Path:
     """Train the tagger on ``gold_path`` and save it to ``model_path`` with its model card.
 
-    For the project codebook the matching threshold is recalibrated on the labelled pairs and
-    saved too (``matching_path``, default ``models/matching.json`` beside the shipped model).
+    For the project codebook the matching calibration is refitted on the labelled pairs (and the
+    reviewed pairs in ``pairs``, written by ``lzp review import``) and saved too (``matching_path``,
+    default ``models/matching.json``).
     """
     codebook = load_project_codebook(codebook_path)
     gold = load_gold(Path(gold_path), codebook)
@@ -356,7 +359,7 @@ def train(
     tagger = Tagger(codebook).fit(group_by_document(gold), extra=group_by_document(written))
     tagger.save(Path(model_path))
     if _is_project_codebook(codebook_path):
-        calibrate_matching(codebook, path=matching_path or config.MATCHING_PATH)
+        calibrate_matching(codebook, path=matching_path or config.MATCHING_PATH, pairs=pairs)
     card = card_path or Path(model_path).parent / "README.md"
     thresholds = ", ".join(f"{code} {value:.2f}" for code, value in tagger.thresholds.items())
     write_text_atomic(card, MODEL_CARD.format(
@@ -415,11 +418,22 @@ def sample_analysis(codebook: Codebook) -> Analysis:
     return analyze(ingest([config.SAMPLE_DIR]), tagger=Tagger(codebook), tagger_mode="rules")
 
 
-def calibrate_matching(codebook: Codebook, *, path: Path) -> float:
-    """Fit the matching calibration on all labelled pairs and save it to ``path``; returns its threshold."""
-    scores = gap_evaluation.evaluate_matching(sample_analysis(codebook), path=config.MATCHES_PATH)
+def calibrate_matching(codebook: Codebook, *, path: Path, pairs: Sequence[Path] = ()) -> float:
+    """Fit the matching calibration on all labelled pairs (and reviewed ones) and save it to ``path``;
+    returns its threshold."""
+    extra = [json.loads(line) for source in pairs for line in Path(source).read_text(encoding="utf-8").splitlines()
+             if line.strip()]
+    scores = gap_evaluation.evaluate_matching(sample_analysis(codebook), path=config.MATCHES_PATH, extra=extra)
     gap_evaluation.save_calibration(scores.final_calibration, path)
     return scores.final_threshold
+
+
+def import_review(workbook: Path, out: Path, *, analysis_dir: Path | None = None) -> ReviewImport:
+    """Labelled pairs from the 复核 column of a reviewed ``lzp.xlsx``, added to ``out``."""
+    workbook = Path(workbook)
+    found = read_review(workbook, Path(analysis_dir) if analysis_dir else workbook.parent)
+    write_pairs(found.pairs, Path(out))
+    return found
 
 
 def import_qda(qdpx: Path, out: Path, *, codebook_path: Path | None = None) -> int:

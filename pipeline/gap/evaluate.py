@@ -199,11 +199,30 @@ def _baseline_predictions(labelled: list[LabelledPair], units: list[str]) -> lis
     return predicted
 
 
-def evaluate_matching(analysis: Analysis, *, path: Path) -> MatchingScores:
-    """Leave-one-unit-out scores of the matcher on the labelled pairs at ``path``; ``final_calibration``
-    is the calibration fitted on all pairs (what ``lzp train`` saves for ``lzp analyze``)."""
+def reviewed_pairs(records: list[dict], *, measures: tuple[str, ...]) -> list[LabelledPair]:
+    """Labelled pairs from reviewed verdicts (:mod:`pipeline.gap.review`), scored from what each record
+    carries (they come from analyses other than the sample's)."""
+    from pipeline.gap.review import pair_objects
+
+    if not records:
+        return []
+    objects = [pair_objects(record) for record in records]
+    matcher = Matcher(measures=measures).fit([r.text for r, _ in objects] + [p.text for _, p in objects])
+    return [
+        LabelledPair(record["unit"], record["requirement_id"], passage,
+                     matcher.features([requirement], [passage])[0, 0],
+                     "evidence" if record["relevant"] else "mention" if record.get("mention") else "none")
+        for record, (requirement, passage) in zip(records, objects, strict=True)
+    ]
+
+
+def evaluate_matching(analysis: Analysis, *, path: Path, extra: list[dict] = ()) -> MatchingScores:
+    """Leave-one-unit-out scores of the matcher on the labelled pairs at ``path`` (plus ``extra`` pairs
+    from reviewed verdicts); ``final_calibration`` is the calibration fitted on all pairs (what
+    ``lzp train`` saves for ``lzp analyze``)."""
     pairs = _read_jsonl(path)
-    labelled = labelled_pairs(analysis, pairs)
+    labelled = labelled_pairs(analysis, pairs) + reviewed_pairs(list(extra),
+                                                                measures=analysis.codebook.measure_codes)
     units = sorted({p.unit for p in labelled})
     thresholds: dict[str, float] = {}
     probabilities = np.zeros(len(labelled))
