@@ -4,10 +4,14 @@ import json
 from collections import Counter
 
 from pipeline import config
-from pipeline.tagging.codebook import CODES, ROLES
-from pipeline.tagging.tagger import GOLD_PATH, group_by_document, load_gold
+from pipeline.config import GOLD_PATH
+from pipeline.tagging.codebook import ROLES
+from pipeline.tagging.tagger import group_by_document, load_gold
+from tests.support import project_codebook
 
-WRITTEN_PATH = config.ANNOTATIONS_DIR / "written.jsonl"
+CODES = project_codebook().code_ids
+
+WRITTEN_PATH = config.WRITTEN_PATH
 
 
 def _rows() -> list[dict]:
@@ -15,7 +19,7 @@ def _rows() -> list[dict]:
 
 
 def test_written_file_loads_with_the_gold_loader():
-    passages = load_gold(WRITTEN_PATH)
+    passages = load_gold(WRITTEN_PATH, project_codebook())
     assert len(passages) == len(_rows()) > 0
     assert len(group_by_document(passages)) > 1
 
@@ -36,7 +40,7 @@ def test_labels_are_codebook_codes_and_roles():
 def test_passage_ids_are_unique_and_disjoint_from_gold():
     ids = [row["passage_id"] for row in _rows()]
     assert len(ids) == len(set(ids))
-    gold = load_gold(GOLD_PATH)
+    gold = load_gold(GOLD_PATH, project_codebook())
     assert not set(ids) & {p.passage_id for p in gold}
     assert not {row["doc_id"] for row in _rows()} & {p.doc_id for p in gold}
 
