@@ -17,7 +17,6 @@ from pipeline.gap.figures import extract_figures, parse_number
          [(3.0, "期", "count", "培训班", ""), (300.0, "人次", "person_times", "", "")]),
         ("推荐上报视频7部，去年以来共计处理违纪违法党员26人次。",
          [(7.0, "部", "count", "视频", ""), (26.0, "人次", "person_times", "违纪违法党员", "")]),
-        ("“机关党建+四服务”工作模式历经两年的创新实践。", [(2.0, "年", "duration", "", "")]),
         ("三分之一的党员参加了座谈。", [(33.33, "%", "percent", "党员", "座谈")]),
     ],
 )
@@ -43,15 +42,19 @@ def test_year_qualifier_and_approximation() -> None:
         "2020年10月16日，中央和国家机关工委印发了《关于…的意见》。",
         "县委办出台《关于创建“五型机关”22条措施》。",
         "推出一批可学可看可借鉴的工作法。",
+        "“机关党建+四服务”工作模式历经两年的创新实践。",
+        "本局准备从作风建设和能力建设两个方面入手。",
+        "各支部除1名专职组织委员外，其余委员都是兼职。",
     ],
 )
 def test_names_dates_and_articles_are_not_figures(sentence: str) -> None:
     assert extract_figures(sentence) == []
 
 
-def test_anonymised_placeholders_are_flagged() -> None:
-    (figure,) = extract_figures("全市xx个党支部开展了活动。")
-    assert figure.anonymised and figure.value is None
+def test_anonymised_placeholders_are_not_data() -> None:
+    assert extract_figures("全市xx个党支部开展了活动，覆盖X%的党员。") == []
+    figures = extract_figures("全市xx个党支部开展了活动，覆盖X%的党员。", keep_placeholders=True)
+    assert [(f.surface, f.value, f.anonymised) for f in figures] == [("xx个", None, True), ("X%", None, True)]
 
 
 @pytest.mark.parametrize(("number", "value"), [("15.4", 15.4), ("十二", 12.0), ("两", 2.0), ("xx", None)])
