@@ -39,20 +39,22 @@ from pipeline.segment import jieba_tokenizer, read_userdict
 MEASURES = (
     "个百分点", "百分点", "人次", "万元", "亿元", "元", "个月", "分钟", "个", "名", "人", "次", "项", "家", "期",
     "篇", "条", "场", "批", "所", "支", "户", "位", "村", "部", "件", "幅", "年", "天", "万亩", "亩", "小时", "份",
-    "处", "分", "倍", "套", "本", "册", "课时", "学时", "场次",
+    "处", "分", "倍", "套", "本", "册", "课时", "学时", "场次", "起", "个工作日", "工作日", "个季度",
 )
 # Measure → kind; measures not listed are counts.
 KINDS = {
     "个百分点": "percentage_point", "百分点": "percentage_point", "人次": "person_times", "场次": "count",
     "元": "money", "万元": "money", "亿元": "money", "年": "duration", "天": "duration", "小时": "duration",
-    "个月": "duration", "分钟": "duration", "亩": "area", "万亩": "area", "分": "score", "倍": "multiple",
+    "个月": "duration", "分钟": "duration", "个工作日": "duration", "工作日": "duration", "个季度": "duration", "亩": "area", "万亩": "area", "分": "score", "倍": "multiple",
 }
 # Measures a Chinese numeral may carry without further evidence (amounts, durations, areas, person-times).
-CN_FREE_MEASURES = frozenset({"人次", "万元", "亿元", "元", "个月", "天", "小时", "亩", "万亩", "倍", "户", "家"})
+CN_FREE_MEASURES = frozenset({
+    "人次", "万元", "亿元", "元", "个月", "个季度", "天", "小时", "亩", "万亩", "倍", "户", "家",
+})
 # Measures a Chinese numeral may carry before a countable noun (七个村, 两名党员) or at the end of a clause.
 CN_COUNTED_MEASURES = frozenset({
     "个", "名", "位", "项", "所", "支", "场", "批", "期", "人", "次", "场次", "篇", "件", "部", "幅", "份", "处", "套",
-    "本", "册", "课时", "学时",
+    "本", "册", "课时", "学时", "起",
 })
 # 一 + measure is usually the indefinite article (一批, 一项, 一名); only these count.
 ONE_MEASURES = frozenset({"个月", "万亩", "亩", "天", "小时", "万元", "亿元", "元", "倍"})
@@ -73,9 +75,14 @@ STRUCTURAL_HEADS = (
     "渠道", "层次", "部分", "板块", "定位", "导向", "本领", "不放松", "优先",
 )
 # Words right before a numeral that make it an ordinal or a reference rather than a figure.
-ORDINAL_BEFORE = re.compile(r"(?:第|这|那|每|某|哪|前|以下|如下|下列)$")
-# Durations in years count only with a word saying how long something lasted.
-DURATION_BEFORE = re.compile(r"(?:连续|累计|历时|历经|经过|用了|坚持|持续|长达|已达)$")
+ORDINAL_BEFORE = re.compile(r"(?:第|这|那|每|某|哪|前|后|以下|如下|下列)$")
+# Numerals of well-known political names outside the domain lexicon (the lexicon's own are read from it).
+NAMED_NUMERALS = (
+    "三个代表", "四个全面", "五位一体", "四个伟大", "两个一百年", "八项规定", "三严三实", "两学一做", "四风",
+    "三个表率", "两个务必", "两个结合", "四个服从", "四个不摘", "三不腐", "十四五", "十三五", "两新", "三农",
+)
+# Arabic years count only as a repeated record (连续5年, 累计3年); other years are dates or time frames.
+DURATION_BEFORE = re.compile(r"(?:连续|累计|坚持)$")
 TIME_FRAME_AFTER = re.compile(r"^(?:来|以来|内|间|中|里|前|后|之内|之间|时间里)")
 TIME_FRAME_BEFORE = re.compile(r"(?:近|最近|过去|前|后|未来|今后)$")
 # A score 分 is not a time (8时30分), a fraction (三分之一) or a verb (分批, 分类, 分为 …).
@@ -158,7 +165,8 @@ class _Candidate:
 def _named_numerals() -> tuple[str, ...]:
     """Lexicon terms that contain a numeral (names and slogans, not figures)."""
     pattern = re.compile(rf"\d|{_CN_NUMBER}")
-    return tuple(sorted({word for word, _, _ in read_userdict() if pattern.search(word)}, key=len, reverse=True))
+    words = {word for word, _, _ in read_userdict() if pattern.search(word)} | set(NAMED_NUMERALS)
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -226,7 +234,7 @@ def _is_structure_or_reference(text: str, start: int, end: int, measure: str, ch
         return True
     if measure in {"个", "项", "条", "名", "位"} and _STRUCTURAL_HEAD.match(after):
         return True
-    if measure in {"年", "个月"}:
+    if measure in {"年", "个月", "个季度", "个工作日", "工作日", "天"}:
         if TIME_FRAME_AFTER.match(after) or TIME_FRAME_BEFORE.search(before):
             return True
         if measure == "年" and (chinese or not DURATION_BEFORE.search(before)):
