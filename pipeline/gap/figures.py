@@ -39,7 +39,7 @@ from pipeline.segment import jieba_tokenizer, read_userdict
 MEASURES = (
     "个百分点", "百分点", "人次", "万元", "亿元", "元", "个月", "分钟", "个", "名", "人", "次", "项", "家", "期",
     "篇", "条", "场", "批", "所", "支", "户", "位", "村", "部", "件", "幅", "年", "天", "万亩", "亩", "小时", "份",
-    "处", "分", "倍", "套", "本", "册", "课时", "学时", "场次", "起", "个工作日", "工作日", "个季度",
+    "处", "分", "倍", "套", "本", "册", "课时", "学时", "场次", "起", "个工作日", "工作日", "个季度", "轮", "岁",
 )
 # Measure → kind; measures not listed are counts.
 KINDS = {
@@ -54,7 +54,7 @@ CN_FREE_MEASURES = frozenset({
 # Measures a Chinese numeral may carry before a countable noun (七个村, 两名党员) or at the end of a clause.
 CN_COUNTED_MEASURES = frozenset({
     "个", "名", "位", "项", "所", "支", "场", "批", "期", "人", "次", "场次", "篇", "件", "部", "幅", "份", "处", "套",
-    "本", "册", "课时", "学时", "起",
+    "本", "册", "课时", "学时", "起", "轮",
 })
 # 一 + measure is usually the indefinite article (一批, 一项, 一名); only these count.
 ONE_MEASURES = frozenset({"个月", "万亩", "亩", "天", "小时", "万元", "亿元", "元", "倍"})
@@ -81,8 +81,13 @@ NAMED_NUMERALS = (
     "三个代表", "四个全面", "五位一体", "四个伟大", "两个一百年", "八项规定", "三严三实", "两学一做", "四风",
     "三个表率", "两个务必", "两个结合", "四个服从", "四个不摘", "三不腐", "十四五", "十三五", "两新", "三农",
 )
-# Arabic years count only as a repeated record (连续5年, 累计3年); other years are dates or time frames.
+# Years count only as a repeated record (连续5年, 连续三年); other years are dates or time frames.
 DURATION_BEFORE = re.compile(r"(?:连续|累计|坚持)$")
+# An age is a figure as an average (平均年龄46.3岁), not as a bracket (35岁以下, 60岁以上老人).
+AGE_CONTEXT = re.compile(r"平均年龄|年龄平均|平均年纪")
+# A count set by a rule (每年至少开展2次, 每名党员每月不少于1次) is a norm, not a measured fact.
+NORM_WORDS = re.compile(r"至少|不少于|不低于|不超过|不多于|原则上|应当|必须|须")
+NORM_PERIOD = re.compile(r"每(?:年|半年|季度?|月|周|名|个|位|人|次)")
 TIME_FRAME_AFTER = re.compile(r"^(?:来|以来|内|间|中|里|前|后|之内|之间|时间里)")
 TIME_FRAME_BEFORE = re.compile(r"(?:近|最近|过去|前|后|未来|今后)$")
 # A score 分 is not a time (8时30分), a fraction (三分之一) or a verb (分批, 分类, 分为 …).
@@ -122,7 +127,10 @@ _NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "ng", "vn", "an", "j", "l")
 _PLAIN_NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "ng", "j"})
 _LEAD_IN = re.compile(r"^(?:去年以来|今年以来|近年来|目前|其中)?(?:共计|共|累计|先后|已)?")
 _BOOK_TITLE = re.compile(r"《[^》]*》")
-_SHORT_QUOTE = re.compile(r"[“\"「『‘][^”\"」』’]{1,12}[”\"」』’]")
+# A short quotation without clause punctuation is a name or slogan (“三个到位”, “1名党员联系10户群众”),
+# unless it reports speech (表示：“…”).
+_SLOGAN = re.compile(r"[“\"「『‘][^”\"」』’，,。；;：:！？!?]{1,16}[”\"」』’]")
+_SPEECH_BEFORE = re.compile(r"(?:说|表示|介绍|谈到|指出|坦言|反映)[：:，,]?$")
 _PLACEHOLDER_ONLY = re.compile(rf"(?:{_PLACEHOLDER})")
 _STRUCTURAL_HEAD = re.compile(
     "^(?:的)?(?:" + "|".join(sorted(map(re.escape, STRUCTURAL_HEADS), key=len, reverse=True)) + ")"
@@ -237,9 +245,16 @@ def _is_structure_or_reference(text: str, start: int, end: int, measure: str, ch
     if measure in {"年", "个月", "个季度", "个工作日", "工作日", "天"}:
         if TIME_FRAME_AFTER.match(after) or TIME_FRAME_BEFORE.search(before):
             return True
-        if measure == "年" and (chinese or not DURATION_BEFORE.search(before)):
+        if measure == "年" and not DURATION_BEFORE.search(before):
             return True
+        if measure == "年" and chinese:
+            return False
     if measure == "分" and (chinese or SCORE_BEFORE.search(before) or SCORE_AFTER.match(after)):
+        return True
+    if measure == "岁" and not AGE_CONTEXT.search(text[max(0, start - 12):start]):
+        return True
+    clause_start, _ = _clause_bounds(text, start, end)
+    if NORM_WORDS.search(text, clause_start, start) and NORM_PERIOD.search(text, clause_start, start):
         return True
     if chinese:
         if measure in CN_FREE_MEASURES:
@@ -252,7 +267,8 @@ def _is_structure_or_reference(text: str, start: int, end: int, measure: str, ch
 
 def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
     titles = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text)]
-    quotes = [(m.start(), m.end()) for m in _SHORT_QUOTE.finditer(text)]
+    quotes = [(m.start(), m.end()) for m in _SLOGAN.finditer(text)
+              if not _SPEECH_BEFORE.search(text[max(0, m.start() - 4):m.start()])]
     named = [(m.start(), m.end()) for m in _named_numeral_pattern().finditer(text)]
     found: list[_Candidate] = []
     for match in FIGURE.finditer(text):
@@ -267,8 +283,8 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
             continue
         if _inside(titles, start, end) or _inside(named, start, end):
             continue  # 《…22条措施》, 五个十佳: the number names something
-        if chinese and _inside(quotes, start, end):
-            continue  # “三个到位”, “四个服务”: a slogan
+        if _inside(quotes, start, end):
+            continue  # “三个到位”, “1名党员联系10户群众”: a slogan
         if not percent and _is_structure_or_reference(text, start, end, measure, chinese):
             continue
         if number.isdigit() and len(number) == 4 and (measure == "年" or text[end:end + 1] in "年月"):

@@ -1,8 +1,10 @@
 """Figure extraction on sentences written for this check, in the registers of survey reports, experience
 materials, summaries and opinions: figures, structural enumerations, dates, placeholders and ratios.
 
-Every sentence states its expected figures as (value, measure) in reading order. The set as a whole must
-reach precision and recall ≥ 0.90; the sentences the extractor still gets wrong are listed in
+Every sentence states its expected figures as (value, measure) in reading order. The second group was
+written after the extractor had been revised against the first, and scored precision 0.889 and recall
+0.914 before the rules it exposed (norm counts, ages, 轮, slogans with Arabic numerals) were added. The
+set as a whole must reach precision and recall ≥ 0.90; the sentences the extractor still gets wrong are listed in
 ``KNOWN_MISSES`` with the reason, so that a change that fixes or breaks one is seen.
 """
 
@@ -87,6 +89,39 @@ CASES: tuple[tuple[str, tuple[tuple[float, str], ...]], ...] = (
     ("1921年中国共产党成立。", ()),
     ("4月7日《xx日报》第4版刊发了经验文章。", ()),
     ("xx局共有党员xx名，其中女党员x名。", ()),
+    # a second group in other registers (press Q&A, reflections, opinions with norms, rule counts)
+    ("答：截至今年6月底，全省机关已建立党建联系点312个，覆盖业务处室86.5%。", ((312, "个"), (86.5, "%"))),
+    ("意见要求，各单位每年至少开展2次党建与业务融合专题研讨。", ()),
+    ("机关党员占干部职工总数的78%左右。", ((78, "%"),)),
+    ("参加测评的312名干部中，对“两张皮”问题认识不足的有57人，占18.3%。", ((312, "名"), (57, "人"), (18.3, "%"))),
+    ("我在基层工作的十多年里，深感党建与业务脱节之害。", ()),
+    ("各单位要于每年12月底前报送党建工作总结。", ()),
+    ("市委组织部、市直机关工委联合开展督查，抽查单位46家，发现问题153个，督促整改149个。", ((46, "家"), (153, "个"), (149, "个"))),
+    ("整改完成率97.4%，较去年同期提高6个百分点。", ((97.4, "%"), (6, "个百分点"))),
+    ("党支部书记平均年龄46.3岁，大专以上学历占91%。", ((46.3, "岁"), (91, "%"))),
+    ("他说，党建工作做得好不好，群众心里有一杆秤。", ()),
+    ("我们将用三年时间，实现机关党支部标准化建设全覆盖。", ()),
+    ("全县56个党支部中，有9个党支部书记为兼职。", ((56, "个"), (9, "个"))),
+    ("2019年至2022年，累计培训党务干部2400余人次。", ((2400, "人次"),)),
+    ("《意见》共分六个部分，提出二十条具体措施。", ()),
+    ("党员教育培训实现100%全覆盖。", ((100, "%"),)),
+    ("调研组共召开座谈会11场，个别访谈65人次。", ((11, "场"), (65, "人次"))),
+    ("6月份以来，组织开展专项检查3轮。", ((3, "轮"),)),
+    ("考核结果分为优秀、良好、一般、较差四个等次。", ()),
+    ("通过“1名党员联系10户群众”的方式，织密服务网络。", ()),
+    ("学习强国平台人均积分超过1.2万分。", ((1.2, "万分"),)),
+    ("机关党委书记由单位党组书记兼任的有27个单位，占87.1%。", ((27, "个"), (87.1, "%"))),
+    ("该局连续三年获评全市机关党建工作先进单位。", ((3, "年"),)),
+    ("局党组全年召开党建工作专题会议4次，研究解决问题12个。", ((4, "次"), (12, "个"))),
+    ("近五年来，全市机关共发展党员3000余名。", ((3000, "名"),)),
+    ("全体党员签订承诺书，签订率100%。", ((100, "%"),)),
+    ("每名党员每月至少参加1次志愿服务。", ()),
+    ("第二季度，党支部组织开展主题党日活动3次。", ((3, "次"),)),
+    ("一季度各单位上报信息稿件156篇，采用48篇。", ((156, "篇"), (48, "篇"))),
+    ("本文从三个维度分析成因。", ()),
+    ("本单位党员干部中，有24人为“80后”。", ((24, "人"),)),
+    ("全县有xx个机关党组织，覆盖率达到xx%。", ()),
+    ("党员先锋岗设置数量由15个增加到27个，增长80%。", ((15, "个"), (27, "个"), (80, "%"))),
 )
 
 # Sentences the extractor still gets wrong, with the reason (kept visible rather than removed).
