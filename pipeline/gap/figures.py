@@ -45,11 +45,12 @@ MEASURES = (
 KINDS = {
     "个百分点": "percentage_point", "百分点": "percentage_point", "人次": "person_times", "场次": "count",
     "元": "money", "万元": "money", "亿元": "money", "年": "duration", "天": "duration", "小时": "duration",
-    "个月": "duration", "分钟": "duration", "个工作日": "duration", "工作日": "duration", "个季度": "duration", "亩": "area", "万亩": "area", "分": "score", "倍": "multiple",
+    "个月": "duration", "分钟": "duration", "个工作日": "duration", "工作日": "duration", "个季度": "duration",
+    "亩": "area", "万亩": "area", "分": "score", "倍": "multiple", "岁": "age",
 }
 # Measures a Chinese numeral may carry without further evidence (amounts, durations, areas, person-times).
 CN_FREE_MEASURES = frozenset({
-    "人次", "万元", "亿元", "元", "个月", "个季度", "天", "小时", "亩", "万亩", "倍", "户", "家",
+    "人次", "万元", "亿元", "元", "个月", "个季度", "天", "小时", "亩", "万亩", "倍", "户", "家", "个百分点", "百分点",
 })
 # Measures a Chinese numeral may carry before a countable noun (七个村, 两名党员) or at the end of a clause.
 CN_COUNTED_MEASURES = frozenset({
@@ -75,7 +76,9 @@ STRUCTURAL_HEADS = (
     "渠道", "层次", "部分", "板块", "定位", "导向", "本领", "不放松", "优先",
 )
 # Words right before a numeral that make it an ordinal or a reference rather than a figure.
-ORDINAL_BEFORE = re.compile(r"(?:第|这|那|每|某|哪|前|后|以下|如下|下列)$")
+ORDINAL_BEFORE = re.compile(r"(?:第|这|那|每|某|哪|(?<![目此之以提当日年])前|(?<![之此随今然以其])后|以下|如下|下列)$")
+# Vague amounts: 数十人, 几百名, 若干个.
+VAGUE_BEFORE = re.compile(r"(?:数|几|若干)$")
 # Numerals of well-known political names outside the domain lexicon (the lexicon's own are read from it).
 NAMED_NUMERALS = (
     "三个代表", "四个全面", "五位一体", "四个伟大", "两个一百年", "八项规定", "三严三实", "两学一做", "四风",
@@ -109,7 +112,7 @@ SOURCES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _CN_NUMBER = f"[{_CN_DIGITS}]+"
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_PLACEHOLDER = r"[xX]{1,3}|[*＊]{1,3}"
+_PLACEHOLDER = r"[xX×]{1,3}|[*＊]{1,3}"
 _MEASURE = "|".join(sorted(map(re.escape, MEASURES), key=len, reverse=True))
 # 万/亿 multiply a following measure (2.3万名, 1.2万人次) but 万元/万亩 are measures of their own: the lazy
 # multiplier tries the measure first.
@@ -280,6 +283,8 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
         if placeholder and not keep_placeholders:
             continue
         if chinese and number == "一" and measure not in ONE_MEASURES:
+            continue
+        if chinese and VAGUE_BEFORE.search(text[max(0, start - 2):start]):
             continue
         if _inside(titles, start, end) or _inside(named, start, end):
             continue  # 《…22条措施》, 五个十佳: the number names something
