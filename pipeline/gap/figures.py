@@ -68,6 +68,8 @@ COUNTABLE_HEADS = (
     "积极分子", "先锋岗", "责任区", "品牌", "案例", "课题", "作品", "视频", "课件", "培训班", "活动", "会议",
     "讲座", "党课", "纪委", "文章", "信息", "简报", "问卷", "图书", "书籍",
 )
+# Nouns after a figure that say how it is measured, not who or what is counted (用一个月的时间).
+NOT_POPULATIONS = frozenset({"时间", "时长", "左右", "以上", "以内"})
 # Abstract heads of the text's own structure, after any numeral: 从以下六个方面, 3个层面, 做到三个到位.
 # (A Chinese-numeral count must moreover name a countable head: 三项制度 and 四个服务 are structure.)
 STRUCTURAL_HEADS = (
@@ -139,6 +141,7 @@ _STRUCTURAL_HEAD = re.compile(
     "^(?:的)?(?:" + "|".join(sorted(map(re.escape, STRUCTURAL_HEADS), key=len, reverse=True)) + ")"
 )
 _COUNTABLE_HEAD = re.compile("|".join(sorted(map(re.escape, COUNTABLE_HEADS), key=len, reverse=True)))
+_COUNTABLE_HEAD_SET = frozenset(COUNTABLE_HEADS)
 _CLAUSE_END_AFTER = re.compile(r"^\s*(?:$|[，,。；;！？!?、）)])")
 
 
@@ -334,12 +337,15 @@ def _population_and_statement(text: str, start: int, end: int, previous_populati
     clause_start, clause_end = _clause_bounds(text, start, end)
     after = text[end:clause_end]
     after = re.sub(r"^(?:左右|以上|以下|上下)", "", after)
+    if after.startswith("、"):
+        after = ""  # 报送10人、其中…: the figure closes its part of an enumeration
     if after.startswith("的"):
         after = after[1:]
     population, rest, in_noun = "", after, True
     consumed = 0
     for pair in posseg.lcut(after):
-        if in_noun and (pair.flag.startswith(_NOUN_TAGS) or pair.flag in _NOUN_TAGS or pair.word in "及和与"):
+        if in_noun and (pair.flag.startswith(_NOUN_TAGS) or pair.flag in _NOUN_TAGS or pair.word in "及和与"
+                        or pair.word in _COUNTABLE_HEAD_SET or (pair.flag == "b" and not population)):
             population += pair.word
             consumed += len(pair.word)
             continue
@@ -347,6 +353,8 @@ def _population_and_statement(text: str, start: int, end: int, previous_populati
         break
     rest = _TRAILING_FIGURE.sub("", after[consumed:]).strip()
     population = population.strip("及和与")
+    if population in NOT_POPULATIONS:
+        population = ""
     if not population and not rest:
         before = text[clause_start:start]
         before = re.sub(r"(?:\d{4}\s*年度?)?\s*\d+(?:\.\d+)?(?:余|多)?(?:" + _MEASURE + r")", "", before)
