@@ -291,7 +291,7 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
             continue
         if _inside(titles, start, end) or _inside(named, start, end):
             continue  # 《…22条措施》, 五个十佳: the number names something
-        if _inside(quotes, start, end):
+        if not percent and _inside(quotes, start, end):
             continue  # “三个到位”, “1名党员联系10户群众”: a slogan
         if not percent and _is_structure_or_reference(text, start, end, measure, chinese):
             continue

@@ -57,6 +57,37 @@ def test_anonymised_placeholders_are_not_data() -> None:
     assert [(f.surface, f.value, f.anonymised) for f in figures] == [("xx个", None, True), ("X%", None, True)]
 
 
-@pytest.mark.parametrize(("number", "value"), [("15.4", 15.4), ("十二", 12.0), ("两", 2.0), ("xx", None)])
+@pytest.mark.parametrize(
+    ("number", "value"),
+    [("15.4", 15.4), ("1,246", 1246.0), ("十二", 12.0), ("两", 2.0), ("百", 100.0), ("四十七点五", 47.5),
+     ("xx", None), ("××", None)],
+)
 def test_parse_number(number: str, value: float | None) -> None:
     assert parse_number(number) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value", "measure", "kind"),
+    [
+        ("百分之四十七点五的党员参加过轮训。", "百分之四十七点五", 47.5, "%", "percent"),
+        ("近七成受访干部认为考核过繁。", "七成", 70.0, "%", "percent"),
+        ("参学率提高了3.5个百分点。", "3.5个百分点", 3.5, "个百分点", "percentage_point"),
+        ("全市共有党员2.3万名。", "2.3万名", 2.3, "万名", "count"),
+        ("志愿服务累计1.2万人次。", "1.2万人次", 1.2, "万人次", "person_times"),
+        ("投入资金220万元。", "220万元", 220.0, "万元", "money"),
+        ("测评得分92.5分。", "92.5分", 92.5, "分", "score"),
+        ("党员人数增长了2倍。", "2倍", 2.0, "倍", "multiple"),
+        ("约1/4的党员是青年。", "1/4", 25.0, "%", "percent"),
+    ],
+)
+def test_phrasings_of_shares_amounts_and_scores(
+    sentence: str, surface: str, value: float, measure: str, kind: str
+) -> None:
+    (figure,) = extract_figures(sentence)
+    assert (figure.surface, round(figure.value or 0.0, 2), figure.measure, figure.kind) == (
+        surface, value, measure, kind)
+
+
+def test_a_figure_keeps_its_population_after_an_oddly_tagged_head() -> None:
+    (figure,) = extract_figures("目前全县已有59个村成立了协会。")
+    assert figure.population == "村"
