@@ -75,10 +75,13 @@ NOT_POPULATIONS = frozenset({"时间", "时长", "左右", "以上", "以内"})
 STRUCTURAL_HEADS = (
     "方面", "层面", "维度", "环节", "到位", "步骤", "阶段", "原则", "结合", "坚持", "着力", "入手", "着手", "字",
     "必须", "务必", "带头", "表率", "转变", "统一", "意识", "自信", "维护", "特点", "特征", "关系", "途径", "路径",
-    "渠道", "层次", "部分", "板块", "定位", "导向", "本领", "不放松", "优先",
+    "渠道", "层次", "部分", "板块", "定位", "导向", "本领", "不放松", "优先", "建议", "对策", "体会", "启示",
+    "思考", "做法", "经验",
 )
 # Words right before a numeral that make it an ordinal or a reference rather than a figure.
-ORDINAL_BEFORE = re.compile(r"(?:第|这|那|每|某|哪|(?<![目此之以提当日年])前|(?<![之此随今然以其])后|以下|如下|下列)$")
+ORDINAL_BEFORE = re.compile(r"(?:第|届|这|那|每|某|哪|(?<![目此之以提当日年])前|(?<![之此随今然以其])后|以下|如下|下列)$")
+# A session of a congress is named by its number: 十二届全国人大五次会议.
+SESSION_BEFORE = re.compile(r"届(?:全国人大|全国政协|人大常委会|人大|政协|中央委员会|[省市县区]委|党代会|职代会)?$")
 # Vague amounts: 数十人, 几百名, 若干个.
 VAGUE_BEFORE = re.compile(r"(?:数|几|若干)$")
 # Numerals of well-known political names outside the domain lexicon (the lexicon's own are read from it).
@@ -119,7 +122,7 @@ _MEASURE = "|".join(sorted(map(re.escape, MEASURES), key=len, reverse=True))
 # 万/亿 multiply a following measure (2.3万名, 1.2万人次) but 万元/万亩 are measures of their own: the lazy
 # multiplier tries the measure first.
 FIGURE = re.compile(
-    rf"(?P<number>{_ARABIC}|{_CN_NUMBER}|{_PLACEHOLDER})(?P<approx>余|多)?\s*(?P<mult>万|亿)??\s*"
+    rf"(?P<number>{_ARABIC}|{_CN_NUMBER}|{_PLACEHOLDER})(?P<approx>余|多)?\s*(?P<mult>万|亿)??(?P<approx2>余|多)?\s*"
     rf"(?:(?P<percent>%|％)|(?P<measure>{_MEASURE}))"
 )
 RATIO = re.compile(rf"(?P<den>{_CN_NUMBER})分之(?P<num>{_CN_NUMBER}(?:点[{_CN_DIGITS}]+)?)")
@@ -235,6 +238,8 @@ def _counted_by_chinese_numeral(text: str, end: int) -> bool:
     after = text[end:end + 8]
     if _CLAUSE_END_AFTER.match(after):
         return True
+    if after[:1] in _CN_DIGITS:
+        return False  # 四个一, 三个一批: a slogan
     if _STRUCTURAL_HEAD.match(after):
         return False
     head = _COUNTABLE_HEAD.search(after[:6])
@@ -245,6 +250,8 @@ def _is_structure_or_reference(text: str, start: int, end: int, measure: str, ch
     """Ordinals, references, structural enumerations, time frames and 除…外 exceptions."""
     before, after = text[max(0, start - 4):start], text[end:end + 8]
     if ORDINAL_BEFORE.search(before) or EXCEPTION_BEFORE.search(before):
+        return True
+    if measure == "次" and SESSION_BEFORE.search(text[max(0, start - 10):start]):
         return True
     if measure in {"个", "项", "条", "名", "位"} and _STRUCTURAL_HEAD.match(after):
         return True
@@ -299,7 +306,7 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
             continue  # a calendar year
         measure = "%" if percent else (match.group("mult") or "") + measure
         found.append(_Candidate(start, end, parse_number(number), measure, _kind(measure, percent),
-                                bool(match.group("approx"))))
+                                bool(match.group("approx") or match.group("approx2"))))
     for match in RATIO.finditer(text):
         den, num = parse_number(match.group("den")), parse_number(match.group("num"))
         value = round(100 * num / den, 2) if den and num is not None else None

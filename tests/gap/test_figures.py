@@ -45,6 +45,9 @@ def test_year_qualifier_and_approximation() -> None:
         "“机关党建+四服务”工作模式历经两年的创新实践。",
         "本局准备从作风建设和能力建设两个方面入手。",
         "各支部除1名专职组织委员外，其余委员都是兼职。",
+        "本文提出5条建议。",
+        "各支部开展四个一活动。",
+        "市十四届人大三次会议听取了报告。",
     ],
 )
 def test_names_dates_and_articles_are_not_figures(sentence: str) -> None:
@@ -78,6 +81,7 @@ def test_parse_number(number: str, value: float | None) -> None:
         ("测评得分92.5分。", "92.5分", 92.5, "分", "score"),
         ("党员人数增长了2倍。", "2倍", 2.0, "倍", "multiple"),
         ("约1/4的党员是青年。", "1/4", 25.0, "%", "percent"),
+        ("全市有党员2万余名。", "2万余名", 2.0, "万名", "count"),
     ],
 )
 def test_phrasings_of_shares_amounts_and_scores(
