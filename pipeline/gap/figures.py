@@ -18,6 +18,8 @@ Not figures:
 * dates and time frames: 2023年3月, 2021年, 近3年来, 8时30分; a year counts only as a stated duration
   (连续3年, 历时5年), and a Chinese-numeral year (历经两年) never;
 * the exception of a 除…外 clause (除1名专职副书记外, the statement is about the others);
+* norms and targets: a count set by a rule (每年至少开展2次) and a target (力争评选出10个, 确保参学率达到
+  100%) are not yet measured;
 * anonymised placeholders (x名, XX个, X%): they carry no value, so they would be charted and counted as
   data. :func:`extract_figures` leaves them out unless ``keep_placeholders`` is set, in which case they
   come back with ``value None`` and ``anonymised True`` (the flag the report tables carry).
@@ -96,6 +98,8 @@ AGE_CONTEXT = re.compile(r"平均年龄|年龄平均|平均年纪")
 # A count set by a rule (每年至少开展2次, 每名党员每月不少于1次) is a norm, not a measured fact.
 NORM_WORDS = re.compile(r"至少|不少于|不低于|不超过|不多于|原则上|应当|必须|须")
 NORM_PERIOD = re.compile(r"每(?:年|半年|季度?|月|周|名|个|位|人|次)")
+# A target (力争评选出10个, 确保参学率达到100%) is not yet a measured fact.
+TARGET_WORDS = re.compile(r"力争|争取|预计|(?<![模虚])拟|目标为|目标是|确保")
 TIME_FRAME_AFTER = re.compile(r"^(?:来|以来|内|间|中|里|前|后|之内|之间|时间里)")
 TIME_FRAME_BEFORE = re.compile(r"(?:近|最近|过去|前|后|未来|今后)$")
 # A score 分 is not a time (8时30分), a fraction (三分之一) or a verb (分批, 分类, 分为 …).
@@ -278,6 +282,11 @@ def _is_structure_or_reference(text: str, start: int, end: int, measure: str, ch
     return False
 
 
+def _is_target(text: str, start: int, end: int) -> bool:
+    clause_start, _ = _clause_bounds(text, start, end)
+    return TARGET_WORDS.search(text, clause_start, start) is not None
+
+
 def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
     titles = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text)]
     quotes = [(m.start(), m.end()) for m in _SLOGAN.finditer(text)
@@ -301,6 +310,8 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
         if not percent and _inside(quotes, start, end):
             continue  # “三个到位”, “1名党员联系10户群众”: a slogan
         if not percent and _is_structure_or_reference(text, start, end, measure, chinese):
+            continue
+        if _is_target(text, start, end):
             continue
         if number.isdigit() and len(number) == 4 and (measure == "年" or text[end:end + 1] in "年月"):
             continue  # a calendar year

@@ -48,6 +48,8 @@ def test_year_qualifier_and_approximation() -> None:
         "本文提出5条建议。",
         "各支部开展四个一活动。",
         "市十四届人大三次会议听取了报告。",
+        "全年力争评选出10个示范品牌，确保参学率达到100%。",
+        "每个支部每年至少开展4次联学活动。",
     ],
 )
 def test_names_dates_and_articles_are_not_figures(sentence: str) -> None:
