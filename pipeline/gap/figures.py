@@ -6,7 +6,8 @@
 A figure is a measured fact about the unit, its people or its activities: a percentage (15.4%, 百分之三十,
 近九成, 三分之二, 1/3), a percentage-point change (提高12.4个百分点), a count of people, organisations,
 events or activities (97个, 300余人次, 2.3万名), an amount (220万元), a score (92.5分), a multiple (2倍)
-or a duration (用一个月的时间, 连续3年). Values are kept as written: 一万亩 is 1 万亩, 2.3万名 is 2.3 万名.
+or a duration (用一个月的时间, 连续3年). Counts and amounts keep the value as written (一万亩 is 1 万亩,
+2.3万名 is 2.3 万名); shares become percentages (近九成 is 90 %, 三分之二 is 66.67 %, 1/3 is 33.33 %).
 
 Not figures:
 
@@ -15,8 +16,8 @@ Not figures:
   clause; any numeral before 方面, 层面, 环节 … is structure);
 * ordinals and naming: 第X条, 第4期, 第一书记, numbers inside 《…》 titles and inside names and slogans of
   the domain lexicon (一岗双责, 三会一课, 五个十佳 …);
-* dates and time frames: 2023年3月, 2021年, 近3年来, 8时30分; a year counts only as a stated duration
-  (连续3年, 历时5年), and a Chinese-numeral year (历经两年) never;
+* dates and time frames: 2023年3月, 2021年, 近3年来, 历经两年, 8时30分; a number of years counts only
+  as a repeated record (连续3年, 连续三年);
 * the exception of a 除…外 clause (除1名专职副书记外, the statement is about the others);
 * norms and targets: a count set by a rule (每年至少开展2次) and a target (力争评选出10个, 确保参学率达到
   100%) are not yet measured;
