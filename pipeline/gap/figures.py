@@ -71,8 +71,12 @@ COUNTABLE_HEADS = (
     "积极分子", "先锋岗", "责任区", "品牌", "案例", "课题", "作品", "视频", "课件", "培训班", "活动", "会议",
     "讲座", "党课", "纪委", "文章", "信息", "简报", "问卷", "图书", "书籍",
 )
+# Participles that belong to a surveyed population (62.5%的受访党员, 15%的被调查干部).
+POPULATION_MODIFIERS = frozenset({"受访", "被调查", "被访", "参训", "参会", "在职", "离退休", "退休", "新任", "新提拔"})
 # Nouns after a figure that say how it is measured, not who or what is counted (用一个月的时间).
 NOT_POPULATIONS = frozenset({"时间", "时长", "左右", "以上", "以内"})
+# Frames that name the instrument, not the population (问卷中，…占23.4%).
+INSTRUMENTS = frozenset({"问卷", "调查", "调研", "座谈", "访谈", "测评", "表", "报告", "数据", "结果", "题"})
 # Abstract heads of the text's own structure, after any numeral: 从以下六个方面, 3个层面, 做到三个到位.
 # (A Chinese-numeral count must moreover name a countable head: 三项制度 and 四个服务 are structure.)
 STRUCTURAL_HEADS = (
@@ -150,6 +154,7 @@ _STRUCTURAL_HEAD = re.compile(
 )
 _COUNTABLE_HEAD = re.compile("|".join(sorted(map(re.escape, COUNTABLE_HEADS), key=len, reverse=True)))
 _COUNTABLE_HEAD_SET = frozenset(COUNTABLE_HEADS)
+_POPULATION_FRAME = re.compile(r"([^，,。；;：:]{1,20}?)(?:当中|之中|中)[，,]")
 _CLAUSE_END_AFTER = re.compile(r"^\s*(?:$|[，,。；;！？!?、）)])")
 
 
@@ -364,7 +369,8 @@ def _population_and_statement(text: str, start: int, end: int, previous_populati
     consumed = 0
     for pair in posseg.lcut(after):
         if in_noun and (pair.flag.startswith(_NOUN_TAGS) or pair.flag in _NOUN_TAGS or pair.word in "及和与"
-                        or pair.word in _COUNTABLE_HEAD_SET or (pair.flag == "b" and not population)):
+                        or pair.word in _COUNTABLE_HEAD_SET
+                        or ((pair.flag == "b" or pair.word in POPULATION_MODIFIERS) and not population)):
             population += pair.word
             consumed += len(pair.word)
             continue
@@ -394,6 +400,17 @@ def _population_and_statement(text: str, start: int, end: int, previous_populati
     return population, rest
 
 
+def _surveyed_population(text: str, start: int) -> str:
+    """The population a share is taken of, named by a frame before it: 在被调查的单位中，…占57% → 单位."""
+    frames = list(_POPULATION_FRAME.finditer(text, 0, start))
+    if not frames:
+        return ""
+    jieba_tokenizer()
+    nouns = [pair.word for pair in posseg.lcut(frames[-1].group(1))
+             if (_is_noun(pair) or pair.word == "受访者") and pair.word not in INSTRUMENTS]
+    return nouns[-1] if nouns else ""
+
+
 def _is_noun(pair: object) -> bool:
     """A plain noun (verbal nouns such as 培训 name the action, not what is counted)."""
     flag = getattr(pair, "flag", "")
@@ -414,6 +431,8 @@ def extract_figures(
                   or bool(APPROX_AFTER.match(text[end:])))
         inherited = previous_population if measure == previous_measure else ""
         population, statement = _population_and_statement(text, start, end, inherited)
+        if not population and candidate.kind == "percent":
+            population = _surveyed_population(text, start)
         previous_population, previous_measure = population or previous_population, measure
         figures.append(
             Figure(

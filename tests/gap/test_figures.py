@@ -97,3 +97,16 @@ def test_phrasings_of_shares_amounts_and_scores(
 def test_a_figure_keeps_its_population_after_an_oddly_tagged_head() -> None:
     (figure,) = extract_figures("目前全县已有59个村成立了协会。")
     assert figure.population == "村"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "population"),
+    [
+        ("调查显示，62.5%的受访党员认为学习与工作脱节。", "受访党员"),
+        ("在被调查的单位中，分开考核的占57%。", "单位"),
+        ("问卷中，认为考核过繁的占23.4%。", ""),
+    ],
+)
+def test_population_of_a_share(sentence: str, population: str) -> None:
+    (figure,) = extract_figures(sentence)
+    assert figure.population == population
