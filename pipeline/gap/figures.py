@@ -43,13 +43,14 @@ MEASURES = (
     "个百分点", "百分点", "人次", "万元", "亿元", "元", "个月", "分钟", "个", "名", "人", "次", "项", "家", "期",
     "篇", "条", "场", "批", "所", "支", "户", "位", "村", "部", "件", "幅", "年", "天", "万亩", "亩", "小时", "份",
     "处", "分", "倍", "套", "本", "册", "课时", "学时", "场次", "起", "个工作日", "工作日", "个季度", "轮", "岁",
+    "平方米", "公里", "张", "块", "台", "辆", "间", "座",
 )
 # Measure → kind; measures not listed are counts.
 KINDS = {
     "个百分点": "percentage_point", "百分点": "percentage_point", "人次": "person_times", "场次": "count",
     "元": "money", "万元": "money", "亿元": "money", "年": "duration", "天": "duration", "小时": "duration",
     "个月": "duration", "分钟": "duration", "个工作日": "duration", "工作日": "duration", "个季度": "duration",
-    "亩": "area", "万亩": "area", "分": "score", "倍": "multiple", "岁": "age",
+    "亩": "area", "万亩": "area", "平方米": "area", "公里": "length", "分": "score", "倍": "multiple", "岁": "age",
 }
 # Measures a Chinese numeral may carry without further evidence (amounts, durations, areas, person-times).
 CN_FREE_MEASURES = frozenset({
@@ -128,10 +129,10 @@ _CN_NUMBER = f"[{_CN_DIGITS}]+"
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _PLACEHOLDER = r"[xX×]{1,3}|[*＊]{1,3}"
 _MEASURE = "|".join(sorted(map(re.escape, MEASURES), key=len, reverse=True))
-# 万/亿 multiply a following measure (2.3万名, 1.2万人次) but 万元/万亩 are measures of their own: the lazy
+# 万/亿/千 multiply a following measure (2.3万名, 1.2万人次) but 万元/万亩 are measures of their own: the lazy
 # multiplier tries the measure first.
 FIGURE = re.compile(
-    rf"(?P<number>{_ARABIC}|{_CN_NUMBER}|{_PLACEHOLDER})(?P<approx>余|多)?\s*(?P<mult>万|亿)??(?P<approx2>余|多)?\s*"
+    rf"(?P<number>{_ARABIC}|{_CN_NUMBER}|{_PLACEHOLDER})(?P<approx>余|多)?\s*(?P<mult>万|亿|千)??(?P<approx2>余|多)?\s*"
     rf"(?:(?P<percent>%|％)|(?P<measure>{_MEASURE}))"
 )
 RATIO = re.compile(rf"(?P<den>{_CN_NUMBER})分之(?P<num>{_CN_NUMBER}(?:点[{_CN_DIGITS}]+)?)")
@@ -223,7 +224,7 @@ def parse_number(number: str) -> float | None:
 def _kind(measure: str, percent: bool) -> str:
     if percent:
         return "percent"
-    base = measure[1:] if measure[:1] in {"万", "亿"} and measure not in KINDS else measure
+    base = measure[1:] if measure[:1] in {"万", "亿", "千"} and measure not in KINDS else measure
     return KINDS.get(measure, KINDS.get(base, "count"))
 
 
