@@ -1,9 +1,29 @@
 """Survey and quantitative figures: value, measure, population, statement and source of every number.
 
 问卷显示，15.4％的干部有过“三会一课”请假的经历 → value 15.4, measure %, population 干部, statement
-有过“三会一课”请假的经历, source 问卷. Chinese numerals are converted with cn2an; ``x``/``xx``
-placeholders are kept as anonymised figures without a value; numerals inside names and slogans of the
-domain lexicon (一岗双责, 五个十佳, 两个维护 …) are not figures.
+有过“三会一课”请假的经历, source 问卷.
+
+A figure is a measured fact about the unit, its people or its activities: a percentage (15.4%, 百分之三十,
+近九成, 三分之二, 1/3), a percentage-point change (提高12.4个百分点), a count of people, organisations,
+events or activities (97个, 300余人次, 2.3万名), an amount (220万元), a score (92.5分), a multiple (2倍)
+or a duration (用一个月的时间, 连续3年). Counts and amounts keep the value as written (一万亩 is 1 万亩,
+2.3万名 is 2.3 万名); shares become percentages (近九成 is 90 %, 三分之二 is 66.67 %, 1/3 is 33.33 %).
+
+Not figures:
+
+* enumerations of the text's own structure: 从以下六个方面, 两个方面, 做到“三个到位”, 四个服务, 三项制度
+  (a Chinese numeral counts only before a countable noun such as 村, 单位, 党支部 or at the end of its
+  clause; any numeral before 方面, 层面, 环节 … is structure);
+* ordinals and naming: 第X条, 第4期, 第一书记, numbers inside 《…》 titles and inside names and slogans of
+  the domain lexicon (一岗双责, 三会一课, 五个十佳 …);
+* dates and time frames: 2023年3月, 2021年, 近3年来, 历经两年, 8时30分; a number of years counts only
+  as a repeated record (连续3年, 连续三年);
+* the exception of a 除…外 clause (除1名专职副书记外, the statement is about the others);
+* norms and targets: a count set by a rule (每年至少开展2次) and a target (力争评选出10个, 确保参学率达到
+  100%) are not yet measured;
+* anonymised placeholders (x名, XX个, X%): they carry no value, so they would be charted and counted as
+  data. :func:`extract_figures` leaves them out unless ``keep_placeholders`` is set, in which case they
+  come back with ``value None`` and ``anonymised True`` (the flag the report tables carry).
 """
 
 from __future__ import annotations
@@ -18,39 +38,125 @@ import jieba.posseg as posseg
 
 from pipeline.segment import jieba_tokenizer, read_userdict
 
+# ---------------------------------------------------------------- data: what counts, what does not
 MEASURES = (
-    "人次", "万元", "亿元", "元", "个月", "个", "名", "人", "次", "项", "家", "期", "篇", "条", "场", "批", "所",
-    "支", "户", "位", "村", "部", "件", "幅", "年", "天", "万亩", "亩", "小时",
+    "个百分点", "百分点", "人次", "万元", "亿元", "元", "个月", "分钟", "个", "名", "人", "次", "项", "家", "期",
+    "篇", "条", "场", "批", "所", "支", "户", "位", "村", "部", "件", "幅", "年", "天", "万亩", "亩", "小时", "份",
+    "处", "分", "倍", "套", "本", "册", "课时", "学时", "场次", "起", "个工作日", "工作日", "个季度", "轮", "岁",
+    "平方米", "公里", "张", "块", "台", "辆", "间", "座",
 )
-# 万 is left out so that 一万亩 reads as 1 万亩, as written.
-_CN_NUMBER = "[零〇一二两三四五六七八九十百千]+"
-_MEASURE = "|".join(sorted(map(re.escape, MEASURES), key=len, reverse=True))
-FIGURE = re.compile(
-    rf"(?P<number>\d+(?:\.\d+)?|{_CN_NUMBER}|[xX]{{1,3}}|[*＊]{{1,3}})(?P<approx>余|多)?\s*"
-    rf"(?:(?P<percent>[%％])|(?P<measure>{_MEASURE}))"
+# Measure → kind; measures not listed are counts.
+KINDS = {
+    "个百分点": "percentage_point", "百分点": "percentage_point", "人次": "person_times", "场次": "count",
+    "元": "money", "万元": "money", "亿元": "money", "年": "duration", "天": "duration", "小时": "duration",
+    "个月": "duration", "分钟": "duration", "个工作日": "duration", "工作日": "duration", "个季度": "duration",
+    "亩": "area", "万亩": "area", "平方米": "area", "公里": "length", "分": "score", "倍": "multiple", "岁": "age",
+}
+# Measures a Chinese numeral may carry without further evidence (amounts, durations, areas, person-times).
+CN_FREE_MEASURES = frozenset({
+    "人次", "万元", "亿元", "元", "个月", "个季度", "天", "小时", "亩", "万亩", "倍", "户", "家", "个百分点", "百分点",
+})
+# Measures a Chinese numeral may carry before a countable noun (七个村, 两名党员) or at the end of a clause.
+CN_COUNTED_MEASURES = frozenset({
+    "个", "名", "位", "项", "所", "支", "场", "批", "期", "人", "次", "场次", "篇", "件", "部", "幅", "份", "处", "套",
+    "本", "册", "课时", "学时", "起", "轮",
+})
+# 一 + measure is usually the indefinite article (一批, 一项, 一名); only these count.
+ONE_MEASURES = frozenset({"个月", "万亩", "亩", "天", "小时", "万元", "亿元", "元", "倍"})
+# What a Chinese-numeral count may count: organisations, places, people, activities and their products.
+COUNTABLE_HEADS = (
+    "村", "社区", "单位", "部门", "科室", "处室", "支部", "党支部", "党组织", "党委", "总支", "党小组", "小组",
+    "乡镇", "乡", "镇", "街道", "县", "区", "市", "局", "企业", "公司", "学校", "医院", "园区", "基地", "站",
+    "阵地", "示范点", "网格", "片区", "项目", "窗口", "工作室", "协会", "服务队", "突击队", "志愿队", "班子",
+    "党员", "干部", "同志", "职工", "群众", "代表", "委员", "书记", "人员", "选手", "专家", "志愿者", "学员",
+    "积极分子", "先锋岗", "责任区", "品牌", "案例", "课题", "作品", "视频", "课件", "培训班", "活动", "会议",
+    "讲座", "党课", "纪委", "文章", "信息", "简报", "问卷", "图书", "书籍",
 )
-RATIO = re.compile(rf"(?P<den>{_CN_NUMBER})分之(?P<num>{_CN_NUMBER})")
-YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年度?\s*$")
-APPROX_BEFORE = re.compile(r"(?:近|约|超过|超|逾)$")
-APPROX_AFTER = re.compile(r"^(?:左右|以上|上下)")
+# Participles that belong to a surveyed population (62.5%的受访党员, 15%的被调查干部).
+POPULATION_MODIFIERS = frozenset({"受访", "被调查", "被访", "参训", "参会", "在职", "离退休", "退休", "新任", "新提拔"})
+# Nouns after a figure that say how it is measured, not who or what is counted (用一个月的时间).
+NOT_POPULATIONS = frozenset({"时间", "时长", "左右", "以上", "以内"})
+# Frames that name the instrument, not the population (问卷中，…占23.4%).
+INSTRUMENTS = frozenset({"问卷", "调查", "调研", "座谈", "访谈", "测评", "表", "报告", "数据", "结果", "题"})
+# Abstract heads of the text's own structure, after any numeral: 从以下六个方面, 3个层面, 做到三个到位.
+# (A Chinese-numeral count must moreover name a countable head: 三项制度 and 四个服务 are structure.)
+STRUCTURAL_HEADS = (
+    "方面", "层面", "维度", "环节", "到位", "步骤", "阶段", "原则", "结合", "坚持", "着力", "入手", "着手", "字",
+    "必须", "务必", "带头", "表率", "转变", "统一", "意识", "自信", "维护", "特点", "特征", "关系", "途径", "路径",
+    "渠道", "层次", "部分", "板块", "定位", "导向", "本领", "不放松", "优先", "建议", "对策", "体会", "启示",
+    "思考", "做法", "经验",
+)
+# Words right before a numeral that make it an ordinal or a reference rather than a figure.
+ORDINAL_BEFORE = re.compile(r"(?:第|届|这|那|每|某|哪|(?<![目此之以提当日年])前|(?<![之此随今然以其])后|以下|如下|下列)$")
+# A session of a congress is named by its number: 十二届全国人大五次会议.
+SESSION_BEFORE = re.compile(r"届(?:全国人大|全国政协|人大常委会|人大|政协|中央委员会|[省市县区]委|党代会|职代会)?$")
+# Vague amounts: 数十人, 几百名, 若干个.
+VAGUE_BEFORE = re.compile(r"(?:数|几|若干)$")
+# Numerals of well-known political names outside the domain lexicon (the lexicon's own are read from it).
+NAMED_NUMERALS = (
+    "三个代表", "四个全面", "五位一体", "四个伟大", "两个一百年", "八项规定", "三严三实", "两学一做", "四风",
+    "三个表率", "两个务必", "两个结合", "四个服从", "四个不摘", "三不腐", "十四五", "十三五", "两新", "三农",
+)
+# Years count only as a repeated record (连续5年, 连续三年); other years are dates or time frames.
+DURATION_BEFORE = re.compile(r"(?:连续|累计|坚持)$")
+# An age is a figure as an average (平均年龄46.3岁), not as a bracket (35岁以下, 60岁以上老人).
+AGE_CONTEXT = re.compile(r"平均年龄|年龄平均|平均年纪")
+# A count set by a rule (每年至少开展2次, 每名党员每月不少于1次) is a norm, not a measured fact.
+NORM_WORDS = re.compile(r"至少|不少于|不低于|不超过|不多于|原则上|应当|必须|须")
+NORM_PERIOD = re.compile(r"每(?:年|半年|季度?|月|周|名|个|位|人|次)")
+# A target (力争评选出10个, 确保参学率达到100%) is not yet a measured fact.
+TARGET_WORDS = re.compile(r"力争|争取|预计|(?<![模虚])拟|目标为|目标是|确保")
+TIME_FRAME_AFTER = re.compile(r"^(?:来|以来|内|间|中|里|前|后|之内|之间|时间里)")
+TIME_FRAME_BEFORE = re.compile(r"(?:近|最近|过去|前|后|未来|今后)$")
+# A score 分 is not a time (8时30分), a fraction (三分之一) or a verb (分批, 分类, 分为 …).
+SCORE_BEFORE = re.compile(r"(?:时|点|:|满分|百)$")
+SCORE_AFTER = re.compile(r"^[之钟别类批期工解成配享管组为开离析布数子散局社队头段步会支担]")
+# 成 after a numeral is a tenth (近九成), unless it starts a word (三成员, 一成不变, 两成果).
+TENTH_AFTER = re.compile(r"^[立为员本效果绩就功熟型长年交品规份分不都像]")
+EXCEPTION_BEFORE = re.compile(r"除了?$")
+APPROX_BEFORE = re.compile(r"(?:近|约|超过|超|逾|接近|将近|不足|不到|大约)$")
+APPROX_AFTER = re.compile(r"^(?:左右|以上|上下|以下|多|余)")
 SOURCES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("问卷", re.compile(r"问卷|调查显示|抽样调查|受访")),
+    ("问卷", re.compile(r"问卷|调查显示|调查结果|抽样调查|受访|被调查|测评显示|民意调查")),
     ("座谈", re.compile(r"座谈|访谈")),
     ("走访", re.compile(r"走访|实地调研|实地查看")),
     ("统计", re.compile(r"统计|数据显示|据.{0,6}数据")),
 )
+
+# ---------------------------------------------------------------- patterns (compiled once)
+_CN_DIGITS = "零〇一二两三四五六七八九十百千"
+_CN_NUMBER = f"[{_CN_DIGITS}]+"
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_PLACEHOLDER = r"[xX×]{1,3}|[*＊]{1,3}"
+_MEASURE = "|".join(sorted(map(re.escape, MEASURES), key=len, reverse=True))
+# 万/亿/千 multiply a following measure (2.3万名, 1.2万人次) but 万元/万亩 are measures of their own: the lazy
+# multiplier tries the measure first.
+FIGURE = re.compile(
+    rf"(?P<number>{_ARABIC}|{_CN_NUMBER}|{_PLACEHOLDER})(?P<approx>余|多)?\s*(?P<mult>万|亿|千)??(?P<approx2>余|多)?\s*"
+    rf"(?:(?P<percent>%|％)|(?P<measure>{_MEASURE}))"
+)
+RATIO = re.compile(rf"(?P<den>{_CN_NUMBER})分之(?P<num>{_CN_NUMBER}(?:点[{_CN_DIGITS}]+)?)")
+TENTH = re.compile(rf"(?<![{_CN_DIGITS}\d.])(?P<number>10|\d|[一二两三四五六七八九十])成")
+SLASH = re.compile(r"(?<![\d/.\-:])(?P<num>\d{1,4})/(?P<den>\d{1,4})(?![\d/.\-:日号])")
+YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年度?\s*$")
 _CLAUSE_END = re.compile(r"[，,。；;！？!?：:]")
-_TRAILING_FIGURE = re.compile(rf"\s*(?:\d+(?:\.\d+)?|{_CN_NUMBER})(?:余|多)?\s*(?:[%％]|{_MEASURE}).*$")
+_TRAILING_FIGURE = re.compile(rf"\s*(?:\d+(?:\.\d+)?|{_CN_NUMBER})(?:余|多)?\s*(?:%|％|{_MEASURE}).*$")
 _NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "ng", "vn", "an", "j", "l")
 _PLAIN_NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "ng", "j"})
 _LEAD_IN = re.compile(r"^(?:去年以来|今年以来|近年来|目前|其中)?(?:共计|共|累计|先后|已)?")
-# Single-character "measures" that are too often part of ordinary words after a Chinese numeral.
-_WEAK_CN_MEASURES = frozenset({"人", "部", "村", "年", "位", "支", "所", "件", "条", "次", "期", "篇"})
-# 一 + measure is usually the indefinite article (一批, 一项, 一名); only durations and areas count.
-_ONE_MEASURES = frozenset({"个月", "万亩", "亩", "天", "小时"})
-# A Chinese-numeral duration in years counts when the text says it lasted (历经两年).
-_DURATION_BEFORE = re.compile(r"(?:历经|经过|连续|用了|近|已)$")
 _BOOK_TITLE = re.compile(r"《[^》]*》")
+# A short quotation without clause punctuation is a name or slogan (“三个到位”, “1名党员联系10户群众”),
+# unless it reports speech (表示：“…”).
+_SLOGAN = re.compile(r"[“\"「『‘][^”\"」』’，,。；;：:！？!?]{1,16}[”\"」』’]")
+_SPEECH_BEFORE = re.compile(r"(?:说|表示|介绍|谈到|指出|坦言|反映)[：:，,]?$")
+_PLACEHOLDER_ONLY = re.compile(rf"(?:{_PLACEHOLDER})")
+_STRUCTURAL_HEAD = re.compile(
+    "^(?:的)?(?:" + "|".join(sorted(map(re.escape, STRUCTURAL_HEADS), key=len, reverse=True)) + ")"
+)
+_COUNTABLE_HEAD = re.compile("|".join(sorted(map(re.escape, COUNTABLE_HEADS), key=len, reverse=True)))
+_COUNTABLE_HEAD_SET = frozenset(COUNTABLE_HEADS)
+_POPULATION_FRAME = re.compile(r"([^，,。；;：:]{1,20}?)(?:当中|之中|中)[，,]")
+_CLAUSE_END_AFTER = re.compile(r"^\s*(?:$|[，,。；;！？!?、）)])")
 
 
 @dataclass(frozen=True)
@@ -73,27 +179,42 @@ class Figure:
     anonymised: bool
 
 
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    value: float | None
+    measure: str
+    kind: str
+    approx: bool
+
+
 @lru_cache(maxsize=1)
 def _named_numerals() -> tuple[str, ...]:
     """Lexicon terms that contain a numeral (names and slogans, not figures)."""
     pattern = re.compile(rf"\d|{_CN_NUMBER}")
-    return tuple(sorted({word for word, _, _ in read_userdict() if pattern.search(word)}, key=len, reverse=True))
+    words = {word for word, _, _ in read_userdict() if pattern.search(word)} | set(NAMED_NUMERALS)
+    return tuple(sorted(words, key=len, reverse=True))
 
 
-def _inside_named_term(text: str, start: int, end: int) -> bool:
-    for term in _named_numerals():
-        for match in re.finditer(re.escape(term), text):
-            if match.start() <= start and end <= match.end():
-                return True
-    return False
+@lru_cache(maxsize=1)
+def _named_numeral_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, _named_numerals())) or r"(?!)")
+
+
+def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(left <= start and end <= right for left, right in spans)
 
 
 def parse_number(number: str) -> float | None:
-    """``"15.4"`` → 15.4, ``"十二"`` → 12, ``"两"`` → 2; placeholders → None."""
-    if re.fullmatch(r"[xX*＊]+", number):
+    """``"15.4"`` → 15.4, ``"1,200"`` → 1200, ``"十二"`` → 12, ``"两"`` → 2; placeholders → None."""
+    if _PLACEHOLDER_ONLY.fullmatch(number):
         return None
-    if re.fullmatch(r"\d+(?:\.\d+)?", number):
-        return float(number)
+    plain = number.replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", plain):
+        return float(plain)
+    if number in {"十", "百", "千"}:
+        return {"十": 10.0, "百": 100.0, "千": 1000.0}[number]
     try:
         return float(cn2an.cn2an(number, "smart"))
     except (ValueError, KeyError):
@@ -103,15 +224,8 @@ def parse_number(number: str) -> float | None:
 def _kind(measure: str, percent: bool) -> str:
     if percent:
         return "percent"
-    if measure == "人次":
-        return "person_times"
-    if measure in {"元", "万元", "亿元"}:
-        return "money"
-    if measure in {"年", "天", "小时", "个月"}:
-        return "duration"
-    if measure in {"亩", "万亩"}:
-        return "area"
-    return "count"
+    base = measure[1:] if measure[:1] in {"万", "亿", "千"} and measure not in KINDS else measure
+    return KINDS.get(measure, KINDS.get(base, "count"))
 
 
 def _source(text: str, context: str) -> str:
@@ -130,18 +244,134 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right_match.start() if right_match else len(text)
 
 
+def _counted_by_chinese_numeral(text: str, end: int) -> bool:
+    """A Chinese-numeral count stands before a countable noun (七个村的党支部) or closes its clause."""
+    after = text[end:end + 8]
+    if _CLAUSE_END_AFTER.match(after):
+        return True
+    if after[:1] in _CN_DIGITS:
+        return False  # 四个一, 三个一批: a slogan
+    if _STRUCTURAL_HEAD.match(after):
+        return False
+    head = _COUNTABLE_HEAD.search(after[:6])
+    return head is not None and not _STRUCTURAL_HEAD.match(after[:head.start()])
+
+
+def _is_structure_or_reference(text: str, start: int, end: int, measure: str, chinese: bool) -> bool:
+    """Ordinals, references, structural enumerations, time frames and 除…外 exceptions."""
+    before, after = text[max(0, start - 4):start], text[end:end + 8]
+    if ORDINAL_BEFORE.search(before) or EXCEPTION_BEFORE.search(before):
+        return True
+    if measure == "次" and SESSION_BEFORE.search(text[max(0, start - 10):start]):
+        return True
+    if measure in {"个", "项", "条", "名", "位"} and _STRUCTURAL_HEAD.match(after):
+        return True
+    if measure in {"年", "个月", "个季度", "个工作日", "工作日", "天"}:
+        if TIME_FRAME_AFTER.match(after) or TIME_FRAME_BEFORE.search(before):
+            return True
+        if measure == "年" and not DURATION_BEFORE.search(before):
+            return True
+        if measure == "年" and chinese:
+            return False
+    if measure == "分" and (chinese or SCORE_BEFORE.search(before) or SCORE_AFTER.match(after)):
+        return True
+    if measure == "岁" and not AGE_CONTEXT.search(text[max(0, start - 12):start]):
+        return True
+    clause_start, _ = _clause_bounds(text, start, end)
+    if NORM_WORDS.search(text, clause_start, start) and NORM_PERIOD.search(text, clause_start, start):
+        return True
+    if chinese:
+        if measure in CN_FREE_MEASURES:
+            return False
+        if measure in CN_COUNTED_MEASURES:
+            return not _counted_by_chinese_numeral(text, end)
+        return True
+    return False
+
+
+def _is_target(text: str, start: int, end: int) -> bool:
+    clause_start, _ = _clause_bounds(text, start, end)
+    return TARGET_WORDS.search(text, clause_start, start) is not None
+
+
+def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
+    titles = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text)]
+    quotes = [(m.start(), m.end()) for m in _SLOGAN.finditer(text)
+              if not _SPEECH_BEFORE.search(text[max(0, m.start() - 4):m.start()])]
+    named = [(m.start(), m.end()) for m in _named_numeral_pattern().finditer(text)]
+    found: list[_Candidate] = []
+    for match in FIGURE.finditer(text):
+        number, measure = match.group("number"), match.group("measure") or ""
+        percent = match.group("percent") is not None
+        start, end = match.start(), match.end()
+        placeholder = _PLACEHOLDER_ONLY.fullmatch(number) is not None
+        chinese = not placeholder and not number[0].isdigit()
+        if placeholder and not keep_placeholders:
+            continue
+        if chinese and number == "一" and measure not in ONE_MEASURES:
+            continue
+        if chinese and VAGUE_BEFORE.search(text[max(0, start - 2):start]):
+            continue
+        if _inside(titles, start, end) or _inside(named, start, end):
+            continue  # 《…22条措施》, 五个十佳: the number names something
+        if not percent and _inside(quotes, start, end):
+            continue  # “三个到位”, “1名党员联系10户群众”: a slogan
+        if not percent and _is_structure_or_reference(text, start, end, measure, chinese):
+            continue
+        if _is_target(text, start, end):
+            continue
+        if number.isdigit() and len(number) == 4 and (measure == "年" or text[end:end + 1] in "年月"):
+            continue  # a calendar year
+        measure = "%" if percent else (match.group("mult") or "") + measure
+        found.append(_Candidate(start, end, parse_number(number), measure, _kind(measure, percent),
+                                bool(match.group("approx") or match.group("approx2"))))
+    for match in RATIO.finditer(text):
+        den, num = parse_number(match.group("den")), parse_number(match.group("num"))
+        value = round(100 * num / den, 2) if den and num is not None else None
+        if value is not None and not _inside(named, match.start(), match.end()):
+            found.append(_Candidate(match.start(), match.end(), value, "%", "percent", False))
+    for match in TENTH.finditer(text):
+        if TENTH_AFTER.match(text[match.end():]) or _inside(quotes, match.start(), match.end()):
+            continue
+        if ORDINAL_BEFORE.search(text[max(0, match.start() - 4):match.start()]):
+            continue
+        tenths = parse_number(match.group("number"))
+        if tenths is None or not 0 < tenths <= 10:
+            continue
+        if tenths == 1 and not APPROX_BEFORE.search(text[max(0, match.start() - 4):match.start()]):
+            continue  # 一成 outside 近一成/不足一成 is mostly a word (唯一成功, 统一成立)
+        found.append(_Candidate(match.start(), match.end(), tenths * 10, "%", "percent", False))
+    for match in SLASH.finditer(text):
+        num, den = float(match.group("num")), float(match.group("den"))
+        if den and not (len(match.group("num")) == 4 or len(match.group("den")) == 4):
+            found.append(_Candidate(match.start(), match.end(), round(100 * num / den, 2), "%", "percent", False))
+    # Overlapping matches (百分之三十 is both a ratio and 百 + 分): the earliest, then the longest, wins.
+    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    kept: list[_Candidate] = []
+    for candidate in found:
+        if kept and candidate.start < kept[-1].end:
+            continue
+        kept.append(candidate)
+    return kept
+
+
 def _population_and_statement(text: str, start: int, end: int, previous_population: str) -> tuple[str, str]:
     """Noun phrase right after the figure (skipping 的) and the rest of its clause; a figure closing its
     clause (复核合格88个) takes the clause before it as statement and the previous population."""
     jieba_tokenizer()
     clause_start, clause_end = _clause_bounds(text, start, end)
     after = text[end:clause_end]
+    after = re.sub(r"^(?:左右|以上|以下|上下)", "", after)
+    if after.startswith("、"):
+        after = ""  # 报送10人、其中…: the figure closes its part of an enumeration
     if after.startswith("的"):
         after = after[1:]
     population, rest, in_noun = "", after, True
     consumed = 0
     for pair in posseg.lcut(after):
-        if in_noun and (pair.flag.startswith(_NOUN_TAGS) or pair.flag in _NOUN_TAGS or pair.word in "及和与"):
+        if in_noun and (pair.flag.startswith(_NOUN_TAGS) or pair.flag in _NOUN_TAGS or pair.word in "及和与"
+                        or pair.word in _COUNTABLE_HEAD_SET
+                        or ((pair.flag == "b" or pair.word in POPULATION_MODIFIERS) and not population)):
             population += pair.word
             consumed += len(pair.word)
             continue
@@ -149,6 +379,8 @@ def _population_and_statement(text: str, start: int, end: int, previous_populati
         break
     rest = _TRAILING_FIGURE.sub("", after[consumed:]).strip()
     population = population.strip("及和与")
+    if population in NOT_POPULATIONS:
+        population = ""
     if not population and not rest:
         before = text[clause_start:start]
         before = re.sub(r"(?:\d{4}\s*年度?)?\s*\d+(?:\.\d+)?(?:余|多)?(?:" + _MEASURE + r")", "", before)
@@ -169,6 +401,17 @@ def _population_and_statement(text: str, start: int, end: int, previous_populati
     return population, rest
 
 
+def _surveyed_population(text: str, start: int) -> str:
+    """The population a share is taken of, named by a frame before it: 在被调查的单位中，…占57% → 单位."""
+    frames = list(_POPULATION_FRAME.finditer(text, 0, start))
+    if not frames:
+        return ""
+    jieba_tokenizer()
+    nouns = [pair.word for pair in posseg.lcut(frames[-1].group(1))
+             if (_is_noun(pair) or pair.word == "受访者") and pair.word not in INSTRUMENTS]
+    return nouns[-1] if nouns else ""
+
+
 def _is_noun(pair: object) -> bool:
     """A plain noun (verbal nouns such as 培训 name the action, not what is counted)."""
     flag = getattr(pair, "flag", "")
@@ -176,47 +419,29 @@ def _is_noun(pair: object) -> bool:
 
 
 def extract_figures(
-    text: str, *, passage_id: str = "", doc_id: str = "", context: str = ""
+    text: str, *, passage_id: str = "", doc_id: str = "", context: str = "", keep_placeholders: bool = False
 ) -> list[Figure]:
-    """Every figure of ``text``. ``context`` (e.g. the previous passages) helps to find the source."""
+    """Every figure of ``text``. ``context`` (e.g. the previous passages) helps to find the source.
+    ``keep_placeholders`` also returns anonymised placeholders (xx个) as figures without a value."""
     figures: list[Figure] = []
     previous_population, previous_measure = "", ""
-    candidates: list[tuple[int, int, str, float | None, str, bool, bool]] = []
-    for match in FIGURE.finditer(text):
-        number, measure = match.group("number"), match.group("measure") or ""
-        percent = match.group("percent") is not None
-        is_arabic = number[0].isdigit()
-        if not is_arabic and not re.fullmatch(r"[xX*＊]+", number):
-            duration = measure == "年" and _DURATION_BEFORE.search(text[:match.start()])
-            if (measure in _WEAK_CN_MEASURES and not duration) or (number == "一" and measure not in _ONE_MEASURES):
-                continue
-        if any(title.start() < match.start() < title.end() for title in _BOOK_TITLE.finditer(text)):
-            continue  # a number inside a document title (《…22条措施》) names the document
-        if _inside_named_term(text, match.start(), match.end()):
-            continue
-        if measure == "年" and is_arabic and len(number) == 4:
-            continue  # a calendar year, not a duration
-        if is_arabic and len(number) == 4 and text[match.end():match.end() + 1] in "年月":
-            continue
-        candidates.append((match.start(), match.end(), number, parse_number(number), measure, percent,
-                           bool(match.group("approx"))))
-    for match in RATIO.finditer(text):
-        den, num = parse_number(match.group("den")), parse_number(match.group("num"))
-        value = round(100 * num / den, 2) if den and num is not None else None
-        candidates.append((match.start(), match.end(), match.group(), value, "%", True, False))
-    for start, end, _number, value, measure, percent, approx in sorted(candidates):
-        surface = text[start:end]
+    for candidate in _candidates(text, keep_placeholders):
+        start, end, measure = candidate.start, candidate.end, candidate.measure
         year_match = YEAR_BEFORE.search(text[max(0, start - 8):start])
-        approx = approx or bool(APPROX_BEFORE.search(text[:start])) or bool(APPROX_AFTER.match(text[end:]))
+        approx = (candidate.approx or bool(APPROX_BEFORE.search(text[max(0, start - 4):start]))
+                  or bool(APPROX_AFTER.match(text[end:])))
         inherited = previous_population if measure == previous_measure else ""
         population, statement = _population_and_statement(text, start, end, inherited)
+        if not population and candidate.kind == "percent":
+            population = _surveyed_population(text, start)
         previous_population, previous_measure = population or previous_population, measure
         figures.append(
             Figure(
-                passage_id=passage_id, doc_id=doc_id, start=start, end=end, surface=surface, value=value,
-                measure="%" if percent else measure, kind=_kind(measure, percent), population=population,
-                statement=statement, source=_source(text, context), year=year_match.group(1) if year_match else None,
-                approx=approx, anonymised=value is None,
+                passage_id=passage_id, doc_id=doc_id, start=start, end=end, surface=text[start:end],
+                value=candidate.value, measure=measure, kind=candidate.kind, population=population,
+                statement=statement, source=_source(text, context),
+                year=year_match.group(1) if year_match else None, approx=approx,
+                anonymised=candidate.value is None,
             )
         )
     return figures

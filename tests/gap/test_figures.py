@@ -17,7 +17,6 @@ from pipeline.gap.figures import extract_figures, parse_number
          [(3.0, "期", "count", "培训班", ""), (300.0, "人次", "person_times", "", "")]),
         ("推荐上报视频7部，去年以来共计处理违纪违法党员26人次。",
          [(7.0, "部", "count", "视频", ""), (26.0, "人次", "person_times", "违纪违法党员", "")]),
-        ("“机关党建+四服务”工作模式历经两年的创新实践。", [(2.0, "年", "duration", "", "")]),
         ("三分之一的党员参加了座谈。", [(33.33, "%", "percent", "党员", "座谈")]),
     ],
 )
@@ -43,17 +42,71 @@ def test_year_qualifier_and_approximation() -> None:
         "2020年10月16日，中央和国家机关工委印发了《关于…的意见》。",
         "县委办出台《关于创建“五型机关”22条措施》。",
         "推出一批可学可看可借鉴的工作法。",
+        "“机关党建+四服务”工作模式历经两年的创新实践。",
+        "本局准备从作风建设和能力建设两个方面入手。",
+        "各支部除1名专职组织委员外，其余委员都是兼职。",
+        "本文提出5条建议。",
+        "各支部开展四个一活动。",
+        "市十四届人大三次会议听取了报告。",
+        "全年力争评选出10个示范品牌，确保参学率达到100%。",
+        "每个支部每年至少开展4次联学活动。",
     ],
 )
 def test_names_dates_and_articles_are_not_figures(sentence: str) -> None:
     assert extract_figures(sentence) == []
 
 
-def test_anonymised_placeholders_are_flagged() -> None:
-    (figure,) = extract_figures("全市xx个党支部开展了活动。")
-    assert figure.anonymised and figure.value is None
+def test_anonymised_placeholders_are_not_data() -> None:
+    assert extract_figures("全市xx个党支部开展了活动，覆盖X%的党员。") == []
+    figures = extract_figures("全市xx个党支部开展了活动，覆盖X%的党员。", keep_placeholders=True)
+    assert [(f.surface, f.value, f.anonymised) for f in figures] == [("xx个", None, True), ("X%", None, True)]
 
 
-@pytest.mark.parametrize(("number", "value"), [("15.4", 15.4), ("十二", 12.0), ("两", 2.0), ("xx", None)])
+@pytest.mark.parametrize(
+    ("number", "value"),
+    [("15.4", 15.4), ("1,246", 1246.0), ("十二", 12.0), ("两", 2.0), ("百", 100.0), ("四十七点五", 47.5),
+     ("xx", None), ("××", None)],
+)
 def test_parse_number(number: str, value: float | None) -> None:
     assert parse_number(number) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value", "measure", "kind"),
+    [
+        ("百分之四十七点五的党员参加过轮训。", "百分之四十七点五", 47.5, "%", "percent"),
+        ("近七成受访干部认为考核过繁。", "七成", 70.0, "%", "percent"),
+        ("参学率提高了3.5个百分点。", "3.5个百分点", 3.5, "个百分点", "percentage_point"),
+        ("全市共有党员2.3万名。", "2.3万名", 2.3, "万名", "count"),
+        ("志愿服务累计1.2万人次。", "1.2万人次", 1.2, "万人次", "person_times"),
+        ("投入资金220万元。", "220万元", 220.0, "万元", "money"),
+        ("测评得分92.5分。", "92.5分", 92.5, "分", "score"),
+        ("党员人数增长了2倍。", "2倍", 2.0, "倍", "multiple"),
+        ("约1/4的党员是青年。", "1/4", 25.0, "%", "percent"),
+        ("全市有党员2万余名。", "2万余名", 2.0, "万名", "count"),
+    ],
+)
+def test_phrasings_of_shares_amounts_and_scores(
+    sentence: str, surface: str, value: float, measure: str, kind: str
+) -> None:
+    (figure,) = extract_figures(sentence)
+    assert (figure.surface, round(figure.value or 0.0, 2), figure.measure, figure.kind) == (
+        surface, value, measure, kind)
+
+
+def test_a_figure_keeps_its_population_after_an_oddly_tagged_head() -> None:
+    (figure,) = extract_figures("目前全县已有59个村成立了协会。")
+    assert figure.population == "村"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "population"),
+    [
+        ("调查显示，62.5%的受访党员认为学习与工作脱节。", "受访党员"),
+        ("在被调查的单位中，分开考核的占57%。", "单位"),
+        ("问卷中，认为考核过繁的占23.4%。", ""),
+    ],
+)
+def test_population_of_a_share(sentence: str, population: str) -> None:
+    (figure,) = extract_figures(sentence)
+    assert figure.population == population
