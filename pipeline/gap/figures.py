@@ -39,7 +39,7 @@ import jieba.posseg as posseg
 from pipeline.segment import jieba_tokenizer, read_userdict
 
 # ---------------------------------------------------------------- data: what counts, what does not
-MEASURES = (
+MEASURE_WORDS = (
     "个百分点", "百分点", "人次", "万元", "亿元", "元", "个月", "分钟", "个", "名", "人", "次", "项", "家", "期",
     "篇", "条", "场", "批", "所", "支", "户", "位", "村", "部", "件", "幅", "年", "天", "万亩", "亩", "小时", "份",
     "处", "分", "倍", "套", "本", "册", "课时", "学时", "场次", "起", "个工作日", "工作日", "个季度", "轮", "岁",
@@ -128,7 +128,7 @@ _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _CN_NUMBER = f"[{_CN_DIGITS}]+"
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _PLACEHOLDER = r"[xX×]{1,3}|[*＊]{1,3}"
-_MEASURE = "|".join(sorted(map(re.escape, MEASURES), key=len, reverse=True))
+_MEASURE = "|".join(sorted(map(re.escape, MEASURE_WORDS), key=len, reverse=True))
 # 万/亿/千 multiply a following measure (2.3万名, 1.2万人次) but 万元/万亩 are measures of their own: the lazy
 # multiplier tries the measure first.
 FIGURE = re.compile(
