@@ -402,7 +402,7 @@ def ingest(
         results = []
         with GuardedReader(timeout=timeout, max_bytes=max_bytes) as reader:
             for path in files:
-                row, documents = _ingest_one(path, reader, all_metadata, ambiguous)
+                row, documents = ingest_file(path, reader, all_metadata, ambiguous)
                 results.append((row, documents))
                 if on_file is not None:
                     on_file(path, row)
@@ -412,13 +412,29 @@ def ingest(
         if on_file is not None:
             for path, (row, _) in zip(files, results, strict=True):
                 on_file(path, row)
+    if on_file is not None:
+        for row in found.rejected:
+            on_file(Path(row.path), row)
+    return assemble(paths, found, results, metadata=metadata or {}, prefer=prefer)
+
+
+def assemble(
+    paths: Sequence[Path],
+    found: Discovery,
+    results: list[tuple[ManifestRow, list[Document]]],
+    *,
+    metadata: dict[str, FileMetadata],
+    prefer: Sequence[Path] = (),
+) -> Corpus:
+    """The corpus of a batch from the per-file results (in the order of ``found.files``): one manifest
+    row per input (the inputs that were not read included), identical files kept once, document ids
+    unique, one unit per file without a manifest, near-duplicates marked, batch warnings logged."""
+    all_metadata = {**found.metadata, **metadata}
     corpus = Corpus()
     for row in found.rejected:
         log.info("not read %s: %s", row.path, row.reason)
         corpus.manifest.append(row)
-        if on_file is not None:
-            on_file(Path(row.path), row)
-    results = _keep_identical_once(files, results, all_metadata, prefer=prefer)
+    results = _keep_identical_once(found.files, results, all_metadata, prefer=prefer)
     for row, documents in results:
         log.info("%s %s%s", row.status, row.path, f": {row.reason}" if row.reason else "")
         corpus.manifest.append(row)
@@ -426,7 +442,7 @@ def ingest(
     corpus.documents = _unique_ids(corpus.documents)
     corpus.documents = _distinct_units(corpus.documents, all_metadata)
     corpus.documents = mark_duplicates(corpus.documents)
-    corpus.warnings.extend(_batch_warnings(paths, files, found, metadata or {}))
+    corpus.warnings.extend(_batch_warnings(paths, found.files, found, metadata))
     for warning in corpus.warnings:
         log.warning("%s", warning)
     return corpus
@@ -535,7 +551,7 @@ def _ingest_partition(
 ) -> list[tuple[ManifestRow, list[Document]]]:
     """One Dask task: read its files with a guarded worker of its own."""
     with GuardedReader(timeout=timeout, max_bytes=max_bytes) as reader:
-        return [_ingest_one(Path(path), reader, metadata, ambiguous) for path in paths]
+        return [ingest_file(Path(path), reader, metadata, ambiguous) for path in paths]
 
 
 def _ingest_with_dask(
@@ -562,9 +578,10 @@ def _ingest_with_dask(
     return list(bag.compute(scheduler=scheduler))
 
 
-def _ingest_one(
+def ingest_file(
     path: Path, reader: GuardedReader, metadata: dict[str, FileMetadata], ambiguous: frozenset[str]
 ) -> tuple[ManifestRow, list[Document]]:
+    """One file's manifest row and documents, read with ``reader``; never raises for a bad file."""
     began = time.perf_counter()
     shown = display_path(path)
     try:
