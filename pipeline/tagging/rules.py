@@ -25,22 +25,32 @@ except ImportError:  # pragma: no cover
     import sre_constants as _sre  # type: ignore[no-redef]
     import sre_parse as _sre_parser  # type: ignore[no-redef]
 
-from pipeline.structure import classify_doc_type, find_title, is_plain_heading, match_heading
+from pipeline.structure import REPORT_TYPES, classify_doc_type, find_title, is_plain_heading, match_heading
 from pipeline.tagging.codebook import ROLES, Codebook
 
 OFFICIAL_POLICY_TYPES = frozenset({"决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "批复", "纪要"})
 # Other yardsticks whose norms are requirements: rules and plans, and a leader's speech or the report of
 # the meeting where the requirements were set (所提要求). Only for a document of no report genre.
 YARDSTICK_TITLE = re.compile(
-    r"条例|规定|办法|实施方案|工作要点|讲话(?:稿|提纲|摘要|摘登|要点)?[）)]?$"
+    r"条例|规定|办法|实施方案|工作要点|(?:创建|考核|评价|验收|建设)标准|讲话(?:稿|提纲|摘要|摘登|要点)?(?:范文)?[）)]?"
+    r"(?:[（(]\d{1,2}[）)])?$"
     r"|(?:会议|大会|座谈会|推进会|部署会|培训班|开班式)上的(?:讲话|部署|要求)"
     r"|(?:会议|大会|座谈会|推进会|部署会)(?:上(?:强调|指出|要求)|召开|举行)|召开[^。；]{0,24}(?:会议|大会|推进会|部署会)")
 SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("recommendation", re.compile(r"对策|建议|路径|启示|下一步|之策|打算|努力方向|^[一二三四五六七八九十]是要")),
     ("cause", re.compile(r"原因|成因|根源|动因|剖析|症结")),
     ("problem", re.compile(r"表现|存在(?:的)?(?:主要)?问题|主要问题|不足|短板|差距|困难")),
-    ("practice", re.compile(r"做法|成效|成绩|经验|基本情况|主要工作|实践|工作开展情况")),
+    ("practice", re.compile(r"做法|成效|成绩|经验|基本情况|主要工作|实践(?:探索|经验|成果)|工作开展情况|完成情况|(?:建设|工作|发展)现状")),
 )
+# A heading of a yardstick that only names its part (指导思想, 工作目标 …) is structure (other), not a norm.
+_STRUCTURAL_HEADING = re.compile(
+    r"^(?:指导思想|总体要求|(?:工作|创建|总体|主要)?目标(?:任务)?|基本原则|(?:主要|工作|重点)任务|组织(?:领导|实施)"
+    r"|保障措施|实施步骤|方法步骤|工作要求|奖励办法|考核办法|附件|附则|背景|引言|主体|结语|前言)"
+    r"(?:(?:和|与|及)(?:工作目标|基本原则|主要任务|工作任务|保障措施|方法步骤))?$")
+# Explanations of how a problem arose announce a cause even beside the word 问题 (存在问题的原因分析).
+_CAUSE_OF_PROBLEM = re.compile(r"问题(?:产生|形成|出现)?的(?:深层次|主要)?(?:原因|成因|根源)")
+# A heading longer than this is a sentence that opens with a numeral (一是…): its words are content, not a label.
+_HINT_HEADING_MAX = 30
 SECTION_HINT_WEIGHT = 2.5
 # A heading that names its section (主要做法, 存在的问题, 原因分析, 对策建议) rather than stating content:
 # very short, or ending in such a label. Its hint outranks the wording of content headings nested under it.
@@ -66,10 +76,23 @@ _PAST = re.compile(r"了|已|累计|先后|近年来|去年以来|今年以来|�
 _QUOTATION = re.compile(r"^(?:习近平)?总书记[^。；]{0,30}(?:指出|强调|要求)[，,:：]?\s*[“\"]|^[“\"][^”\"]{8,}[”\"]。?$")
 # What the centre or its leader did or said is political context (other), not a unit's practice.
 _CENTRAL_CONTEXT = re.compile(
-    r"^(?:[^。；，,]{0,12}以来[，,]\s*)?(?:以习近平同志为核心的)?党中央|^(?:习近平)?总书记[^。；]{0,40}(?:指出|强调|提出)")
+    r"^(?:[^。；，,]{0,12}以来[，,]\s*)?(?:以习近平同志为核心的)?党中央|^(?:习近平)?总书记[^。；]{0,40}(?:指出|强调|提出)"
+    r"|^习近平同志[^。；]{0,30}(?:指出|强调|提出)"
+    r"|^(?:[^。；，,]{0,6})?党的(?:[一二三四五六七八九十]+大|[一二三四五六七八九十]+届[一二三四五六七八九十]中全会)(?:报告)?中?"
+    r"(?:[^。；，,]{0,8})?(?:指出|强调|提出|明确)")
+# What a text says about itself (本文…, 笔者…, 旨在…) is framing (other), whatever advice words it holds.
+_FRAMING = re.compile(r"^(?:[^。；，,]{0,8}[，,])?(?:本文|笔者|本次调研|本调研|本课题|本栏目)|旨在|主要目的(?:就)?(?:是|在于)")
+# A report of a meeting where a leader set requirements: from the sentence that announces them on, its
+# norms are requirements (会议强调，要…; 提出了三点要求：).
+_NORMS_ANNOUNCED = re.compile(
+    r"(?:^|[，,。\s])(?:会议|大会|座谈会|推进会|部署会)(?:上)?(?:强调|要求|指出)[，,:：]?\s*(?:要|必须|各)"
+    r"|提出了?[^。；]{0,16}要求[:：]\s*$")
+# A work summary (工作总结, …总结如下) reports what was done, like an experience report.
+_SUMMARY = re.compile(r"总结如下|工作总结|总结报告|述职报告")
 GENRE_PRIORS: dict[str, dict[str, float]] = {
-    "心得体会": {"recommendation": 1.0},
+    "心得体会": {"recommendation": 0.3},
     "经验材料": {"practice": 0.5},
+    "工作总结": {"practice": 0.5},
 }
 
 
@@ -104,10 +127,16 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     head = "\n".join(texts[:8])
     title = find_title(head)
     doc_type = classify_doc_type(title, head)
-    policy = doc_type in OFFICIAL_POLICY_TYPES or (doc_type == "other" and bool(YARDSTICK_TITLE.search(title)))
+    # A speech or a standard is a yardstick by its title, whatever report words its opening holds.
+    titled_report = any(pattern.search(title) for _, pattern in REPORT_TYPES)
+    yardstick = bool(YARDSTICK_TITLE.search(title)) and not titled_report
+    if doc_type in {"other", "报告"} and not yardstick and any(_SUMMARY.search(text) for text in texts[:20]):
+        doc_type = "工作总结"
+    policy = doc_type in OFFICIAL_POLICY_TYPES or (yardstick and doc_type not in {"答记者问", "经验材料", "调研报告"})
     stack: list[tuple[int, str]] = []
     contexts = []
     body_started = False
+    announced = False
     for position, text in enumerate(texts):
         stripped = text.strip()
         heading = match_heading(stripped, line_start=True) if stripped else None
@@ -123,7 +152,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
             stack = [*stack, (rank, stripped)]
         heading_text = " ".join(text for _, text in parents)
         hint = _enclosing_hint([*(t for _, t in parents), *([stripped] if heading else [])])
-        contexts.append(PassageContext(heading_text, doc_type, policy, heading is not None, hint, position))
+        announced = announced or (not policy and bool(_NORMS_ANNOUNCED.search(stripped)))
+        contexts.append(PassageContext(heading_text, doc_type, policy or announced, heading is not None, hint, position))
     return contexts
 
 
@@ -139,6 +169,8 @@ def _section_hint(text: str) -> str:
     if not text:
         return ""
     roles = [role for role, pattern in SECTION_HINTS if pattern.search(text)]
+    if "cause" in roles and _CAUSE_OF_PROBLEM.search(text):
+        return "cause"
     if len(roles) > 1:
         roles = [role for role in roles if role != "practice"]
     return roles[0] if len(roles) == 1 else ""
@@ -153,7 +185,8 @@ def _enclosing_hint(headings: Sequence[str]) -> str:
     """Section role of a passage from its enclosing headings (outermost first, its own heading last):
     the innermost heading that names its section wins over content headings; without one, the
     innermost heading with a hint."""
-    hinted = [(text, role) for text in reversed(headings) if (role := _section_hint(text))]
+    hinted = [(text, role) for text in reversed(headings)
+              if len(_HEADING_NUMBER.sub("", text.strip())) <= _HINT_HEADING_MAX and (role := _section_hint(text))]
     for text, role in hinted:
         if _is_section_label(text):
             return role
@@ -414,7 +447,10 @@ class RoleRules:
         # A shortcoming told as an explanation (由于…, 究其原因…) or listed under a 原因 heading is a cause.
         if _EXPLANATION.search(text) or context.section_hint == "cause":
             scores["cause"], scores["problem"] = scores["cause"] + scores["problem"], 0.0
-        if _QUOTATION.search(text) or _CENTRAL_CONTEXT.search(text):
+        if _QUOTATION.search(text) or _CENTRAL_CONTEXT.search(text) or _FRAMING.search(text):
+            scores["other"] += SECTION_HINT_WEIGHT
+        if context.policy and context.is_heading and _STRUCTURAL_HEADING.match(
+                _HEADING_NUMBER.sub("", text.strip()).rstrip("。；;：:")):
             scores["other"] += SECTION_HINT_WEIGHT
         for role, bonus in GENRE_PRIORS.get(context.doc_type, {}).items():
             scores[role] += bonus
