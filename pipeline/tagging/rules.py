@@ -81,16 +81,29 @@ _CENTRAL_CONTEXT = re.compile(
     r"|^(?:[^。；，,]{0,6})?党的(?:[一二三四五六七八九十]+大|[一二三四五六七八九十]+届[一二三四五六七八九十]中全会)(?:报告)?中?"
     r"(?:[^。；，,]{0,8})?(?:指出|强调|提出|明确)")
 # What a text says about itself (本文…, 笔者…, 旨在…) is framing (other), whatever advice words it holds.
-_FRAMING = re.compile(r"^(?:[^。；，,]{0,8}[，,])?(?:本文|笔者|本次调研|本调研|本课题|本栏目)|旨在|主要目的(?:就)?(?:是|在于)")
+_FRAMING = re.compile(
+    r"^(?:[^。；，,]{0,8}[，,])?(?:本文|笔者|本次调研|本调研|本课题|本栏目)[^。；]{0,40}(?:探索|思考|探讨|分析|研究|介绍|梳理|试图|拟|以[^。；]{0,12}为例)"
+    r"|旨在|主要目的(?:就)?(?:是|在于)")
 # A report of a meeting where a leader set requirements: from the sentence that announces them on, its
 # norms are requirements (会议强调，要…; 提出了三点要求：).
 _NORMS_ANNOUNCED = re.compile(
     r"(?:^|[，,。\s])(?:会议|大会|座谈会|推进会|部署会)(?:上)?(?:强调|要求|指出)[，,:：]?\s*(?:要|必须|各)"
     r"|提出了?[^。；]{0,16}要求[:：]\s*$")
+# The voice of a whole document: a text that mostly advises (要/应/需/必须 …) writes its bare imperatives and
+# headings as advice; one that mostly reports (了/已/累计/counts …) writes its headings as practice.
+_ADVISES = re.compile(r"(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|应(?:当|该)?(?![用对急])|(?<![所急必])需(?:要)?(?![求])"
+                      r"|必须|务必|建议|不妨|可以(?:通过|尝试|考虑)")
+_REPORTS = re.compile(r"了|已(?:经)?|累计|先后|截至|荣获|获评|\d+(?:余|多)?(?:次|场|人次|名|个|项|期)")
+_VOICE_MIN = 3
+# A bare imperative: a sentence that opens with a verb of action and names no actor.
+_IMPERATIVE = re.compile(
+    r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|同时|此外|第[一二三四五六七八九十][，,、])?[，,、\s]*"
+    r"(?:坚持|推进|推动|强化|加强|夯实|优化|创新|完善|健全|建立|深化|提升|提高|突出|抓好|做好|构建|打造|筑牢|树立|树牢"
+    r"|落实|发挥|注重|着力|聚焦|围绕|严格|规范|丰富|拓展|加大|增强|压实|统筹|学习|切实|扎实|持续|不断|积极|努力|全面|把)")
 # A work summary (工作总结, …总结如下) reports what was done, like an experience report.
 _SUMMARY = re.compile(r"总结如下|工作总结|总结报告|述职报告")
 GENRE_PRIORS: dict[str, dict[str, float]] = {
-    "心得体会": {"recommendation": 0.3},
+    "心得体会": {"recommendation": 1.0},
     "经验材料": {"practice": 0.5},
     "工作总结": {"practice": 0.5},
 }
@@ -120,6 +133,7 @@ class PassageContext:
     is_heading: bool = False
     section_hint: str = ""
     position: int = 0
+    voice: str = ""  # "advice" or "report" when the document's sentences mostly advise or mostly report
 
 
 def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
@@ -135,6 +149,10 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     policy = doc_type in OFFICIAL_POLICY_TYPES or (yardstick and doc_type not in {"答记者问", "经验材料", "调研报告"})
     stack: list[tuple[int, str]] = []
     contexts = []
+    advises = sum(1 for text in texts if _ADVISES.search(text))
+    reports = sum(1 for text in texts if _REPORTS.search(text))
+    voice = ("advice" if advises >= _VOICE_MIN and advises >= 2 * reports
+             else "report" if reports >= _VOICE_MIN and reports >= 2 * advises else "")
     body_started = False
     announced = False
     for position, text in enumerate(texts):
@@ -153,7 +171,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
         heading_text = " ".join(text for _, text in parents)
         hint = _enclosing_hint([*(t for _, t in parents), *([stripped] if heading else [])])
         announced = announced or (not policy and bool(_NORMS_ANNOUNCED.search(stripped)))
-        contexts.append(PassageContext(heading_text, doc_type, policy or announced, heading is not None, hint, position))
+        contexts.append(PassageContext(heading_text, doc_type, policy or announced, heading is not None, hint, position,
+                                       voice=voice))
     return contexts
 
 
@@ -424,7 +443,8 @@ class RoleRules:
 
     def scores(self, text: str, context: PassageContext) -> dict[str, float]:
         """Role scores of a passage in its context (memoised on the parts of the context they use)."""
-        key = (text, context.doc_type, context.policy, context.section_hint, context.position < 3, context.is_heading)
+        key = (text, context.doc_type, context.voice, context.policy, context.section_hint, context.position < 3,
+               context.is_heading)
         cached = self._cache.get(key)
         if cached is None:
             if len(self._cache) >= _CACHE_SIZE:
@@ -467,6 +487,13 @@ class RoleRules:
             if _FUTURE.search(text):
                 scores["recommendation"] += 1.0
                 scores["practice"] *= 0.5
+            if not context.section_hint and not _PAST.search(text):
+                # Bare imperatives and unlabelled headings speak in the document's voice.
+                if context.voice == "advice" and (context.is_heading or _IMPERATIVE.match(text)):
+                    scores["recommendation"] += 1.0
+                    scores["practice"] *= 0.5
+                elif context.voice == "report" and context.is_heading:
+                    scores["practice"] += 0.75
         if context.doc_type == "答记者问" and _RESTATEMENT.match(text):
             scores["requirement"] += 2.0
         if context.position < 3 and not context.section_hint and len(text) < 60 and not context.is_heading:
