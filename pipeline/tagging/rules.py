@@ -100,6 +100,7 @@ _IMPERATIVE = re.compile(
     r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|同时|此外|第[一二三四五六七八九十][，,、])?[，,、\s]*"
     r"(?:坚持|推进|推动|强化|加强|夯实|优化|创新|完善|健全|建立|深化|提升|提高|突出|抓好|做好|构建|打造|筑牢|树立|树牢"
     r"|落实|发挥|注重|着力|聚焦|围绕|严格|规范|丰富|拓展|加大|增强|压实|统筹|学习|切实|扎实|持续|不断|积极|努力|全面|把)")
+_SPOKEN_TITLE = re.compile(r"讲话|会议|大会|座谈会|推进会|部署会")
 # A work summary (工作总结, …总结如下) reports what was done, like an experience report.
 _SUMMARY = re.compile(r"总结如下|工作总结|总结报告|述职报告")
 GENRE_PRIORS: dict[str, dict[str, float]] = {
@@ -134,6 +135,8 @@ class PassageContext:
     section_hint: str = ""
     position: int = 0
     voice: str = ""  # "advice" or "report" when the document's sentences mostly advise or mostly report
+    spoken: bool = False  # the yardstick is a speech or a meeting's requirements: only its worded norms are requirements
+    is_title: bool = False  # the document's title line (or a repeat of it)
 
 
 def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
@@ -147,6 +150,7 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     if doc_type in {"other", "报告"} and not yardstick and any(_SUMMARY.search(text) for text in texts[:20]):
         doc_type = "工作总结"
     policy = doc_type in OFFICIAL_POLICY_TYPES or (yardstick and doc_type not in {"答记者问", "经验材料", "调研报告"})
+    spoken_title = bool(_SPOKEN_TITLE.search(title)) and doc_type not in OFFICIAL_POLICY_TYPES
     stack: list[tuple[int, str]] = []
     contexts = []
     advises = sum(1 for text in texts if _ADVISES.search(text))
@@ -172,7 +176,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
         hint = _enclosing_hint([*(t for _, t in parents), *([stripped] if heading else [])])
         announced = announced or (not policy and bool(_NORMS_ANNOUNCED.search(stripped)))
         contexts.append(PassageContext(heading_text, doc_type, policy or announced, heading is not None, hint, position,
-                                       voice=voice))
+                                       voice=voice, spoken=announced or (policy and spoken_title),
+                                       is_title=bool(title) and stripped == title))
     return contexts
 
 
@@ -444,7 +449,7 @@ class RoleRules:
     def scores(self, text: str, context: PassageContext) -> dict[str, float]:
         """Role scores of a passage in its context (memoised on the parts of the context they use)."""
         key = (text, context.doc_type, context.voice, context.policy, context.section_hint, context.position < 3,
-               context.is_heading)
+               context.is_heading, context.spoken, context.is_title)
         cached = self._cache.get(key)
         if cached is None:
             if len(self._cache) >= _CACHE_SIZE:
@@ -469,17 +474,20 @@ class RoleRules:
             scores["cause"], scores["problem"] = scores["cause"] + scores["problem"], 0.0
         if _QUOTATION.search(text) or _CENTRAL_CONTEXT.search(text) or _FRAMING.search(text):
             scores["other"] += SECTION_HINT_WEIGHT
-        if context.policy and context.is_heading and _STRUCTURAL_HEADING.match(
-                _HEADING_NUMBER.sub("", text.strip()).rstrip("。；;：:")):
+        if context.is_title or (context.is_heading and _STRUCTURAL_HEADING.match(
+                _HEADING_NUMBER.sub("", text.strip()).rstrip("。；;：:"))):
             scores["other"] += SECTION_HINT_WEIGHT
-        for role, bonus in GENRE_PRIORS.get(context.doc_type, {}).items():
-            scores[role] += bonus
+        if not context.policy:  # a report genre read from a yardstick's opening does not make its norms advice
+            for role, bonus in GENRE_PRIORS.get(context.doc_type, {}).items():
+                scores[role] += bonus
         normative = max(scores["requirement"], scores["recommendation"])
         # A policy's norms are requirements; so are a press Q&A's restatements of the policy, except
         # what the issuer says it will do next.
         restates_policy = context.doc_type == "答记者问" and not _NEXT_STEP.search(text)
         if context.policy or restates_policy:
-            scores["requirement"], scores["recommendation"] = normative + 0.5, 0.0
+            # A written yardstick's every unreported statement is a norm; a speech's only when worded as one.
+            scores["requirement"] = normative + 0.5 if normative or not context.spoken else 0.0
+            scores["recommendation"] = 0.0
             if not _PAST.search(text):
                 scores["practice"] = 0.0
         else:  # in a report only its own advice counts: the policy verbs (坚持, 推动, 建立…) also report practice
