@@ -25,7 +25,7 @@ except ImportError:  # pragma: no cover
     import sre_constants as _sre  # type: ignore[no-redef]
     import sre_parse as _sre_parser  # type: ignore[no-redef]
 
-from pipeline.structure import REPORT_TYPES, classify_doc_type, find_title, is_plain_heading, match_heading
+from pipeline.structure import HEADING_PATTERNS, REPORT_TYPES, classify_doc_type, find_title, is_plain_heading, match_heading
 from pipeline.tagging.codebook import ROLES, Codebook
 
 OFFICIAL_POLICY_TYPES = frozenset({"决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "批复", "纪要"})
@@ -69,6 +69,7 @@ _FUTURE = re.compile(r"下一步|今后|下阶段|下一阶段|将(?:把|对|进
 _EXPLANATION = re.compile(
     r"究其(?:原因|根源)|原因(?:主要)?(?:是|在于|有[二三四两几]|是多方面的)|(?:根源|根子|症结)(?:主要)?在于|归根(?:结底|到底)"
     r"|之所以[^。；]{0,30}(?:是因为|在于)|(?:主要|根本|深层次?)原因|^(?:[^。；，,]{0,8}[，,])?(?:由于|因为)"
+    r"|^[^。；，,]{2,12}由于"
     r"|^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]是)?\s*从?(?:主观|客观)(?:上|方面|原因|规律)(?:看|讲|来看|分析|而言)?"
     r"|说到底|从根本上(?:说|讲|看)")
 # In a yardstick, what is not told as done (了, 已, 累计…) is a norm, whatever its verb.
@@ -100,6 +101,19 @@ _IMPERATIVE = re.compile(
     r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|同时|此外|第[一二三四五六七八九十][，,、])?[，,、\s]*"
     r"(?:坚持|推进|推动|强化|加强|夯实|优化|创新|完善|健全|建立|深化|提升|提高|突出|抓好|做好|构建|打造|筑牢|树立|树牢"
     r"|落实|发挥|注重|着力|聚焦|围绕|严格|规范|丰富|拓展|加大|增强|压实|统筹|学习|切实|扎实|持续|不断|积极|努力|全面|把)")
+# A sentence that announces the list after it (原因主要有两方面; 主要表现在以下几个方面; 需从以下六个方面着力)
+# gives its role to the enumerated items (一是…, 第一…) and what they say, until the next real heading.
+_LIST_ANNOUNCEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cause", re.compile(r"(?:原因|根源|成因)[^。；]{0,12}(?:有[两二三四五六几多]|如下|以下|方面|几点|是多方面的)")),
+    ("problem", re.compile(r"表现(?:在|为)[^。；]{0,8}(?:以下|如下|几个方面|[两二三四五六几]个?方面)"
+                           r"|(?:存在|面临)[^。；]{0,20}问题[^。；]{0,6}(?:[:：]|主要(?:有|是|表现))\s*$")),
+    ("recommendation", re.compile(r"(?:对策|建议|措施|路径|着力)[^。；]{0,10}(?:如下|以下几点)|(?:需|要|应)?从以下[^。；]{0,6}方面")),
+)
+# A modal directly before a verb of action: the sentence says what should be done, not what was.
+_MODAL = re.compile(
+    r"(?:要|应当?|应该|需要?|必须|务必)(?:积极|切实|进一步|深入|不断|着力|始终|大力|认真|坚持|加强|强化|推进|推动|开展|建立"
+    r"|健全|完善|注重|围绕|聚焦|把|将|在|从|以|对|通过|做好|抓好|提高|提升|增强|优化|创新|扩大|丰富|打破|跳出|树立|发挥)")
+_INLINE_RANK = min(pattern.rank for pattern in HEADING_PATTERNS if pattern.inline)  # 一是/第一 items
 _SPOKEN_TITLE = re.compile(r"讲话|会议|大会|座谈会|推进会|部署会")
 # A work summary (工作总结, …总结如下) reports what was done, like an experience report.
 _SUMMARY = re.compile(r"总结如下|工作总结|总结报告|述职报告")
@@ -159,6 +173,7 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
              else "report" if reports >= _VOICE_MIN and reports >= 2 * advises else "")
     body_started = False
     announced = False
+    listed = ""
     for position, text in enumerate(texts):
         stripped = text.strip()
         heading = match_heading(stripped, line_start=True) if stripped else None
@@ -174,6 +189,12 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
             stack = [*stack, (rank, stripped)]
         heading_text = " ".join(text for _, text in parents)
         hint = _enclosing_hint([*(t for _, t in parents), *([stripped] if heading else [])])
+        if heading is not None and heading[0] < _INLINE_RANK:
+            listed = ""
+        if listed:
+            hint = listed
+        elif heading is None:
+            listed = next((role for role, pattern in _LIST_ANNOUNCEMENTS if pattern.search(stripped)), "")
         announced = announced or (not policy and bool(_NORMS_ANNOUNCED.search(stripped)))
         contexts.append(PassageContext(heading_text, doc_type, policy or announced, heading is not None, hint, position,
                                        voice=voice, spoken=announced or (policy and spoken_title),
@@ -492,10 +513,10 @@ class RoleRules:
                 scores["practice"] = 0.0
         else:  # in a report only its own advice counts: the policy verbs (坚持, 推动, 建立…) also report practice
             scores["requirement"] = 0.0
-            if _FUTURE.search(text):
+            if _FUTURE.search(text) or (_MODAL.search(text) and not _PAST.search(text)):
                 scores["recommendation"] += 1.0
                 scores["practice"] *= 0.5
-            if not context.section_hint and not _PAST.search(text):
+            if not context.section_hint and not _PAST.search(text) and not scores["problem"] and not scores["cause"]:
                 # Bare imperatives and unlabelled headings speak in the document's voice.
                 if context.voice == "advice" and (context.is_heading or _IMPERATIVE.match(text)):
                     scores["recommendation"] += 1.0
