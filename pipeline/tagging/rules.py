@@ -88,7 +88,7 @@ _FRAMING = re.compile(
 # A report of a meeting where a leader set requirements: from the sentence that announces them on, its
 # norms are requirements (会议强调，要…; 提出了三点要求：).
 _NORMS_ANNOUNCED = re.compile(
-    r"(?:^|[，,。\s])(?:会议|大会|座谈会|推进会|部署会)(?:上)?(?:强调|要求|指出)[，,:：]?\s*(?:要|必须|各)"
+    r"(?:^|[，,。\s])(?:会议|大会|座谈会|推进会|部署会)(?:上)?(?:强调|要求|指出)[，,:：]\s*[^。；]{0,16}?(?:要|必须|务必)"
     r"|提出了?[^。；]{0,16}要求[:：]\s*$")
 # The voice of a whole document: a text that mostly advises (要/应/需/必须 …) writes its bare imperatives and
 # headings as advice; one that mostly reports (了/已/累计/counts …) writes its headings as practice.
