@@ -114,6 +114,7 @@ _MODAL = re.compile(
     r"(?:要|应当?|应该|需要?|必须|务必)(?:积极|切实|进一步|深入|不断|着力|始终|大力|认真|坚持|加强|强化|推进|推动|开展|建立"
     r"|健全|完善|注重|围绕|聚焦|把|将|在|从|以|对|通过|做好|抓好|提高|提升|增强|优化|创新|扩大|丰富|打破|跳出|树立|发挥)")
 _INLINE_RANK = min(pattern.rank for pattern in HEADING_PATTERNS if pattern.inline)  # 一是/第一 items
+_EVENT = re.compile(r"召开|举行|举办|出席|参会|参加|听取|主持|点评")
 _SPOKEN_TITLE = re.compile(r"讲话|会议|大会|座谈会|推进会|部署会")
 # A work summary (工作总结, …总结如下) reports what was done, like an experience report.
 _SUMMARY = re.compile(r"总结如下|工作总结|总结报告|述职报告")
@@ -509,7 +510,7 @@ class RoleRules:
             # A written yardstick's every unreported statement is a norm; a speech's only when worded as one.
             scores["requirement"] = normative + 0.5 if normative or not context.spoken else 0.0
             scores["recommendation"] = 0.0
-            if not _PAST.search(text):
+            if not _PAST.search(text) and not (context.spoken and _EVENT.search(text)):  # the meeting itself
                 scores["practice"] = 0.0
         else:  # in a report only its own advice counts: the policy verbs (坚持, 推动, 建立…) also report practice
             scores["requirement"] = 0.0
@@ -525,7 +526,8 @@ class RoleRules:
                     scores["practice"] += 0.75
         if context.doc_type == "答记者问" and _RESTATEMENT.match(text):
             scores["requirement"] += 2.0
-        if context.position < 3 and not context.section_hint and len(text) < 60 and not context.is_heading:
+        if (context.position < 3 and not context.section_hint and len(text) < 60 and not context.is_heading
+                and max(scores.values()) < 1.5):  # front matter, unless the wording clearly says otherwise
             scores["other"] += 1.5
         scores["other"] += 0.25  # ties and cue-less sentences fall back to other
         return scores
