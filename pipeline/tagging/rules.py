@@ -114,6 +114,11 @@ _MODAL = re.compile(
     r"(?:要|应当?|应该|需要?|必须|务必)(?:积极|切实|进一步|深入|不断|着力|始终|大力|认真|坚持|加强|强化|推进|推动|开展|建立"
     r"|健全|完善|注重|围绕|聚焦|把|将|在|从|以|对|通过|做好|抓好|提高|提升|增强|优化|创新|扩大|丰富|打破|跳出|树立|发挥)")
 _INLINE_RANK = min(pattern.rank for pattern in HEADING_PATTERNS if pattern.inline)  # 一是/第一 items
+# News of a meeting opens by reporting it; there a leader's words (…强调，要…) announce requirements too.
+_MEETING_OPENING = re.compile(
+    r"(?:召开|举行|举办)[^。；]{0,30}(?:会议|大会|座谈会|推进会|部署会|评议会|培训班|仪式)"
+    r"|(?:会议|大会|座谈会|推进会|部署会|评议会)[^。；]{0,6}(?:召开|举行)")
+_LEADER_NORMS = re.compile(r"(?:强调|要求|指出)[，,:：]\s*[^。；]{0,16}?(?:要|必须|务必)")
 _EVENT = re.compile(r"召开|举行|举办|出席|参会|参加|听取|主持|点评")
 _SPOKEN_TITLE = re.compile(r"讲话|会议|大会|座谈会|推进会|部署会")
 # A work summary (工作总结, …总结如下) reports what was done, like an experience report.
@@ -173,6 +178,7 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     voice = ("advice" if advises >= _VOICE_MIN and advises >= 2 * reports
              else "report" if reports >= _VOICE_MIN and reports >= 2 * advises else "")
     body_started = False
+    meeting_news = any(_MEETING_OPENING.search(text) for text in texts[:5])
     announced = False
     listed = ""
     for position, text in enumerate(texts):
@@ -196,7 +202,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
             hint = listed
         elif heading is None:
             listed = next((role for role, pattern in _LIST_ANNOUNCEMENTS if pattern.search(stripped)), "")
-        announced = announced or (not policy and bool(_NORMS_ANNOUNCED.search(stripped)))
+        announced = announced or (not policy and bool(
+            _NORMS_ANNOUNCED.search(stripped) or (meeting_news and _LEADER_NORMS.search(stripped))))
         contexts.append(PassageContext(heading_text, doc_type, policy or announced, heading is not None, hint, position,
                                        voice=voice, spoken=announced or (policy and spoken_title),
                                        is_title=bool(title) and stripped == title))

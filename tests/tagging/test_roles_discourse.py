@@ -181,3 +181,17 @@ def test_new_field_wording_gets_its_codes(matcher: RuleMatcher, text: str, codes
 
 def test_a_plain_study_plan_is_not_a_study_disconnect(matcher: RuleMatcher) -> None:
     assert "D3" not in matcher.codes("支部每月组织一次集中学习，围绕业务难题开展研讨。")
+
+
+def test_in_meeting_news_a_leaders_words_announce_requirements(roles: RoleRules) -> None:
+    texts = [
+        "全市机关党建工作座谈会召开",
+        "6月3日，全市机关党建工作座谈会在市行政中心举行。",
+        "市委常委、秘书长王某出席会议并讲话。",
+        "王某强调，各级机关党组织要把党建工作融入业务工作全过程。",
+        "要抓住领导班子这个关键，压紧压实主体责任。",
+    ]
+    assert _roles(roles, texts)[3:] == ["requirement", "requirement"]
+    # the same words in a commentary, with no meeting reported, stay advice
+    commentary = ["谈机关党建的着力点", "机关党建关系全局。", "有学者强调，各级机关党组织要把党建工作融入业务工作全过程。"]
+    assert _roles(roles, commentary)[2] == "recommendation"
