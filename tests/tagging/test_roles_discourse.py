@@ -195,3 +195,16 @@ def test_in_meeting_news_a_leaders_words_announce_requirements(roles: RoleRules)
     # the same words in a commentary, with no meeting reported, stay advice
     commentary = ["谈机关党建的着力点", "机关党建关系全局。", "有学者强调，各级机关党组织要把党建工作融入业务工作全过程。"]
     assert _roles(roles, commentary)[2] == "recommendation"
+
+
+def test_a_unit_acting_is_practice_and_a_definition_is_context(roles: RoleRules) -> None:
+    texts = [
+        "某银行支行党建工作纪实",
+        "金融是现代经济的核心。",
+        "银行网点是联系群众的重要窗口。",
+        "某支行党支部持续开展党员先锋岗创建，推动服务提质增效。",
+        "机关党支部是机关党建工作的基础工程。",
+    ]
+    got = _roles(roles, texts)
+    assert got[3] == "practice"
+    assert got[4] == "other"
