@@ -45,8 +45,8 @@ SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # A heading of a yardstick that only names its part (指导思想, 工作目标 …) is structure (other), not a norm.
 _STRUCTURAL_HEADING = re.compile(
     r"^(?:指导思想|总体要求|(?:工作|创建|总体|主要)?目标(?:任务)?|基本原则|(?:主要|工作|重点)任务|组织(?:领导|实施)"
-    r"|保障措施|实施步骤|方法步骤|工作要求|奖励办法|考核办法|附件|附则|背景|引言|主体|结语|前言)"
-    r"(?:(?:和|与|及)(?:工作目标|基本原则|主要任务|工作任务|保障措施|方法步骤))?$")
+    r"|保障措施|实施步骤|方法步骤|工作要求|奖励办法|考核办法|附件|附则|背景|引言|主体|结语|前言|研究背景)"
+    r"(?:(?:和|与|及)(?:工作目标|基本原则|主要任务|工作任务|保障措施|方法步骤|重大意义|意义))?(?:[:：].*)?$")
 # Explanations of how a problem arose announce a cause even beside the word 问题 (存在问题的原因分析).
 _CAUSE_OF_PROBLEM = re.compile(r"问题(?:产生|形成|出现)?的(?:深层次|主要)?(?:原因|成因|根源)")
 # A heading longer than this is a sentence that opens with a numeral (一是…): its words are content, not a label.

@@ -208,3 +208,22 @@ def test_a_unit_acting_is_practice_and_a_definition_is_context(roles: RoleRules)
     got = _roles(roles, texts)
     assert got[3] == "practice"
     assert got[4] == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("〔关键词〕机关党建；融合；考核", "other"),
+        ("（作者单位：某市委党校党建教研室）", "other"),
+        ("基层党建工作到底该怎样考核呢？", "other"),
+        ("开会前忙忙碌碌、开会后无人过问的现象不在少数。", "problem"),
+    ],
+)
+def test_paper_apparatus_questions_and_common_shortcomings(roles: RoleRules, text: str, role: str) -> None:
+    texts = ["关于机关党建考核的思考", "机关党建考核关系党建工作成效。", "近年来各地都在探索改进考核办法。", text]
+    assert _roles(roles, texts)[-1] == role
+
+
+def test_an_introduction_heading_is_structure(roles: RoleRules) -> None:
+    texts = ["关于机关党建考核的思考", "机关党建考核关系党建工作成效。", "近年来各地开展了考核。", "一、引言：问题的提出"]
+    assert _roles(roles, texts)[-1] == "other"
