@@ -227,3 +227,20 @@ def test_paper_apparatus_questions_and_common_shortcomings(roles: RoleRules, tex
 def test_an_introduction_heading_is_structure(roles: RoleRules) -> None:
     texts = ["关于机关党建考核的思考", "机关党建考核关系党建工作成效。", "近年来各地开展了考核。", "一、引言：问题的提出"]
     assert _roles(roles, texts)[-1] == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("局党组坚持以党的政治建设为统领，把准业务工作的政治方向。", "M2"),
+        ("要优化考核指标，增强考核结果运用，把党建考核与业务考核结合起来。", "M5"),
+        ("社区党委监督评估机制尚不健全，缺少跟踪反馈。", "M5"),
+    ],
+)
+def test_political_direction_and_assessment_wording(matcher: RuleMatcher, text: str, code: str) -> None:
+    assert code in matcher.codes(text)
+
+
+def test_studying_versus_using_in_quotes_is_not_the_party_business_split(matcher: RuleMatcher) -> None:
+    codes = matcher.codes("一些党员干部存在学用“两张皮”现象。")
+    assert "D3" in codes and "D2" not in codes
