@@ -176,7 +176,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     advises = sum(1 for text in texts if _ADVISES.search(text))
     reports = sum(1 for text in texts if _REPORTS.search(text))
     voice = ("advice" if advises >= _VOICE_MIN and advises >= 2 * reports
-             else "report" if reports >= _VOICE_MIN and reports >= 2 * advises else "")
+             else "report" if (reports >= _VOICE_MIN and reports >= 2 * advises) or (reports >= 2 and not advises)
+             else "")
     body_started = False
     meeting_news = any(_MEETING_OPENING.search(text) for text in texts[:5])
     announced = False
