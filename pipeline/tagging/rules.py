@@ -471,6 +471,8 @@ class RoleRules:
             (role, index): pattern
             for role, entry in codebook.roles.items() for index, pattern in enumerate(entry.patterns)
         }
+        self._disconnects = frozenset(code for code, entry in codebook.codes.items()
+                                      if codebook.groups[entry.group].kind == "problem")
         self._gate = LiteralGate([
             *(((role, "cues"), cue) for role, cue in self._cues.items() if cue is not None),
             *self._patterns.items(),
@@ -497,6 +499,9 @@ class RoleRules:
                 scores[role] += 1.0
         if context.section_hint:  # the section decides when the wording does not (annotation guide)
             scores[context.section_hint] += SECTION_HINT_WEIGHT
+        if not context.policy and not _ADVISES.search(text) and not _FUTURE.search(text) and any(
+                hit.code in self._disconnects for hit in matcher_for(self.codebook).match(text)):
+            scores["problem"] += 1.0  # a disconnect named outside advice is most often observed
         if _EXPLANATION.search(text):
             scores["cause"] += SECTION_HINT_WEIGHT
         # A shortcoming told as an explanation (由于…, 究其原因…) or listed under a 原因 heading is a cause.

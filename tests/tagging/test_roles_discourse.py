@@ -244,3 +244,11 @@ def test_political_direction_and_assessment_wording(matcher: RuleMatcher, text: 
 def test_studying_versus_using_in_quotes_is_not_the_party_business_split(matcher: RuleMatcher) -> None:
     codes = matcher.codes("一些党员干部存在学用“两张皮”现象。")
     assert "D3" in codes and "D2" not in codes
+
+
+def test_a_disconnect_named_outside_advice_is_a_problem(roles: RoleRules) -> None:
+    texts = ["关于机关党建的几点思考", "机关党建关系全局。", "近年来各地都在推进融合。",
+             "不少单位党员参加集中学习时人在心不在，学归学、干归干。"]
+    assert _roles(roles, texts)[-1] == "problem"
+    advice = [*texts[:3], "各单位要防止学归学、干归干，推动学用相长。"]
+    assert _roles(roles, advice)[-1] == "recommendation"
