@@ -252,3 +252,19 @@ def test_a_disconnect_named_outside_advice_is_a_problem(roles: RoleRules) -> Non
     assert _roles(roles, texts)[-1] == "problem"
     advice = [*texts[:3], "各单位要防止学归学、干归干，推动学用相长。"]
     assert _roles(roles, advice)[-1] == "recommendation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "支部探索多样载体，打造融合品牌。",
+        "机关在职党员进社区开展志愿服务，认领微心愿。",
+        "推动党支部建在项目上，实现组织覆盖。",
+    ],
+)
+def test_carriers_and_members_serving_are_m4(matcher: RuleMatcher, text: str) -> None:
+    assert "M4" in matcher.codes(text)
+
+
+def test_volunteering_without_party_members_named_is_not_m4(matcher: RuleMatcher) -> None:
+    assert "M4" not in matcher.codes("组织青年干部参加社区环境整治公益活动和志愿服务。")
