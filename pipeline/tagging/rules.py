@@ -89,7 +89,8 @@ _FRAMING = re.compile(
 # norms are requirements (会议强调，要…; 提出了三点要求：).
 _NORMS_ANNOUNCED = re.compile(
     r"(?:^|[，,。\s])(?:会议|大会|座谈会|推进会|部署会)(?:上)?(?:强调|要求|指出)[，,:：]\s*[^。；]{0,16}?(?:要|必须|务必)"
-    r"|提出了?[^。；]{0,16}要求[:：]\s*$")
+    r"|提出了?[^。；]{0,16}要求[:：]\s*$"
+    r"|(?:调研|视察|督导|检查|座谈)(?:时|期间|中)(?:强调|指出|要求)[，,:：][^。；]{0,30}?(?:要(?![求点素])|必须|务必)")
 # The voice of a whole document: a text that mostly advises (要/应/需/必须 …) writes its bare imperatives and
 # headings as advice; one that mostly reports (了/已/累计/counts …) writes its headings as practice.
 _ADVISES = re.compile(r"(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|应(?:当|该)?(?![用对急])|(?<![所急必])需(?:要)?(?![求])"
@@ -118,7 +119,8 @@ _INLINE_RANK = min(pattern.rank for pattern in HEADING_PATTERNS if pattern.inlin
 _MEETING_OPENING = re.compile(
     r"(?:召开|举行|举办)[^。；]{0,30}(?:会议|大会|座谈会|推进会|部署会|评议会|培训班|仪式)"
     r"|(?:会议|大会|座谈会|推进会|部署会|评议会)[^。；]{0,6}(?:召开|举行)")
-_LEADER_NORMS = re.compile(r"(?:强调|要求|指出)[，,:：]\s*[^。；]{0,16}?(?:要|必须|务必)")
+_MODAL_YAO = r"(?:(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|必须|务必)"
+_LEADER_NORMS = re.compile(r"(?:强调|(?<![然在总新本])要求|指出)[，,:：][^。；]{0,40}?" + _MODAL_YAO)
 _EVENT = re.compile(r"召开|举行|举办|出席|参会|参加|听取|主持|点评")
 _SPOKEN_TITLE = re.compile(r"讲话|会议|大会|座谈会|推进会|部署会")
 # A work summary (工作总结, …总结如下) reports what was done, like an experience report.

@@ -268,3 +268,22 @@ def test_carriers_and_members_serving_are_m4(matcher: RuleMatcher, text: str) ->
 
 def test_volunteering_without_party_members_named_is_not_m4(matcher: RuleMatcher) -> None:
     assert "M4" not in matcher.codes("组织青年干部参加社区环境整治公益活动和志愿服务。")
+
+
+def test_a_leaders_numbered_requirements_and_an_inspection_visit(roles: RoleRules) -> None:
+    texts = [
+        "全县机关党建工作会议召开",
+        "3月2日，全县机关党建工作会议在县委党校召开。",
+        "县委副书记李某指出，做好今年的机关党建工作，一要抓好理论武装，二要压实主体责任。",
+        "要以钉钉子精神抓好各项任务落实。",
+    ]
+    assert _roles(roles, texts)[2:] == ["requirement", "requirement"]
+    visit = ["某局党组书记到基层支部调研", "近日，局党组书记赵某到基层支部调研党建工作。",
+             "赵某在座谈时强调，各支部要把党建工作与业务工作同谋划、同部署。"]
+    assert _roles(roles, visit)[2] == "requirement"
+
+
+def test_a_necessary_requirement_is_not_an_announcement(roles: RoleRules) -> None:
+    texts = ["某单位召开支部书记述职评议会", "落实党建工作责任制是必然要求，是改进作风的重要抓手。",
+             "会上，各支部书记汇报了全年抓党建工作的主要做法。"]
+    assert "requirement" not in _roles(roles, texts)
