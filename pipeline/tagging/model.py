@@ -28,9 +28,13 @@ from pipeline.segment import content_words
 from pipeline.tagging.codebook import ROLES, Codebook
 from pipeline.tagging.rules import PassageContext, matcher_for, nearest_heading, role_rules_for
 
-FRAME_COLUMNS = ["text", "heading", "doc_type", "section_hint", "policy", "is_heading", "position"]
+FRAME_COLUMNS = ["text", "heading", "doc_type", "section_hint", "policy", "is_heading", "position", "voice", "spoken",
+                 "is_title"]
 MIN_POSITIVES_FOR_CALIBRATION = 9
 RULE_FEATURE_WEIGHT = 2.0
+# The context the rule role tagger reads; a model saved before voice/spoken/is_title existed passes the
+# first six only, and those passages get the defaults.
+ROLE_CUE_COLUMNS = ["text", "doc_type", "section_hint", "policy", "is_heading", "position", "voice", "spoken", "is_title"]
 
 
 def to_frame(texts: Sequence[str], contexts: Sequence[PassageContext]) -> pd.DataFrame:
@@ -48,6 +52,9 @@ def to_frame(texts: Sequence[str], contexts: Sequence[PassageContext]) -> pd.Dat
             "policy": [float(c.policy) for c in contexts],
             "is_heading": [float(c.is_heading) for c in contexts],
             "position": [c.position for c in contexts],
+            "voice": pd.Series([c.voice or "none" for c in contexts], dtype=object),
+            "spoken": [float(c.spoken) for c in contexts],
+            "is_title": [float(c.is_title) for c in contexts],
         },
         columns=FRAME_COLUMNS,
     )
@@ -93,11 +100,15 @@ class RoleCueFeatures(BaseEstimator, TransformerMixin):
     def transform(self, frame: pd.DataFrame) -> np.ndarray:
         rules = role_rules_for(_required(self.codebook, self))
         rows = []
-        for text, doc_type, hint, policy, is_heading, position in frame[
-            ["text", "doc_type", "section_hint", "policy", "is_heading", "position"]
+        present = [column for column in ROLE_CUE_COLUMNS if column in frame.columns]
+        defaults = {"voice": "none", "spoken": 0.0, "is_title": 0.0}
+        table = frame[present].assign(**{k: v for k, v in defaults.items() if k not in frame.columns})
+        for text, doc_type, hint, policy, is_heading, position, voice, spoken, is_title in table[
+            ROLE_CUE_COLUMNS
         ].itertuples(index=False):
             context = PassageContext("", doc_type, bool(policy), bool(is_heading), "" if hint == "none" else hint,
-                                     int(position))
+                                     int(position), voice="" if voice == "none" else voice, spoken=bool(spoken),
+                                     is_title=bool(is_title))
             rows.append(rules.features(text, context))
         return np.array(rows, dtype=float)
 
@@ -179,8 +190,7 @@ def feature_union(codebook: Codebook) -> ColumnTransformer:
                                       sublinear_tf=True, min_df=2, max_features=4000, dtype=np.float32), "text"),
             ("rules", RuleCodeFeatures("text", codebook), ["text"]),
             ("heading_rules", RuleCodeFeatures("heading", codebook), ["heading"]),
-            ("role_cues", RoleCueFeatures(codebook),
-             ["text", "doc_type", "section_hint", "policy", "is_heading", "position"]),
+            ("role_cues", RoleCueFeatures(codebook), ROLE_CUE_COLUMNS),
             ("heading_role_cues", HeadingRoleCues(codebook), ["heading"]),
             ("context", OneHotEncoder(handle_unknown="ignore"), ["doc_type", "section_hint"]),
             ("flags", "passthrough", ["policy", "is_heading"]),

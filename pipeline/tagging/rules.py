@@ -25,22 +25,39 @@ except ImportError:  # pragma: no cover
     import sre_constants as _sre  # type: ignore[no-redef]
     import sre_parse as _sre_parser  # type: ignore[no-redef]
 
-from pipeline.structure import classify_doc_type, find_title, is_plain_heading, match_heading
+from pipeline.structure import (
+    HEADING_PATTERNS,
+    REPORT_TYPES,
+    classify_doc_type,
+    find_title,
+    is_plain_heading,
+    match_heading,
+)
 from pipeline.tagging.codebook import ROLES, Codebook
 
 OFFICIAL_POLICY_TYPES = frozenset({"决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "批复", "纪要"})
 # Other yardsticks whose norms are requirements: rules and plans, and a leader's speech or the report of
 # the meeting where the requirements were set (所提要求). Only for a document of no report genre.
 YARDSTICK_TITLE = re.compile(
-    r"条例|规定|办法|实施方案|工作要点|讲话(?:稿|提纲|摘要|摘登|要点)?[）)]?$"
+    r"条例|规定|办法|实施方案|工作要点|(?:创建|考核|评价|验收|建设)标准|讲话(?:稿|提纲|摘要|摘登|要点)?(?:范文)?[）)]?"
+    r"(?:[（(]\d{1,2}[）)])?$"
     r"|(?:会议|大会|座谈会|推进会|部署会|培训班|开班式)上的(?:讲话|部署|要求)"
     r"|(?:会议|大会|座谈会|推进会|部署会)(?:上(?:强调|指出|要求)|召开|举行)|召开[^。；]{0,24}(?:会议|大会|推进会|部署会)")
 SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("recommendation", re.compile(r"对策|建议|路径|启示|下一步|之策|打算|努力方向|^[一二三四五六七八九十]是要")),
     ("cause", re.compile(r"原因|成因|根源|动因|剖析|症结")),
     ("problem", re.compile(r"表现|存在(?:的)?(?:主要)?问题|主要问题|不足|短板|差距|困难")),
-    ("practice", re.compile(r"做法|成效|成绩|经验|基本情况|主要工作|实践|工作开展情况")),
+    ("practice", re.compile(r"做法|成效|成绩|经验|基本情况|主要工作|实践(?:探索|经验|成果)|工作开展情况|完成情况|(?:建设|工作|发展)现状")),
 )
+# A heading of a yardstick that only names its part (指导思想, 工作目标 …) is structure (other), not a norm.
+_STRUCTURAL_HEADING = re.compile(
+    r"^(?:指导思想|总体要求|(?:工作|创建|总体|主要)?目标(?:任务)?|基本原则|(?:主要|工作|重点)任务|组织(?:领导|实施)"
+    r"|保障措施|实施步骤|方法步骤|工作要求|奖励办法|考核办法|附件|附则|背景|引言|主体|结语|前言|研究背景)"
+    r"(?:(?:和|与|及)(?:工作目标|基本原则|主要任务|工作任务|保障措施|方法步骤|重大意义|意义))?(?:[:：].*)?$")
+# Explanations of how a problem arose announce a cause even beside the word 问题 (存在问题的原因分析).
+_CAUSE_OF_PROBLEM = re.compile(r"问题(?:产生|形成|出现)?的(?:深层次|主要)?(?:原因|成因|根源)")
+# A heading longer than this is a sentence that opens with a numeral (一是…): its words are content, not a label.
+_HINT_HEADING_MAX = 30
 SECTION_HINT_WEIGHT = 2.5
 # A heading that names its section (主要做法, 存在的问题, 原因分析, 对策建议) rather than stating content:
 # very short, or ending in such a label. Its hint outranks the wording of content headings nested under it.
@@ -59,6 +76,7 @@ _FUTURE = re.compile(r"下一步|今后|下阶段|下一阶段|将(?:把|对|进
 _EXPLANATION = re.compile(
     r"究其(?:原因|根源)|原因(?:主要)?(?:是|在于|有[二三四两几]|是多方面的)|(?:根源|根子|症结)(?:主要)?在于|归根(?:结底|到底)"
     r"|之所以[^。；]{0,30}(?:是因为|在于)|(?:主要|根本|深层次?)原因|^(?:[^。；，,]{0,8}[，,])?(?:由于|因为)"
+    r"|^[^。；，,]{2,12}由于"
     r"|^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]是)?\s*从?(?:主观|客观)(?:上|方面|原因|规律)(?:看|讲|来看|分析|而言)?"
     r"|说到底|从根本上(?:说|讲|看)")
 # In a yardstick, what is not told as done (了, 已, 累计…) is a norm, whatever its verb.
@@ -66,10 +84,58 @@ _PAST = re.compile(r"了|已|累计|先后|近年来|去年以来|今年以来|�
 _QUOTATION = re.compile(r"^(?:习近平)?总书记[^。；]{0,30}(?:指出|强调|要求)[，,:：]?\s*[“\"]|^[“\"][^”\"]{8,}[”\"]。?$")
 # What the centre or its leader did or said is political context (other), not a unit's practice.
 _CENTRAL_CONTEXT = re.compile(
-    r"^(?:[^。；，,]{0,12}以来[，,]\s*)?(?:以习近平同志为核心的)?党中央|^(?:习近平)?总书记[^。；]{0,40}(?:指出|强调|提出)")
+    r"^(?:[^。；，,]{0,12}以来[，,]\s*)?(?:以习近平同志为核心的)?党中央|^(?:习近平)?总书记[^。；]{0,40}(?:指出|强调|提出)"
+    r"|^习近平同志[^。；]{0,30}(?:指出|强调|提出)"
+    r"|^(?:[^。；，,]{0,6})?党的(?:[一二三四五六七八九十]+大|[一二三四五六七八九十]+届[一二三四五六七八九十]中全会)(?:报告)?中?"
+    r"(?:[^。；，,]{0,8})?(?:指出|强调|提出|明确)")
+# What a text says about itself (本文…, 笔者…, 旨在…) is framing (other), whatever advice words it holds.
+_FRAMING = re.compile(
+    r"^(?:[^。；，,]{0,8}[，,])?(?:本文|笔者|本次调研|本调研|本课题|本栏目)[^。；]{0,40}(?:探索|思考|探讨|分析|研究|介绍|梳理|试图|拟|以[^。；]{0,12}为例)"
+    r"|旨在|主要目的(?:就)?(?:是|在于)")
+# A report of a meeting where a leader set requirements: from the sentence that announces them on, its
+# norms are requirements (会议强调，要…; 提出了三点要求：).
+_NORMS_ANNOUNCED = re.compile(
+    r"(?:^|[，,。\s])(?:会议|大会|座谈会|推进会|部署会)(?:上)?(?:强调|要求|指出)[，,:：]\s*[^。；]{0,16}?(?:要|必须|务必)"
+    r"|提出了?[^。；]{0,16}要求[:：]\s*$"
+    r"|(?:调研|视察|督导|检查|座谈)(?:时|期间|中)(?:强调|指出|要求)[，,:：][^。；]{0,30}?(?:要(?![求点素])|必须|务必)")
+# The voice of a whole document: a text that mostly advises (要/应/需/必须 …) writes its bare imperatives and
+# headings as advice; one that mostly reports (了/已/累计/counts …) writes its headings as practice.
+_ADVISES = re.compile(r"(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|应(?:当|该)?(?![用对急])|(?<![所急必])需(?:要)?(?![求])"
+                      r"|必须|务必|建议|不妨|可以(?:通过|尝试|考虑)")
+_REPORTS = re.compile(r"了|已(?:经)?|累计|先后|截至|荣获|获评|\d+(?:余|多)?(?:次|场|人次|名|个|项|期)")
+_VOICE_MIN = 3
+# A bare imperative: a sentence that opens with a verb of action and names no actor.
+_IMPERATIVE = re.compile(
+    r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|同时|此外|第[一二三四五六七八九十][，,、])?[，,、\s]*"
+    r"(?:坚持|推进|推动|强化|加强|夯实|优化|创新|完善|健全|建立|深化|提升|提高|突出|抓好|做好|构建|打造|筑牢|树立|树牢"
+    r"|落实|发挥|注重|着力|聚焦|围绕|严格|规范|丰富|拓展|加大|增强|压实|统筹|学习|切实|扎实|持续|不断|积极|努力|全面|把)")
+# A sentence that announces the list after it (原因主要有两方面; 主要表现在以下几个方面; 需从以下六个方面着力)
+# gives its role to the enumerated items (一是…, 第一…) and what they say, until the next real heading.
+_LIST_ANNOUNCEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cause", re.compile(r"(?:原因|根源|成因)[^。；]{0,12}(?:有[两二三四五六几多]|如下|以下|方面|几点|是多方面的)")),
+    ("problem", re.compile(r"表现(?:在|为)[^。；]{0,8}(?:以下|如下|几个方面|[两二三四五六几]个?方面)"
+                           r"|(?:存在|面临)[^。；]{0,20}问题[^。；]{0,6}(?:[:：]|主要(?:有|是|表现))\s*$")),
+    ("recommendation", re.compile(r"(?:对策|建议|措施|路径|着力)[^。；]{0,10}(?:如下|以下几点)|(?:需|要|应)?从以下[^。；]{0,6}方面")),
+)
+# A modal directly before a verb of action: the sentence says what should be done, not what was.
+_MODAL = re.compile(
+    r"(?:要|应当?|应该|需要?|必须|务必)(?:积极|切实|进一步|深入|不断|着力|始终|大力|认真|坚持|加强|强化|推进|推动|开展|建立"
+    r"|健全|完善|注重|围绕|聚焦|把|将|在|从|以|对|通过|做好|抓好|提高|提升|增强|优化|创新|扩大|丰富|打破|跳出|树立|发挥)")
+_INLINE_RANK = min(pattern.rank for pattern in HEADING_PATTERNS if pattern.inline)  # 一是/第一 items
+# News of a meeting opens by reporting it; there a leader's words (…强调，要…) announce requirements too.
+_MEETING_OPENING = re.compile(
+    r"(?:召开|举行|举办)[^。；]{0,30}(?:会议|大会|座谈会|推进会|部署会|评议会|培训班|仪式)"
+    r"|(?:会议|大会|座谈会|推进会|部署会|评议会)[^。；]{0,6}(?:召开|举行)")
+_MODAL_YAO = r"(?:(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|必须|务必)"
+_LEADER_NORMS = re.compile(r"(?:强调|(?<![然在总新本])要求|指出)[，,:：][^。；]{0,40}?" + _MODAL_YAO)
+_EVENT = re.compile(r"召开|举行|举办|出席|参会|参加|听取|主持|点评")
+_SPOKEN_TITLE = re.compile(r"讲话|会议|大会|座谈会|推进会|部署会")
+# A work summary (工作总结, …总结如下) reports what was done, like an experience report.
+_SUMMARY = re.compile(r"总结如下|工作总结|总结报告|述职报告")
 GENRE_PRIORS: dict[str, dict[str, float]] = {
     "心得体会": {"recommendation": 1.0},
     "经验材料": {"practice": 0.5},
+    "工作总结": {"practice": 0.5},
 }
 
 
@@ -97,6 +163,9 @@ class PassageContext:
     is_heading: bool = False
     section_hint: str = ""
     position: int = 0
+    voice: str = ""  # "advice" or "report" when the document's sentences mostly advise or mostly report
+    spoken: bool = False  # the yardstick is a speech or a meeting's requirements: only its worded norms are requirements
+    is_title: bool = False  # the document's title line (or a repeat of it)
 
 
 def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
@@ -104,10 +173,24 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     head = "\n".join(texts[:8])
     title = find_title(head)
     doc_type = classify_doc_type(title, head)
-    policy = doc_type in OFFICIAL_POLICY_TYPES or (doc_type == "other" and bool(YARDSTICK_TITLE.search(title)))
+    # A speech or a standard is a yardstick by its title, whatever report words its opening holds.
+    titled_report = any(pattern.search(title) for _, pattern in REPORT_TYPES)
+    yardstick = bool(YARDSTICK_TITLE.search(title)) and not titled_report
+    if doc_type in {"other", "报告"} and not yardstick and any(_SUMMARY.search(text) for text in texts[:20]):
+        doc_type = "工作总结"
+    policy = doc_type in OFFICIAL_POLICY_TYPES or (yardstick and doc_type not in {"答记者问", "经验材料", "调研报告"})
+    spoken_title = bool(_SPOKEN_TITLE.search(title)) and doc_type not in OFFICIAL_POLICY_TYPES
     stack: list[tuple[int, str]] = []
     contexts = []
+    advises = sum(1 for text in texts if _ADVISES.search(text))
+    reports = sum(1 for text in texts if _REPORTS.search(text))
+    voice = ("advice" if advises >= _VOICE_MIN and advises >= 2 * reports
+             else "report" if (reports >= _VOICE_MIN and reports >= 2 * advises) or (reports >= 2 and not advises)
+             else "")
     body_started = False
+    meeting_news = any(_MEETING_OPENING.search(text) for text in texts[:5])
+    announced = False
+    listed = ""
     for position, text in enumerate(texts):
         stripped = text.strip()
         heading = match_heading(stripped, line_start=True) if stripped else None
@@ -123,7 +206,17 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
             stack = [*stack, (rank, stripped)]
         heading_text = " ".join(text for _, text in parents)
         hint = _enclosing_hint([*(t for _, t in parents), *([stripped] if heading else [])])
-        contexts.append(PassageContext(heading_text, doc_type, policy, heading is not None, hint, position))
+        if heading is not None and heading[0] < _INLINE_RANK:
+            listed = ""
+        if listed:
+            hint = listed
+        elif heading is None:
+            listed = next((role for role, pattern in _LIST_ANNOUNCEMENTS if pattern.search(stripped)), "")
+        announced = announced or (not policy and bool(
+            _NORMS_ANNOUNCED.search(stripped) or (meeting_news and _LEADER_NORMS.search(stripped))))
+        contexts.append(PassageContext(heading_text, doc_type, policy or announced, heading is not None, hint, position,
+                                       voice=voice, spoken=announced or (policy and spoken_title),
+                                       is_title=bool(title) and stripped == title))
     return contexts
 
 
@@ -139,6 +232,8 @@ def _section_hint(text: str) -> str:
     if not text:
         return ""
     roles = [role for role, pattern in SECTION_HINTS if pattern.search(text)]
+    if "cause" in roles and _CAUSE_OF_PROBLEM.search(text):
+        return "cause"
     if len(roles) > 1:
         roles = [role for role in roles if role != "practice"]
     return roles[0] if len(roles) == 1 else ""
@@ -153,7 +248,8 @@ def _enclosing_hint(headings: Sequence[str]) -> str:
     """Section role of a passage from its enclosing headings (outermost first, its own heading last):
     the innermost heading that names its section wins over content headings; without one, the
     innermost heading with a hint."""
-    hinted = [(text, role) for text in reversed(headings) if (role := _section_hint(text))]
+    hinted = [(text, role) for text in reversed(headings)
+              if len(_HEADING_NUMBER.sub("", text.strip())) <= _HINT_HEADING_MAX and (role := _section_hint(text))]
     for text, role in hinted:
         if _is_section_label(text):
             return role
@@ -384,6 +480,8 @@ class RoleRules:
             (role, index): pattern
             for role, entry in codebook.roles.items() for index, pattern in enumerate(entry.patterns)
         }
+        self._disconnects = frozenset(code for code, entry in codebook.codes.items()
+                                      if codebook.groups[entry.group].kind == "problem")
         self._gate = LiteralGate([
             *(((role, "cues"), cue) for role, cue in self._cues.items() if cue is not None),
             *self._patterns.items(),
@@ -391,7 +489,8 @@ class RoleRules:
 
     def scores(self, text: str, context: PassageContext) -> dict[str, float]:
         """Role scores of a passage in its context (memoised on the parts of the context they use)."""
-        key = (text, context.doc_type, context.policy, context.section_hint, context.position < 3, context.is_heading)
+        key = (text, context.doc_type, context.voice, context.policy, context.section_hint, context.position < 3,
+               context.is_heading, context.spoken, context.is_title)
         cached = self._cache.get(key)
         if cached is None:
             if len(self._cache) >= _CACHE_SIZE:
@@ -409,31 +508,48 @@ class RoleRules:
                 scores[role] += 1.0
         if context.section_hint:  # the section decides when the wording does not (annotation guide)
             scores[context.section_hint] += SECTION_HINT_WEIGHT
+        if not context.policy and not _ADVISES.search(text) and not _FUTURE.search(text) and any(
+                hit.code in self._disconnects for hit in matcher_for(self.codebook).match(text)):
+            scores["problem"] += 1.0  # a disconnect named outside advice is most often observed
         if _EXPLANATION.search(text):
             scores["cause"] += SECTION_HINT_WEIGHT
         # A shortcoming told as an explanation (由于…, 究其原因…) or listed under a 原因 heading is a cause.
         if _EXPLANATION.search(text) or context.section_hint == "cause":
             scores["cause"], scores["problem"] = scores["cause"] + scores["problem"], 0.0
-        if _QUOTATION.search(text) or _CENTRAL_CONTEXT.search(text):
+        if _QUOTATION.search(text) or _CENTRAL_CONTEXT.search(text) or _FRAMING.search(text):
             scores["other"] += SECTION_HINT_WEIGHT
-        for role, bonus in GENRE_PRIORS.get(context.doc_type, {}).items():
-            scores[role] += bonus
+        if context.is_title or (context.is_heading and _STRUCTURAL_HEADING.match(
+                _HEADING_NUMBER.sub("", text.strip()).rstrip("。；;：:"))):
+            scores["other"] += SECTION_HINT_WEIGHT
+        if not context.policy:  # a report genre read from a yardstick's opening does not make its norms advice
+            for role, bonus in GENRE_PRIORS.get(context.doc_type, {}).items():
+                scores[role] += bonus
         normative = max(scores["requirement"], scores["recommendation"])
         # A policy's norms are requirements; so are a press Q&A's restatements of the policy, except
         # what the issuer says it will do next.
         restates_policy = context.doc_type == "答记者问" and not _NEXT_STEP.search(text)
         if context.policy or restates_policy:
-            scores["requirement"], scores["recommendation"] = normative + 0.5, 0.0
-            if not _PAST.search(text):
+            # A written yardstick's every unreported statement is a norm; a speech's only when worded as one.
+            scores["requirement"] = normative + 0.5 if normative or not context.spoken else 0.0
+            scores["recommendation"] = 0.0
+            if not _PAST.search(text) and not (context.spoken and _EVENT.search(text)):  # the meeting itself
                 scores["practice"] = 0.0
         else:  # in a report only its own advice counts: the policy verbs (坚持, 推动, 建立…) also report practice
             scores["requirement"] = 0.0
-            if _FUTURE.search(text):
+            if _FUTURE.search(text) or (_MODAL.search(text) and not _PAST.search(text)):
                 scores["recommendation"] += 1.0
                 scores["practice"] *= 0.5
+            if not context.section_hint and not _PAST.search(text) and not scores["problem"] and not scores["cause"]:
+                # Bare imperatives and unlabelled headings speak in the document's voice.
+                if context.voice == "advice" and (context.is_heading or _IMPERATIVE.match(text)):
+                    scores["recommendation"] += 1.0
+                    scores["practice"] *= 0.5
+                elif context.voice == "report" and context.is_heading:
+                    scores["practice"] += 0.75
         if context.doc_type == "答记者问" and _RESTATEMENT.match(text):
             scores["requirement"] += 2.0
-        if context.position < 3 and not context.section_hint and len(text) < 60 and not context.is_heading:
+        if (context.position < 3 and not context.section_hint and len(text) < 60 and not context.is_heading
+                and max(scores.values()) < 1.5):  # front matter, unless the wording clearly says otherwise
             scores["other"] += 1.5
         scores["other"] += 0.25  # ties and cue-less sentences fall back to other
         return scores
