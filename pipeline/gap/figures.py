@@ -106,6 +106,12 @@ NORM_WORDS = re.compile(r"至少|不少于|不低于|不超过|不多于|原则�
 NORM_PERIOD = re.compile(r"每(?:年|半年|季度?|月|周|名|个|位|人|次)")
 # A target (力争评选出10个, 确保参学率达到100%) is not yet a measured fact.
 TARGET_WORDS = re.compile(r"力争|争取|预计|(?<![模虚])拟|目标为|目标是|确保")
+# A deadline ahead (到2025年底，建成…) sets a target unless the sentence says it was met (已, 了).
+DEADLINE = re.compile(r"(?:^|[。；;，,：:])\s*到\s*(?:19|20)\d{2}\s*年(?:底|末)?")
+MET = re.compile(r"已|了")
+# What pages say about themselves: an issue number (2022年2期), a reading count (阅读：111次), a
+# count in a title's brackets (实施方案【6篇】).
+PAGE_APPARATUS = re.compile(r"(?:19|20)\d{2}\s*年\s*第?\s*$|(?:阅读|浏览|点击|阅读量|浏览量|点击量)\s*[:：]?\s*$|【\s*$")
 TIME_FRAME_AFTER = re.compile(r"^(?:来|以来|内|间|中|里|前|后|之内|之间|时间里)")
 TIME_FRAME_BEFORE = re.compile(r"(?:近|最近|过去|前|后|未来|今后)$")
 # A score 分 is not a time (8时30分), a fraction (三分之一) or a verb (分批, 分类, 分为 …).
@@ -291,7 +297,10 @@ def _is_structure_or_reference(text: str, start: int, end: int, measure: str, ch
 
 def _is_target(text: str, start: int, end: int) -> bool:
     clause_start, _ = _clause_bounds(text, start, end)
-    return TARGET_WORDS.search(text, clause_start, start) is not None
+    if TARGET_WORDS.search(text, clause_start, start) is not None:
+        return True
+    deadline = DEADLINE.search(text, 0, start)
+    return deadline is not None and MET.search(text, deadline.end(), end) is None
 
 
 def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
@@ -320,6 +329,8 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
             continue
         if _is_target(text, start, end):
             continue
+        if PAGE_APPARATUS.search(text, max(0, start - 8), start):
+            continue  # 2022年2期, 阅读：111次, 【6篇】: the page describing itself
         if number.isdigit() and len(number) == 4 and (measure == "年" or text[end:end + 1] in "年月"):
             continue  # a calendar year
         measure = "%" if percent else (match.group("mult") or "") + measure

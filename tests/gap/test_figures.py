@@ -110,3 +110,18 @@ def test_a_figure_keeps_its_population_after_an_oddly_tagged_head() -> None:
 def test_population_of_a_share(sentence: str, population: str) -> None:
     (figure,) = extract_figures(sentence)
     assert figure.population == population
+
+
+@pytest.mark.parametrize("text", [
+    "到2027年底，全县建成党建示范带12条、示范点30个。",  # a deadline ahead: a target
+    "机关党建研究 2023年4期",  # an issue number
+    "发布时间：2024-03-02 阅读：356 次",  # the page counting its readers
+    "党支部书记述职报告范文【8篇】",  # a count in a title's brackets
+])
+def test_targets_and_page_apparatus_are_not_figures(text: str) -> None:
+    assert extract_figures(text) == []
+
+
+def test_a_deadline_that_was_met_is_a_figure() -> None:
+    (figure,) = extract_figures("到2023年底，全县已建成党建示范点30个。")
+    assert figure.value == 30
