@@ -127,8 +127,10 @@ def analyze(
                 for p, score in zip(practice, best, strict=True) if score < analysis.threshold
             )
     _stage(on_stage, "figures")
+    # Figures are measured facts about units: a yardstick's numbers are norms and targets.
     analysis.figures = extract_from_passages(
-        [(p.passage_id, d.doc_id, p.text) for d in documents for p in d.passages]
+        [(p.passage_id, d.doc_id, p.text) for d in documents if d.doc_id not in policy_ids for p in d.passages
+         if analysis.tags[p.passage_id].role != "requirement"]
     )
     return analysis
 

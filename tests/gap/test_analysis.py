@@ -130,3 +130,18 @@ def test_a_named_policy_is_kept_when_other_copies_of_it_come_first(fixtures_dir:
     assert {r.requirement_id.split(" §")[0] for r in analysis.requirements} == {"曲组〔2021〕2号"}
     units_docs = {doc_id for doc_ids in analysis.units.values() for doc_id in doc_ids}
     assert not units_docs & {d.doc_id for d in analysis.corpus.documents if d.duplicate_of}
+
+
+def test_a_yardsticks_numbers_are_norms_not_figures(tmp_path: Path) -> None:
+    from pipeline.corpus import ingest
+    from pipeline.gap.analysis import analyze
+    from pipeline.tagging.tagger import Tagger
+
+    (tmp_path / "意见.txt").write_text("关于推进党建和业务融合的实施方案\n一、工作目标\n各单位要建成示范点30个，"
+                                      "每年开展培训不少于2次。\n", encoding="utf-8")
+    (tmp_path / "报告.txt").write_text("县交通运输局经验材料\n今年以来，局党组建成党员示范岗12个，培训党员300余人次。\n",
+                                      encoding="utf-8")
+    analysis = analyze(ingest([tmp_path]), policy_paths=(tmp_path / "意见.txt",),
+                       tagger=Tagger(project_codebook()), tagger_mode="rules")
+    values = sorted(f.value for f in analysis.figures)
+    assert values == [12, 300]
