@@ -10,7 +10,9 @@ worker that dies (segfault, out of memory) is reported the same way.
 
 The worker is started with the "forkserver" method on Linux (the fork server preloads the readers'
 modules once, so restarting a killed worker costs milliseconds and no threads of the parent are
-forked), "spawn" elsewhere. :func:`read_file_guarded` is a convenience wrapper around a shared
+forked), "spawn" elsewhere. Inside a daemonic process — a ``dask worker`` under its nanny, a
+``multiprocessing.Pool`` worker — multiprocessing may not start children, so the worker is a plain
+``subprocess`` running the same loop over two pipes instead; the time limit and the kill work alike. :func:`read_file_guarded` is a convenience wrapper around a shared
 module-level GuardedReader.
 """
 
@@ -22,6 +24,7 @@ import logging
 import multiprocessing
 import os
 import signal
+import subprocess
 import sys
 import threading
 import traceback
@@ -107,6 +110,80 @@ def _crash_reason(type_name: str, message: str) -> str:
     return f"reader crashed: {type_name}: {message}" if message else f"reader crashed: {type_name}"
 
 
+def _subprocess_main() -> None:
+    """Entry point of a worker started with :mod:`subprocess`: requests on stdin, replies on stdout.
+
+    The reply channel is a private copy of the original stdout; file descriptor 1 then points to
+    stderr, so that nothing a library prints can corrupt the channel.
+    """
+    from multiprocessing.connection import Connection
+
+    reply_fd = os.dup(1)
+    os.dup2(2, 1)
+    _worker_main(_Duplex(Connection(os.dup(0), writable=False), Connection(reply_fd, readable=False)))
+
+
+class _Duplex:
+    """Two one-way connections seen as one duplex connection (send, recv, poll, close)."""
+
+    def __init__(self, incoming, outgoing) -> None:
+        self._incoming, self._outgoing = incoming, outgoing
+
+    def send(self, message) -> None:
+        self._outgoing.send(message)
+
+    def recv(self):
+        return self._incoming.recv()
+
+    def poll(self, timeout: float | None = 0.0) -> bool:
+        return self._incoming.poll(timeout)
+
+    def close(self) -> None:
+        for connection in (self._incoming, self._outgoing):
+            with contextlib.suppress(OSError):
+                connection.close()
+
+
+class _SubprocessWorker:
+    """A worker process started with :mod:`subprocess` in its own session, with the small part of
+    the :class:`multiprocessing.Process` interface that :class:`GuardedReader` uses."""
+
+    def __init__(self) -> None:
+        from multiprocessing.connection import Connection
+
+        root = str(Path(__file__).resolve().parents[2])
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH", "")]))
+        self._popen = subprocess.Popen(
+            [sys.executable, "-c", "from pipeline.ingest.guard import _subprocess_main; _subprocess_main()"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
+            start_new_session=True, close_fds=True,
+        )
+        self.pid = self._popen.pid
+        self.connection = _Duplex(Connection(os.dup(self._popen.stdout.fileno()), writable=False),
+                                  Connection(os.dup(self._popen.stdin.fileno()), readable=False))
+        self._popen.stdout.close()
+        self._popen.stdin.close()
+
+    def is_alive(self) -> bool:
+        return self._popen.poll() is None
+
+    def join(self, timeout: float | None = None) -> None:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self._popen.wait(timeout)
+
+    @property
+    def exitcode(self) -> int | None:
+        return self._popen.poll()
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def _in_daemonic_process() -> bool:
+    return bool(multiprocessing.current_process().daemon)
+
+
 # --- parent side ---------------------------------------------------------------------------------
 
 
@@ -184,10 +261,15 @@ class GuardedReader:
             self._stop_worker(graceful=True)
 
     def _start_worker(self) -> None:
-        parent_conn, child_conn = self._context.Pipe(duplex=True)
-        process = self._context.Process(target=_worker_main, args=(child_conn,), daemon=True, name="lzp-reader")
-        process.start()
-        child_conn.close()
+        if _in_daemonic_process():  # multiprocessing refuses children here: a plain subprocess instead
+            process = _SubprocessWorker()
+            parent_conn = process.connection
+        else:
+            parent_conn, child_conn = self._context.Pipe(duplex=True)
+            process = self._context.Process(target=_worker_main, args=(child_conn,), daemon=True,
+                                            name="lzp-reader")
+            process.start()
+            child_conn.close()
         self._process, self._conn, self._tasks = process, parent_conn, 0
         if not parent_conn.poll(STARTUP_TIMEOUT):
             self._stop_worker(graceful=False)

@@ -133,3 +133,37 @@ def test_a_registered_reader_reads_its_suffix_in_a_batch(standins, tmp_path: Pat
     assert rows["note.echo"].status == "ok", rows["note.echo"].reason
     assert rows["other.unknownsuffix"].status == "failed"
     assert "unsupported format" in rows["other.unknownsuffix"].reason
+
+
+def _guarded_in_daemon(paths: list[str]) -> list[tuple[bool, str]]:
+    """Runs inside a daemonic pool worker: read each path with a 1 s limit; (daemonic, outcome)."""
+    import multiprocessing
+
+    for suffix, name in STANDINS.items():
+        register_reader(suffix, f"tests.ingest.stand_in_readers:{name}")
+    outcomes = []
+    with GuardedReader(timeout=1.0) as reader:
+        for path in paths:
+            started = time.monotonic()
+            try:
+                text = reader.read(Path(path)).text
+                outcomes.append((multiprocessing.current_process().daemon, f"ok:{text}"))
+            except IngestError as error:
+                outcomes.append((multiprocessing.current_process().daemon,
+                                 f"{error.reason}:{time.monotonic() - started:.1f}"))
+    return outcomes
+
+
+def test_time_limit_holds_inside_a_daemonic_process(tmp_path):
+    """A dask worker under its nanny is daemonic: multiprocessing may not start children there, so
+    the reader runs in a plain subprocess, killed at the limit like the forkserver worker."""
+    import multiprocessing
+
+    hang = _file(tmp_path, "slow.hang")
+    echo = _file(tmp_path, "fine.echo", "回声".encode())
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        (first, second), = pool.map(_guarded_in_daemon, [[str(hang), str(echo)]])
+    assert first[0] and second[0]
+    reason, seconds = first[1].rsplit(":", 1)
+    assert reason == "time limit exceeded (1 s)" and 1.0 <= float(seconds) < 5
+    assert second[1].startswith("ok:")
