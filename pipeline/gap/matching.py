@@ -209,18 +209,34 @@ class Matcher:
         left = self.vectorizer.transform([r.text for r in requirements])
         right = self.vectorizer.transform([p.text for p in passages])
         out[:, :, 2] = (left @ right.T).toarray()
+        texts = [p.text for p in passages]
+        # Instrument hits depend on the requirement only through its main family (or its own terms):
+        # each distinct instrument is looked for once per passage.
+        hit_counts: dict[tuple, np.ndarray] = {}
         for i, requirement in enumerate(requirements):
-            family = (self.lexicon.family(requirement.instrument_families[0])
-                      if requirement.instrument_families else None)
-            for j, passage in enumerate(passages):
-                hits = family.hits(passage.text) if family is not None else self.instrument_hits(requirement,
-                                                                                                 passage.text)
-                out[i, j, 0] = 1.0 if hits else 0.0
-                out[i, j, 1] = min(len(hits), 3) / 3
+            key = self._instrument_key(requirement)
+            counts = hit_counts.get(key)
+            if counts is None:
+                counts = hit_counts[key] = np.array([len(self.instrument_hits(requirement, text)) for text in texts],
+                                                    dtype=float)
+            out[i, :, 0] = counts > 0
+            out[i, :, 1] = np.minimum(counts, 3) / 3
+        # Key terms: which of all requirements' terms each passage contains, once per term.
+        vocabulary = list(dict.fromkeys(term for r in requirements for term in r.key_terms))
+        if vocabulary:
+            present = np.array([[term in text for text in texts] for term in vocabulary], dtype=float)
+            index = {term: k for k, term in enumerate(vocabulary)}
+            for i, requirement in enumerate(requirements):
                 terms = requirement.key_terms
-                out[i, j, 3] = sum(term in passage.text for term in terms) / len(terms) if terms else 0.0
-                out[i, j, 4] = _measure_jaccard(requirement.codes, passage.codes, self.measures)
+                if terms:
+                    out[i, :, 3] = present[[index[term] for term in terms]].sum(axis=0) / len(terms)
+        out[:, :, 4] = _measure_agreement(requirements, passages, self.measures)
         return out
+
+    def _instrument_key(self, requirement: Requirement) -> tuple:
+        if requirement.instrument_families:
+            return ("family", requirement.instrument_families[0])
+        return ("terms", requirement.key_terms or self._instrument_words(requirement))
 
     def probabilities(self, requirements: Sequence[Requirement],
                       passages: Sequence[UnitPassage]) -> tuple[np.ndarray, np.ndarray]:
@@ -246,23 +262,23 @@ class Matcher:
                    passages: Sequence[UnitPassage]) -> list[Match]:
         """The status of every requirement for one unit."""
         gated, raw = self.probabilities(requirements, passages)
-        return [self._verdict(unit, requirement.requirement_id, row, raw_row, passages)
+        # Passages that could evidence a requirement (practice, not a bare heading): the same for all.
+        practice_mask = np.array([effective_role(p) in EVIDENCE_ROLES and not is_bare_heading(p) for p in passages],
+                                 dtype=bool)
+        return [self._verdict(unit, requirement.requirement_id, row, raw_row, passages, practice_mask)
                 for row, raw_row, requirement in zip(gated, raw, requirements, strict=True)]
 
     def _verdict(self, unit: str, requirement_id: str, row: np.ndarray, raw_row: np.ndarray,
-                 passages: Sequence[UnitPassage]) -> Match:
+                 passages: Sequence[UnitPassage], practice_mask: np.ndarray) -> Match:
         order = [int(i) for i in np.argsort(row)[::-1] if row[i] > 0]
         kinds = {i: self.pair_status(float(row[i]), passages[i]) for i in order}
         evidence = [i for i in order if kinds[i] == "evidence"]
         mentions = [i for i in order if kinds[i] == "mention"]
-        practice = [i for i in order
-                    if effective_role(passages[i]) in EVIDENCE_ROLES and not is_bare_heading(passages[i])]
+        practice = [i for i in order if practice_mask[i]]
         best_practice = float(row[practice[0]]) if practice else 0.0
         # Confidence that no practice passage evidences the requirement rests on the model's probability
         # for every practice passage, instrument named or not (the gate can miss a wording).
-        raw_practice = [float(raw_row[i]) for i in range(len(passages))
-                        if effective_role(passages[i]) in EVIDENCE_ROLES and not is_bare_heading(passages[i])]
-        best_raw = max(raw_practice, default=0.0)
+        best_raw = float(raw_row[practice_mask].max()) if practice_mask.any() else 0.0
         if evidence:
             status, chosen = "evidenced", evidence
             probability = best_practice
@@ -282,12 +298,22 @@ class Matcher:
                      probability=round(probability, 4), needs_review=bool(near or thin))
 
 
-def _measure_jaccard(left: Sequence[str], right: Sequence[str], measures: frozenset[str] | None) -> float:
-    """Agreement of the measure codes of two code sets (``measures``: the codebook's measure codes;
-    None: every code counts)."""
-    a = {code for code in left if measures is None or code in measures}
-    b = {code for code in right if measures is None or code in measures}
-    return len(a & b) / len(a | b) if a | b else 0.0
+def _measure_agreement(requirements: Sequence[Requirement], passages: Sequence[UnitPassage],
+                       measures: frozenset[str] | None) -> np.ndarray:
+    """Jaccard agreement of the measure codes (``measures``: the codebook's measure codes; None: every
+    code counts) of every (requirement, passage) pair, shape (n_requirements, n_passages)."""
+    def kept(codes: Sequence[str]) -> set[str]:
+        return {code for code in codes if measures is None or code in measures}
+
+    left, right = [kept(r.codes) for r in requirements], [kept(p.codes) for p in passages]
+    vocabulary = sorted(set().union(*left, *right))
+    if not vocabulary:
+        return np.zeros((len(requirements), len(passages)))
+    a = np.array([[code in codes for code in vocabulary] for codes in left], dtype=float)
+    b = np.array([[code in codes for code in vocabulary] for codes in right], dtype=float)
+    both = a @ b.T
+    either = a.sum(axis=1)[:, None] + b.sum(axis=1)[None, :] - both
+    return np.divide(both, either, out=np.zeros_like(both), where=either > 0)
 
 
 def best_threshold(scores: Sequence[float], labels: Sequence[bool], *,
