@@ -210,33 +210,38 @@ class Matcher:
         right = self.vectorizer.transform([p.text for p in passages])
         out[:, :, 2] = (left @ right.T).toarray()
         texts = [p.text for p in passages]
-        # Instrument hits depend on the requirement only through its main family (or its own terms):
-        # each distinct instrument is looked for once per passage.
-        hit_counts: dict[tuple, np.ndarray] = {}
+        # Which of all the requirements' terms each passage contains, each term looked for once.
+        own_terms = {i: r.key_terms or self._instrument_words(r) for i, r in enumerate(requirements)
+                     if not r.instrument_families}
+        vocabulary = list(dict.fromkeys([*(t for r in requirements for t in r.key_terms),
+                                         *(t for terms in own_terms.values() for t in terms)]))
+        index = {term: k for k, term in enumerate(vocabulary)}
+        present = np.array([[term in text for text in texts] for term in vocabulary], dtype=float).reshape(
+            len(vocabulary), len(texts))
+        # Instrument hits: a family's terms once per family; a requirement named by no family, its own
+        # terms when at least half of them are there (see instrument_hits).
+        family_counts: dict[str, np.ndarray] = {}
         for i, requirement in enumerate(requirements):
-            key = self._instrument_key(requirement)
-            counts = hit_counts.get(key)
-            if counts is None:
-                counts = hit_counts[key] = np.array([len(self.instrument_hits(requirement, text)) for text in texts],
-                                                    dtype=float)
+            if requirement.instrument_families:
+                family_id = requirement.instrument_families[0]
+                counts = family_counts.get(family_id)
+                if counts is None:
+                    family = self.lexicon.family(family_id)
+                    counts = family_counts[family_id] = np.array(
+                        [len(family.hits(text)) if family is not None else 0 for text in texts], dtype=float)
+            else:
+                terms = own_terms[i]
+                found = present[[index[term] for term in terms]].sum(axis=0) if terms else np.zeros(len(texts))
+                counts = np.where(found * 2 >= len(terms), found, 0.0) if terms else found
             out[i, :, 0] = counts > 0
             out[i, :, 1] = np.minimum(counts, 3) / 3
-        # Key terms: which of all requirements' terms each passage contains, once per term.
-        vocabulary = list(dict.fromkeys(term for r in requirements for term in r.key_terms))
-        if vocabulary:
-            present = np.array([[term in text for text in texts] for term in vocabulary], dtype=float)
-            index = {term: k for k, term in enumerate(vocabulary)}
-            for i, requirement in enumerate(requirements):
-                terms = requirement.key_terms
-                if terms:
-                    out[i, :, 3] = present[[index[term] for term in terms]].sum(axis=0) / len(terms)
+            if requirement.key_terms:
+                out[i, :, 3] = present[[index[term] for term in requirement.key_terms]].sum(axis=0) / len(
+                    requirement.key_terms)
         out[:, :, 4] = _measure_agreement(requirements, passages, self.measures)
         return out
 
-    def _instrument_key(self, requirement: Requirement) -> tuple:
-        if requirement.instrument_families:
-            return ("family", requirement.instrument_families[0])
-        return ("terms", requirement.key_terms or self._instrument_words(requirement))
+
 
     def probabilities(self, requirements: Sequence[Requirement],
                       passages: Sequence[UnitPassage]) -> tuple[np.ndarray, np.ndarray]:
