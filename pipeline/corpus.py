@@ -220,17 +220,20 @@ def discover(paths: Sequence[Path], *, follow_links: bool = False) -> Discovery:
     """
     found = Discovery()
     roots = [os.path.realpath(path) for path in paths if os.path.isdir(path)]
+
+    def take(candidate: Path, reason: str | None) -> None:
+        if reason is not None:
+            found.rejected.append(ManifestRow(display_path(candidate), "", "failed", reason))
+        elif _is_metadata_manifest(candidate):
+            found.metadata.update(read_metadata_manifest(candidate))
+        else:
+            found.files.append(candidate)
+
     for path in paths:
         if not os.path.lexists(path):
             raise UsageError(f"no such file or folder: {display_path(path)}")
-        if not path.is_dir():
-            reason = _classify(path, [os.path.realpath(path)], follow_links=True)
-            if reason is not None:
-                found.rejected.append(ManifestRow(display_path(path), "", "failed", reason))
-            elif _is_metadata_manifest(path):
-                found.metadata.update(read_metadata_manifest(path))
-            else:
-                found.files.append(path)
+        if not path.is_dir():  # a file named on the command line is read wherever its link points
+            take(path, _classify(path, [os.path.realpath(path)], follow_links=True))
             continue
         candidates: list[Path] = []
 
@@ -248,14 +251,8 @@ def discover(paths: Sequence[Path], *, follow_links: bool = False) -> Discovery:
                         found.rejected.append(ManifestRow(display_path(linked), "", "failed",
                                                           "link outside the input folders (not followed)"))
             candidates.extend(Path(folder) / name for name in names if not name.startswith("."))
-        for candidate in sorted(candidates, key=lambda p: display_path(p)):
-            reason = _classify(candidate, roots, follow_links=follow_links)
-            if reason is not None:
-                found.rejected.append(ManifestRow(display_path(candidate), "", "failed", reason))
-            elif _is_metadata_manifest(candidate):
-                found.metadata.update(read_metadata_manifest(candidate))
-            else:
-                found.files.append(candidate)
+        for candidate in sorted(candidates, key=display_path):
+            take(candidate, _classify(candidate, roots, follow_links=follow_links))
     return found
 
 
