@@ -46,6 +46,9 @@ OFFICIAL_TYPES: tuple[str, ...] = (
     "决议", "决定", "命令", "令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示", "批复", "议案",
     "函", "纪要",
 )
+# The official types a yardstick is issued as (downwards, setting norms); 报告, 请示, 议案 and 函 go
+# upwards or sideways.
+POLICY_TYPES: frozenset[str] = frozenset(OFFICIAL_TYPES) - {"令", "报告", "请示", "议案", "函"}
 REPORT_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("答记者问", re.compile(r"答记者问|记者(?:的)?提问|答记者")),
     ("心得体会", re.compile(r"心得|体会|感悟")),

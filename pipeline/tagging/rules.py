@@ -27,6 +27,7 @@ except ImportError:  # pragma: no cover
 
 from pipeline.structure import (
     HEADING_PATTERNS,
+    POLICY_TYPES,
     REPORT_TYPES,
     classify_doc_type,
     find_title,
@@ -35,7 +36,6 @@ from pipeline.structure import (
 )
 from pipeline.tagging.codebook import ROLES, Codebook
 
-OFFICIAL_POLICY_TYPES = frozenset({"决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "批复", "纪要"})
 # Other yardsticks whose norms are requirements: rules and plans, and a leader's speech or the report of
 # the meeting where the requirements were set (所提要求). Only for a document of no report genre.
 YARDSTICK_TITLE = re.compile(
@@ -178,8 +178,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     yardstick = bool(YARDSTICK_TITLE.search(title)) and not titled_report
     if doc_type in {"other", "报告"} and not yardstick and any(_SUMMARY.search(text) for text in texts[:20]):
         doc_type = "工作总结"
-    policy = doc_type in OFFICIAL_POLICY_TYPES or (yardstick and doc_type not in {"答记者问", "经验材料", "调研报告"})
-    spoken_title = bool(_SPOKEN_TITLE.search(title)) and doc_type not in OFFICIAL_POLICY_TYPES
+    policy = doc_type in POLICY_TYPES or (yardstick and doc_type not in {"答记者问", "经验材料", "调研报告"})
+    spoken_title = bool(_SPOKEN_TITLE.search(title)) and doc_type not in POLICY_TYPES
     stack: list[tuple[int, str]] = []
     contexts = []
     advises = sum(1 for text in texts if _ADVISES.search(text))
