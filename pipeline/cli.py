@@ -107,8 +107,11 @@ PathsArgument = Annotated[list[Path], typer.Argument(help="Files or folders (sea
                                                      metavar="PATH")]
 OutOption = Annotated[Path, typer.Option("--out", "-o", help="Output folder, relative to the current folder.",
                                          metavar="FOLDER")]
-TimeoutOption = Annotated[float, typer.Option(help="Per-file parsing time limit in seconds.", metavar="SECONDS")]
+TimeoutOption = Annotated[float, typer.Option(
+    help="Time limit in seconds for reading, normalising and structuring one file.", metavar="SECONDS")]
 MaxSizeOption = Annotated[int, typer.Option("--max-mb", help="Per-file size limit in MB.", metavar="MB")]
+MaxMemoryOption = Annotated[int, typer.Option(
+    "--max-memory-mb", help="Memory limit in MB for reading, normalising and structuring one file.", metavar="MB")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
 SchedulerOption = Annotated[str | None, typer.Option(
     "--scheduler", help="Spread files over Dask: threads, processes, or a dask.distributed address tcp://host:8786.",
@@ -134,6 +137,7 @@ def ingest_command(
     out: OutOption = DEFAULT_OUT,
     timeout: TimeoutOption = config.DEFAULT_TIMEOUT_SECONDS,
     max_mb: MaxSizeOption = config.DEFAULT_MAX_FILE_BYTES // (1024 * 1024),
+    max_memory_mb: MaxMemoryOption = config.DEFAULT_MAX_MEMORY_BYTES // (1024 * 1024),
     quiet: QuietOption = False,
     scheduler: SchedulerOption = None,
     follow_links: FollowLinksOption = False,
@@ -147,12 +151,14 @@ def ingest_command(
     """
     folder: workflow.OutputFolder | None = None
     with _reported_errors(lambda: folder.log_path if folder else None):
-        workflow.check_request(paths, timeout=timeout, max_bytes=max_mb * 1024 * 1024)
+        workflow.check_request(paths, timeout=timeout, max_bytes=max_mb * 1024 * 1024,
+                               max_memory=max_memory_mb * 1024 * 1024)
         with workflow.output_folder(out) as folder, _progress(quiet) as progress:
             _configure_logging(folder.stage)
             task = progress.add_task("ingest", total=workflow.count_inputs(paths), name="")
             corpus = workflow.ingest_only(
-                paths, out=folder.stage, timeout=timeout, max_bytes=max_mb * 1024 * 1024, scheduler=scheduler,
+                paths, out=folder.stage, timeout=timeout, max_bytes=max_mb * 1024 * 1024,
+                max_memory=max_memory_mb * 1024 * 1024, scheduler=scheduler,
                 follow_links=follow_links,
                 on_file=lambda path, _row: progress.update(task, advance=1, name=path.name))
     _print_warnings(corpus.warnings)
@@ -180,6 +186,7 @@ def analyze_command(
     )] = None,
     timeout: TimeoutOption = config.DEFAULT_TIMEOUT_SECONDS,
     max_mb: MaxSizeOption = config.DEFAULT_MAX_FILE_BYTES // (1024 * 1024),
+    max_memory_mb: MaxMemoryOption = config.DEFAULT_MAX_MEMORY_BYTES // (1024 * 1024),
     quiet: QuietOption = False,
     scheduler: SchedulerOption = None,
     codebook: CodebookOption = None,
@@ -210,14 +217,16 @@ def analyze_command(
     folder: workflow.OutputFolder | None = None
     with _reported_errors(lambda: folder.log_path if folder else None):
         workflow.check_request(inputs, policy=tuple(policy or ()), manifest=manifest, timeout=timeout,
-                               max_bytes=max_mb * 1024 * 1024)
+                               max_bytes=max_mb * 1024 * 1024,
+                               max_memory=max_memory_mb * 1024 * 1024)
         with workflow.output_folder(out) as folder, _progress(quiet) as progress:
             _configure_logging(folder.stage)
             task = progress.add_task("ingest", total=workflow.count_inputs(inputs), name="")
             stages = progress.add_task("analyse", total=5, name="")
             run = workflow.analyse(
                 inputs, out=folder.stage, codebook_path=codebook, model_path=model, policy=tuple(policy or ()),
-                manifest=manifest, timeout=timeout, max_bytes=max_mb * 1024 * 1024, scheduler=scheduler,
+                manifest=manifest, timeout=timeout, max_bytes=max_mb * 1024 * 1024,
+                max_memory=max_memory_mb * 1024 * 1024, scheduler=scheduler,
                 follow_links=follow_links, title=folder.final.name,
                 on_file=lambda path, _row: progress.update(task, advance=1, name=path.name),
                 on_stage=lambda name: progress.update(stages, advance=1, name=name),

@@ -37,6 +37,8 @@ EVALUATION_REPORT_PATH: Path = DOCS_DIR / "evaluation.md"
 DEFAULT_TIMEOUT_SECONDS: float = 60.0
 DEFAULT_MAX_FILE_BYTES: int = 200 * 1024 * 1024
 DEFAULT_MAX_UNCOMPRESSED_BYTES: int = 500 * 1024 * 1024
+# Resident memory of the worker that reads, normalises and structures one file.
+DEFAULT_MAX_MEMORY_BYTES: int = 2048 * 1024 * 1024
 # A PDF page whose share of "(cid:N)" glyph garbage exceeds this is reported.
 CID_GARBAGE_WARN_RATIO: float = 0.05
 # Near-duplicate detection (MinHash over character shingles)

@@ -27,41 +27,14 @@ from pipeline.dedup import find_near_duplicates
 from pipeline.errors import IngestError, NoTextLayerError, UsageError
 from pipeline.ingest import supported_suffixes
 from pipeline.ingest.guard import GuardedReader
-from pipeline.normalize import normalize
-from pipeline.records import Document, Extraction, Passage
+from pipeline.documents import FileMetadata, display_path, documents_of_file, name_of, stem_key
+from pipeline.records import Document, Passage
 from pipeline.storage import write_csv_atomic, write_parquet_atomic
-from pipeline.structure import (
-    build_outline,
-    classify_doc_type,
-    find_date,
-    find_doc_number,
-    find_issuer,
-    find_title,
-    front_matter_end,
-    split_articles,
-)
 
 log = logging.getLogger("lzp")
 
 METADATA_MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = ["path", "sha256", "status", "reason", "n_documents", "n_chars", "seconds"]
-# Character-level normalisers applied to each raw block to find where a passage came from.
-_LOCAL_STEPS = ("fix_unicode", "map_radicals", "fold_fullwidth_ascii", "strip_pinyin", "to_simplified",
-                "restore_censored")
-_LOCATOR_NOISE = re.compile(r"[\s*#_]")
-_LOCATOR_KEY_LENGTH = 8
-
-
-@dataclass(frozen=True)
-class FileMetadata:
-    """Analyst-supplied metadata for one input file (from a corpus ``manifest.csv``)."""
-
-    kind: str = "report"
-    unit: str = ""
-    date: str | None = None
-    title: str = ""
-
-
 @dataclass(frozen=True)
 class ManifestRow:
     """The accounting of one input file."""
@@ -91,12 +64,6 @@ class Corpus:
 
 MANIFEST_ENCODINGS = ("utf-8-sig", "gb18030")
 _DATE = re.compile(r"^\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
-
-
-def display_path(path: Path | str) -> str:
-    """A path as text that any writer accepts: bytes of a name that is not UTF-8 (unzipped from a
-    GBK archive, say) are kept as ``\\xNN`` escapes instead of failing every writer downstream."""
-    return os.fsencode(os.fspath(path)).decode("utf-8", "backslashreplace")
 
 
 def read_text_any(path: Path) -> str:
@@ -264,121 +231,12 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _doc_id(path: Path, sha: str, ambiguous: frozenset[str], article: int | None) -> str:
-    """``<file stem>[-<sha8> when another input has the same stem][-a<article>]``: stable across runs."""
-    stem = _stem_key(path)
-    base = stem or sha[:12]
-    if stem in ambiguous:
-        base = f"{base}-{sha[:8]}"
-    return f"{base}-a{article}" if article is not None else base
-
-
-def _locator(extraction: Extraction) -> tuple[str, list[tuple[int | None, int | None]]]:
-    """A whitespace-free, character-normalised copy of the raw text and the location of each char."""
-    pieces: list[str] = []
-    locations: list[tuple[int | None, int | None]] = []
-    for block in extraction.blocks:
-        flat = _LOCATOR_NOISE.sub("", normalize(block.text, steps=_LOCAL_STEPS).text)
-        pieces.append(flat)
-        locations.extend([(block.page, block.paragraph)] * len(flat))
-    return "".join(pieces), locations
-
-
-def _locate(
-    passages: list[tuple[int, int]], text: str, flat: str, locations: list[tuple[int | None, int | None]]
-) -> list[tuple[int | None, int | None]]:
-    """Find where each passage starts in the raw blocks, scanning forward."""
-    cursor = 0
-    found: list[tuple[int | None, int | None]] = []
-    for start, end in passages:
-        key = _LOCATOR_NOISE.sub("", text[start:end])[:_LOCATOR_KEY_LENGTH]
-        position = flat.find(key, cursor) if key else -1
-        if position < 0:
-            found.append(found[-1] if found else (None, None))
-            continue
-        cursor = position + len(key)
-        found.append(locations[position])
-    return found
-
-
-def build_documents(
-    path: Path,
-    extraction: Extraction,
-    *,
-    sha: str,
-    metadata: FileMetadata,
-    ambiguous: frozenset[str] = frozenset(),
-) -> list[Document]:
-    """Normalise an extraction and cut it into documents (one per article) with passages."""
-    normalized = normalize(extraction.text)
-    text = normalized.text
-    articles = split_articles(text)
-    flat, locations = _locator(extraction)
-    documents: list[Document] = []
-    # A compilation's own title stands above its first article.
-    opening = text[:articles[0].end] if len(articles) > 1 and articles[0].number == 0 else ""
-    file_title = metadata.title or find_title(opening if len(articles) > 1 else text) \
-        or extraction.metadata.get("title", "")
-    # Without a unit in the manifest, one file is one unit: its issuing organ, its title, else its name.
-    file_unit = metadata.unit or find_issuer(text, file_title) or file_title or _name_of(path)
-    for article in articles:
-        article_text = text[article.start:article.end].strip()
-        numbered = len(articles) > 1
-        doc_id = _doc_id(path, sha, ambiguous, article.number if numbered else None)
-        title = article.title or (metadata.title if not numbered else "") or find_title(article_text)
-        if not title:
-            title = extraction.metadata.get("title", "")
-        body_start = front_matter_end(article_text)
-        outline = build_outline(article_text, body_start=body_start)
-        spans = [(start, end) for start, end, _, _ in outline.sentences]
-        places = _locate(spans, article_text, flat, locations)
-        passages = tuple(
-            Passage(
-                passage_id=f"{doc_id}:{index:04d}",
-                doc_id=doc_id,
-                section_path=section_path,
-                start=start,
-                end=end,
-                text=article_text[start:end],
-                page=page,
-                paragraph=paragraph,
-                is_heading=is_heading,
-            )
-            for index, ((start, end, section_path, is_heading), (page, paragraph)) in enumerate(
-                zip(outline.sentences, places, strict=True)
-            )
-        )
-        issuer = find_issuer(article_text, find_title(article_text))
-        date = find_date(article_text) or (metadata.date if not numbered else None)
-        if date is None and not numbered:
-            date = extraction.metadata.get("date") or None
-        documents.append(
-            Document(
-                doc_id=doc_id,
-                source_path=display_path(path),
-                text=article_text,
-                title=title,
-                doc_type=classify_doc_type(title, article_text),
-                issuer=issuer,
-                doc_number=find_doc_number(article_text),
-                date=date,
-                unit=file_unit if numbered else (metadata.unit or issuer or title or _name_of(path)),
-                kind=metadata.kind,
-                article=article.number if numbered else None,
-                truncated=normalized.truncated,
-                normalization=dict(normalized.steps),
-                sections=outline.sections,
-                passages=passages,
-            )
-        )
-    return documents
-
-
 def ingest(
     paths: Sequence[Path],
     *,
     timeout: float = config.DEFAULT_TIMEOUT_SECONDS,
     max_bytes: int = config.DEFAULT_MAX_FILE_BYTES,
+    max_memory: int | None = config.DEFAULT_MAX_MEMORY_BYTES,
     metadata: dict[str, FileMetadata] | None = None,
     on_file: Callable[[Path, ManifestRow], None] | None = None,
     scheduler: str | None = None,
@@ -389,7 +247,8 @@ def ingest(
 
     ``scheduler`` spreads the files over Dask: ``"threads"``, ``"processes"``, or the address of a
     ``dask.distributed`` scheduler (``tcp://host:8786``). Each Dask task parses its files in its own
-    guarded worker process. Without it, files are read one after the other.
+    guarded worker process. Without it, files are read one after the other. Reading, normalising and
+    structuring a file all run in that worker, within ``timeout`` seconds and ``max_memory`` bytes.
     """
     found = discover(paths, follow_links=follow_links)
     files = found.files
@@ -397,7 +256,7 @@ def ingest(
     ambiguous = _ambiguous_stems(files)
     if scheduler is None:
         results = []
-        with GuardedReader(timeout=timeout, max_bytes=max_bytes) as reader:
+        with GuardedReader(timeout=timeout, max_bytes=max_bytes, max_memory=max_memory) as reader:
             for path in files:
                 row, documents = ingest_file(path, reader, all_metadata, ambiguous)
                 results.append((row, documents))
@@ -405,7 +264,7 @@ def ingest(
                     on_file(path, row)
     else:
         results = _ingest_with_dask(files, scheduler=scheduler, timeout=timeout, max_bytes=max_bytes,
-                                    metadata=all_metadata, ambiguous=ambiguous)
+                                    max_memory=max_memory, metadata=all_metadata, ambiguous=ambiguous)
         if on_file is not None:
             for path, (row, _) in zip(files, results, strict=True):
                 on_file(path, row)
@@ -500,7 +359,7 @@ def _distinct_units(documents: list[Document], metadata: dict[str, FileMetadata]
         if not named(document):
             files_of.setdefault(document.unit, set()).add(document.source_path)
     return [
-        replace(document, unit=f"{document.unit}（{_name_of(Path(document.source_path))}）")
+        replace(document, unit=f"{document.unit}（{name_of(Path(document.source_path))}）")
         if not named(document) and len(files_of.get(document.unit, ())) > 1 else document
         for document in documents
     ]
@@ -527,32 +386,23 @@ def _unique_ids(documents: list[Document]) -> list[Document]:
     return unique
 
 
-def _name_of(path: Path) -> str:
-    """A file's name without its suffix, as readable text (the unit of last resort)."""
-    return display_path(Path(path).stem)
-
-
 def _ambiguous_stems(files: Sequence[Path]) -> frozenset[str]:
     """File stems shared by several inputs: their document ids get a hash suffix."""
-    counts = Counter(_stem_key(path) for path in files)
+    counts = Counter(stem_key(path) for path in files)
     return frozenset(stem for stem, count in counts.items() if count > 1)
 
 
-def _stem_key(path: Path) -> str:
-    return re.sub(r"[^\w\u4e00-\u9fff-]+", "_", path.stem)[:60]
-
-
 def _ingest_partition(
-    paths: Sequence[str], *, timeout: float, max_bytes: int, metadata: dict[str, FileMetadata],
-    ambiguous: frozenset[str],
+    paths: Sequence[str], *, timeout: float, max_bytes: int, max_memory: int | None,
+    metadata: dict[str, FileMetadata], ambiguous: frozenset[str],
 ) -> list[tuple[ManifestRow, list[Document]]]:
     """One Dask task: read its files with a guarded worker of its own."""
-    with GuardedReader(timeout=timeout, max_bytes=max_bytes) as reader:
+    with GuardedReader(timeout=timeout, max_bytes=max_bytes, max_memory=max_memory) as reader:
         return [ingest_file(Path(path), reader, metadata, ambiguous) for path in paths]
 
 
 def _ingest_with_dask(
-    files: Sequence[Path], *, scheduler: str, timeout: float, max_bytes: int,
+    files: Sequence[Path], *, scheduler: str, timeout: float, max_bytes: int, max_memory: int | None,
     metadata: dict[str, FileMetadata], ambiguous: frozenset[str],
 ) -> list[tuple[ManifestRow, list[Document]]]:
     import dask.bag
@@ -561,7 +411,8 @@ def _ingest_with_dask(
         return []
     partitions = min(len(files), max(1, (os.cpu_count() or 1) * 4))
     bag = dask.bag.from_sequence([str(path) for path in files], npartitions=partitions).map_partitions(
-        _ingest_partition, timeout=timeout, max_bytes=max_bytes, metadata=metadata, ambiguous=ambiguous
+        _ingest_partition, timeout=timeout, max_bytes=max_bytes, max_memory=max_memory, metadata=metadata,
+        ambiguous=ambiguous
     )
     if "://" in scheduler:
         try:
@@ -578,7 +429,8 @@ def _ingest_with_dask(
 def ingest_file(
     path: Path, reader: GuardedReader, metadata: dict[str, FileMetadata], ambiguous: frozenset[str]
 ) -> tuple[ManifestRow, list[Document]]:
-    """One file's manifest row and documents, read with ``reader``; never raises for a bad file."""
+    """One file's manifest row and documents, read, normalised and structured in ``reader``'s worker
+    (under its limits); never raises for a bad file."""
     began = time.perf_counter()
     shown = display_path(path)
     try:
@@ -589,8 +441,8 @@ def ingest_file(
     try:
         if path.suffix.lower() not in supported_suffixes():
             raise IngestError(reason=f"unsupported format: {path.suffix or '(no extension)'}")
-        extraction = reader.read(path)
-        documents = build_documents(path, extraction, sha=sha, metadata=file_metadata, ambiguous=ambiguous)
+        built = reader.read(path, then=documents_of_file,
+                            then_kwargs={"sha": sha, "metadata": file_metadata, "ambiguous": ambiguous})
     except NoTextLayerError as error:
         seconds = time.perf_counter() - began
         return ManifestRow(shown, sha, "warning", error.reason, 0, 0, round(seconds, 3)), []
@@ -603,7 +455,8 @@ def ingest_file(
         reason = f"internal error: {type(error).__name__}: {error}"
         return ManifestRow(shown, sha, "failed", reason, 0, 0, round(seconds, 3)), []
     seconds = time.perf_counter() - began
-    warnings = list(extraction.warnings)
+    documents = list(built.documents)
+    warnings = list(built.warnings)
     if any(document.truncated for document in documents):
         warnings.append("source truncated")
     if not documents or not any(document.text for document in documents):

@@ -78,6 +78,12 @@ class ExtractionTimeoutError(IngestError):
     reason = "time limit exceeded"
 
 
+class ResourceLimitError(IngestError):
+    """The worker's memory grew past the per-file memory limit and the worker was killed."""
+
+    reason = "memory limit exceeded"
+
+
 class CodebookError(LzpError):
     """The codebook file is invalid; the message names the bad entry."""
 

@@ -191,19 +191,26 @@ def output_folder(out: Path) -> Iterator[OutputFolder]:
         handle.close()
 
 
-def check_limits(*, timeout: float, max_bytes: int) -> None:
+# Below this a worker cannot even hold its own libraries: every file would fail.
+MIN_MEMORY_BYTES = 256 * 2**20
+
+
+def check_limits(*, timeout: float, max_bytes: int, max_memory: int | None = config.DEFAULT_MAX_MEMORY_BYTES) -> None:
     """Per-file limits that make sense, or a :class:`UsageError` naming the option."""
     if not timeout > 0:
         raise UsageError(f"--timeout must be a positive number of seconds, not {timeout:g}")
     if max_bytes <= 0:
         raise UsageError("--max-mb must be a positive number of megabytes")
+    if max_memory is not None and max_memory < MIN_MEMORY_BYTES:
+        raise UsageError(f"--max-memory-mb must be at least {MIN_MEMORY_BYTES // 2**20} (the worker itself needs "
+                         f"about that much), not {max_memory // 2**20}")
 
 
 def check_request(paths: Sequence[Path], *, policy: Sequence[Path] = (), manifest: Path | None = None,
-                  timeout: float, max_bytes: int) -> None:
+                  timeout: float, max_bytes: int, max_memory: int | None = config.DEFAULT_MAX_MEMORY_BYTES) -> None:
     """Everything a run needs, checked before anything is read or written: a :class:`UsageError`
     naming the first problem."""
-    check_limits(timeout=timeout, max_bytes=max_bytes)
+    check_limits(timeout=timeout, max_bytes=max_bytes, max_memory=max_memory)
     for path in paths:
         if not os.path.lexists(path):
             raise UsageError(f"no such file or folder: {path}")
@@ -241,6 +248,7 @@ def analyse(
     manifest: Path | None = None,
     timeout: float = config.DEFAULT_TIMEOUT_SECONDS,
     max_bytes: int = config.DEFAULT_MAX_FILE_BYTES,
+    max_memory: int | None = config.DEFAULT_MAX_MEMORY_BYTES,
     scheduler: str | None = None,
     follow_links: bool = False,
     title: str | None = None,
@@ -254,12 +262,13 @@ def analyse(
     a policy outside the input folders is read as the yardstick). ``title`` names the analysis in the
     ``.qdpx`` project (default: the folder name of ``out``).
     """
-    check_limits(timeout=timeout, max_bytes=max_bytes)
+    check_limits(timeout=timeout, max_bytes=max_bytes, max_memory=max_memory)
     codebook = load_project_codebook(codebook_path)
     choice = choose_tagger(codebook, codebook_path=codebook_path, model_path=model_path)
     metadata = read_metadata_manifest(Path(manifest)) if manifest else None
     inputs = _with_policies(paths, policy)
-    corpus = ingest(inputs, timeout=timeout, max_bytes=max_bytes, metadata=metadata, on_file=on_file,
+    corpus = ingest(inputs, timeout=timeout, max_bytes=max_bytes, max_memory=max_memory, metadata=metadata,
+                    on_file=on_file,
                     scheduler=scheduler, follow_links=follow_links, prefer=tuple(policy))
     analysis = analyse_corpus(corpus, tagger=choice, policy=policy, on_stage=on_stage)
     run = AnalysisRun(corpus=analysis.corpus, analysis=analysis, tagger=choice,
@@ -303,12 +312,13 @@ def write_run_info(run: AnalysisRun, out: Path) -> Path:
 
 
 def ingest_only(paths: Sequence[Path], *, out: Path, timeout: float = config.DEFAULT_TIMEOUT_SECONDS,
-                max_bytes: int = config.DEFAULT_MAX_FILE_BYTES, scheduler: str | None = None,
+                max_bytes: int = config.DEFAULT_MAX_FILE_BYTES,
+                max_memory: int | None = config.DEFAULT_MAX_MEMORY_BYTES, scheduler: str | None = None,
                 follow_links: bool = False, on_file: Callable[[Path, Any], None] | None = None) -> Corpus:
     """Ingest ``paths`` and write documents, passages, sections and the manifest to ``out``."""
-    check_limits(timeout=timeout, max_bytes=max_bytes)
-    corpus = ingest(list(paths), timeout=timeout, max_bytes=max_bytes, on_file=on_file, scheduler=scheduler,
-                    follow_links=follow_links)
+    check_limits(timeout=timeout, max_bytes=max_bytes, max_memory=max_memory)
+    corpus = ingest(list(paths), timeout=timeout, max_bytes=max_bytes, max_memory=max_memory, on_file=on_file,
+                    scheduler=scheduler, follow_links=follow_links)
     write_corpus(corpus, out)
     return corpus
 

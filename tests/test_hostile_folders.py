@@ -192,7 +192,7 @@ def test_a_failed_run_leaves_the_previous_output_untouched(small_folder: Path, t
 
 
 @pytest.mark.parametrize(("options", "message"), [
-    (["--max-mb", "0"], "--max-mb"), (["--timeout", "0"], "--timeout"),
+    (["--max-mb", "0"], "--max-mb"), (["--timeout", "0"], "--timeout"), (["--max-memory-mb", "0"], "--max-memory-mb"),
     (["--manifest", "/nonexistent/manifest.csv"], "no such manifest"),
 ])
 def test_nonsensical_options_are_one_line_usage_errors(small_folder: Path, tmp_path: Path, options: list[str],
@@ -300,3 +300,33 @@ def test_a_page_of_site_furniture_says_why_it_has_no_text(tmp_path: Path) -> Non
     (tmp_path / "furniture.html").write_text(page, encoding="utf-8")
     (row,) = ingest([tmp_path]).manifest
     assert row.status == "failed" and row.reason.startswith("no extractable text:")
+
+
+def _long_report(tmp_path: Path, *, repeats: int) -> Path:
+    """A plain-text report that reads in a blink but takes a while to normalise and structure."""
+    path = tmp_path / "汇编.txt"
+    path.write_text((REPORT + OTHER) * repeats, encoding="utf-8")
+    return path
+
+
+def test_the_time_limit_covers_normalising_and_structuring(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    # About 4 MB: reading it takes about a third of the limit, normalising and structuring twice the limit.
+    _long_report(folder, repeats=40_000)
+    (folder / "报告.txt").write_text(REPORT, encoding="utf-8")
+    corpus = ingest([folder], timeout=1.5)
+    rows = _rows(corpus)
+    assert rows["汇编.txt"].status == "failed" and rows["汇编.txt"].reason == "time limit exceeded (1.5 s)"
+    assert rows["报告.txt"].status == "ok"  # the next file gets a fresh worker
+
+
+def test_the_memory_limit_covers_normalising_and_structuring(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _long_report(folder, repeats=60_000)
+    (folder / "报告.txt").write_text(REPORT, encoding="utf-8")
+    corpus = ingest([folder], max_memory=300 * 2**20)
+    rows = _rows(corpus)
+    assert rows["汇编.txt"].status == "failed" and rows["汇编.txt"].reason == "memory limit exceeded (300 MB)"
+    assert rows["报告.txt"].status == "ok"

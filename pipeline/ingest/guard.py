@@ -1,10 +1,13 @@
-"""Run readers in a worker process with a time limit.
+"""Run readers — and whatever a file's text goes through next — in a worker process with time and memory limits.
 
 :class:`GuardedReader` keeps one long-lived worker process (so a batch of hundreds of files pays the
-start-up and import cost once) and sends it one file at a time over a pipe. When a file takes
-longer than the time limit, the worker's whole process group (the worker and anything it started,
-e.g. LibreOffice) is killed and :class:`~pipeline.errors.ExtractionTimeoutError` is raised; the
-next file starts a fresh worker. Errors come back as the same IngestError subclass with the same
+start-up and import cost once) and sends it one file at a time over a pipe. The worker reads the
+file and, when the caller names a ``then`` step (normalising and structuring the text), runs it on
+the extraction before anything comes back, so the limits hold for the whole per-file work. When a
+file takes longer than the time limit, or the worker's resident memory grows past the memory limit,
+the worker's whole process group (the worker and anything it started, e.g. LibreOffice) is killed
+and :class:`~pipeline.errors.ExtractionTimeoutError` or :class:`~pipeline.errors.ResourceLimitError`
+is raised; the next file starts a fresh worker. Errors come back as the same IngestError subclass with the same
 ``reason``; any other exception becomes ``IngestError("reader crashed: <Type>: <message>")``, and a
 worker that dies (segfault, out of memory) is reported the same way.
 
@@ -27,13 +30,15 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 import traceback
 import warnings
 from collections.abc import Callable
+from typing import Any
 from pathlib import Path
 
 from pipeline import config
-from pipeline.errors import ExtractionTimeoutError, IngestError
+from pipeline.errors import ExtractionTimeoutError, IngestError, ResourceLimitError
 from pipeline.records import Extraction
 
 log = logging.getLogger("lzp.ingest.guard")
@@ -42,18 +47,20 @@ log = logging.getLogger("lzp.ingest.guard")
 # (the readers import their heavy libraries lazily; a missing one is skipped by the fork server).
 PRELOAD = [
     "pipeline.ingest", "pipeline.ingest.text", "pipeline.ingest.html", "pipeline.ingest.pdf",
-    "pipeline.ingest.docx", "pipeline.ingest.office", "pdfplumber", "docx", "trafilatura", "numpy",
+    "pipeline.ingest.docx", "pipeline.ingest.office", "pipeline.documents", "pdfplumber", "docx", "trafilatura", "numpy",
 ]
 STARTUP_TIMEOUT = 120.0
 # A worker is replaced after this many files, to bound memory growth in pdfminer/lxml caches.
 MAX_TASKS_PER_WORKER = 200
+# How often the parent looks at the worker's memory while it waits for a result.
+MEMORY_POLL_SECONDS = 0.1
 
 
 # --- worker side ---------------------------------------------------------------------------------
 
 
 def _worker_main(conn) -> None:
-    """Loop: receive (reader, extra_readers, path, max_bytes), send back a result tuple."""
+    """Loop: receive (reader, extra_readers, path, max_bytes, then, then_kwargs), send back a result tuple."""
     with contextlib.suppress(OSError):
         os.setpgrp()  # own process group, so a kill also reaches converters started by a reader
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
@@ -70,7 +77,8 @@ def _worker_main(conn) -> None:
             return
         if message is None:
             return
-        reader, extra, path, max_bytes = message
+        reader, extra, path, max_bytes, then, then_kwargs = message
+        stage = "read"
         try:
             for suffix, spec in extra.items():
                 if ingest.EXTRA_READERS.get(suffix) != spec:
@@ -82,15 +90,18 @@ def _worker_main(conn) -> None:
             else:
                 func = ingest._resolve(reader)
                 result = func(Path(path), max_bytes=max_bytes)
+            if then is not None:
+                stage = "then"
+                result = then(Path(path), result, **then_kwargs)
             reply = ("ok", result)
         except IngestError as exc:
             reply = ("error", type(exc), str(exc), exc.reason)
         except BaseException as exc:  # noqa: BLE001 - everything must come back to the parent
-            reply = ("crash", type(exc).__name__, str(exc), traceback.format_exc())
+            reply = ("crash", type(exc).__name__, str(exc), traceback.format_exc(), stage)
         try:
             conn.send(reply)
         except Exception as exc:  # unpicklable result or exception class
-            conn.send(("crash", type(exc).__name__, f"result could not be sent back: {exc}", ""))
+            conn.send(("crash", type(exc).__name__, f"result could not be sent back: {exc}", "", stage))
 
 
 def _rebuild_error(cls: type, message: str, reason: str) -> IngestError:
@@ -103,11 +114,24 @@ def _rebuild_error(cls: type, message: str, reason: str) -> IngestError:
     return IngestError(message, reason=reason)
 
 
-def _crash_reason(type_name: str, message: str) -> str:
+def _crash_reason(type_name: str, message: str, stage: str = "read") -> str:
     message = " ".join(message.split())
     if len(message) > 200:
         message = message[:197] + "..."
-    return f"reader crashed: {type_name}: {message}" if message else f"reader crashed: {type_name}"
+    what = "reader crashed" if stage == "read" else "internal error"
+    return f"{what}: {type_name}: {message}" if message else f"{what}: {type_name}"
+
+
+def resident_bytes(pid: int) -> int | None:
+    """Resident memory of process ``pid`` (Linux ``/proc``); None where it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as handle:
+            return int(handle.read().split()[1]) * _PAGE_SIZE
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+_PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 def _subprocess_main() -> None:
@@ -219,7 +243,9 @@ class GuardedReader:
                 extraction = guarded.read(path)
 
     ``reader`` replaces :func:`pipeline.ingest.read_file` in the worker; it must be a top-level
-    function (or ``"module:function"``) called as ``reader(path, max_bytes=...)``.
+    function (or ``"module:function"``) called as ``reader(path, max_bytes=...)``. ``max_memory``
+    bounds the worker's resident memory in bytes (checked every :data:`MEMORY_POLL_SECONDS` where
+    the platform reports it, Linux; None: no bound).
     Not thread-safe for concurrent reads on one instance (calls are serialised with a lock).
     """
 
@@ -228,12 +254,14 @@ class GuardedReader:
         *,
         timeout: float = config.DEFAULT_TIMEOUT_SECONDS,
         max_bytes: int = config.DEFAULT_MAX_FILE_BYTES,
+        max_memory: int | None = config.DEFAULT_MAX_MEMORY_BYTES,
         reader: Callable[..., Extraction] | str | None = None,
         start_method: str | None = None,
         max_tasks_per_worker: int = MAX_TASKS_PER_WORKER,
     ) -> None:
         self.timeout = timeout
         self.max_bytes = max_bytes
+        self.max_memory = max_memory
         self.reader = reader
         self.max_tasks_per_worker = max_tasks_per_worker
         if start_method is None:
@@ -298,13 +326,23 @@ class GuardedReader:
             process.close()
 
     # reading
-    def read(self, path: Path, *, timeout: float | None = None, max_bytes: int | None = None) -> Extraction:
-        """Read ``path`` in the worker; raise an IngestError subclass on any failure."""
+    def read(
+        self,
+        path: Path,
+        *,
+        timeout: float | None = None,
+        max_bytes: int | None = None,
+        then: Callable[..., Any] | None = None,
+        then_kwargs: dict[str, Any] | None = None,
+    ) -> Any:
+        """Read ``path`` in the worker and return its extraction — or, with ``then``, what
+        ``then(path, extraction, **then_kwargs)`` returns there (a top-level function, so that it can
+        be sent by reference). Raise an IngestError subclass on any failure, the limits included."""
         import pipeline.ingest as ingest
 
         timeout = self.timeout if timeout is None else timeout
         max_bytes = self.max_bytes if max_bytes is None else max_bytes
-        request = (self.reader, dict(ingest.EXTRA_READERS), str(Path(path)), max_bytes)
+        request = (self.reader, dict(ingest.EXTRA_READERS), str(Path(path)), max_bytes, then, then_kwargs or {})
         with self._lock:
             if self._process is not None and self._tasks >= self.max_tasks_per_worker:
                 self._stop_worker(graceful=True)
@@ -314,16 +352,22 @@ class GuardedReader:
             self._tasks += 1
             try:
                 self._conn.send(request)
-                ready = self._conn.poll(timeout)
+                outcome = self._wait(timeout)
             except (OSError, EOFError):
-                ready = True  # the worker died; recv below reports it
-            if not ready:
+                outcome = "ready"  # the worker died; recv below reports it
+            if outcome == "timeout":
                 self._stop_worker(graceful=False)
                 self.restarts += 1
                 raise ExtractionTimeoutError(
                     f"{path}: no result after {timeout:g} s; worker killed",
                     reason=f"time limit exceeded ({timeout:g} s)",
                 )
+            if outcome == "memory":
+                self._stop_worker(graceful=False)
+                self.restarts += 1
+                limit = f"{self.max_memory / 2**20:g} MB"
+                raise ResourceLimitError(f"{path}: worker memory above {limit}; worker killed",
+                                         reason=f"memory limit exceeded ({limit})")
             try:
                 reply = self._conn.recv()
             except (EOFError, OSError):
@@ -342,10 +386,25 @@ class GuardedReader:
         if kind == "error":
             _, cls, message, reason = reply
             raise _rebuild_error(cls, message, reason)
-        _, type_name, message, trace = reply
-        log.debug("reader crashed on %s:\n%s", path, trace)
-        reason = _crash_reason(type_name, message)
+        _, type_name, message, trace, stage = reply
+        log.error("%s on %s:\n%s", "reader crashed" if stage == "read" else "internal error", path, trace)
+        reason = _crash_reason(type_name, message, stage)
         raise IngestError(f"{path}: {reason}", reason=reason)
+
+    def _wait(self, timeout: float) -> str:
+        """"ready", "timeout" or "memory": wait for the worker's reply, watching its memory."""
+        if self.max_memory is None:
+            return "ready" if self._conn.poll(timeout) else "timeout"
+        deadline = time.monotonic() + timeout
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return "timeout"
+            if self._conn.poll(min(remaining, MEMORY_POLL_SECONDS)):
+                return "ready"
+            used = resident_bytes(self._process.pid)
+            if used is not None and used > self.max_memory:
+                return "memory"
 
 
 def _kill_group(pid: int) -> None:

@@ -167,3 +167,38 @@ def test_time_limit_holds_inside_a_daemonic_process(tmp_path):
     reason, seconds = first[1].rsplit(":", 1)
     assert reason == "time limit exceeded (1 s)" and 1.0 <= float(seconds) < 5
     assert second[1].startswith("ok:")
+
+
+def test_the_step_after_reading_runs_in_the_worker(guarded, tmp_path):
+    from tests.ingest.stand_in_readers import upper_after
+
+    path = _file(tmp_path, "name.echo")
+    assert guarded.read(path, then=upper_after, then_kwargs={"suffix": "!"}).startswith("NAME.ECHO ")
+
+
+def test_the_time_limit_covers_the_step_after_reading(guarded, tmp_path):
+    from tests.ingest.stand_in_readers import hang_after
+
+    started = time.monotonic()
+    with pytest.raises(ExtractionTimeoutError):
+        guarded.read(_file(tmp_path, "a.echo"), timeout=1.0, then=hang_after)
+    assert time.monotonic() - started < 5
+
+
+def test_the_memory_limit_kills_a_growing_worker(standins, tmp_path):
+    from pipeline.errors import ResourceLimitError
+    from tests.ingest.stand_in_readers import grow_after
+
+    with GuardedReader(timeout=30, max_memory=400 * 2**20) as reader:
+        with pytest.raises(ResourceLimitError) as info:
+            reader.read(_file(tmp_path, "a.echo"), then=grow_after)
+        assert info.value.reason == "memory limit exceeded (400 MB)"
+        assert reader.read(_file(tmp_path, "b.echo")).text.startswith("b.echo")  # a fresh worker
+
+
+def test_a_bug_after_reading_is_an_internal_error(guarded, tmp_path):
+    from tests.ingest.stand_in_readers import crash_after
+
+    with pytest.raises(IngestError) as info:
+        guarded.read(_file(tmp_path, "a.echo"), then=crash_after)
+    assert info.value.reason.startswith("internal error: KeyError")
