@@ -119,3 +119,24 @@ def test_field_wording_of_weak_codes(matcher: RuleMatcher, text: str, codes: set
 )
 def test_near_misses_of_weak_code_wording(matcher: RuleMatcher, text: str, absent: str) -> None:
     assert absent not in matcher.codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "codes", "absent"),
+    [
+        # incentives for party-affairs cadres are 队伍融合, not the assessment disconnect
+        ("党务干部的激励机制不健全，晋升渠道偏窄。", {"M6"}, "D6"),
+        # an unsound evaluation of party building itself is D6 with its mechanism
+        ("机关党建工作评价机制还不够健全。", {"D6", "M5"}, None),
+        # the responsibility slogan states the idea of integration
+        ("牢固树立抓好党建是本职、不抓党建是失职、抓不好党建是不称职的理念。", {"M1"}, None),
+        # formalism in how activities are run
+        ("有的支部只注重活动次数，会议多、实效少。", {"D5"}, None),
+        ("要确保党中央决策部署在本系统落地见效。", {"M2"}, None),
+    ],
+)
+def test_assessment_incentives_and_ideas(matcher: RuleMatcher, text: str, codes: set[str], absent: str | None) -> None:
+    found = matcher.codes(text)
+    assert codes <= found
+    if absent is not None:
+        assert absent not in found
