@@ -140,3 +140,20 @@ def test_assessment_incentives_and_ideas(matcher: RuleMatcher, text: str, codes:
     assert codes <= found
     if absent is not None:
         assert absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # awareness problems are D2 and M1 (boundary rule 3)
+        ("有的干部认为抓党建影响业务，能少开会就少开会。", {"D2", "M1"}),
+        ("必须消除党建工作可抓可不抓的错误思想。", {"D2", "M1"}),
+        ("一是思想认识问题，个别班子成员把党建看成额外负担。", {"D2", "M1"}),
+        # carriers and presence in the business work
+        ("在抢修一线，处处都有党员的身影活跃其间。", {"M4"}),
+        ("有的支部找不到有效的载体，活动与业务各搞各的。", {"M4"}),
+        ("局机关深入开展“三个服务”活动，帮助企业解决用地难题。", {"M4"}),
+    ],
+)
+def test_awareness_and_carrier_wording(matcher: RuleMatcher, text: str, codes: set[str]) -> None:
+    assert codes <= matcher.codes(text)
