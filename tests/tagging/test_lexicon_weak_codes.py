@@ -157,3 +157,10 @@ def test_assessment_incentives_and_ideas(matcher: RuleMatcher, text: str, codes:
 )
 def test_awareness_and_carrier_wording(matcher: RuleMatcher, text: str, codes: set[str]) -> None:
     assert codes <= matcher.codes(text)
+
+
+def test_study_formalism_is_also_form_over_substance(matcher: RuleMatcher) -> None:
+    codes = matcher.codes("个别党员参加集中学习人在心不在，笔记请别人代抄。")
+    assert {"D3", "D5"} <= codes
+    assert "D3" in matcher.codes("学习制度坚持得不好，一忙起来就停。")
+    assert "D3" not in matcher.codes("学校食堂的旧设备已经没用了。")
