@@ -54,7 +54,7 @@ SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _STRUCTURAL_HEADING = re.compile(
     r"^(?:指导思想|总体要求|(?:工作|创建|总体|主要)?目标(?:任务)?|基本原则|(?:主要|工作|重点)任务|组织(?:领导|实施)"
     r"|保障措施|实施步骤|方法步骤|工作要求|奖励办法|考核办法|附件|附则|总则|背景|引言|主体|结语|前言|研究背景"
-    r"|调研方法|研究方法|调查方法|调研对象|调查对象|样本情况|第[一二三四五六七八九十百]+[章节编][^。；]{0,16}"
+    r"|(?:工作|研究|调研|课题)背景|调研方法|研究方法|调查方法|调研对象|调查对象|样本情况|第[一二三四五六七八九十百]+[章节编][^。；]{0,16}"
     r"|(?:活动|征文|评选|申报|报名|参评|参赛|考核|检查|验收|实施|培训|会议|学习|适用)"
     r"(?:主题|内容|对象|范围|时间|地点|方式|要求|安排|程序|步骤|条件|名额|材料|形式|标准))"
     r"(?:(?:和|与|及)(?:工作目标|基本原则|主要任务|工作任务|保障措施|方法步骤|重大意义|意义))?(?:[:：].*)?$")
@@ -82,7 +82,15 @@ _EXPLANATION = re.compile(
     r"|之所以[^。；]{0,30}(?:是因为|在于)|(?:主要|根本|深层次?)原因|^(?:[^。；，,]{0,8}[，,])?(?:由于|因为)"
     r"|^[^。；，,]{2,12}由于"
     r"|^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]是)?\s*从?(?:主观|客观)(?:上|方面|原因|规律)(?:看|讲|来看|分析|而言)?"
-    r"|说到底|从根本上(?:说|讲|看)")
+    r"|说到底|从根本上(?:说|讲|看)|(?:源于|归因于|归咎于)|问题(?:就)?出在|(?:原因|根源|症结)所在"
+    # 这与…有关: a shortcoming tied back to what produced it
+    r"|^(?:这|此|其|以上|上述|这些|这种|出现[^。；]{0,20})[^。；]{0,10}(?:与|和|同)[^。；]{2,40}"
+    r"(?:有关|有很大关系|密切相关|不无关系|分不开)"
+    # a mindset named as what produced the shortcoming (…的思想导致了…; 刻板思维在作祟), or 由于 inside the sentence
+    r"|(?:思想|观念|认识|心态|心理|思维|意识)[^。；，,]{0,4}(?:导致|造成|致使)|作祟|使然"
+    r"|[，,](?:而且|并且|加之|再加上|主要是|这是|也是)由于")
+# The second half of an explanation (一方面…，另一方面…) explains too.
+_EXPLANATION_GOES_ON = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d][)）、.]?)?\s*(?:另一方面|一方面|同时|此外|加之|再加上|而另一些|另一些)")
 # In a yardstick, what is not told as done (了, 已, 累计…) is a norm, whatever its verb.
 _PAST = re.compile(r"了|已|累计|先后|近年来|去年以来|今年以来|截至|共计|取得|荣获|获评")
 # What is said inside quotation marks is cited (a slogan, a title, someone's words): its modal verbs
@@ -102,6 +110,10 @@ _CENTRAL_CONTEXT = re.compile(
 _FRAMING = re.compile(
     r"^(?:[^。；，,]{0,24}[，,])?(?:本文|笔者|本次调研|本调研|本课题|本栏目)[^。；]{0,40}(?:探索|思考|探讨|分析|研究|介绍|梳理|试图|拟|以[^。；]{0,12}为例)"
     r"|旨在|主要目的(?:就)?(?:是|在于)|(?:进行|开展|组织)了?(?:此次|这次|本次)(?:调研|调查|研究)"
+    # a study about its own method and findings (课题组采用…抽样; 研究首先界定了…; 下面对…进行简要说明)
+    r"|(?:调研组|课题组|研究组|调查组)[^。；]{0,30}(?:采用|选取|选择|采取|设计|编制|发放|抽取|抽样)"
+    r"|^(?:本)?(?:研究|文章|论文)(?:首先|进一步|还|最后|主要)?(?:界定|提出|认为|发现|揭示|构建|探讨)"
+    r"|对[^。；]{2,40}(?:进行|作|做)了?(?:简要|简单|详细)?的?(?:介绍|说明|概述|梳理)。?$"
     # a speech about its own meeting (今天我们召开…; 下面我讲三点意见; 会议的主要任务是…; 刚才…介绍了…)
     r"|^(?:今天|刚才)[，,][^。；]{0,60}(?:召开|会议|介绍|发言|汇报|交流)|^下面[，,][^。；]{0,40}(?:讲|谈)[^。；]{0,6}(?:意见|要求|看法|体会)"
     r"|^(?:这次|此次|本次)[^。；，,]{0,24}(?:会议?|座谈会)[，,]?是|^会议的(?:主要)?(?:任务|目的|议程|主题)是"
@@ -131,7 +143,8 @@ _IMPERATIVE = re.compile(
 # gives its role to the enumerated items (一是…, 第一…) and what they say, until the next real heading.
 _LIST_ANNOUNCEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("practice", re.compile(r"(?:回顾|总结)[^。；]{0,30}(?:工作|以来)[^。；]{0,12}(?:特点|成效|成绩|做法|亮点)[^。；]{0,4}[:：]\s*$")),
-    ("cause", re.compile(r"(?:原因|根源|成因)[^。；]{0,12}(?:有[两二三四五六几多]|如下|以下|方面|几点|是多方面的)")),
+    ("cause", re.compile(r"(?:原因|根源|成因)[^。；]{0,12}(?:有[两二三四五六几多]|如下|以下|方面|几点|是多方面的)"
+                         r"|(?:既有|有)[^。；]{0,10}(?:主观|客观)(?:原因|因素|方面)")),
     ("problem", re.compile(r"表现(?:在|为)[^。；]{0,8}(?:以下|如下|几个方面|[两二三四五六几]个?方面)"
                            r"|(?:存在|面临)[^。；]{0,20}问题[^。；]{0,6}(?:[:：]|主要(?:有|是|表现))\s*$")),
     ("recommendation", re.compile(r"(?:对策|建议|措施|路径|着力)[^。；]{0,10}(?:如下|以下几点)|(?:需|要|应)?从以下[^。；]{0,6}方面")),
@@ -229,6 +242,7 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
         or (issued_news and _DOCUMENT_NORMS.search(text)) for text in texts)
     announced = False
     listed = ""
+    explaining = False
     for position, text in enumerate(texts):
         stripped = text.strip()
         heading = match_heading(stripped, line_start=True) if stripped else None
@@ -246,6 +260,10 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
         hint = _enclosing_hint([*(t for _, t in parents), *([stripped] if heading else [])])
         if heading is not None and heading[0] < _INLINE_RANK:
             listed = ""
+        explaining = not heading and (bool(_EXPLANATION.search(stripped))
+                                      or (explaining and bool(_EXPLANATION_GOES_ON.match(stripped))))
+        if explaining and not hint and not listed:
+            hint = "cause"
         if listed:
             hint = listed
         elif heading is None:
@@ -293,10 +311,10 @@ def _enclosing_hint(headings: Sequence[str]) -> str:
     innermost heading with a hint."""
     hinted = [(text, role) for text in reversed(headings)
               if len(_HEADING_NUMBER.sub("", text.strip())) <= _HINT_HEADING_MAX and (role := _section_hint(text))]
-    for text, role in hinted:
-        if _is_section_label(text):
-            return role
-    return hinted[0][1] if hinted else ""
+    labels = [role for text, role in hinted if _is_section_label(text)]
+    role = labels[0] if labels else hinted[0][1] if hinted else ""
+    # A shortcoming named under a 原因 section (（一）思想认识不足 under 二、原因分析) explains, it is a cause.
+    return "cause" if role == "problem" and "cause" in labels[1:] else role
 
 
 def required_literals(pattern: str | re.Pattern[str]) -> frozenset[str] | None:
@@ -603,6 +621,12 @@ class RoleRules:
                     scores["practice"] *= 0.5
                 elif context.voice == "report" and context.is_heading:
                     scores["practice"] += 0.75
+        if (not context.policy and context.voice != "report" and context.doc_type not in GENRE_PRIORS
+                and not context.section_hint and not _DONE.search(text) and not re.search(r"\d", text)
+                and not any(pattern.search(text) for (role, _), pattern in self._patterns.items() if role == "practice")):
+            # A general statement (党组织发挥着…作用, 党建工作能够…) is context, not what a unit did: practice
+            # wants a unit, a time, a count or a finished action.
+            scores["practice"] *= 0.5
         if context.doc_type == "答记者问" and _RESTATEMENT.match(text):
             scores["requirement"] += 2.0
         if (context.position < 3 and not context.section_hint and len(text) < 60 and not context.is_heading
