@@ -169,9 +169,19 @@ _DOCUMENT_NORMS = re.compile(
     r"^(?:通知|意见|决定|文件|方案|条例|《[^》]{2,40}》)(?:中)?(?:强调|要求|明确)[，,:：]\s*[^。；]{0,16}?(?:要|必须|务必|应)")
 # A notice without a title line still says what it is (现将有关事项通知如下; 特此通知).
 _NOTICE_BODY = re.compile(r"(?:通知|事项|事宜)如下|特此通知|请(?:认真)?(?:遵照|贯彻)执行|现(?:印发|转发)给你们")
-_MODAL_YAO = r"(?:(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|必须|务必)"
+_MODAL_YAO = r"(?:(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|必须|务必|应当)"
 _LEADER_NORMS = re.compile(r"(?:强调|(?<![然在总新本])要求|指出)[，,:：][^。；]{0,40}?" + _MODAL_YAO)
-_EVENT = re.compile(r"召开|举行|举办|出席|参会|参加|听取|主持|点评")
+# A leader named with a title (李某同志, 王书记, 张局长) whose words open a text sets requirements there (the
+# report of a meeting whose opening is not part of the text); the General Secretary is quoted, not reported.
+_NAMED_LEADER_NORMS = re.compile(
+    r"^(?!.{0,6}总书记)[^。；，,]{1,12}(?:同志|书记|局长|主任|部长|厅长|市长|县长|区长|院长|处长|组长|主席|董事长|总经理|行长)"
+    r"(?:特别|进一步|再次|最后|还)?(?:强调|要求|指出)[，,:：][^。；]{0,40}?" + _MODAL_YAO)
+# The parts of a plan or standard (工作目标, 主要任务, 保障措施 …): a text laid out in two of them is a yardstick.
+_PLAN_PART = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*(?:指导思想|总体要求|基本原则|(?:工作|主要|总体|创建)目标"
+    r"|(?:主要|重点|工作)任务|保障措施|组织领导|实施步骤|方法步骤|工作要求|建设标准|考核办法|奖惩措施)[:：]?$")
+_EVENT = re.compile(r"召开|举行|举办|出席|参会|参加|听取|主持|点评"
+                    r"|^会议(?:还|原则|认真|集中)?(?:审议|通过|通报|传达|学习|表彰|总结|研究)")
 _SPOKEN_TITLE = re.compile(r"讲话|会议|大会|座谈会|推进会|部署会")
 # A work summary (工作总结, …总结如下) reports what was done, like an experience report.
 _SUMMARY = re.compile(r"总结如下|工作总结|总结报告|述职报告")
@@ -226,6 +236,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
         doc_type = "通知"
     # A yardstick's title outranks a report genre read from its opening (a speech that praises 经验交流).
     policy = doc_type in POLICY_TYPES or yardstick
+    if not policy and doc_type not in {"答记者问", "心得体会", "经验材料", "调研报告"}:
+        policy = len({_PLAN_PART.match(text.strip()).group(0)[-4:] for text in texts if _PLAN_PART.match(text.strip())}) >= 2
     spoken_title = bool(_SPOKEN_TITLE.search(title)) and doc_type not in POLICY_TYPES
     stack: list[tuple[int, str]] = []
     contexts = []
@@ -239,7 +251,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     issued_news = any(_ISSUED_OPENING.search(text) for text in texts[:3])
     sets_norms = not policy and any(
         _NORMS_ANNOUNCED.search(text) or (meeting_news and _LEADER_NORMS.search(text))
-        or (issued_news and _DOCUMENT_NORMS.search(text)) for text in texts)
+        or (issued_news and _DOCUMENT_NORMS.search(text)) or (position < 5 and _NAMED_LEADER_NORMS.search(text))
+        for position, text in enumerate(texts))
     announced = False
     listed = ""
     explaining = False
@@ -271,7 +284,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
             hint = hint or listed
         announced = announced or (not policy and bool(
             _NORMS_ANNOUNCED.search(stripped) or (meeting_news and _LEADER_NORMS.search(stripped))
-            or (issued_news and _DOCUMENT_NORMS.search(stripped))))
+            or (issued_news and _DOCUMENT_NORMS.search(stripped))
+            or (position < 5 and _NAMED_LEADER_NORMS.search(stripped))))
         # In news of a meeting that set requirements, the sentence that reports the meeting is framing.
         lead = ((sets_norms and not announced) or (policy and spoken_title)) and position < 5 and bool(
             _MEETING_LEAD.search(stripped)) and not _NORMS_ANNOUNCED.search(stripped)
