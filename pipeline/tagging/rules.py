@@ -616,7 +616,7 @@ class RoleRules:
             # A written yardstick's every unreported statement is a norm; a speech's only when worded as one.
             scores["requirement"] = normative + 0.5 if normative or not context.spoken else 0.0
             if context.spoken and not normative and _IMPERATIVE.match(text) and not _DONE.search(text):
-                scores["requirement"] = 1.0  # a bare imperative in a list of requirements (从…做起，争创…)
+                scores["requirement"] = 1.5  # a bare imperative in a list of requirements (从…做起，争创…)
             if not restates_policy and _DONE.search(own) and not _STRONG_MODAL.search(own):
                 scores["requirement"] = 0.0  # what a yardstick tells as done (取得了…, 近年来…) sets no norm
             scores["recommendation"] = 0.0
@@ -644,6 +644,7 @@ class RoleRules:
         if context.doc_type == "答记者问" and _RESTATEMENT.match(text):
             scores["requirement"] += 2.0
         if (context.position < 3 and not context.section_hint and len(text) < 60 and not context.is_heading
+                and not context.heading
                 and max(scores.values()) < 1.5):  # front matter, unless the wording clearly says otherwise
             scores["other"] += 1.5
         scores["other"] += 0.25  # ties and cue-less sentences fall back to other
