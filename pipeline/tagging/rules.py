@@ -44,7 +44,8 @@ YARDSTICK_TITLE = re.compile(
     r"|(?:会议|大会|座谈会|推进会|部署会|培训班|开班式)上的(?:讲话|部署|要求)"
     r"|(?:会议|大会|座谈会|推进会|部署会)(?:上(?:强调|指出|要求)|召开|举行)|召开[^。；]{0,24}(?:会议|大会|推进会|部署会)")
 SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("recommendation", re.compile(r"对策|建议|路径|启示|下一步|之策|打算|努力方向|^[一二三四五六七八九十]是要")),
+    ("recommendation", re.compile(r"对策|建议|路径|启示|下一步|下步|之策|打算|(?:努力|目标|前进)方向|展望|工作思路"
+                                  r"|^[一二三四五六七八九十]是要")),
     ("cause", re.compile(r"原因|成因|根源|动因|剖析|症结")),
     ("problem", re.compile(r"表现|存在(?:的)?(?:主要)?问题|主要问题|不足|短板|差距|困难")),
     ("practice", re.compile(r"做法|成效|成绩|经验|基本情况|主要工作|实践(?:探索|经验|成果)|工作开展情况|完成情况|(?:建设|工作|发展)(?:的)?现状")),
@@ -106,6 +107,11 @@ _CENTRAL_CONTEXT = re.compile(
     r"|^习近平同志[^。；]{0,30}(?:指出|强调|提出)"
     r"|^(?:[^。；，,]{0,6})?党的(?:[一二三四五六七八九十]+大|[一二三四五六七八九十]+届[一二三四五六七八九十]中全会)(?:报告)?中?"
     r"(?:[^。；，,]{0,24})?(?:指出|强调|提出|明确|作出了?[^。；，,]{0,6}部署)")
+# A line that only names a document (a compilation's 【篇一】…实施方案, a form's title …验收表) is a title.
+_DOCUMENT_NAME = re.compile(
+    r"^(?:[【\[（(][^】\]）)]{1,6}[】\]）)])?[^。；，,：:！？]{2,40}"
+    r"(?:实施方案|工作方案|意见|通知|办法|规定|条例|细则|标准|工作要点|讲话|讲话稿|(?:验收|评分|考核|评比|申报|登记|统计)表"
+    r"|(?:调研|调查|研究|总结|工作)报告|工作总结)$")
 # What a text says about itself (本文…, 笔者…, 旨在…) is framing (other), whatever advice words it holds.
 _FRAMING = re.compile(
     r"^(?:[^。；，,]{0,24}[，,])?(?:本文|笔者|本次调研|本调研|本课题|本栏目)[^。；]{0,40}(?:探索|思考|探讨|分析|研究|介绍|梳理|试图|拟|以[^。；]{0,12}为例)"
@@ -118,7 +124,7 @@ _FRAMING = re.compile(
     r"|^(?:今天|刚才)[，,][^。；]{0,60}(?:召开|会议|介绍|发言|汇报|交流)|^下面[，,][^。；]{0,40}(?:讲|谈)[^。；]{0,6}(?:意见|要求|看法|体会)"
     r"|^(?:这次|此次|本次)[^。；，,]{0,24}(?:会议?|座谈会)[，,]?是|^会议的(?:主要)?(?:任务|目的|议程|主题)是"
     # a rule or plan about its own purpose (为了…，制定本条例)
-    r"|制定本(?:条例|规定|办法|细则|方案|意见|准则|制度|标准)"
+    r"|制定(?:本|以下|如下)[^。；，,]{0,4}(?:条例|规定|办法|细则|方案|意见|准则|制度|标准)|(?:现|特)就[^。；]{2,40}提出(?:如下|以下)意见"
     # a news dateline (新华社北京1月5日电; 本报讯)
     r"|^[^。；，,]{0,6}(?:社|网|报|台)[^。；，,]{0,10}\d{1,2}日电|^[^。；，,]{0,12}(?:本网|本报|本刊|日报|晚报)讯")
 # A report of a meeting where a leader set requirements: from the sentence that announces them on, its
@@ -602,7 +608,7 @@ class RoleRules:
             scores["cause"], scores["problem"] = scores["cause"] + scores["problem"], 0.0
         if _QUOTATION.search(text) or _CENTRAL_CONTEXT.search(text) or _FRAMING.search(text) or context.lead:
             scores["other"] += SECTION_HINT_WEIGHT
-        if context.is_title or (context.is_heading and _STRUCTURAL_HEADING.match(
+        if context.is_title or _DOCUMENT_NAME.match(text.strip()) or (context.is_heading and _STRUCTURAL_HEADING.match(
                 _HEADING_NUMBER.sub("", text.strip()).rstrip("。；;：:"))):
             scores["other"] += SECTION_HINT_WEIGHT
         if not context.policy:  # a report genre read from a yardstick's opening does not make its norms advice
