@@ -182,6 +182,8 @@ _LEADER_NORMS = re.compile(r"(?:强调|(?<![然在总新本])要求|指出)[，,
 _NAMED_LEADER_NORMS = re.compile(
     r"^(?!.{0,6}总书记)[^。；，,]{1,12}(?:同志|书记|局长|主任|部长|厅长|市长|县长|区长|院长|处长|组长|主席|董事长|总经理|行长)"
     r"(?:特别|进一步|再次|最后|还)?(?:强调|要求|指出)[，,:：][^。；]{0,40}?" + _MODAL_YAO)
+# The articles of a rule text (第一条 …, 第二条 …).
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+条")
 # The parts of a plan or standard (工作目标, 主要任务, 保障措施 …): a text laid out in two of them is a yardstick.
 _PLAN_PART = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*(?:指导思想|总体要求|基本原则|(?:工作|主要|总体|创建)目标"
@@ -243,7 +245,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     # A yardstick's title outranks a report genre read from its opening (a speech that praises 经验交流).
     policy = doc_type in POLICY_TYPES or yardstick
     if not policy and doc_type not in {"答记者问", "心得体会", "经验材料", "调研报告"}:
-        policy = len({_PLAN_PART.match(text.strip()).group(0)[-4:] for text in texts if _PLAN_PART.match(text.strip())}) >= 2
+        policy = (len({_PLAN_PART.match(text.strip()).group(0)[-4:] for text in texts if _PLAN_PART.match(text.strip())}) >= 2
+                  or sum(1 for text in texts if _ARTICLE.match(text.strip())) >= 2)
     spoken_title = bool(_SPOKEN_TITLE.search(title)) and doc_type not in POLICY_TYPES
     stack: list[tuple[int, str]] = []
     contexts = []
@@ -650,7 +653,7 @@ class RoleRules:
         if context.doc_type == "答记者问" and _RESTATEMENT.match(text):
             scores["requirement"] += 2.0
         if (context.position < 3 and not context.section_hint and len(text) < 60 and not context.is_heading
-                and not context.heading
+                and not context.heading and not _ARTICLE.match(text.strip())
                 and max(scores.values()) < 1.5):  # front matter, unless the wording clearly says otherwise
             scores["other"] += 1.5
         scores["other"] += 0.25  # ties and cue-less sentences fall back to other

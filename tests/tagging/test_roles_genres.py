@@ -130,6 +130,17 @@ def test_a_rule_text_frames_its_purpose_and_chapters(roles: RoleRules) -> None:
     assert got[3] == "requirement"
 
 
+def test_articles_make_a_rule_text_a_yardstick_without_a_title(roles: RoleRules) -> None:
+    texts = [
+        "第三条 支部委员会由党员大会选举产生，每届任期三年。",
+        "第四条 党员人数七人以上的支部设立支部委员会。",
+        "第五条 支部书记应当具有一年以上党龄。",
+    ]
+    assert all(context.policy for context in build_contexts(texts))
+    assert _roles(roles, texts) == ["requirement"] * 3
+    assert not build_contexts(texts[:1])[0].policy  # one article alone says nothing
+
+
 def test_what_a_yardstick_tells_as_done_sets_no_norm(roles: RoleRules) -> None:
     texts = [
         "关于深化模范机关创建的实施意见",
