@@ -180,7 +180,8 @@ _LEADER_NORMS = re.compile(r"(?:强调|(?<![然在总新本])要求|指出)[，,
 # A leader named with a title (李某同志, 王书记, 张局长) whose words open a text sets requirements there (the
 # report of a meeting whose opening is not part of the text); the General Secretary is quoted, not reported.
 _NAMED_LEADER_NORMS = re.compile(
-    r"^(?!.{0,6}总书记)[^。；，,]{1,12}(?:同志|书记|局长|主任|部长|厅长|市长|县长|区长|院长|处长|组长|主席|董事长|总经理|行长)"
+    r"^(?![^。；]{0,12}(?:总书记|习近平|毛泽东|邓小平))[^。；，,]{0,16}"
+    r"(?:同志|书记|局长|主任|部长|厅长|市长|县长|区长|院长|处长|组长|主席|董事长|总经理|行长)[^。；，,]{0,4}?"
     r"(?:特别|进一步|再次|最后|还)?(?:强调|要求|指出)[，,:：][^。；]{0,40}?" + _MODAL_YAO)
 # The articles of a rule text (第一条 …, 第二条 …).
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+条")
@@ -244,7 +245,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
         doc_type = "通知"
     # A yardstick's title outranks a report genre read from its opening (a speech that praises 经验交流).
     policy = doc_type in POLICY_TYPES or yardstick
-    if not policy and doc_type not in {"答记者问", "心得体会", "经验材料", "调研报告"}:
+    reported = doc_type in {"答记者问", "心得体会", "经验材料", "调研报告", "工作总结"}  # a report genre
+    if not policy and not reported:
         policy = (len({_PLAN_PART.match(text.strip()).group(0)[-4:] for text in texts if _PLAN_PART.match(text.strip())}) >= 2
                   or sum(1 for text in texts if _ARTICLE.match(text.strip())) >= 2)
     spoken_title = bool(_SPOKEN_TITLE.search(title)) and doc_type not in POLICY_TYPES
@@ -260,7 +262,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     issued_news = any(_ISSUED_OPENING.search(text) for text in texts[:3])
     sets_norms = not policy and any(
         _NORMS_ANNOUNCED.search(text) or (meeting_news and _LEADER_NORMS.search(text))
-        or (issued_news and _DOCUMENT_NORMS.search(text)) or (position < 5 and _NAMED_LEADER_NORMS.search(text))
+        or (issued_news and _DOCUMENT_NORMS.search(text))
+        or (not reported and position < 5 and _NAMED_LEADER_NORMS.search(text))
         for position, text in enumerate(texts))
     announced = False
     listed = ""
@@ -294,7 +297,7 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
         announced = announced or (not policy and bool(
             _NORMS_ANNOUNCED.search(stripped) or (meeting_news and _LEADER_NORMS.search(stripped))
             or (issued_news and _DOCUMENT_NORMS.search(stripped))
-            or (position < 5 and _NAMED_LEADER_NORMS.search(stripped))))
+            or (not reported and position < 5 and _NAMED_LEADER_NORMS.search(stripped))))
         # In news of a meeting that set requirements, the sentence that reports the meeting is framing.
         lead = ((sets_norms and not announced) or (policy and spoken_title)) and position < 5 and bool(
             _MEETING_LEAD.search(stripped)) and not _NORMS_ANNOUNCED.search(stripped)

@@ -86,8 +86,13 @@ def test_a_named_leaders_words_opening_a_text_set_requirements(roles: RoleRules)
     got = _roles(roles, texts)
     assert got[:2] == ["requirement", "requirement"]
     # the General Secretary is quoted, not reported: a commentary opening with his words stays a commentary
-    quoted = ["习近平总书记强调，要推动党建和业务深度融合。", "这为机关党建指明了方向。"]
-    assert "requirement" not in _roles(roles, quoted)
+    for opening in ("习近平总书记强调，要推动党建和业务深度融合。", "习近平同志指出，要处理好党建和业务的关系。"):
+        assert "requirement" not in _roles(roles, [opening, "这为机关党建指明了方向。"])
+    titled_after = ["县委书记王某强调，各单位要把党建和业务一起谋划。", "要压实主体责任。"]
+    assert _roles(roles, titled_after) == ["requirement", "requirement"]
+    # an experience report quoting its own leader stays a report
+    report = ["某局党建工作经验材料", "局党组书记赵某强调，要把党建工作融入业务。", "局党组先后开展了十次联学活动。"]
+    assert "requirement" not in _roles(roles, report)
 
 
 def test_news_of_an_issued_document_reports_what_it_requires(roles: RoleRules) -> None:
