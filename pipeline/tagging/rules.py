@@ -174,6 +174,10 @@ _MEETING_LEAD = re.compile(
 _ISSUED_OPENING = re.compile(r"(?:印发|下发|发出|出台)了?[^。；]{0,60}(?:通知|意见|条例|规定|办法|方案|决定)")
 _DOCUMENT_NORMS = re.compile(
     r"^(?:通知|意见|决定|文件|方案|条例|《[^》]{2,40}》)(?:中)?(?:强调|要求|明确)[，,:：]\s*[^。；]{0,16}?(?:要|必须|务必|应)")
+# The title at the start of a first sentence it was run into.
+_MERGED_TITLE = re.compile(
+    r"^[^。；，,：:]{0,40}?(?:会议|大会|座谈会|推进会|部署会|动员会|培训班|开班式)上的(?:讲话|致辞)"
+    r"|^关于[^。；，,：:]{2,50}?的(?:通知|意见|决定|实施方案|工作方案)")
 # A notice without a title line still says what it is (现将有关事项通知如下; 特此通知).
 _NOTICE_BODY = re.compile(r"(?:通知|事项|事宜)如下|特此通知|请(?:认真)?(?:遵照|贯彻)执行|现(?:印发|转发)给你们")
 _MODAL_YAO = r"(?:(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|必须|务必|应当)"
@@ -236,6 +240,9 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     """Contexts for the passages of one document given in reading order (headings found on the fly)."""
     head = "\n".join(texts[:8])
     title = find_title(head)
+    if not title and texts:  # a title run into the first sentence (…会议上的讲话同志们：…; 关于…的通知各单位：…)
+        merged = _MERGED_TITLE.match(texts[0].strip())
+        title = merged.group(0) if merged else ""
     doc_type = classify_doc_type(title, head)
     # A speech or a standard is a yardstick by its title, whatever report words its opening holds.
     titled_report = any(pattern.search(title) for _, pattern in REPORT_TYPES)

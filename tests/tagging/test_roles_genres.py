@@ -32,6 +32,17 @@ def test_a_speech_title_outranks_a_report_genre_read_from_its_opening(roles: Rol
     assert got[4] == "requirement"
 
 
+def test_a_title_run_into_the_first_sentence_still_names_the_yardstick(roles: RoleRules) -> None:
+    speech = ["在全镇党建工作推进会上的讲话同志们：今天召开这次会议，主要是部署下半年工作。",
+              "各村党支部要把党建和中心工作一起谋划。"]
+    assert build_contexts(speech)[1].policy
+    assert _roles(roles, speech)[1] == "requirement"
+    notice = ["关于开展支部结对共建活动的通知各党支部：为推动共建，现将有关事项通知如下：",
+              "各支部要确定一个结对单位。"]
+    assert build_contexts(notice)[0].doc_type == "通知"
+    assert _roles(roles, notice)[1] == "requirement"
+
+
 def test_a_speech_reviewing_the_work_done_reports_practice(roles: RoleRules) -> None:
     texts = [
         "在全区机关党建工作会议上的讲话",
