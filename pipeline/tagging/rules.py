@@ -44,15 +44,21 @@ YARDSTICK_TITLE = re.compile(
     r"|(?:会议|大会|座谈会|推进会|部署会|培训班|开班式)上的(?:讲话|部署|要求)"
     r"|(?:会议|大会|座谈会|推进会|部署会)(?:上(?:强调|指出|要求)|召开|举行)|召开[^。；]{0,24}(?:会议|大会|推进会|部署会)")
 SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("recommendation", re.compile(r"对策|建议|路径|启示|下一步|之策|打算|努力方向|^[一二三四五六七八九十]是要")),
+    ("recommendation", re.compile(r"对策|建议|路径|启示|下一步|下步|之策|打算|(?:努力|目标|前进)方向|展望|工作思路"
+                                  r"|^[一二三四五六七八九十]是要")),
     ("cause", re.compile(r"原因|成因|根源|动因|剖析|症结")),
     ("problem", re.compile(r"表现|存在(?:的)?(?:主要)?问题|主要问题|不足|短板|差距|困难")),
-    ("practice", re.compile(r"做法|成效|成绩|经验|基本情况|主要工作|实践(?:探索|经验|成果)|工作开展情况|完成情况|(?:建设|工作|发展)现状")),
+    ("practice", re.compile(r"做法|成效|成绩|经验|基本情况|主要工作|实践(?:探索|经验|成果)|工作开展情况|完成情况|(?:建设|工作|发展)(?:的)?现状")),
+    ("other", re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*(?:调研|研究|调查)(?:方法|对象|设计|过程)")),
 )
 # A heading of a yardstick that only names its part (指导思想, 工作目标 …) is structure (other), not a norm.
 _STRUCTURAL_HEADING = re.compile(
     r"^(?:指导思想|总体要求|(?:工作|创建|总体|主要)?目标(?:任务)?|基本原则|(?:主要|工作|重点)任务|组织(?:领导|实施)"
-    r"|保障措施|实施步骤|方法步骤|工作要求|奖励办法|考核办法|附件|附则|背景|引言|主体|结语|前言|研究背景)"
+    r"|保障措施|实施步骤|方法步骤|工作要求|奖励办法|考核办法|附件|附则|总则|背景|引言|主体|结语|前言|研究背景"
+    r"|(?:工作|研究|调研|课题)背景|调研方法|研究方法|调查方法|调研对象|调查对象|样本情况|第[一二三四五六七八九十百]+[章节编][^。；]{0,16}"
+    r"|(?:(?:今年|本年度|明年|下一步|下阶段|\d{4}年)的?)?(?:主要|工作|重点)任务"
+    r"|(?:活动|征文|评选|申报|报名|参评|参赛|考核|检查|验收|实施|培训|会议|学习|适用|创建|工作|评审)"
+    r"(?:主题|内容|对象|范围|时间|地点|方式|要求|安排|程序|步骤|条件|名额|材料|形式|标准))"
     r"(?:(?:和|与|及)(?:工作目标|基本原则|主要任务|工作任务|保障措施|方法步骤|重大意义|意义))?(?:[:：].*)?$")
 # Explanations of how a problem arose announce a cause even beside the word 问题 (存在问题的原因分析).
 _CAUSE_OF_PROBLEM = re.compile(r"问题(?:产生|形成|出现)?的(?:深层次|主要)?(?:原因|成因|根源)")
@@ -78,20 +84,50 @@ _EXPLANATION = re.compile(
     r"|之所以[^。；]{0,30}(?:是因为|在于)|(?:主要|根本|深层次?)原因|^(?:[^。；，,]{0,8}[，,])?(?:由于|因为)"
     r"|^[^。；，,]{2,12}由于"
     r"|^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]是)?\s*从?(?:主观|客观)(?:上|方面|原因|规律)(?:看|讲|来看|分析|而言)?"
-    r"|说到底|从根本上(?:说|讲|看)")
+    r"|说到底|从根本上(?:说|讲|看)|(?:源于|归因于|归咎于)|问题(?:就)?出在|(?:原因|根源|症结)所在"
+    # 这与…有关: a shortcoming tied back to what produced it
+    r"|^(?:这|此|其|以上|上述|这些|这种|出现[^。；]{0,20})[^。；]{0,10}(?:与|和|同)[^。；]{2,40}"
+    r"(?:有关|有很大关系|密切相关|不无关系|分不开)"
+    # a mindset named as what produced the shortcoming (…的思想导致了…; 刻板思维在作祟), or 由于 inside the sentence
+    r"|(?:思想|观念|认识|心态|心理|思维|意识)[^。；，,]{0,4}(?:导致|造成|致使)|作祟|使然"
+    r"|[，,](?:而且|并且|加之|再加上|主要是|这是|也是)由于")
+# The second half of an explanation (一方面…，另一方面…) explains too.
+_EXPLANATION_GOES_ON = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d][)）、.]?)?\s*(?:另一方面|一方面|同时|此外|加之|再加上|而另一些|另一些)")
 # In a yardstick, what is not told as done (了, 已, 累计…) is a norm, whatever its verb.
 _PAST = re.compile(r"了|已|累计|先后|近年来|去年以来|今年以来|截至|共计|取得|荣获|获评")
+# What is said inside quotation marks is cited (a slogan, a title, someone's words): its modal verbs
+# (“疫情要防住”, “必须坚持系统观念”) are not the writer's.
+_QUOTED = re.compile(r"“[^“”]{1,80}”|\"[^\"]{1,80}\"|「[^「」]{1,80}」")
+# Told as done: 了 (not 为了/除了/了解), 已, 累计, 先后, 截至, …以来.
+_DONE = re.compile(r"(?<![为除受])了(?![解如])|已经?|累计|先后|截至|以来")
+_STRONG_MODAL = re.compile(r"(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|应当?|必须|务必|不得|严禁|禁止|确保")
 _QUOTATION = re.compile(r"^(?:习近平)?总书记[^。；]{0,30}(?:指出|强调|要求)[，,:：]?\s*[“\"]|^[“\"][^”\"]{8,}[”\"]。?$")
 # What the centre or its leader did or said is political context (other), not a unit's practice.
 _CENTRAL_CONTEXT = re.compile(
     r"^(?:[^。；，,]{0,12}以来[，,]\s*)?(?:以习近平同志为核心的)?党中央|^(?:习近平)?总书记[^。；]{0,40}(?:指出|强调|提出)"
     r"|^习近平同志[^。；]{0,30}(?:指出|强调|提出)"
     r"|^(?:[^。；，,]{0,6})?党的(?:[一二三四五六七八九十]+大|[一二三四五六七八九十]+届[一二三四五六七八九十]中全会)(?:报告)?中?"
-    r"(?:[^。；，,]{0,8})?(?:指出|强调|提出|明确)")
+    r"(?:[^。；，,]{0,24})?(?:指出|强调|提出|明确|作出了?[^。；，,]{0,6}部署)")
+# A line that only names a document (a compilation's 【篇一】…实施方案, a form's title …验收表) is a title.
+_DOCUMENT_NAME = re.compile(
+    r"^(?:[【\[（(][^】\]）)]{1,6}[】\]）)])?[^。；，,：:！？]{2,40}"
+    r"(?:实施方案|工作方案|意见|通知|办法|规定|条例|细则|标准|工作要点|讲话|讲话稿|(?:验收|评分|考核|评比|申报|登记|统计)表"
+    r"|(?:调研|调查|研究|总结|工作)报告|工作总结)$")
 # What a text says about itself (本文…, 笔者…, 旨在…) is framing (other), whatever advice words it holds.
 _FRAMING = re.compile(
-    r"^(?:[^。；，,]{0,8}[，,])?(?:本文|笔者|本次调研|本调研|本课题|本栏目)[^。；]{0,40}(?:探索|思考|探讨|分析|研究|介绍|梳理|试图|拟|以[^。；]{0,12}为例)"
-    r"|旨在|主要目的(?:就)?(?:是|在于)")
+    r"^(?:[^。；，,]{0,24}[，,])?(?:本文|笔者|本次调研|本调研|本课题|本栏目)[^。；]{0,40}(?:探索|思考|探讨|分析|研究|介绍|梳理|试图|拟|以[^。；]{0,12}为例)"
+    r"|旨在|主要目的(?:就)?(?:是|在于)|(?:进行|开展|组织)了?(?:此次|这次|本次)(?:调研|调查|研究)"
+    # a study about its own method and findings (课题组采用…抽样; 研究首先界定了…; 下面对…进行简要说明)
+    r"|(?:调研组|课题组|研究组|调查组)[^。；]{0,30}(?:采用|选取|选择|采取|设计|编制|发放|抽取|抽样)"
+    r"|^(?:本)?(?:研究|文章|论文)(?:首先|进一步|还|最后|主要)?(?:界定|提出|认为|发现|揭示|构建|探讨)"
+    r"|对[^。；]{2,40}(?:进行|作|做)了?(?:简要|简单|详细)?的?(?:介绍|说明|概述|梳理)。?$"
+    # a speech about its own meeting (今天我们召开…; 下面我讲三点意见; 会议的主要任务是…; 刚才…介绍了…)
+    r"|^(?:今天|刚才)[，,][^。；]{0,60}(?:召开|会议|介绍|发言|汇报|交流)|^下面[，,][^。；]{0,40}(?:讲|谈)[^。；]{0,6}(?:意见|要求|看法|体会)"
+    r"|^(?:这次|此次|本次)[^。；，,]{0,24}(?:会议?|座谈会)[，,]?是|^会议的(?:主要)?(?:任务|目的|议程|主题)是"
+    # a rule or plan about its own purpose (为了…，制定本条例)
+    r"|制定(?:本|以下|如下)[^。；，,]{0,4}(?:条例|规定|办法|细则|方案|意见|准则|制度|标准)|(?:现|特)就[^。；]{2,40}提出(?:如下|以下)意见"
+    # a news dateline (新华社北京1月5日电; 本报讯)
+    r"|^[^。；，,]{0,6}(?:社|网|报|台)[^。；，,]{0,10}\d{1,2}日电|^[^。；，,]{0,12}(?:本网|本报|本刊|日报|晚报)讯")
 # A report of a meeting where a leader set requirements: from the sentence that announces them on, its
 # norms are requirements (会议强调，要…; 提出了三点要求：).
 _NORMS_ANNOUNCED = re.compile(
@@ -108,11 +144,14 @@ _VOICE_MIN = 3
 _IMPERATIVE = re.compile(
     r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|同时|此外|第[一二三四五六七八九十][，,、])?[，,、\s]*"
     r"(?:坚持|推进|推动|强化|加强|夯实|优化|创新|完善|健全|建立|深化|提升|提高|突出|抓好|做好|构建|打造|筑牢|树立|树牢"
-    r"|落实|发挥|注重|着力|聚焦|围绕|严格|规范|丰富|拓展|加大|增强|压实|统筹|学习|切实|扎实|持续|不断|积极|努力|全面|把)")
+    r"|落实|发挥|注重|着力|聚焦|围绕|严格|规范|丰富|拓展|加大|增强|压实|统筹|学习|切实|扎实|持续|不断|积极|努力|全面|把"
+    r"|争创|紧盯|坚决|从[^。；，,]{1,10}(?:做起|入手|着手|抓起))")
 # A sentence that announces the list after it (原因主要有两方面; 主要表现在以下几个方面; 需从以下六个方面着力)
 # gives its role to the enumerated items (一是…, 第一…) and what they say, until the next real heading.
 _LIST_ANNOUNCEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("cause", re.compile(r"(?:原因|根源|成因)[^。；]{0,12}(?:有[两二三四五六几多]|如下|以下|方面|几点|是多方面的)")),
+    ("practice", re.compile(r"(?:回顾|总结)[^。；]{0,30}(?:工作|以来)[^。；]{0,12}(?:特点|成效|成绩|做法|亮点)[^。；]{0,4}[:：]\s*$")),
+    ("cause", re.compile(r"(?:原因|根源|成因)[^。；]{0,12}(?:有[两二三四五六几多]|如下|以下|方面|几点|是多方面的)"
+                         r"|(?:既有|有)[^。；]{0,10}(?:主观|客观)(?:原因|因素|方面)")),
     ("problem", re.compile(r"表现(?:在|为)[^。；]{0,8}(?:以下|如下|几个方面|[两二三四五六几]个?方面)"
                            r"|(?:存在|面临)[^。；]{0,20}问题[^。；]{0,6}(?:[:：]|主要(?:有|是|表现))\s*$")),
     ("recommendation", re.compile(r"(?:对策|建议|措施|路径|着力)[^。；]{0,10}(?:如下|以下几点)|(?:需|要|应)?从以下[^。；]{0,6}方面")),
@@ -123,12 +162,40 @@ _MODAL = re.compile(
     r"|健全|完善|注重|围绕|聚焦|把|将|在|从|以|对|通过|做好|抓好|提高|提升|增强|优化|创新|扩大|丰富|打破|跳出|树立|发挥)")
 _INLINE_RANK = min(pattern.rank for pattern in HEADING_PATTERNS if pattern.inline)  # 一是/第一 items
 # News of a meeting opens by reporting it; there a leader's words (…强调，要…) announce requirements too.
+_MEETINGS = (r"(?:会议|大会|座谈会|推进会|部署会|动员会|观摩会|现场会|研讨会|评议会|调度会|工作会|党委会|务虚会|交流会"
+             r"|(?:扩大)?会议|[（(]扩大[)）]会议?)")
 _MEETING_OPENING = re.compile(
-    r"(?:召开|举行|举办)[^。；]{0,30}(?:会议|大会|座谈会|推进会|部署会|评议会|培训班|仪式)"
-    r"|(?:会议|大会|座谈会|推进会|部署会|评议会)[^。；]{0,6}(?:召开|举行)")
-_MODAL_YAO = r"(?:(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|必须|务必)"
+    rf"(?:召开|举行|举办|组织|开展)[^。；]{{0,30}}(?:{_MEETINGS}|培训班|仪式)"
+    rf"|{_MEETINGS}[^。；]{{0,6}}(?:召开|举行)")
+# The sentence that reports a meeting (召开…会议) in news whose point is the requirements set there is framing.
+_MEETING_LEAD = re.compile(
+    rf"(?:召开|举行|举办|组织|开展)[^。；]{{0,30}}{_MEETINGS}|{_MEETINGS}[^。；]{{0,6}}(?:召开|举行)")
+# News that a document was issued (印发…通知): what the document requires (通知要求，…要) is a requirement.
+_ISSUED_OPENING = re.compile(r"(?:印发|下发|发出|出台)了?[^。；]{0,60}(?:通知|意见|条例|规定|办法|方案|决定)")
+_DOCUMENT_NORMS = re.compile(
+    r"^(?:通知|意见|决定|文件|方案|条例|《[^》]{2,40}》)(?:中)?(?:强调|要求|明确)[，,:：]\s*[^。；]{0,16}?(?:要|必须|务必|应)")
+# The title at the start of a first sentence it was run into.
+_MERGED_TITLE = re.compile(
+    r"^[^。；，,：:]{0,40}?(?:会议|大会|座谈会|推进会|部署会|动员会|培训班|开班式)上的(?:讲话|致辞)"
+    r"|^关于[^。；，,：:]{2,50}?的(?:通知|意见|决定|实施方案|工作方案)")
+# A notice without a title line still says what it is (现将有关事项通知如下; 特此通知).
+_NOTICE_BODY = re.compile(r"(?:通知|事项|事宜)如下|特此通知|请(?:认真)?(?:遵照|贯彻)执行|现(?:印发|转发)给你们")
+_MODAL_YAO = r"(?:(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|必须|务必|应当)"
 _LEADER_NORMS = re.compile(r"(?:强调|(?<![然在总新本])要求|指出)[，,:：][^。；]{0,40}?" + _MODAL_YAO)
-_EVENT = re.compile(r"召开|举行|举办|出席|参会|参加|听取|主持|点评")
+# A leader named with a title (李某同志, 王书记, 张局长) whose words open a text sets requirements there (the
+# report of a meeting whose opening is not part of the text); the General Secretary is quoted, not reported.
+_NAMED_LEADER_NORMS = re.compile(
+    r"^(?![^。；]{0,12}(?:总书记|习近平|毛泽东|邓小平))[^。；，,]{0,16}"
+    r"(?:同志|书记|局长|主任|部长|厅长|市长|县长|区长|院长|处长|组长|主席|董事长|总经理|行长)[^。；，,]{0,4}?"
+    r"(?:特别|进一步|再次|最后|还)?(?:强调|要求|指出)[，,:：][^。；]{0,40}?" + _MODAL_YAO)
+# The articles of a rule text (第一条 …, 第二条 …).
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+条")
+# The parts of a plan or standard (工作目标, 主要任务, 保障措施 …): a text laid out in two of them is a yardstick.
+_PLAN_PART = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*(?:指导思想|总体要求|基本原则|(?:工作|主要|总体|创建)目标"
+    r"|(?:主要|重点|工作)任务|保障措施|组织领导|实施步骤|方法步骤|工作要求|建设标准|考核办法|奖惩措施)[:：]?$")
+_EVENT = re.compile(r"召开|举行|举办|出席|参会|参加|听取|主持|点评"
+                    r"|^会议(?:还|原则|认真|集中)?(?:审议|通过|通报|传达|学习|表彰|总结|研究)")
 _SPOKEN_TITLE = re.compile(r"讲话|会议|大会|座谈会|推进会|部署会")
 # A work summary (工作总结, …总结如下) reports what was done, like an experience report.
 _SUMMARY = re.compile(r"总结如下|工作总结|总结报告|述职报告")
@@ -166,19 +233,30 @@ class PassageContext:
     voice: str = ""  # "advice" or "report" when the document's sentences mostly advise or mostly report
     spoken: bool = False  # the yardstick is a speech or a meeting's requirements: only its worded norms are requirements
     is_title: bool = False  # the document's title line (or a repeat of it)
+    lead: bool = False  # the report of the meeting in news of the requirements set there
 
 
 def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     """Contexts for the passages of one document given in reading order (headings found on the fly)."""
     head = "\n".join(texts[:8])
     title = find_title(head)
+    if not title and texts:  # a title run into the first sentence (…会议上的讲话同志们：…; 关于…的通知各单位：…)
+        merged = _MERGED_TITLE.match(texts[0].strip())
+        title = merged.group(0) if merged else ""
     doc_type = classify_doc_type(title, head)
     # A speech or a standard is a yardstick by its title, whatever report words its opening holds.
     titled_report = any(pattern.search(title) for _, pattern in REPORT_TYPES)
     yardstick = bool(YARDSTICK_TITLE.search(title)) and not titled_report
     if doc_type in {"other", "报告"} and not yardstick and any(_SUMMARY.search(text) for text in texts[:20]):
         doc_type = "工作总结"
-    policy = doc_type in POLICY_TYPES or (yardstick and doc_type not in {"答记者问", "经验材料", "调研报告"})
+    if doc_type == "other" and any(_NOTICE_BODY.search(text) for text in texts[:8]):
+        doc_type = "通知"
+    # A yardstick's title outranks a report genre read from its opening (a speech that praises 经验交流).
+    policy = doc_type in POLICY_TYPES or yardstick
+    reported = doc_type in {"答记者问", "心得体会", "经验材料", "调研报告", "工作总结"}  # a report genre
+    if not policy and not reported:
+        policy = (len({_PLAN_PART.match(text.strip()).group(0)[-4:] for text in texts if _PLAN_PART.match(text.strip())}) >= 2
+                  or sum(1 for text in texts if _ARTICLE.match(text.strip())) >= 2)
     spoken_title = bool(_SPOKEN_TITLE.search(title)) and doc_type not in POLICY_TYPES
     stack: list[tuple[int, str]] = []
     contexts = []
@@ -189,8 +267,15 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
              else "")
     body_started = False
     meeting_news = any(_MEETING_OPENING.search(text) for text in texts[:5])
+    issued_news = any(_ISSUED_OPENING.search(text) for text in texts[:3])
+    sets_norms = not policy and any(
+        _NORMS_ANNOUNCED.search(text) or (meeting_news and _LEADER_NORMS.search(text))
+        or (issued_news and _DOCUMENT_NORMS.search(text))
+        or (not reported and position < 5 and _NAMED_LEADER_NORMS.search(text))
+        for position, text in enumerate(texts))
     announced = False
     listed = ""
+    explaining = False
     for position, text in enumerate(texts):
         stripped = text.strip()
         heading = match_heading(stripped, line_start=True) if stripped else None
@@ -208,15 +293,25 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
         hint = _enclosing_hint([*(t for _, t in parents), *([stripped] if heading else [])])
         if heading is not None and heading[0] < _INLINE_RANK:
             listed = ""
+        explaining = not heading and (bool(_EXPLANATION.search(stripped))
+                                      or (explaining and bool(_EXPLANATION_GOES_ON.match(stripped))))
+        if explaining and not hint and not listed:
+            hint = "cause"
         if listed:
             hint = listed
         elif heading is None:
             listed = next((role for role, pattern in _LIST_ANNOUNCEMENTS if pattern.search(stripped)), "")
+            hint = hint or listed
         announced = announced or (not policy and bool(
-            _NORMS_ANNOUNCED.search(stripped) or (meeting_news and _LEADER_NORMS.search(stripped))))
+            _NORMS_ANNOUNCED.search(stripped) or (meeting_news and _LEADER_NORMS.search(stripped))
+            or (issued_news and _DOCUMENT_NORMS.search(stripped))
+            or (not reported and position < 5 and _NAMED_LEADER_NORMS.search(stripped))))
+        # In news of a meeting that set requirements, the sentence that reports the meeting is framing.
+        lead = ((sets_norms and not announced) or (policy and spoken_title)) and position < 5 and bool(
+            _MEETING_LEAD.search(stripped)) and not _NORMS_ANNOUNCED.search(stripped)
         contexts.append(PassageContext(heading_text, doc_type, policy or announced, heading is not None, hint, position,
                                        voice=voice, spoken=announced or (policy and spoken_title),
-                                       is_title=bool(title) and stripped == title))
+                                       is_title=bool(title) and stripped == title, lead=lead))
     return contexts
 
 
@@ -250,10 +345,10 @@ def _enclosing_hint(headings: Sequence[str]) -> str:
     innermost heading with a hint."""
     hinted = [(text, role) for text in reversed(headings)
               if len(_HEADING_NUMBER.sub("", text.strip())) <= _HINT_HEADING_MAX and (role := _section_hint(text))]
-    for text, role in hinted:
-        if _is_section_label(text):
-            return role
-    return hinted[0][1] if hinted else ""
+    labels = [role for text, role in hinted if _is_section_label(text)]
+    role = labels[0] if labels else hinted[0][1] if hinted else ""
+    # A shortcoming named under a 原因 section (（一）思想认识不足 under 二、原因分析) explains, it is a cause.
+    return "cause" if role == "problem" and "cause" in labels[1:] else role
 
 
 def required_literals(pattern: str | re.Pattern[str]) -> frozenset[str] | None:
@@ -470,7 +565,7 @@ class RoleRules:
 
     def __init__(self, codebook: Codebook) -> None:
         self.codebook = codebook
-        self._cache: dict[tuple[str, str, bool, str, bool, bool], dict[str, float]] = {}
+        self._cache: dict[tuple[Any, ...], dict[str, float]] = {}
         self._cues = {
             role: re.compile("|".join(re.escape(c) for c in sorted(entry.cues, key=len, reverse=True)))
             if entry.cues else None
@@ -490,7 +585,7 @@ class RoleRules:
     def scores(self, text: str, context: PassageContext) -> dict[str, float]:
         """Role scores of a passage in its context (memoised on the parts of the context they use)."""
         key = (text, context.doc_type, context.voice, context.policy, context.section_hint, context.position < 3,
-               context.is_heading, context.spoken, context.is_title)
+               context.is_heading, context.spoken, context.is_title, context.lead)
         cached = self._cache.get(key)
         if cached is None:
             if len(self._cache) >= _CACHE_SIZE:
@@ -498,7 +593,7 @@ class RoleRules:
             cached = self._cache[key] = self._scores(text, context)
         return dict(cached)
 
-    def _scores(self, text: str, context: PassageContext) -> dict[str, float]:
+    def _cue_scores(self, text: str) -> dict[str, float]:
         scores = dict.fromkeys(ROLES, 0.0)
         for key in self._gate.open_keys(text):  # only the cues and patterns that can match
             role, part = key
@@ -506,9 +601,18 @@ class RoleRules:
                 scores[role] += 0.5 * len(self._cues[role].findall(text))
             elif self._patterns[key].search(text):
                 scores[role] += 1.0
+        return scores
+
+    def _scores(self, text: str, context: PassageContext) -> dict[str, float]:
+        scores = self._cue_scores(text)
+        # The writer's own words: norms are read there, except in a press Q&A, which quotes the policy it explains.
+        own = text if context.doc_type == "答记者问" else _QUOTED.sub("“”", text)
+        if own != text:
+            unquoted = self._cue_scores(own)
+            scores["requirement"], scores["recommendation"] = unquoted["requirement"], unquoted["recommendation"]
         if context.section_hint:  # the section decides when the wording does not (annotation guide)
             scores[context.section_hint] += SECTION_HINT_WEIGHT
-        if not context.policy and not _ADVISES.search(text) and not _FUTURE.search(text) and any(
+        if not context.policy and not _ADVISES.search(own) and not _FUTURE.search(own) and any(
                 hit.code in self._disconnects for hit in matcher_for(self.codebook).match(text)):
             scores["problem"] += 1.0  # a disconnect named outside advice is most often observed
         if _EXPLANATION.search(text):
@@ -516,9 +620,9 @@ class RoleRules:
         # A shortcoming told as an explanation (由于…, 究其原因…) or listed under a 原因 heading is a cause.
         if _EXPLANATION.search(text) or context.section_hint == "cause":
             scores["cause"], scores["problem"] = scores["cause"] + scores["problem"], 0.0
-        if _QUOTATION.search(text) or _CENTRAL_CONTEXT.search(text) or _FRAMING.search(text):
+        if _QUOTATION.search(text) or _CENTRAL_CONTEXT.search(text) or _FRAMING.search(text) or context.lead:
             scores["other"] += SECTION_HINT_WEIGHT
-        if context.is_title or (context.is_heading and _STRUCTURAL_HEADING.match(
+        if context.is_title or _DOCUMENT_NAME.match(text.strip()) or (context.is_heading and _STRUCTURAL_HEADING.match(
                 _HEADING_NUMBER.sub("", text.strip()).rstrip("。；;：:"))):
             scores["other"] += SECTION_HINT_WEIGHT
         if not context.policy:  # a report genre read from a yardstick's opening does not make its norms advice
@@ -531,24 +635,36 @@ class RoleRules:
         if context.policy or restates_policy:
             # A written yardstick's every unreported statement is a norm; a speech's only when worded as one.
             scores["requirement"] = normative + 0.5 if normative or not context.spoken else 0.0
+            if context.spoken and not normative and _IMPERATIVE.match(text) and not _DONE.search(text):
+                scores["requirement"] = 1.5  # a bare imperative in a list of requirements (从…做起，争创…)
+            if not restates_policy and _DONE.search(own) and not _STRONG_MODAL.search(own):
+                scores["requirement"] = 0.0  # what a yardstick tells as done (取得了…, 近年来…) sets no norm
             scores["recommendation"] = 0.0
-            if not _PAST.search(text) and not (context.spoken and _EVENT.search(text)):  # the meeting itself
+            if (not _PAST.search(text) and not (context.spoken and _EVENT.search(text))  # the meeting itself
+                    and context.section_hint != "practice"):  # a speech's review of the work done
                 scores["practice"] = 0.0
         else:  # in a report only its own advice counts: the policy verbs (坚持, 推动, 建立…) also report practice
             scores["requirement"] = 0.0
-            if _FUTURE.search(text) or (_MODAL.search(text) and not _PAST.search(text)):
+            if _FUTURE.search(own) or (_MODAL.search(own) and not _PAST.search(text)):
                 scores["recommendation"] += 1.0
                 scores["practice"] *= 0.5
             if not context.section_hint and not _PAST.search(text) and not scores["problem"] and not scores["cause"]:
                 # Bare imperatives and unlabelled headings speak in the document's voice.
-                if context.voice == "advice" and (context.is_heading or _IMPERATIVE.match(text)):
+                if context.voice == "advice" and (context.is_heading or _IMPERATIVE.match(own)):
                     scores["recommendation"] += 1.0
                     scores["practice"] *= 0.5
                 elif context.voice == "report" and context.is_heading:
                     scores["practice"] += 0.75
+        if (not context.policy and context.voice != "report" and context.doc_type not in GENRE_PRIORS
+                and not context.section_hint and not _DONE.search(text) and not re.search(r"\d", text)
+                and not any(pattern.search(text) for (role, _), pattern in self._patterns.items() if role == "practice")):
+            # A general statement (党组织发挥着…作用, 党建工作能够…) is context, not what a unit did: practice
+            # wants a unit, a time, a count or a finished action.
+            scores["practice"] *= 0.5
         if context.doc_type == "答记者问" and _RESTATEMENT.match(text):
             scores["requirement"] += 2.0
         if (context.position < 3 and not context.section_hint and len(text) < 60 and not context.is_heading
+                and not context.heading and not _ARTICLE.match(text.strip())
                 and max(scores.values()) < 1.5):  # front matter, unless the wording clearly says otherwise
             scores["other"] += 1.5
         scores["other"] += 0.25  # ties and cue-less sentences fall back to other
