@@ -12,11 +12,13 @@ import io
 import json
 import logging
 import os
+import queue
 import re
 import stat
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -242,12 +244,14 @@ def ingest(
     scheduler: str | None = None,
     follow_links: bool = False,
     prefer: Sequence[Path] = (),
+    workers: int | None = None,
 ) -> Corpus:
     """Ingest files and folders into a :class:`Corpus`; never raises for a bad input file.
 
     ``scheduler`` spreads the files over Dask: ``"threads"``, ``"processes"``, or the address of a
     ``dask.distributed`` scheduler (``tcp://host:8786``). Each Dask task parses its files in its own
-    guarded worker process. Without it, files are read one after the other. Reading, normalising and
+    guarded worker process. Without it, ``workers`` guarded workers (default: one per core) take the
+    files in turn. Reading, normalising and
     structuring a file all run in that worker, within ``timeout`` seconds and ``max_memory`` bytes.
     """
     found = discover(paths, follow_links=follow_links)
@@ -255,13 +259,8 @@ def ingest(
     all_metadata = {**found.metadata, **(metadata or {})}
     ambiguous = _ambiguous_stems(files)
     if scheduler is None:
-        results = []
-        with GuardedReader(timeout=timeout, max_bytes=max_bytes, max_memory=max_memory) as reader:
-            for path in files:
-                row, documents = ingest_file(path, reader, all_metadata, ambiguous)
-                results.append((row, documents))
-                if on_file is not None:
-                    on_file(path, row)
+        results = _ingest_locally(files, workers=workers, timeout=timeout, max_bytes=max_bytes, max_memory=max_memory,
+                                  metadata=all_metadata, ambiguous=ambiguous, on_file=on_file)
     else:
         results = _ingest_with_dask(files, scheduler=scheduler, timeout=timeout, max_bytes=max_bytes,
                                     max_memory=max_memory, metadata=all_metadata, ambiguous=ambiguous)
@@ -390,6 +389,39 @@ def _ambiguous_stems(files: Sequence[Path]) -> frozenset[str]:
     """File stems shared by several inputs: their document ids get a hash suffix."""
     counts = Counter(stem_key(path) for path in files)
     return frozenset(stem for stem, count in counts.items() if count > 1)
+
+
+def _ingest_locally(
+    files: Sequence[Path], *, workers: int | None, timeout: float, max_bytes: int, max_memory: int | None,
+    metadata: dict[str, FileMetadata], ambiguous: frozenset[str],
+    on_file: Callable[[Path, ManifestRow], None] | None,
+) -> list[tuple[ManifestRow, list[Document]]]:
+    """Each file in one of ``workers`` guarded worker processes (threads here only wait for them);
+    results in the order of ``files``, whatever order they finish in."""
+    count = max(1, min(workers or os.cpu_count() or 1, len(files)))
+    readers = [GuardedReader(timeout=timeout, max_bytes=max_bytes, max_memory=max_memory) for _ in range(count)]
+    free: queue.SimpleQueue[GuardedReader] = queue.SimpleQueue()
+    for reader in readers:
+        free.put(reader)
+
+    def one(path: Path) -> tuple[ManifestRow, list[Document]]:
+        reader = free.get()
+        try:
+            result = ingest_file(path, reader, metadata, ambiguous)
+        finally:
+            free.put(reader)
+        if on_file is not None:
+            on_file(path, result[0])
+        return result
+
+    try:
+        if count == 1:
+            return [one(path) for path in files]
+        with ThreadPoolExecutor(max_workers=count, thread_name_prefix="lzp-ingest") as pool:
+            return list(pool.map(one, files))
+    finally:
+        for reader in readers:
+            reader.close()
 
 
 def _ingest_partition(

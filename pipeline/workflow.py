@@ -17,9 +17,11 @@ from __future__ import annotations
 import fcntl
 import json
 import logging
+import multiprocessing
 import os
 import shutil
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +34,7 @@ from pipeline.gap import evaluate as gap_evaluation
 from pipeline.gap.analysis import Analysis, analyze
 from pipeline.gap.matching import load_calibration
 from pipeline.gap.review import ReviewImport, read_review, write_pairs
-from pipeline.reports.publish import write_reports
+from pipeline.reports.publish import write_report_parts, write_reports
 from pipeline.reports.qdpx import import_qdpx, write_qdpx
 from pipeline.reports.render import RUN_FILE
 from pipeline.reports.stats import write_stats
@@ -275,12 +277,43 @@ def analyse(
                       codebook_path=Path(codebook_path) if codebook_path else config.CODEBOOK_PATH)
     _notify(on_stage, "write")
     run.outputs.update(write_tables(analysis, out))
-    run.outputs["qdpx"] = write_qdpx(out, codebook=codebook, project_name=f"lzp: {title or Path(out).resolve().name}")
+    project_name = f"lzp: {title or Path(out).resolve().name}"
     write_run_info(run, out)  # the reports show its notes and errors
-    run.outputs.update(write_stats(out))
-    run.outputs.update(write_reports(out))
+    run.outputs.update(write_outputs(out, codebook=codebook, project_name=project_name,
+                                     parallel=len(analysis.corpus.passages) >= PARALLEL_WRITE_MIN_PASSAGES))
     run.outputs["run"] = write_run_info(run, out)  # rewritten last: its presence marks a complete run
     return run
+
+
+# Report groups written side by side: about equal work each on a large corpus.
+REPORT_GROUPS: tuple[tuple[str, ...], ...] = (("excel",), ("html", "markdown", "word"))
+# Below this many passages the outputs are written one after the other (starting processes costs more).
+PARALLEL_WRITE_MIN_PASSAGES = 5_000
+
+
+def write_outputs(out: Path, *, codebook: Codebook, project_name: str, parallel: bool) -> dict[str, Path]:
+    """The QDA project, the text statistics and the reports of an analysis directory whose tables are written.
+
+    With ``parallel`` (and more than one core) they are written side by side: the statistics and then
+    each group of :data:`REPORT_GROUPS` in worker processes while this one writes the QDA project. The
+    files are the same either way.
+    """
+    workers = min(len(REPORT_GROUPS), os.cpu_count() or 1)
+    if not parallel or workers < 2:
+        outputs = {"qdpx": write_qdpx(out, codebook=codebook, project_name=project_name)}
+        outputs.update(write_stats(out))  # the reports show the statistics
+        outputs.update(write_reports(out))
+        return outputs
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
+        stats = pool.submit(write_stats, out)
+        outputs = {"qdpx": write_qdpx(out, codebook=codebook, project_name=project_name)}
+        outputs.update(stats.result())
+        groups = [pool.submit(write_report_parts, out, group, tidy=index == 0)
+                  for index, group in enumerate(REPORT_GROUPS)]
+        for group in groups:
+            outputs.update(group.result())
+    return outputs
 
 
 def analyse_corpus(corpus: Corpus, *, tagger: TaggerChoice | None = None, policy: Sequence[Path] = (),

@@ -132,3 +132,30 @@ def test_a_yardstick_without_obligations_is_reported_loudly(tmp_path: Path) -> N
     assert "error:" in result.output and "no requirement found" in result.output
     assert "错误" in (out / "reports" / "index.html").read_text(encoding="utf-8")
     assert "no requirement found" in (out / "lzp.log").read_text(encoding="utf-8")
+
+
+def test_outputs_written_side_by_side_are_the_files_written_one_after_the_other(tmp_path: Path) -> None:
+    import filecmp
+    import shutil
+
+    from pipeline.reports.publish import WRITTEN_LIST
+
+    first = tmp_path / "one"
+    workflow.analyse([config.SAMPLE_DIR], out=first)
+    second = tmp_path / "two"
+    shutil.copytree(first, second)
+    stale = second / "reports" / "旧单位.html"  # a page an earlier run wrote and this one does not
+    stale.write_text("old", encoding="utf-8")
+    listed = second / "reports" / WRITTEN_LIST
+    listed.write_text(listed.read_text(encoding="utf-8") + "旧单位.html\n", encoding="utf-8")
+    for path in [*second.glob("reports/*"), *second.glob("tables/word_frequencies.parquet"), second / "lzp.xlsx"]:
+        if path.name != WRITTEN_LIST and path != stale:
+            path.unlink()
+    codebook = workflow.load_project_codebook()
+    written = workflow.write_outputs(second, codebook=codebook, project_name=f"lzp: {first.name}", parallel=True)
+    assert {"qdpx", "html", "excel", "word", "markdown"} <= set(written)
+    assert not stale.exists()
+    names = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file())
+    for name in ("reports/index.html", "reports/index.md", "tables/word_frequencies.parquet"):
+        assert filecmp.cmp(first / name, second / name, shallow=False), name

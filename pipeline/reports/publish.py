@@ -9,6 +9,7 @@ earlier versions), never any other file.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from pipeline.reports.excel import write_excel
@@ -45,15 +46,28 @@ def remove_stale(reports: Path, current: set[str]) -> list[str]:
     return removed
 
 
+# The report writers by name; each takes the analysis directory and the loaded report data.
+WRITERS = {"html": write_html, "markdown": write_markdown, "excel": write_excel, "word": write_word}
+
+
+def write_report_parts(out_dir: Path, parts: Sequence[str] = tuple(WRITERS), *, tidy: bool = True) -> dict[str, Path]:
+    """Write the named reports (keys of :data:`WRITERS`) of an analysis directory; returns their main files.
+    ``tidy`` also removes the pages of an earlier run that this run does not write (:func:`remove_stale`).
+
+    Parts may be written by separate processes at once (one of them tidying): each writes only its own
+    files, atomically, and which files a run writes depends on the analysis alone.
+    """
+    out_dir = Path(out_dir)
+    unknown = sorted(set(parts) - set(WRITERS))
+    if unknown:
+        raise ValueError(f"unknown report parts {unknown}; choose from {sorted(WRITERS)}")
+    data = load_report_data(out_dir)
+    written = {part: WRITERS[part](out_dir, data=data) for part in parts}
+    if tidy:
+        remove_stale(out_dir / "reports", report_files(data))
+    return written
+
+
 def write_reports(out_dir: Path) -> dict[str, Path]:
     """Write the HTML, Markdown, Excel and Word reports of an analysis directory; returns their main files."""
-    out_dir = Path(out_dir)
-    data = load_report_data(out_dir)
-    written = {
-        "html": write_html(out_dir, data=data),
-        "markdown": write_markdown(out_dir, data=data),
-        "excel": write_excel(out_dir, data=data),
-        "word": write_word(out_dir, data=data),
-    }
-    remove_stale(out_dir / "reports", report_files(data))
-    return written
+    return write_report_parts(out_dir)
