@@ -118,13 +118,14 @@ def analyze(
                         tuple(analysis.tags[p.passage_id].codes), p.is_heading)
             for doc_id in doc_ids for p in by_id[doc_id].passages
         ]
-        analysis.matches.extend(matcher.match_unit(unit, analysis.requirements, passages))
-        practice = [p for p in passages if p.role == "practice"]
+        scores = matcher.probabilities(analysis.requirements, passages)  # every pair scored once
+        analysis.matches.extend(matcher.match_unit(unit, analysis.requirements, passages, scores=scores))
+        practice = [index for index, p in enumerate(passages) if p.role == "practice"]
         if practice and analysis.requirements:
-            best = matcher.score_matrix(analysis.requirements, practice).max(axis=0)
+            best = scores[0][:, practice].max(axis=0)
             analysis.initiatives.extend(
-                (unit, p.passage_id, round(float(score), 4))
-                for p, score in zip(practice, best, strict=True) if score < analysis.threshold
+                (unit, passages[index].passage_id, round(float(score), 4))
+                for index, score in zip(practice, best, strict=True) if score < analysis.threshold
             )
     _stage(on_stage, "figures")
     # Figures are measured facts about units: a yardstick's numbers are norms and targets.

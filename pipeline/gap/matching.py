@@ -263,23 +263,28 @@ class Matcher:
     def pair_status(self, probability: float, passage: UnitPassage) -> str:
         return pair_kind(probability, passage, self.threshold)
 
-    def match_unit(self, unit: str, requirements: Sequence[Requirement],
-                   passages: Sequence[UnitPassage]) -> list[Match]:
-        """The status of every requirement for one unit."""
-        gated, raw = self.probabilities(requirements, passages)
-        # Passages that could evidence a requirement (practice, not a bare heading): the same for all.
+    def match_unit(self, unit: str, requirements: Sequence[Requirement], passages: Sequence[UnitPassage], *,
+                   scores: tuple[np.ndarray, np.ndarray] | None = None) -> list[Match]:
+        """The status of every requirement for one unit (``scores``: its :meth:`probabilities`, when
+        the caller has them already)."""
+        gated, raw = scores if scores is not None else self.probabilities(requirements, passages)
+        # What each passage could be for any requirement it names: evidence (practice, not a bare heading),
+        # a mention, or nothing (see pair_kind); the same for every requirement.
+        kinds = np.array([pair_kind(1.0, p, 0.0) for p in passages], dtype=object)
         practice_mask = np.array([effective_role(p) in EVIDENCE_ROLES and not is_bare_heading(p) for p in passages],
                                  dtype=bool)
-        return [self._verdict(unit, requirement.requirement_id, row, raw_row, passages, practice_mask)
+        return [self._verdict(unit, requirement.requirement_id, row, raw_row, passages, practice_mask, kinds)
                 for row, raw_row, requirement in zip(gated, raw, requirements, strict=True)]
 
     def _verdict(self, unit: str, requirement_id: str, row: np.ndarray, raw_row: np.ndarray,
-                 passages: Sequence[UnitPassage], practice_mask: np.ndarray) -> Match:
-        order = [int(i) for i in np.argsort(row)[::-1] if row[i] > 0]
-        kinds = {i: self.pair_status(float(row[i]), passages[i]) for i in order}
-        evidence = [i for i in order if kinds[i] == "evidence"]
-        mentions = [i for i in order if kinds[i] == "mention"]
-        practice = [i for i in order if practice_mask[i]]
+                 passages: Sequence[UnitPassage], practice_mask: np.ndarray, kinds: np.ndarray) -> Match:
+        ranked = np.argsort(row)[::-1]
+        ranked = ranked[row[ranked] > 0]
+        order = ranked.tolist()
+        counts = ranked[row[ranked] >= self.threshold]  # a pair below the threshold is none (pair_kind)
+        evidence = counts[kinds[counts] == "evidence"].tolist()
+        mentions = counts[kinds[counts] == "mention"].tolist()
+        practice = ranked[practice_mask[ranked]].tolist()
         best_practice = float(row[practice[0]]) if practice else 0.0
         # Confidence that no practice passage evidences the requirement rests on the model's probability
         # for every practice passage, instrument named or not (the gate can miss a wording).
