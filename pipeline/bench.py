@@ -7,6 +7,9 @@
 * ``ingest``: files and characters per second of a whole guarded batch over the sample corpus.
 * ``tag``: passages per second of the combined tagger on 10,000 passages, against raw jieba, and of
   the whole ``lzp tag`` file path (JSON lines in and out).
+* ``analyze``: the whole ``lzp analyze`` process on real official text (``../shared/corpora/political``)
+  at 1×, 4× and 10× its size, against a whole process segmenting the same files with raw jieba, with
+  the time of each stage and the peak memory.
 
 Run ``python -m pipeline.bench [name ...]``; results are printed as a table and written to
 ``out/bench.json``.
@@ -14,13 +17,17 @@ Run ``python -m pipeline.bench [name ...]``; results are printed as a table and 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import platform
+import random
+import re
 import statistics
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
@@ -185,7 +192,150 @@ def bench_tag() -> Result:
     }
 
 
+POLITICAL_DIR = Path(os.environ.get("LZP_POLITICAL_DIR", config.SHARED_DIR / "corpora" / "political"))
+POLICY_NAME = "cpc_015.txt"  # the report to the 20th Congress: the yardstick of the benchmark analysis
+SCALES = (1, 4, 10)
+STAGES = ("ingest", "tag", "requirements", "match", "figures", "write")
+JIEBA_SCRIPT = (
+    "import pathlib, sys, jieba\n"
+    "for path in sorted(pathlib.Path(sys.argv[1]).glob('*.txt')):\n"
+    "    jieba.lcut(path.read_text(encoding='utf-8'))\n"
+)
+
+
+def political_corpus(folder: Path, scale: int) -> tuple[Path, Path] | None:
+    """``scale`` × the political corpus as one text file per document in ``folder``: the original
+    documents, then ``scale - 1`` copies made of the same paragraphs shuffled across documents (so that
+    no copy is a near-duplicate of an original), each cut to the original documents' lengths. Returns
+    the folder and the policy file, or None when the corpus is not there."""
+    sources = sorted(POLITICAL_DIR.glob("*.jsonl"))
+    if not sources:
+        return None
+    texts: list[tuple[str, str]] = []
+    for source in sources:
+        prefix = source.stem.split("_")[0]
+        with source.open(encoding="utf-8") as handle:
+            texts += [(f"{prefix}_{index:03d}", json.loads(line)["content"])
+                      for index, line in enumerate(handle) if line.strip()]
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in texts:
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    paragraphs = [part for _, text in texts for part in re.split(r"\n\s*\n", text) if part.strip()]
+    for copy in range(1, scale):
+        shuffled = paragraphs[:]
+        random.Random(copy).shuffle(shuffled)
+        position = 0
+        for name, text in texts:
+            taken, size = [], 0
+            while size < len(text) and position < len(shuffled):
+                taken.append(shuffled[position])
+                size += len(shuffled[position])
+                position += 1
+            (folder / f"{name}-x{copy}.txt").write_text("\n\n".join(taken), encoding="utf-8")
+    return folder, folder / POLICY_NAME
+
+
+def _measure(command: list[str], *, interval: float = 0.1) -> tuple[float, int, int]:
+    """Wall seconds of ``command``, the peak RSS of its main process and the peak RSS summed over its
+    process tree (the guarded workers and the report writers included)."""
+    import subprocess
+
+    import psutil
+
+    began = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    watched = psutil.Process(process.pid)
+    peak_main = peak_tree = 0
+    while process.poll() is None:
+        with contextlib.suppress(psutil.Error):
+            peak_main = max(peak_main, watched.memory_info().rss)
+            total = 0
+            for member in [watched, *watched.children(recursive=True)]:
+                with contextlib.suppress(psutil.Error):
+                    total += member.memory_info().rss
+            peak_tree = max(peak_tree, total)
+        time.sleep(interval)
+    seconds = time.perf_counter() - began
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command[:4])}… failed: {process.stderr.read().decode()[-2000:]}")
+    return seconds, peak_main, peak_tree
+
+
+def _stage_seconds(log_path: Path) -> dict[str, float]:
+    stages: dict[str, float] = {}
+    for line in log_path.read_text(encoding="utf-8").splitlines():
+        found = re.search(r"stage (\w+) ([\d.]+) s", line)
+        if found:
+            stages[found.group(1)] = round(float(found.group(2)), 2)
+    return stages
+
+
+def bench_analyze() -> Result:
+    """The whole ``lzp analyze`` process (default settings: one guarded worker per core) on the political
+    corpus (88 documents, 1.48 M characters) at 1×, 4× and 10×, against one process running ``jieba.lcut``
+    over the same files, run right before it; ``ratio`` = jieba seconds / analyze seconds (≥ 1 means
+    analyze is faster). Peak memory: RSS of the main process, and RSS summed over the process tree
+    (the guarded workers and report writers included; shared pages counted in each). Stage seconds
+    from ``lzp.log``: ingest (read, normalise, structure), tag, requirements, match, figures, write
+    (tables, DuckDB, QDA project, statistics, reports)."""
+    import tempfile
+
+    results: Result = {}
+    with tempfile.TemporaryDirectory(prefix="lzp-bench-") as folder:
+        for scale in SCALES:
+            prepared = political_corpus(Path(folder) / f"x{scale}", scale)
+            if prepared is None:
+                return {"skipped": f"{POLITICAL_DIR} not found"}
+            corpus, policy = prepared
+            characters = sum(len(path.read_text(encoding="utf-8")) for path in corpus.glob("*.txt"))
+            jieba_seconds, *_ = _measure([sys.executable, "-c", JIEBA_SCRIPT, str(corpus)])
+            out = Path(folder) / f"out{scale}"
+            seconds, main_rss, tree_rss = _measure([sys.executable, "-m", "pipeline.cli", "analyze", str(corpus),
+                                                    "--policy", str(policy), "--out", str(out), "--quiet"])
+            stages = _stage_seconds(out / config.LOG_FILE_NAME)
+            results[f"x{scale}_characters"] = characters
+            results[f"x{scale}_jieba_seconds"] = round(jieba_seconds, 2)
+            results[f"x{scale}_analyze_seconds"] = round(seconds, 2)
+            results[f"x{scale}_ratio"] = round(jieba_seconds / seconds, 3)
+            results[f"x{scale}_peak_rss_mb"] = round(main_rss / 2**20)
+            results[f"x{scale}_peak_tree_rss_mb"] = round(tree_rss / 2**20)
+            results.update({f"x{scale}_{stage}_seconds": stages[stage] for stage in STAGES if stage in stages})
+    if "x1_peak_rss_mb" in results and "x4_peak_rss_mb" in results:
+        results["rss_growth_x4"] = round(results["x4_peak_rss_mb"] / results["x1_peak_rss_mb"], 2)
+    return results
+
+
+def _analyze_table(figures: Result) -> list[str]:
+    """The ``analyze`` figures as one row per corpus size."""
+    if not figures or "skipped" in figures:
+        return []
+    lines = [
+        "",
+        "## The whole analysis against raw jieba",
+        "",
+        "`lzp analyze` and `jieba.lcut` over the same files, each a whole process, on "
+        "`../shared/corpora/political` (1×) and on copies made of its paragraphs shuffled across documents "
+        "(4×, 10×). ratio = jieba seconds / analyze seconds (≥ 1: analyze is faster).",
+        "",
+        "| size | characters | jieba s | analyze s | ratio | peak RSS main (MB) | peak RSS all processes (MB) | "
+        + " | ".join(f"{stage} s" for stage in STAGES) + " |",
+        "|---" * (7 + len(STAGES)) + "|",
+    ]
+    for scale in SCALES:
+        key = f"x{scale}"
+        if f"{key}_analyze_seconds" not in figures:
+            continue
+        cells = [f"{scale}×", figures[f"{key}_characters"], figures[f"{key}_jieba_seconds"],
+                 figures[f"{key}_analyze_seconds"], figures[f"{key}_ratio"], figures[f"{key}_peak_rss_mb"],
+                 figures[f"{key}_peak_tree_rss_mb"], *(figures.get(f"{key}_{stage}_seconds", "") for stage in STAGES)]
+        lines.append("| " + " | ".join(str(cell) for cell in cells) + " |")
+    if "rss_growth_x4" in figures:
+        lines += ["", f"Peak RSS of the main process at 4× over 1×: {figures['rss_growth_x4']}."]
+    return lines
+
+
 BENCHMARKS: dict[str, Callable[[], Result]] = {
+    "analyze": bench_analyze,
     "tag": bench_tag,
     "normalize": bench_normalize,
     "pdf": bench_pdf,
@@ -223,7 +373,7 @@ def render_markdown(results: dict[str, Result]) -> str:
         "# Benchmarks",
         "",
         "Produced by `make bench` (`python -m pipeline.bench`); every ratio compares two timings taken in "
-        "the same run on the same input. Single process.",
+        "the same run on the same input; the machine was otherwise idle.",
         "",
         f"Machine: {platform.machine()}, {os.cpu_count()} logical CPUs, Python {platform.python_version()}.",
         "",
@@ -231,7 +381,8 @@ def render_markdown(results: dict[str, Result]) -> str:
         "|---|---|",
     ]
     lines += [f"| {name} | " + ", ".join(f"{key} = {value}" for key, value in figures.items()) + " |"
-              for name, figures in results.items()]
+              for name, figures in results.items() if name != "analyze"]
+    lines += _analyze_table(results.get("analyze", {}))
     lines += ["", "What each measures:", ""]
     lines += [f"- `{name}`: {' '.join((function.__doc__ or '').split())}" for name, function in BENCHMARKS.items()]
     return "\n".join(lines) + "\n"

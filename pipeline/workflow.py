@@ -20,6 +20,7 @@ import logging
 import multiprocessing
 import os
 import shutil
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -265,24 +266,50 @@ def analyse(
     ``.qdpx`` project (default: the folder name of ``out``).
     """
     check_limits(timeout=timeout, max_bytes=max_bytes, max_memory=max_memory)
+    timer = StageTimer(on_stage)
     codebook = load_project_codebook(codebook_path)
     choice = choose_tagger(codebook, codebook_path=codebook_path, model_path=model_path)
     metadata = read_metadata_manifest(Path(manifest)) if manifest else None
     inputs = _with_policies(paths, policy)
+    timer("ingest")
     corpus = ingest(inputs, timeout=timeout, max_bytes=max_bytes, max_memory=max_memory, metadata=metadata,
                     on_file=on_file,
                     scheduler=scheduler, follow_links=follow_links, prefer=tuple(policy))
-    analysis = analyse_corpus(corpus, tagger=choice, policy=policy, on_stage=on_stage)
+    analysis = analyse_corpus(corpus, tagger=choice, policy=policy, on_stage=timer)
     run = AnalysisRun(corpus=analysis.corpus, analysis=analysis, tagger=choice,
                       codebook_path=Path(codebook_path) if codebook_path else config.CODEBOOK_PATH)
-    _notify(on_stage, "write")
+    timer("write")
     run.outputs.update(write_tables(analysis, out))
     project_name = f"lzp: {title or Path(out).resolve().name}"
     write_run_info(run, out)  # the reports show its notes and errors
     run.outputs.update(write_outputs(out, codebook=codebook, project_name=project_name,
                                      parallel=len(analysis.corpus.passages) >= PARALLEL_WRITE_MIN_PASSAGES))
     run.outputs["run"] = write_run_info(run, out)  # rewritten last: its presence marks a complete run
+    timer.done()
     return run
+
+
+class StageTimer:
+    """Called with each stage's name as it starts: passes it on to ``on_stage`` (a progress display)
+    and logs how long the previous stage took (``stage <name> <seconds> s`` in ``lzp.log``, at INFO)."""
+
+    def __init__(self, on_stage: Callable[[str], None] | None = None) -> None:
+        self.on_stage = on_stage
+        self.seconds: dict[str, float] = {}
+        self._current: tuple[str, float] | None = None
+
+    def __call__(self, name: str) -> None:
+        self.done()
+        self._current = (name, time.perf_counter())
+        if self.on_stage is not None and name != "ingest":
+            self.on_stage(name)
+
+    def done(self) -> None:
+        if self._current is not None:
+            name, began = self._current
+            self.seconds[name] = round(time.perf_counter() - began, 3)
+            log.info("stage %s %.3f s", name, self.seconds[name])
+            self._current = None
 
 
 # Report groups written side by side: about equal work each on a large corpus.

@@ -159,3 +159,12 @@ def test_outputs_written_side_by_side_are_the_files_written_one_after_the_other(
     assert names == sorted(p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file())
     for name in ("reports/index.html", "reports/index.md", "tables/word_frequencies.parquet"):
         assert filecmp.cmp(first / name, second / name, shallow=False), name
+
+
+def test_the_log_records_how_long_each_stage_took(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["analyze", str(config.SAMPLE_DIR), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    log = (out / config.LOG_FILE_NAME).read_text(encoding="utf-8")
+    for stage in ("ingest", "tag", "requirements", "match", "figures", "write"):
+        assert f"stage {stage} " in log, stage
