@@ -84,11 +84,13 @@ class MaskRule:
 class ObjectGate:
     """A measure's or disconnect's wording counts only with its object: a hit of one of ``codes`` (whose
     text matches ``when``, or any hit when ``when`` is None) is dropped unless ``requires`` occurs in
-    the passage (e.g. D6 needs party-building assessment, not cadre assessment in general)."""
+    the passage (e.g. D6 needs party-building assessment, not cadre assessment in general). A gate with
+    ``within`` applies only to passages that match it (e.g. only where cadre assessment is the topic)."""
 
     codes: tuple[str, ...]
     requires: re.Pattern[str]
     when: re.Pattern[str] | None = None
+    within: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -334,13 +336,15 @@ def _boundary_rules(rules: Any, known: tuple[str, ...]) -> dict[str, Any]:
             for position, item in enumerate(rule["gates"] or []):
                 item_where = f"{where}.gates[{position}]"
                 if not isinstance(item, dict) or "requires" not in item:
-                    raise CodebookError(f"{item_where}: must be a mapping with 'codes', 'requires' and optionally 'when'")
+                    raise CodebookError(f"{item_where}: must be a mapping with 'codes', 'requires' and optionally "
+                                      "'when' and 'within'")
                 requires = _compile([item.get("requires")], f"{item_where}.requires")[0]
                 when = _compile([item["when"]], f"{item_where}.when")[0] if item.get("when") is not None else None
+                within = _compile([item["within"]], f"{item_where}.within")[0] if item.get("within") is not None else None
                 codes = _code_list(item.get("codes"), f"{item_where}.codes", known)
                 if not codes:
                     raise CodebookError(f"{item_where}.codes: must name at least one code")
-                gates.append(ObjectGate(codes, requires, when))
+                gates.append(ObjectGate(codes, requires, when, within))
             parsed["object_gates"] = tuple(gates)
         if "max_sentence_chars" in rule:
             value = rule["max_sentence_chars"]

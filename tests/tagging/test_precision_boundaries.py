@@ -49,6 +49,14 @@ PAIRS = [
     ("机关支部与园区企业开展党建联建，共同推动产业发展。", "两地税务局签订党建共建协议，拉开区域协调发展序幕。", "M4"),
     # 对标对表 is 导向融合 against the centre's decisions
     ("各处室对标对表党中央决策部署，逐项抓好落实。", "集团对标对表党内有关法规，规范完成支部换届。", "M2"),
+    # cadre assessment in general, and a campaign's rectification lists, are no integration mechanism
+    ("把党建工作纳入干部年度考核，实行同考核同评价。", "完善领导干部政绩考核评价体系，实现考准考实。", "M5"),
+    ("建立党建与业务同部署的问题清单，逐项销号。", "主题教育中查摆的问题要建立问题清单，逐项整改销号。", "M5"),
+    # 思想认识 is the idea of integration only where party work or integration is the subject
+    ("引导干部提高对党建和业务融合的思想认识。", "学习的根本目的在于思想认识的提升。", "M1"),
+    ("（一）深化思想认识", "通过学习交流，大家统一了思想认识，增强了干事信心。", "M1"),
+    # the campaign as an occasion or frame, not the study itself
+    ("开展主题教育，组织党员集中学习党的创新理论。", "要把这项要求贯穿主题教育始终，形成闭环。", "M3"),
     # formalism denied, or an attitude that party building is formalism, is not formalism
     ("有的支部搞形式主义，会议记录照抄照搬。", "强调深入学习理论，这绝非形式主义的表态。", "D5"),
     ("个别支部活动走过场，流于形式。", "有的干部认为抓党建是搞形式主义，能不开会就不开会。", "D5"),
@@ -98,6 +106,9 @@ def _rule(data: dict, rule_id: str) -> dict:
          r"measure_needs_object\.gates\[\d+\]: must be a mapping with 'codes', 'requires'"),
         (lambda d: _rule(d, "measure_needs_object")["gates"].append({"codes": [], "requires": "党"}),
          r"measure_needs_object\.gates\[\d+\]\.codes: must name at least one code"),
+        (lambda d: _rule(d, "measure_needs_object")["gates"].append({"codes": ["M5"], "requires": "党",
+                                                                     "within": "(unclosed"}),
+         r"measure_needs_object\.gates\[\d+\]\.within.*invalid regular"),
     ],
 )
 def test_masks_and_gates_are_validated(raw: dict, mutate, message: str) -> None:
