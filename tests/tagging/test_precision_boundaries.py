@@ -43,6 +43,7 @@ PAIRS = [
     # 战斗堡垒 in a definition of the branch, and the 机关 mission slogan, are no carrier in the business
     ("党支部在抢险一线充分发挥战斗堡垒作用。", "机关党支部是党在机关中的基础组织，是团结带领党员的战斗堡垒。", "M4"),
     ("机关党委深入开展服务中心工作的主题实践。", "机关党建的根本任务是服务中心、建设队伍。", "M4"),
+    ("机关党委深入开展服务中心工作的主题实践。", "有的机关党委对服务中心和建设队伍的职责认识模糊。", "M4"),
     # 进企业 is not inside 促进企业; serving firms needs party members in it
     ("党员干部走进企业，帮助解决融资难题。", "努力促进企业党建与企业发展有效联动。", "M4"),
     ("支部组织党员深入一线服务企业。", "窗口人员主动服务企业，压缩审批时限。", "M4"),
@@ -122,3 +123,8 @@ def test_masks_and_gates_are_loaded(matcher: RuleMatcher) -> None:
     codebook = project_codebook()
     assert codebook.masks and codebook.object_gates
     assert any("D6" in gate.codes and gate.when is not None for gate in codebook.object_gates)
+
+
+def test_reluctance_to_study_is_the_study_disconnect(matcher: RuleMatcher) -> None:
+    assert "D3" in matcher.codes("个别党员在理论学习中存在怠学、厌学现象。")
+    assert "D3" not in matcher.codes("个别学生存在厌食现象。")
