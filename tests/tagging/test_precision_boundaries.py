@@ -46,15 +46,16 @@ PAIRS = [
     ("机关党委深入开展服务中心工作的主题实践。", "有的机关党委对服务中心和建设队伍的职责认识模糊。", "M4"),
     # 进企业 is not inside 促进企业; serving firms needs party members in it
     ("党员干部走进企业，帮助解决融资难题。", "努力促进企业党建与企业发展有效联动。", "M4"),
-    ("支部组织党员深入一线服务企业。", "窗口人员主动服务企业，压缩审批时限。", "M4"),
     ("机关支部与园区企业开展党建联建，共同推动产业发展。", "两地税务局签订党建共建协议，拉开区域协调发展序幕。", "M4"),
     # 对标对表 is 导向融合 against the centre's decisions
     ("各处室对标对表党中央决策部署，逐项抓好落实。", "集团对标对表党内有关法规，规范完成支部换届。", "M2"),
     # cadre assessment in general, and a campaign's rectification lists, are no integration mechanism
     ("把党建工作纳入干部年度考核，实行同考核同评价。", "完善领导干部政绩考核评价体系，实现考准考实。", "M5"),
+    ("把考核结果与干部的使用挂钩。", "完善领导干部政绩考核评价体系，实现考准考实。", "M5"),
     ("建立党建与业务同部署的问题清单，逐项销号。", "主题教育中查摆的问题要建立问题清单，逐项整改销号。", "M5"),
     # 思想认识 is the idea of integration only where party work or integration is the subject
     ("引导干部提高对党建和业务融合的思想认识。", "学习的根本目的在于思想认识的提升。", "M1"),
+    ("二是要提高站位。", "全体人员要提高政治站位，坚决完成防汛救灾任务。", "M1"),
     ("（一）深化思想认识", "通过学习交流，大家统一了思想认识，增强了干事信心。", "M1"),
     # the campaign as an occasion or frame, not the study itself
     ("开展主题教育，组织党员集中学习党的创新理论。", "要把这项要求贯穿主题教育始终，形成闭环。", "M3"),
@@ -75,6 +76,7 @@ def test_the_six_disconnects_names_for_assessment_stay_d6_without_party_words(ma
     # 考评体系不统一 / 分开评定 are the assessment disconnect itself (domain brief, D6 typical wording)
     assert "D6" in matcher.codes("（五）考评体系不统一。")
     assert "D6" in matcher.codes("把先进处室和优秀公务员分开评定。")
+    assert "D6" in matcher.codes("（三）考评导向上偏差，各处室各做各的事。")
 
 
 def test_an_attitude_that_party_building_is_formalism_is_an_awareness_problem(matcher: RuleMatcher) -> None:
