@@ -72,6 +72,28 @@ class InstrumentRule:
 
 
 @dataclass(frozen=True)
+class MaskRule:
+    """Words used in passing (a slogan, a quotation, a campaign named as a time frame): a hit of one of
+    ``codes`` lying wholly inside a match of ``pattern`` does not count."""
+
+    pattern: re.Pattern[str]
+    codes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ObjectGate:
+    """A measure's or disconnect's wording counts only with its object: a hit of one of ``codes`` (whose
+    text matches ``when``, or any hit when ``when`` is None) is dropped unless ``requires`` occurs in
+    the passage (e.g. D6 needs party-building assessment, not cadre assessment in general). A gate with
+    ``within`` applies only to passages that match it (e.g. only where cadre assessment is the topic)."""
+
+    codes: tuple[str, ...]
+    requires: re.Pattern[str]
+    when: re.Pattern[str] | None = None
+    within: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
 class Codebook:
     """The validated codebook. ``codes`` keeps the file's order, which is the order of every table,
     chart and feature vector."""
@@ -85,6 +107,8 @@ class Codebook:
     awareness_triggers: tuple[str, ...] = ()
     awareness_adds: tuple[str, ...] = ()
     instrument_rules: tuple[InstrumentRule, ...] = ()
+    masks: tuple[MaskRule, ...] = ()
+    object_gates: tuple[ObjectGate, ...] = ()
     section_context_max_chars: int = 40
     groups: dict[str, Group] = field(default_factory=dict)
     title: str = ""
@@ -298,6 +322,30 @@ def _boundary_rules(rules: Any, known: tuple[str, ...]) -> dict[str, Any]:
                 pattern = _compile([item.get("pattern")], item_where)[0]
                 instruments.append(InstrumentRule(pattern, _code_list(item.get("adds"), f"{item_where}.adds", known)))
             parsed["instrument_rules"] = tuple(instruments)
+        if "masks" in rule:
+            masks = list(parsed.get("masks", ()))
+            for position, item in enumerate(rule["masks"] or []):
+                item_where = f"{where}.masks[{position}]"
+                if not isinstance(item, dict):
+                    raise CodebookError(f"{item_where}: must be a mapping with 'pattern' and 'codes'")
+                pattern = _compile([item.get("pattern")], item_where)[0]
+                masks.append(MaskRule(pattern, _code_list(item.get("codes"), f"{item_where}.codes", known)))
+            parsed["masks"] = tuple(masks)
+        if "gates" in rule:
+            gates = list(parsed.get("object_gates", ()))
+            for position, item in enumerate(rule["gates"] or []):
+                item_where = f"{where}.gates[{position}]"
+                if not isinstance(item, dict) or "requires" not in item:
+                    raise CodebookError(f"{item_where}: must be a mapping with 'codes', 'requires' and optionally "
+                                      "'when' and 'within'")
+                requires = _compile([item.get("requires")], f"{item_where}.requires")[0]
+                when = _compile([item["when"]], f"{item_where}.when")[0] if item.get("when") is not None else None
+                within = _compile([item["within"]], f"{item_where}.within")[0] if item.get("within") is not None else None
+                codes = _code_list(item.get("codes"), f"{item_where}.codes", known)
+                if not codes:
+                    raise CodebookError(f"{item_where}.codes: must name at least one code")
+                gates.append(ObjectGate(codes, requires, when, within))
+            parsed["object_gates"] = tuple(gates)
         if "max_sentence_chars" in rule:
             value = rule["max_sentence_chars"]
             if not isinstance(value, int) or value <= 0:

@@ -481,7 +481,8 @@ class RuleMatcher:
 
     def match(self, text: str) -> list[Evidence]:
         """Term and pattern hits, then boundary rules 1–4 (generic talk, D1 needs politics,
-        awareness problems, instruments named in problems). Results are memoised per text."""
+        awareness problems, instruments named in problems), words used in passing (masks) and
+        wordings that count only with their object (object gates). Results are memoised per text."""
         cached = self._cache.get(text)
         if cached is None:
             if len(self._cache) >= _CACHE_SIZE:
@@ -512,10 +513,28 @@ class RuleMatcher:
                 hits.extend(Evidence(code, m.start(), m.end(), m.group(), "rule:instrument") for code in rule.adds)
         if self._d1_requires is not None and "D2" in self.codebook.codes and not self._d1_requires.search(text):
             hits = [replace_code(hit, "D2") if hit.code == "D1" else hit for hit in hits]
+        if self.codebook.masks and hits:
+            spans = self._mask_spans(text)
+            hits = [hit for hit in hits
+                    if not any(start <= hit.start and hit.end <= end for start, end in spans.get(hit.code, ()))]
+        for gate in self.codebook.object_gates:
+            if (gate.within is None or gate.within.search(text)) and not gate.requires.search(text):
+                hits = [hit for hit in hits if hit.code not in gate.codes
+                        or (gate.when is not None and not gate.when.search(hit.text))]
         if self._m1_requires is not None and not self._m1_requires.search(text):
             hits = [hit for hit in hits if hit.code != "M1" or hit.source == "rule:awareness"]
         unique = {(hit.code, hit.start, hit.end): hit for hit in reversed(hits)}
         return sorted(unique.values(), key=lambda hit: (hit.start, hit.code))
+
+    def _mask_spans(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """Per code, the spans of the text where its wording is used in passing (a hit wholly inside
+        one does not count)."""
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for rule in self.codebook.masks:
+            for m in rule.pattern.finditer(text):
+                for code in rule.codes:
+                    spans.setdefault(code, []).append(m.span())
+        return spans
 
     def codes(self, text: str) -> set[str]:
         return {hit.code for hit in self.match(text)}
