@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -321,9 +322,10 @@ PARALLEL_WRITE_MIN_PASSAGES = 5_000
 def write_outputs(out: Path, *, codebook: Codebook, project_name: str, parallel: bool) -> dict[str, Path]:
     """The QDA project, the text statistics and the reports of an analysis directory whose tables are written.
 
-    With ``parallel`` (and more than one core) they are written side by side: the statistics and then
-    each group of :data:`REPORT_GROUPS` in worker processes while this one writes the QDA project. The
-    files are the same either way.
+    With ``parallel`` (and more than one core) they are written side by side in worker processes: the
+    statistics beside the QDA project, then the groups of :data:`REPORT_GROUPS` (which show the
+    statistics); this process only waits, so its memory does not grow with what they build. The files
+    are the same either way.
     """
     workers = min(len(REPORT_GROUPS), os.cpu_count() or 1)
     if not parallel or workers < 2:
@@ -334,8 +336,8 @@ def write_outputs(out: Path, *, codebook: Codebook, project_name: str, parallel:
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
         stats = pool.submit(write_stats, out)
-        outputs = {"qdpx": write_qdpx(out, codebook=codebook, project_name=project_name)}
-        outputs.update(stats.result())
+        qdpx = pool.submit(partial(write_qdpx, codebook=codebook, project_name=project_name), out)
+        outputs = {"qdpx": qdpx.result(), **stats.result()}
         groups = [pool.submit(write_report_parts, out, group, tidy=index == 0)
                   for index, group in enumerate(REPORT_GROUPS)]
         for group in groups:

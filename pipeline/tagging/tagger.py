@@ -39,6 +39,8 @@ THRESHOLD_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 # confident where it is wrong), so the rule role decides and the model's probabilities are kept as
 # scores. Tuning on the training documents chooses among these weights.
 ROLE_RULE_WEIGHTS = (1.0,)
+# Passages tagged per model call: features of a batch are built at once, never of the whole corpus.
+BATCH_PASSAGES = 4_096
 TRUSTED_PREFIXES = ("pipeline.", "sklearn.", "numpy.", "scipy.", "builtins.", "collections.")
 
 
@@ -204,20 +206,26 @@ class Tagger:
 
     def tag_documents(self, documents: Sequence[Sequence[str]], *, mode: str = "combined",
                       normalized: bool = False) -> list[list[TagResult]]:
-        """Tag several documents at once (one model call for all their passages).
+        """Tag several documents at once (one model call per batch of whole documents of about
+        :data:`BATCH_PASSAGES` passages, so that memory does not grow with the corpus).
 
         Raw text is normalised as ingest does; ``normalized=True`` skips that for passages that come
         from an ingested corpus.
         """
         if mode not in {"rules", "model", "combined"}:
             raise ValueError(f"unknown mode {mode!r}; choose rules, model or combined")
+        results: list[TagResult] = []
         texts: list[str] = []
         contexts: list[PassageContext] = []
         for document in documents:
             clean = list(document) if normalized else [normalize(text).text if text else "" for text in document]
             texts.extend(clean)
             contexts.extend(build_contexts(clean))
-        results = self._tag_passages(texts, contexts, mode) if texts else []
+            if len(texts) >= BATCH_PASSAGES:
+                results.extend(self._tag_passages(texts, contexts, mode))
+                texts, contexts = [], []
+        if texts:
+            results.extend(self._tag_passages(texts, contexts, mode))
         split, position = [], 0
         for document in documents:
             split.append(results[position:position + len(document)])
