@@ -45,6 +45,18 @@ PAIRS = [
     # M6: party staff who are too few, or only part-timers
     ("机关党建工作力量薄弱，支部工作常常难以正常开展。", "机关后勤保障力量薄弱，车辆调度比较紧张。", "M6"),
     ("不少单位的党务工作由业务科室人员兼任。", "不少单位的窗口咨询由业务科室人员兼任。", "M6"),
+    # D5: rectification done on paper only; D3: study that stays on the surface
+    ("巡察整改中要杜绝纸面整改、虚假整改。", "巡察反馈的问题已全部完成整改并销号。", "D5"),
+    ("支部要防止学习流于表面，带着问题学。", "支部学习从原文读起，逐段讨论。", "D3"),
+    # D2 and M5: party-building responsibility not carried out
+    ("个别党委书记对机关党建不过问，党建工作责任落实不到位。", "个别处室安全生产责任落实不到位，被通报批评。", "M5"),
+    ("个别党委书记对机关党建不过问，党建工作责任落实不到位。", "个别处室安全生产责任落实不到位，被通报批评。", "D2"),
+    # M5: secretaries report on their party work and are assessed
+    ("年初召开党支部书记述职评议会。", "年初召开全局业务工作务虚会。", "M5"),
+    # M4: models that show the way
+    ("局机关党委充分发挥示范党支部的示范引领作用。", "局机关党委组织各支部开展年度工作总结。", "M4"),
+    # D4: the branch's party work has little variety or new ideas
+    ("对机关党建的创新想法不多，党建工作形式不够丰富。", "对机关党建的创新想法很多，党建工作形式丰富多样。", "D4"),
     # D4: what the branch offers does not meet what members need
     ("一些支部活动未能结合党员的实际需求，参与的人越来越少。", "支部活动紧密结合党员实际需求，参与的人越来越多。", "D4"),
 ]
