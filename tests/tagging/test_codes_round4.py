@@ -57,6 +57,10 @@ PAIRS = [
     ("局机关党委充分发挥示范党支部的示范引领作用。", "局机关党委组织各支部开展年度工作总结。", "M4"),
     # D4: the branch's party work has little variety or new ideas
     ("对机关党建的创新想法不多，党建工作形式不够丰富。", "对机关党建的创新想法很多，党建工作形式丰富多样。", "D4"),
+    # M1: party building and business as one whole; M2: politics carried into the work; D3: study kept loosely
+    ("局党组强调党建工作与业务工作密不可分。", "局党组强调窗口服务与后台审批密不可分。", "M1"),
+    ("把讲政治贯穿于税收业务全过程。", "把安全生产贯穿于税收业务全过程。", "M2"),
+    ("有的支部理论学习抓得不紧，时断时续。", "有的支部业务培训安排得很紧，一周两次。", "D3"),
     # D4: what the branch offers does not meet what members need
     ("一些支部活动未能结合党员的实际需求，参与的人越来越少。", "支部活动紧密结合党员实际需求，参与的人越来越多。", "D4"),
 ]
