@@ -1,0 +1,103 @@
+"""Roles in genres where what a unit did meets background and norms: a speech known only by its salutation,
+news of a meeting that states (明确) its requirements, news of one unit told without 了, the attendance line of
+meeting news, and reasons named as leading to a shortcoming. Every sentence here is written for the test."""
+
+import pytest
+
+from pipeline.tagging.rules import RoleRules, build_contexts
+from tests.support import project_codebook
+
+
+@pytest.fixture(scope="module")
+def roles() -> RoleRules:
+    return RoleRules(project_codebook())
+
+
+def _roles(roles: RoleRules, texts: list[str]) -> list[str]:
+    return [roles.role(text, context) for text, context in zip(texts, build_contexts(texts), strict=True)]
+
+
+SPEECH = [
+    "同志们：",
+    "今天我们在这里召开全局党建工作会议，这是今年机关党建的一次重要会议。",
+    "一、统一思想，切实增强抓好机关党建的责任感",
+    "机关党建肩负着服务中心、建设队伍的重要责任。",
+    "这就要求我们，必须把党建工作摆到更加突出的位置。",
+]
+
+
+def test_a_speech_known_by_its_salutation_sets_requirements(roles: RoleRules) -> None:
+    contexts = build_contexts(SPEECH)
+    assert all(context.policy and context.spoken for context in contexts)
+    got = _roles(roles, SPEECH)
+    assert got[1] == "other"  # the speaker about the meeting itself
+    assert got[2] == "requirement"  # a heading worded as a norm
+    assert got[3] == "other"  # 重要责任 holds 要 but sets no norm
+    assert got[4] == "requirement"
+
+
+def test_a_salutation_after_a_report_title_leaves_the_report_alone(roles: RoleRules) -> None:
+    texts = ["关于市档案馆党建工作的调研报告", "同志们：", "调研发现，部分支部的学习仍然流于形式。"]
+    assert not build_contexts(texts)[2].policy
+    assert _roles(roles, texts)[2] == "problem"
+
+
+MEETING = [
+    "近日，市档案馆党支部召开专题会议，研究部署下半年支部工作。",
+    "会议明确，全馆的党建工作要紧扣档案服务大局，把支部建在业务一线。",
+    "二要抓实学习，推动理论学习和档案业务研讨结合起来。",
+    "各科室负责人及全体党员参加了会议。",
+]
+
+
+def test_meeting_news_that_states_its_requirements_with_ming_que(roles: RoleRules) -> None:
+    got = _roles(roles, MEETING)
+    assert got[1] == "requirement"
+    assert got[2] == "requirement"
+    assert got[3] == "other"  # the attendance line frames the news
+
+
+def test_meeting_news_without_stated_requirements_keeps_advice_out(roles: RoleRules) -> None:
+    texts = ["近日，市档案馆党支部召开专题会议，学习了新修订的支部工作条例。",
+             "会议明确了下半年支部活动的时间安排。"]
+    assert not build_contexts(texts)[1].policy
+
+
+UNIT_NEWS = [
+    "档案讯（王某）今年以来，市档案馆党支部多向发力，推动党建和档案业务深度融合。",
+    "一是在强化理论武装上发力。",
+    "以“档案党员先锋岗”为载体，充分发挥党员在数字化攻坚中的作用。",
+    "配强支部班子。",
+    "馆党支部深入推进“支部建在项目上”，把党员编入三个数字化项目组。",
+]
+
+
+def test_news_of_one_unit_tells_its_practice_without_le(roles: RoleRules) -> None:
+    assert build_contexts(UNIT_NEWS)[1].voice == "report"
+    got = _roles(roles, UNIT_NEWS)
+    assert got[1] == "practice"  # the run-in item heading
+    assert got[3] == "practice"  # a very short line is a run-in heading too
+    assert got[4] == "practice"  # a named unit acting (馆党支部深入推进)
+
+
+def test_commentary_without_a_unit_has_no_report_voice(roles: RoleRules) -> None:
+    texts = ["抓党建不能就党建抓党建。",
+             "机关党组织要把党建工作融入业务工作全过程。",
+             "党建和业务是一个有机整体，二者不能割裂。"]
+    assert build_contexts(texts)[0].voice != "report"
+    assert _roles(roles, texts)[1] == "recommendation"
+
+
+def test_reasons_named_as_leading_to_a_shortcoming_are_a_cause(roles: RoleRules) -> None:
+    texts = ["二、存在的问题",
+             "一些社区想把党群阵地建好，但受场地少、经费紧等原因，导致阵地建设迟迟不能推进。",
+             "一些社区的党群阵地使用率不高，导致群众参与活动的积极性不高。"]
+    got = _roles(roles, texts)
+    assert got[1] == "cause"
+    assert got[2] == "problem"  # a shortcoming tied to its effect only stays a problem
+
+
+def test_commentary_modal_before_a_stance_verb_is_advice(roles: RoleRules) -> None:
+    texts = ["国有企业党建与业务“两张皮”现象仍然存在。",
+             "国有企业应找准党建工作在企业发展中的定位，结合经营需要创新党建做法。"]
+    assert _roles(roles, texts)[1] == "recommendation"
