@@ -157,7 +157,9 @@ _LIST_ANNOUNCEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cause", re.compile(r"(?:原因|根源|成因)[^。；]{0,12}(?:有[两二三四五六几多]|如下|以下|方面|几点|是多方面的)"
                          r"|(?:既有|有)[^。；]{0,10}(?:主观|客观)(?:原因|因素|方面)")),
     ("problem", re.compile(r"表现(?:在|为)[^。；]{0,8}(?:以下|如下|几个方面|[两二三四五六几]个?方面)"
-                           r"|(?:存在|面临)[^。；]{0,20}问题[^。；]{0,6}(?:[:：]|主要(?:有|是|表现))\s*$")),
+                           r"|(?:存在|面临)[^。；]{0,20}问题[^。；]{0,6}(?:[:：]|主要(?:有|是|表现))\s*$"
+                           # …or run into its first item (主要存在如下几方面的问题：一是…)
+                           r"|(?:存在|面临)[^。；]{0,12}(?:如下|以下)[^。；]{0,8}问题[:：]")),
     ("recommendation", re.compile(r"(?:对策|建议|措施|路径|着力)[^。；]{0,10}(?:如下|以下几点)|(?:需|要|应)?从以下[^。；]{0,6}方面")),
 )
 # A modal directly before a verb of action: the sentence says what should be done, not what was.
@@ -204,6 +206,10 @@ _EVENT = re.compile(r"召开|举行|举办|出席|参会|参加|听取|主持|�
 _SPOKEN_TITLE = re.compile(r"讲话|会议|大会|座谈会|推进会|部署会")
 # A text that opens by addressing its hearers (同志们：) is a speech, a yardstick of the spoken kind.
 _SPEECH_OPENING = re.compile(r"^(?:各位(?:领导|代表|委员|同志)[^。；]{0,12}|同志们)[，,：:！!]?$")
+# …and a speaker about the meeting and the points of the talk (今天，我们召开…; 下面，我讲三点意见).
+_SPEECH_FRAME = re.compile(r"^(?:今天|刚才)[，,]?[^。；]{0,12}(?:我们|在这里)[^。；]{0,30}召开"
+                           r"|^下面[，,]?[^。；]{0,30}我[^。；]{0,16}讲[^。；]{0,8}(?:意见|要求)"
+                           r"|我(?:代表|就)[^。；]{0,30}讲[一二三四五六七八九十两几]点(?:意见|要求)")
 # News of what one unit did: a dateline (…讯, 记者…, 通讯员…) or a named unit acting in the opening sentence.
 _UNIT_NEWS = re.compile(
     r"^[^。；，,]{0,12}讯\s*[（(]|^[^。；，,]{0,12}讯[^。；，,]{0,2}$|[（(](?:记者|通讯员)[^）)]{1,20}[）)]"
@@ -211,6 +217,8 @@ _UNIT_NEWS = re.compile(
     r"(?:[^。；，,]{0,6})?(?:多向发力|自\d{4}年|近日|日前|今年以来|\d{1,2}月\d{1,2}日)")
 # In a report, a very short line (配强支部班子。 建强党员队伍。) is a run-in heading of what was done.
 _RUN_IN_HEADING_MAX = 10
+_GENERAL_STATUS = re.compile(r"(?:已经|已|逐渐|逐步|日益|越来越)成为(?:了)?[^。；]{0,30}(?:重要|关键|主要|有效|基本|普遍|共识)")
+_COPULA = re.compile(r"(?<![一二三四五六七八九十但而])是")  # a statement of what something is (推动…是…命题)
 # Words that make a norm of a speech's sentence without a modal verb (切实转变作风; 两手抓、两手硬).
 _SPOKEN_NORM_WORD = re.compile(r"切实|进一步|着力|确保|做到|坚持|务求|力求|两手抓|缺一不可|唯有|只有")
 # A work summary (工作总结, …总结如下) reports what was done, like an experience report.
@@ -273,7 +281,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     if not policy and not reported:
         policy = (len({_PLAN_PART.match(text.strip()).group(0)[-4:] for text in texts if _PLAN_PART.match(text.strip())}) >= 2
                   or sum(1 for text in texts if _ARTICLE.match(text.strip())) >= 2)
-    addressed = not title and any(_SPEECH_OPENING.match(text.strip()) for text in texts[:2])
+    addressed = not title and (any(_SPEECH_OPENING.match(text.strip()) for text in texts[:2])
+                               or any(_SPEECH_FRAME.search(text.strip()) for text in texts[:8]))
     if addressed and doc_type == "other" and not policy:
         policy = True  # a speech: its worded norms are requirements, its review of the work is practice
     spoken_title = (bool(_SPOKEN_TITLE.search(title)) or addressed) and doc_type not in POLICY_TYPES
@@ -705,12 +714,18 @@ class RoleRules:
             # A general statement (党组织发挥着…作用, 党建工作能够…) is context, not what a unit did: practice
             # wants a unit, a time, a count or a finished action.
             scores["practice"] *= 0.5
+        if _GENERAL_STATUS.search(own) and not context.section_hint:
+            scores["practice"] *= 0.5  # what has become common (…已经成为各地…的重要方式) is background
+            scores["other"] += 0.75
         if context.doc_type == "答记者问" and _RESTATEMENT.match(text):
             scores["requirement"] += 2.0
         if (context.position < 3 and not context.section_hint and len(text) < 60 and not context.is_heading
                 and not context.heading and not _ARTICLE.match(text.strip())
                 and max(scores.values()) < 1.5):  # front matter, unless the wording clearly says otherwise
             scores["other"] += 1.5
+        if (context.voice == "report" and not context.policy and not context.section_hint and not context.is_title
+                and not any(scores.values()) and _IMPERATIVE.match(own) and not _COPULA.search(own)):
+            scores["practice"] += 0.5  # a report tells what was done: its bare verb phrases (全面加强…) are practice
         scores["other"] += 0.25  # ties and cue-less sentences fall back to other
         return scores
 

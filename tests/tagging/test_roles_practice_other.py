@@ -101,3 +101,50 @@ def test_commentary_modal_before_a_stance_verb_is_advice(roles: RoleRules) -> No
     texts = ["国有企业党建与业务“两张皮”现象仍然存在。",
              "国有企业应找准党建工作在企业发展中的定位，结合经营需要创新党建做法。"]
     assert _roles(roles, texts)[1] == "recommendation"
+
+
+def test_a_speech_known_by_its_frame_sets_requirements(roles: RoleRules) -> None:
+    texts = ["今天，我们在这里召开全县机关党建工作推进会，主要是总结上半年工作。",
+             "下面，我就做好下半年工作讲三点意见。",
+             "一、提高站位，切实把党建责任扛在肩上",
+             "各单位党组书记必须亲自抓党建。"]
+    got = _roles(roles, texts)
+    assert got[2] == "requirement" and got[3] == "requirement"
+
+
+def test_a_report_on_what_others_said_in_a_meeting_is_no_speech(roles: RoleRules) -> None:
+    texts = ["关于县档案馆支部建设的调研报告",
+             "下面，我就调研中了解的情况讲三点意见。",
+             "一是部分党员参加组织生活不够积极。"]
+    assert not build_contexts(texts)[2].policy
+
+
+def test_a_problem_list_announced_with_its_first_item(roles: RoleRules) -> None:
+    texts = ["在调研中，我们发现档案系统党建工作主要存在如下几方面的问题：一是学习形式比较单一。",
+             "二是经费保障紧张。",
+             "三是骨干力量紧缺。"]
+    assert _roles(roles, texts) == ["problem", "problem", "problem"]
+
+
+def test_definitions_and_background_are_other(roles: RoleRules) -> None:
+    texts = ["抓机关党建要从功能定位说起。",
+             "政治功能是基层党组织的首要功能，统领其他各项功能。",
+             "随着机构改革的深入推进，机关党建面临不少新情况。",
+             "近年来，党建述职评议已经成为各地考核党组织书记的重要方式。",
+             "今年以来，县档案馆党支部组织党员开展业务讲堂12期。",
+             "各级党组织要把述职评议结果用起来。",
+             "党组织书记要把抓党建当作分内之事。"]
+    got = _roles(roles, texts)
+    assert got[1:4] == ["other", "other", "other"]
+    assert got[4] == "practice"  # a named unit with a count stays practice
+
+
+def test_bare_verb_phrases_in_a_unit_report_are_practice(roles: RoleRules) -> None:
+    texts = ["档案讯（王某）今年以来，市档案馆党支部多向发力，推动党建和业务融合。",
+             "一是在锤炼队伍上发力。",
+             "馆党支部把党员编入三个数字化项目组。",
+             "全面加强青年党员的业务锤炼，把数字化攻坚任务分解到每个党员。",
+             "推动党建和业务融合是新时代机关党建的重要命题。"]
+    got = _roles(roles, texts)
+    assert got[3] == "practice"
+    assert got[4] == "other"  # a statement of what something is
