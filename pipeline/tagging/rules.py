@@ -214,7 +214,9 @@ _SPEECH_FRAME = re.compile(r"^(?:今天|刚才)[，,]?[^。；]{0,12}(?:我们|�
 _UNIT_NEWS = re.compile(
     r"^[^。；，,]{0,12}讯\s*[（(]|^[^。；，,]{0,12}讯[^。；，,]{0,2}$|[（(](?:记者|通讯员)[^）)]{1,20}[）)]"
     r"|^(?:[^。；]{0,60}[，,])?[^。；，,]{0,20}(?:党委|党组|党总支|党支部|支部|分局|公司|分行|支行|中心)"
-    r"(?:[^。；，,]{0,6})?(?:多向发力|自\d{4}年|近日|日前|今年以来|\d{1,2}月\d{1,2}日)")
+    r"(?:[^。；，,]{0,6})?(?:多向发力|自\d{4}年|近日|日前|今年以来|\d{1,2}月\d{1,2}日)"
+    r"|^(?:近日|日前|今年以来|\d{1,2}月\d{1,2}日(?:上午|下午)?)[，,]?[^。；，,]{0,20}(?:党委|党组|党总支|党支部|支部|分局|公司|分行|支行|中心)"
+    r"(?:[^。；，,]{0,4})?(?:开展|组织|召开|举办|赴|联合|走进|启动)")
 # In a report, a very short line (配强支部班子。 建强党员队伍。) is a run-in heading of what was done.
 _RUN_IN_HEADING_MAX = 10
 _GENERAL_STATUS = re.compile(r"(?:已经|已|逐渐|逐步|日益|越来越)成为(?:了)?[^。；]{0,30}(?:重要|关键|主要|有效|基本|普遍|共识)")
@@ -706,7 +708,8 @@ class RoleRules:
                     scores["recommendation"] += 1.0
                     scores["practice"] *= 0.5
                 elif context.voice == "report" and (
-                        context.is_heading or len(own.strip().rstrip("。；;，,")) <= _RUN_IN_HEADING_MAX):
+                        context.is_heading or len(own.strip().rstrip("。；;，,")) <= _RUN_IN_HEADING_MAX
+                        or own.lstrip().startswith("——")):
                     scores["practice"] += 0.75
         if (not context.policy and context.voice != "report" and context.doc_type not in GENRE_PRIORS
                 and not context.section_hint and not _DONE.search(text) and not re.search(r"\d", text)

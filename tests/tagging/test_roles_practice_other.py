@@ -148,3 +148,23 @@ def test_bare_verb_phrases_in_a_unit_report_are_practice(roles: RoleRules) -> No
     got = _roles(roles, texts)
     assert got[3] == "practice"
     assert got[4] == "other"  # a statement of what something is
+
+
+def test_news_of_an_activity_where_members_share_experiences_is_no_reflection(roles: RoleRules) -> None:
+    from pipeline.structure import classify_doc_type
+
+    news = ("近日，市档案馆党支部赴红色教育基地开展主题党日活动。\n"
+            "活动中，青年党员们谈心得体会，老党员们讲述了自己的入党经历。")
+    assert classify_doc_type("", news) == "other"
+    assert classify_doc_type("", "近日，市档案馆党支部赴县档案馆开展调研和主题党日活动。") == "other"
+    reflection = "参加这次培训，我有几点体会。\n一是理论学习必须联系业务实际。"
+    assert classify_doc_type("", reflection) == "心得体会"
+    survey = "为摸清支部建设情况，本次调研共发放问卷300份。"
+    assert classify_doc_type("", survey) == "调研报告"
+    texts = ["近日，市档案馆党支部赴红色教育基地开展主题党日活动。",
+             "活动中，青年党员们谈心得体会，老党员们讲述了自己的入党经历。",
+             "党员们参观了革命旧址，听取了讲解。",
+             "——重温入党誓词，坚定理想信念。",
+             "全体党员在党旗下重温了入党誓词。"]
+    assert build_contexts(texts)[0].voice == "report"
+    assert _roles(roles, texts)[3] == "practice"  # a dashed run-in heading of the activity
