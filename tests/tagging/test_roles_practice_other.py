@@ -168,3 +168,21 @@ def test_news_of_an_activity_where_members_share_experiences_is_no_reflection(ro
              "全体党员在党旗下重温了入党誓词。"]
     assert build_contexts(texts)[0].voice == "report"
     assert _roles(roles, texts)[3] == "practice"  # a dashed run-in heading of the activity
+
+
+@pytest.mark.parametrize("sentence", [
+    "这是因为一些支部书记把主要精力放在业务上，抓党建只是挂在嘴上。",
+    "学习流于形式，是由考核只看台账、不看实效造成的。",
+    "经费保障不足是支部活动难以开展的一个重要原因。",
+    "党建和业务脱节，根子还是在思想认识上。",
+    "党务干部兼职多、流动快，是制约支部建设质量的重要因素。",
+])
+def test_explanations_in_commentary_are_causes(roles: RoleRules, sentence: str) -> None:
+    texts = ["当前，一些机关党建和业务仍然是“两张皮”。", "有的支部活动与业务工作各搞一套。", sentence]
+    assert _roles(roles, texts)[2] == "cause"
+
+
+def test_a_shortcoming_without_an_explanation_stays_a_problem(roles: RoleRules) -> None:
+    texts = ["当前，一些机关党建和业务仍然是“两张皮”。", "有的支部活动与业务工作各搞一套。",
+             "一些支部的学习内容与业务实际联系不够紧密。"]
+    assert _roles(roles, texts)[2] == "problem"
