@@ -131,6 +131,8 @@ _FRAMING = re.compile(
     r"|^(?:今天|刚才)[，,][^。；]{0,60}(?:召开|会议|介绍|发言|汇报|交流)|^下面[，,][^。；]{0,40}(?:讲|谈)[^。；]{0,6}(?:意见|要求|看法|体会)"
     r"|^(?:这次|此次|本次)[^。；，,]{0,24}(?:会议?|座谈会)[，,]?是|^会议的(?:主要)?(?:任务|目的|议程|主题)是"
     # a rule or plan about its own purpose (为了…，制定本条例)
+    # a column or series that presents the story (开设“…”专栏; 编者按)
+    r"|(?:开设|推出|开辟)[^。；]{0,20}(?:专栏|栏目|专题)|^[【\[（(]?编者按"
     # who attended (…及部分同志参加了会议): the news's frame
     r"|(?:参加|出席|列席)了?(?:本次|此次)?(?:会议|座谈会|活动|仪式|培训)。?$"
     r"|制定(?:本|以下|如下)[^。；，,]{0,4}(?:条例|规定|办法|细则|方案|意见|准则|制度|标准)|(?:现|特)就[^。；]{2,40}提出(?:如下|以下)意见"
@@ -223,10 +225,14 @@ _UNIT_NEWS = re.compile(
     r"(?:[^。；，,]{0,4})?(?:开展|组织|召开|举办|赴|联合|走进|启动)")
 # In a report, a very short line (配强支部班子。 建强党员队伍。) is a run-in heading of what was done.
 _RUN_IN_HEADING_MAX = 10
+# A sentence that opens by prescribing (要…, 其次，要…, 必须…).
+_PRESCRIBES = re.compile(r"^(?:[^。；，,]{0,6}[，,])?\s*(?:要(?![求点素闻害件么])|应当?|应该|需要?|必须|务必)")
+# What members or attendees said (党员们纷纷表示，要…) in news of an activity.
+_MEMBERS_SAID = re.compile(r"(?:纷纷|一致|大家|党员们|同志们|干部们|与会人员|参会人员|群众)(?:都)?表示[，,:：][^。；]*")
 _GENERAL_STATUS = re.compile(r"(?:已经|已|逐渐|逐步|日益|越来越)成为(?:了)?[^。；]{0,30}(?:重要|关键|主要|有效|基本|普遍|共识)")
 _COPULA = re.compile(r"(?<![一二三四五六七八九十但而])是")  # a statement of what something is (推动…是…命题)
 # Words that make a norm of a speech's sentence without a modal verb (切实转变作风; 两手抓、两手硬).
-_SPOKEN_NORM_WORD = re.compile(r"切实|进一步|着力|确保|做到|坚持|务求|力求|两手抓|缺一不可|唯有|只有")
+_SPOKEN_NORM_WORD = re.compile(r"切实|进一步|着力|确保|坚持|务求|力求|两手抓|缺一不可|唯有|只有")
 # A work summary (工作总结, …总结如下) reports what was done, like an experience report.
 _SUMMARY = re.compile(r"总结如下|工作总结|总结报告|述职报告")
 GENRE_PRIORS: dict[str, dict[str, float]] = {
@@ -665,6 +671,11 @@ class RoleRules:
         if own != text:
             unquoted = self._cue_scores(own)
             scores["requirement"], scores["recommendation"] = unquoted["requirement"], unquoted["recommendation"]
+        if not context.policy and _MEMBERS_SAID.search(own):  # what members said they will do is no advice
+            unsaid = self._cue_scores(_MEMBERS_SAID.sub("", own))
+            scores["requirement"], scores["recommendation"] = unsaid["requirement"], unsaid["recommendation"]
+        if _PRESCRIBES.match(own):
+            scores["problem"] *= 0.5  # a prescription names shortcomings only as what to fix (及时发现存在的问题)
         if context.section_hint:  # the section decides when the wording does not (annotation guide)
             scores[context.section_hint] += SECTION_HINT_WEIGHT
         if not context.policy and not _ADVISES.search(own) and not _FUTURE.search(own) and any(

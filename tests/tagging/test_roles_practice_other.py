@@ -186,3 +186,28 @@ def test_a_shortcoming_without_an_explanation_stays_a_problem(roles: RoleRules) 
     texts = ["当前，一些机关党建和业务仍然是“两张皮”。", "有的支部活动与业务工作各搞一套。",
              "一些支部的学习内容与业务实际联系不够紧密。"]
     assert _roles(roles, texts)[2] == "problem"
+
+
+def test_column_framing_of_a_news_story_is_other(roles: RoleRules) -> None:
+    texts = ["为迎接建党纪念日，本网开设“支部风采”专栏，宣传展示各领域基层党组织的经验做法。",
+             "市档案馆党支部于2019年成立，现有党员15名。"]
+    assert _roles(roles, texts)[0] == "other"
+
+
+def test_what_members_said_they_will_do_is_no_advice(roles: RoleRules) -> None:
+    texts = ["近日，市档案馆党支部组织党员赴革命旧址开展主题党日活动。",
+             "党员们参观了旧址陈列，重温了入党誓词。",
+             "党员们纷纷表示，要把革命精神转化为做好档案工作的动力。"]
+    assert _roles(roles, texts)[2] != "recommendation"
+    meeting = ["近日，市档案馆召开党建工作会议。", "馆长王某强调，各支部要把党建和业务一起部署。"]
+    assert _roles(roles, meeting)[1] == "requirement"  # a leader's words are not members' talk
+
+
+def test_a_prescription_that_names_shortcomings_is_advice(roles: RoleRules) -> None:
+    texts = ["支部学习仍存在形式单一的问题。",
+             "抓好支部学习要从内容入手。",
+             "其次，要加强对支部学习的督导，及时发现学习中存在的问题并加以整改。",
+             "其次，支部学习中的形式主义问题也比较突出。"]
+    got = _roles(roles, texts)
+    assert got[2] == "recommendation"
+    assert got[3] == "problem"
