@@ -723,7 +723,8 @@ class RoleRules:
                     scores["recommendation"] += 1.0
                     scores["practice"] *= 0.5
                 elif context.voice == "report" and (
-                        context.is_heading or len(own.strip().rstrip("。；;，,")) <= _RUN_IN_HEADING_MAX
+                        context.is_heading or (len(own.strip().rstrip("。；;，,")) <= _RUN_IN_HEADING_MAX
+                                               and not own.strip().endswith((":", "：")))  # a label (正文：)
                         or own.lstrip().startswith("——")):
                     scores["practice"] += 0.75
         if (not context.policy and context.voice != "report" and context.doc_type not in GENRE_PRIORS
