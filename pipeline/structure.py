@@ -273,6 +273,17 @@ def find_issuer(text: str, title: str, *, header_lines: int = 8) -> str:
     return head
 
 
+# In the opening of a text without a title the genre words must name the text itself: news of an activity where
+# members 谈心得体会 or a unit 开展调研 is no reflection and no research report.
+_OPENING_REPORT_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("答记者问", REPORT_TYPES[0][1]),
+    ("心得体会", re.compile(r"(?<![谈享流写])心得体会|学习(?:心得|体会)|几点(?:心得|体会)|(?:做法|经验)(?:和|与|及)(?:体会|心得)|(?:我的|个人|粗浅的?)(?:心得|体会|感悟)")),
+    ("经验材料", REPORT_TYPES[2][1]),
+    ("调研报告", re.compile(r"调研报告|调查报告|研究报告|课题|(?:本次|此次|这次)(?:调研|调查)|调研(?:组|发现|表明|显示)|问卷"
+                         r"|探索与思考|思考与探索|对策研究|现状与对策|(?:进行|开展)了?(?:专题|深入)?(?:调研|调查)[，,。；]")),
+)
+
+
 def classify_doc_type(title: str, text: str) -> str:
     """Classify as one of the 15 official types, or 答记者问 / 心得体会 / 经验材料 / 调研报告 / other.
 
@@ -289,7 +300,7 @@ def classify_doc_type(title: str, text: str) -> str:
     opening = text[:600]
     if re.search(r"^\s*问\s*[:：]", text, re.MULTILINE) and re.search(r"^\s*答\s*[:：]", text, re.MULTILINE):
         return "答记者问"
-    for name, pattern in REPORT_TYPES:
+    for name, pattern in _OPENING_REPORT_TYPES:
         if pattern.search(opening):
             return name
     return "other"

@@ -90,7 +90,13 @@ _EXPLANATION = re.compile(
     r"(?:有关|有很大关系|密切相关|不无关系|分不开)"
     # a mindset named as what produced the shortcoming (…的思想导致了…; 刻板思维在作祟), or 由于 inside the sentence
     r"|(?:思想|观念|认识|心态|心理|思维|意识)[^。；，,]{0,4}(?:导致|造成|致使)|作祟|使然"
-    r"|[，,](?:而且|并且|加之|再加上|主要是|这是|也是)由于")
+    r"|[，,](?:而且|并且|加之|再加上|主要是|这是|也是)由于"
+    # reasons named and tied to what they led to (苦于无资金等原因，导致…)
+    r"|等(?:多方面|多种|诸多)?原因[，,]?(?:导致|造成|致使|使得|以致)"
+    # 这是因为…; 是由…造成的; 重要原因/直接原因; 根子还是在…; 归结为…; 是制约…的重要因素
+    r"|^(?:这|此|其)(?:主要|恰恰|正)?是(?:因为|由于)|是(?:由|因)[^。；]{2,30}(?:造成|导致|引起|所致)的"
+    r"|(?:重要|直接|关键|内在)原因|(?:根源|根子|症结|病根)[^。；，,]{0,4}在|归结为"
+    r"|是制约[^。；]{2,30}的(?:重要|主要|关键)?因素")
 # The second half of an explanation (一方面…，另一方面…) explains too.
 _EXPLANATION_GOES_ON = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d][)）、.]?)?\s*(?:另一方面|一方面|同时|此外|加之|再加上|而另一些|另一些)")
 # In a yardstick, what is not told as done (了, 已, 累计…) is a norm, whatever its verb.
@@ -125,13 +131,17 @@ _FRAMING = re.compile(
     r"|^(?:今天|刚才)[，,][^。；]{0,60}(?:召开|会议|介绍|发言|汇报|交流)|^下面[，,][^。；]{0,40}(?:讲|谈)[^。；]{0,6}(?:意见|要求|看法|体会)"
     r"|^(?:这次|此次|本次)[^。；，,]{0,24}(?:会议?|座谈会)[，,]?是|^会议的(?:主要)?(?:任务|目的|议程|主题)是"
     # a rule or plan about its own purpose (为了…，制定本条例)
+    # a column or series that presents the story (开设“…”专栏; 编者按)
+    r"|(?:开设|推出|开辟)[^。；]{0,20}(?:专栏|栏目|专题)|^[【\[（(]?编者按"
+    # who attended (…及部分同志参加了会议): the news's frame
+    r"|(?:参加|出席|列席)了?(?:本次|此次)?(?:会议|座谈会|活动|仪式|培训)。?$"
     r"|制定(?:本|以下|如下)[^。；，,]{0,4}(?:条例|规定|办法|细则|方案|意见|准则|制度|标准)|(?:现|特)就[^。；]{2,40}提出(?:如下|以下)意见"
     # a news dateline (新华社北京1月5日电; 本报讯)
     r"|^[^。；，,]{0,6}(?:社|网|报|台)[^。；，,]{0,10}\d{1,2}日电|^[^。；，,]{0,12}(?:本网|本报|本刊|日报|晚报)讯")
 # A report of a meeting where a leader set requirements: from the sentence that announces them on, its
 # norms are requirements (会议强调，要…; 提出了三点要求：).
 _NORMS_ANNOUNCED = re.compile(
-    r"(?:^|[，,。\s])(?:会议|大会|座谈会|推进会|部署会)(?:上)?(?:强调|要求|指出)[，,:：]\s*[^。；]{0,16}?(?:要|必须|务必)"
+    r"(?:^|[，,。\s])(?:会议|大会|座谈会|推进会|部署会)(?:上)?(?:强调|要求|指出|明确|提出)[，,:：]\s*[^。；]{0,16}?(?:要|必须|务必)"
     r"|提出了?[^。；]{0,16}要求[:：]\s*$"
     r"|(?:调研|视察|督导|检查|座谈)(?:时|期间|中)(?:强调|指出|要求)[，,:：][^。；]{0,30}?(?:要(?![求点素])|必须|务必)")
 # The voice of a whole document: a text that mostly advises (要/应/需/必须 …) writes its bare imperatives and
@@ -153,13 +163,16 @@ _LIST_ANNOUNCEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cause", re.compile(r"(?:原因|根源|成因)[^。；]{0,12}(?:有[两二三四五六几多]|如下|以下|方面|几点|是多方面的)"
                          r"|(?:既有|有)[^。；]{0,10}(?:主观|客观)(?:原因|因素|方面)")),
     ("problem", re.compile(r"表现(?:在|为)[^。；]{0,8}(?:以下|如下|几个方面|[两二三四五六几]个?方面)"
-                           r"|(?:存在|面临)[^。；]{0,20}问题[^。；]{0,6}(?:[:：]|主要(?:有|是|表现))\s*$")),
+                           r"|(?:存在|面临)[^。；]{0,20}问题[^。；]{0,6}(?:[:：]|主要(?:有|是|表现))\s*$"
+                           # …or run into its first item (主要存在如下几方面的问题：一是…)
+                           r"|(?:存在|面临)[^。；]{0,12}(?:如下|以下)[^。；]{0,8}问题[:：]")),
     ("recommendation", re.compile(r"(?:对策|建议|措施|路径|着力)[^。；]{0,10}(?:如下|以下几点)|(?:需|要|应)?从以下[^。；]{0,6}方面")),
 )
 # A modal directly before a verb of action: the sentence says what should be done, not what was.
 _MODAL = re.compile(
     r"(?:要|应当?|应该|需要?|必须|务必)(?:积极|切实|进一步|深入|不断|着力|始终|大力|认真|坚持|加强|强化|推进|推动|开展|建立"
-    r"|健全|完善|注重|围绕|聚焦|把|将|在|从|以|对|通过|做好|抓好|提高|提升|增强|优化|创新|扩大|丰富|打破|跳出|树立|发挥)")
+    r"|健全|完善|注重|围绕|聚焦|把|将|在|从|以|对|通过|做好|抓好|提高|提升|增强|优化|创新|扩大|丰富|打破|跳出|树立|发挥"
+    r"|坚守|坚定|找准|把握|立足|结合|主动|自觉|牢固|牢记|敢于|善于)")
 _INLINE_RANK = min(pattern.rank for pattern in HEADING_PATTERNS if pattern.inline)  # 一是/第一 items
 # News of a meeting opens by reporting it; there a leader's words (…强调，要…) announce requirements too.
 _MEETINGS = (r"(?:会议|大会|座谈会|推进会|部署会|动员会|观摩会|现场会|研讨会|评议会|调度会|工作会|党委会|务虚会|交流会"
@@ -197,6 +210,29 @@ _PLAN_PART = re.compile(
 _EVENT = re.compile(r"召开|举行|举办|出席|参会|参加|听取|主持|点评"
                     r"|^会议(?:还|原则|认真|集中)?(?:审议|通过|通报|传达|学习|表彰|总结|研究)")
 _SPOKEN_TITLE = re.compile(r"讲话|会议|大会|座谈会|推进会|部署会")
+# A text that opens by addressing its hearers (同志们：) is a speech, a yardstick of the spoken kind.
+_SPEECH_OPENING = re.compile(r"^(?:各位(?:领导|代表|委员|同志)[^。；]{0,12}|同志们)[，,：:！!]?$")
+# …and a speaker about the meeting and the points of the talk (今天，我们召开…; 下面，我讲三点意见).
+_SPEECH_FRAME = re.compile(r"^(?:今天|刚才)[，,]?[^。；]{0,12}(?:我们|在这里)[^。；]{0,30}召开"
+                           r"|^下面[，,]?[^。；]{0,30}我[^。；]{0,16}讲[^。；]{0,8}(?:意见|要求)"
+                           r"|我(?:代表|就)[^。；]{0,30}讲[一二三四五六七八九十两几]点(?:意见|要求)")
+# News of what one unit did: a dateline (…讯, 记者…, 通讯员…) or a named unit acting in the opening sentence.
+_UNIT_NEWS = re.compile(
+    r"^[^。；，,]{0,12}讯\s*[（(]|^[^。；，,]{0,12}讯[^。；，,]{0,2}$|[（(](?:记者|通讯员)[^）)]{1,20}[）)]"
+    r"|^(?:[^。；]{0,60}[，,])?[^。；，,]{0,20}(?:党委|党组|党总支|党支部|支部|分局|公司|分行|支行|中心)"
+    r"(?:[^。；，,]{0,6})?(?:多向发力|自\d{4}年|近日|日前|今年以来|\d{1,2}月\d{1,2}日)"
+    r"|^(?:近日|日前|今年以来|\d{1,2}月\d{1,2}日(?:上午|下午)?)[，,]?[^。；，,]{0,20}(?:党委|党组|党总支|党支部|支部|分局|公司|分行|支行|中心)"
+    r"(?:[^。；，,]{0,4})?(?:开展|组织|召开|举办|赴|联合|走进|启动)")
+# In a report, a very short line (配强支部班子。 建强党员队伍。) is a run-in heading of what was done.
+_RUN_IN_HEADING_MAX = 10
+# A sentence that opens by prescribing (要…, 其次，要…, 必须…).
+_PRESCRIBES = re.compile(r"^(?:[^。；，,]{0,6}[，,])?\s*(?:要(?![求点素闻害件么])|应当?|应该|需要?|必须|务必)")
+# What members or attendees said (党员们纷纷表示，要…) in news of an activity.
+_MEMBERS_SAID = re.compile(r"(?:纷纷|一致|大家|党员们|同志们|干部们|与会人员|参会人员|群众)(?:都)?表示[，,:：][^。；]*")
+_GENERAL_STATUS = re.compile(r"(?:已经|已|逐渐|逐步|日益|越来越)成为(?:了)?[^。；]{0,30}(?:重要|关键|主要|有效|基本|普遍|共识)")
+_COPULA = re.compile(r"(?<![一二三四五六七八九十但而])是")  # a statement of what something is (推动…是…命题)
+# Words that make a norm of a speech's sentence without a modal verb (切实转变作风; 两手抓、两手硬).
+_SPOKEN_NORM_WORD = re.compile(r"切实|进一步|着力|确保|坚持|务求|力求|两手抓|缺一不可|唯有|只有")
 # A work summary (工作总结, …总结如下) reports what was done, like an experience report.
 _SUMMARY = re.compile(r"总结如下|工作总结|总结报告|述职报告")
 GENRE_PRIORS: dict[str, dict[str, float]] = {
@@ -257,7 +293,11 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     if not policy and not reported:
         policy = (len({_PLAN_PART.match(text.strip()).group(0)[-4:] for text in texts if _PLAN_PART.match(text.strip())}) >= 2
                   or sum(1 for text in texts if _ARTICLE.match(text.strip())) >= 2)
-    spoken_title = bool(_SPOKEN_TITLE.search(title)) and doc_type not in POLICY_TYPES
+    addressed = not title and (any(_SPEECH_OPENING.match(text.strip()) for text in texts[:2])
+                               or any(_SPEECH_FRAME.search(text.strip()) for text in texts[:8]))
+    if addressed and doc_type == "other" and not policy:
+        policy = True  # a speech: its worded norms are requirements, its review of the work is practice
+    spoken_title = (bool(_SPOKEN_TITLE.search(title)) or addressed) and doc_type not in POLICY_TYPES
     stack: list[tuple[int, str]] = []
     contexts = []
     advises = sum(1 for text in texts if _ADVISES.search(text))
@@ -265,6 +305,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     voice = ("advice" if advises >= _VOICE_MIN and advises >= 2 * reports
              else "report" if (reports >= _VOICE_MIN and reports >= 2 * advises) or (reports >= 2 and not advises)
              else "")
+    if not voice and not policy and any(_UNIT_NEWS.search(text) for text in texts[:3]) and reports >= advises:
+        voice = "report"  # news of what a unit did tells it without 了 (一是在…上发力)
     body_started = False
     meeting_news = any(_MEETING_OPENING.search(text) for text in texts[:5])
     issued_news = any(_ISSUED_OPENING.search(text) for text in texts[:3])
@@ -629,6 +671,11 @@ class RoleRules:
         if own != text:
             unquoted = self._cue_scores(own)
             scores["requirement"], scores["recommendation"] = unquoted["requirement"], unquoted["recommendation"]
+        if not context.policy and _MEMBERS_SAID.search(own):  # what members said they will do is no advice
+            unsaid = self._cue_scores(_MEMBERS_SAID.sub("", own))
+            scores["requirement"], scores["recommendation"] = unsaid["requirement"], unsaid["recommendation"]
+        if _PRESCRIBES.match(own):
+            scores["problem"] *= 0.5  # a prescription names shortcomings only as what to fix (及时发现存在的问题)
         if context.section_hint:  # the section decides when the wording does not (annotation guide)
             scores[context.section_hint] += SECTION_HINT_WEIGHT
         if not context.policy and not _ADVISES.search(own) and not _FUTURE.search(own) and any(
@@ -651,6 +698,9 @@ class RoleRules:
         # A policy's norms are requirements; so are a press Q&A's restatements of the policy, except
         # what the issuer says it will do next.
         restates_policy = context.doc_type == "答记者问" and not _NEXT_STEP.search(text)
+        if (context.spoken and not context.is_heading and not _ADVISES.search(own) and not _STRONG_MODAL.search(own)
+                and not _IMPERATIVE.match(own) and not _SPOKEN_NORM_WORD.search(own)):
+            normative = 0.0  # a speech's norm is worded as one (要, 必须): cue words inside 重要, 责任 … are not
         if context.policy or restates_policy:
             # A written yardstick's every unreported statement is a norm; a speech's only when worded as one.
             scores["requirement"] = normative + 0.5 if normative or not context.spoken else 0.0
@@ -672,7 +722,10 @@ class RoleRules:
                 if context.voice == "advice" and (context.is_heading or _IMPERATIVE.match(own)):
                     scores["recommendation"] += 1.0
                     scores["practice"] *= 0.5
-                elif context.voice == "report" and context.is_heading:
+                elif context.voice == "report" and (
+                        context.is_heading or (len(own.strip().rstrip("。；;，,")) <= _RUN_IN_HEADING_MAX
+                                               and not own.strip().endswith((":", "：")))  # a label (正文：)
+                        or own.lstrip().startswith("——")):
                     scores["practice"] += 0.75
         if (not context.policy and context.voice != "report" and context.doc_type not in GENRE_PRIORS
                 and not context.section_hint and not _DONE.search(text) and not re.search(r"\d", text)
@@ -680,12 +733,18 @@ class RoleRules:
             # A general statement (党组织发挥着…作用, 党建工作能够…) is context, not what a unit did: practice
             # wants a unit, a time, a count or a finished action.
             scores["practice"] *= 0.5
+        if _GENERAL_STATUS.search(own) and not context.section_hint:
+            scores["practice"] *= 0.5  # what has become common (…已经成为各地…的重要方式) is background
+            scores["other"] += 0.75
         if context.doc_type == "答记者问" and _RESTATEMENT.match(text):
             scores["requirement"] += 2.0
         if (context.position < 3 and not context.section_hint and len(text) < 60 and not context.is_heading
                 and not context.heading and not _ARTICLE.match(text.strip())
                 and max(scores.values()) < 1.5):  # front matter, unless the wording clearly says otherwise
             scores["other"] += 1.5
+        if (context.voice == "report" and not context.policy and not context.section_hint and not context.is_title
+                and not any(scores.values()) and _IMPERATIVE.match(own) and not _COPULA.search(own)):
+            scores["practice"] += 0.5  # a report tells what was done: its bare verb phrases (全面加强…) are practice
         scores["other"] += 0.25  # ties and cue-less sentences fall back to other
         return scores
 
