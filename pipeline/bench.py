@@ -350,6 +350,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(BENCHMARKS)}", file=sys.stderr)
         return 2
     console = Console()
+    load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     results: dict[str, Result] = {}
     table = Table(title="lzp bench", header_style="bold")
     table.add_column("benchmark")
@@ -362,20 +363,22 @@ def main(argv: list[str] | None = None) -> int:
     target = config.DEFAULT_OUT_DIR / "bench.json"
     write_text_atomic(target, json.dumps(results, ensure_ascii=False, indent=2))
     if set(names) == set(BENCHMARKS):
-        write_text_atomic(config.DOCS_DIR / "benchmarks.md", render_markdown(results))
+        load = (load_before, os.getloadavg()[0]) if load_before is not None else None
+        write_text_atomic(config.DOCS_DIR / "benchmarks.md", render_markdown(results, load=load))
     console.print(f"written to {target}")
     return 0
 
 
-def render_markdown(results: dict[str, Result]) -> str:
+def render_markdown(results: dict[str, Result], *, load: tuple[float, float] | None = None) -> str:
     """``docs/benchmarks.md``: the figures of one full ``make bench`` run and where they came from."""
     lines = [
         "# Benchmarks",
         "",
         "Produced by `make bench` (`python -m pipeline.bench`); every ratio compares two timings taken in "
-        "the same run on the same input; the machine was otherwise idle.",
+        "the same run on the same input.",
         "",
-        f"Machine: {platform.machine()}, {os.cpu_count()} logical CPUs, Python {platform.python_version()}.",
+        f"Machine: {platform.machine()}, {os.cpu_count()} logical CPUs, Python {platform.python_version()}"
+        + (f"; load average (1 min) {load[0]:.2f} before the run, {load[1]:.2f} after it." if load else "."),
         "",
         "| benchmark | figures |",
         "|---|---|",
