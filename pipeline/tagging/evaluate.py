@@ -253,9 +253,10 @@ def render_markdown(results: dict[str, SystemScores], gold: list[GoldPassage], c
         "Rules-only and combined figures are therefore optimistic: leave-one-document-out holds out "
         "documents from the *model*, not from the people who wrote the rules. The codebook's wider field "
         "vocabulary and the discourse rules for roles were written from public documents outside the "
-        "sample, and the role rules were refined against the errors of a separate development set of "
-        "real documents labelled from the domain brief (kept outside the project: its texts are other "
-        "people's). Expect lower figures on new documents than here.",
+        "sample, and the code terms, their masks and object gates and the role rules were refined against "
+        "the errors of development sets of real documents labelled from the domain brief (kept outside the "
+        "project: their texts are other people's). Expect markedly lower figures on new documents than "
+        "here.",
         "- The gold follows the domain brief's convention that 党建与业务 两张皮 named as something to solve "
         "(破解“两张皮”) is D2; 35 sample passages were relabelled to it when the rule was added.",
         "- With eight documents, one passage moves a rare code's F1 a lot ("
