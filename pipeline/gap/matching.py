@@ -260,9 +260,6 @@ class Matcher:
         shape (n_requirements, n_passages)."""
         return self.probabilities(requirements, passages)[0]
 
-    def pair_status(self, probability: float, passage: UnitPassage) -> str:
-        return pair_kind(probability, passage, self.threshold)
-
     def match_unit(self, unit: str, requirements: Sequence[Requirement], passages: Sequence[UnitPassage], *,
                    scores: tuple[np.ndarray, np.ndarray] | None = None) -> list[Match]:
         """The status of every requirement for one unit (``scores``: its :meth:`probabilities`, when
@@ -271,8 +268,7 @@ class Matcher:
         # What each passage could be for any requirement it names: evidence (practice, not a bare heading),
         # a mention, or nothing (see pair_kind); the same for every requirement.
         kinds = np.array([pair_kind(1.0, p, 0.0) for p in passages], dtype=object)
-        practice_mask = np.array([effective_role(p) in EVIDENCE_ROLES and not is_bare_heading(p) for p in passages],
-                                 dtype=bool)
+        practice_mask = kinds == "evidence"  # practice that is not a bare heading
         return [self._verdict(unit, requirement.requirement_id, row, raw_row, passages, practice_mask, kinds)
                 for row, raw_row, requirement in zip(gated, raw, requirements, strict=True)]
 
