@@ -314,30 +314,18 @@ def _boundary_rules(rules: Any, known: tuple[str, ...]) -> dict[str, Any]:
             parsed["awareness_triggers"] = _strings(rule["triggers"], f"{where}.triggers")
             parsed["awareness_adds"] = _code_list(rule.get("adds"), f"{where}.adds", known)
         if "rules" in rule:
-            instruments = []
-            for position, item in enumerate(rule["rules"] or []):
-                item_where = f"{where}.rules[{position}]"
-                if not isinstance(item, dict):
-                    raise CodebookError(f"{item_where}: must be a mapping with 'pattern' and 'adds'")
-                pattern = _compile([item.get("pattern")], item_where)[0]
-                instruments.append(InstrumentRule(pattern, _code_list(item.get("adds"), f"{item_where}.adds", known)))
-            parsed["instrument_rules"] = tuple(instruments)
+            parsed["instrument_rules"] = tuple(
+                InstrumentRule(_compile([item.get("pattern")], item_where)[0],
+                               _code_list(item.get("adds"), f"{item_where}.adds", known))
+                for item_where, item in _mappings(rule, "rules", where, ("pattern", "adds")))
         if "masks" in rule:
-            masks = list(parsed.get("masks", ()))
-            for position, item in enumerate(rule["masks"] or []):
-                item_where = f"{where}.masks[{position}]"
-                if not isinstance(item, dict):
-                    raise CodebookError(f"{item_where}: must be a mapping with 'pattern' and 'codes'")
-                pattern = _compile([item.get("pattern")], item_where)[0]
-                masks.append(MaskRule(pattern, _code_list(item.get("codes"), f"{item_where}.codes", known)))
-            parsed["masks"] = tuple(masks)
+            parsed["masks"] = (*parsed.get("masks", ()), *(
+                MaskRule(_compile([item.get("pattern")], item_where)[0],
+                         _code_list(item.get("codes"), f"{item_where}.codes", known))
+                for item_where, item in _mappings(rule, "masks", where, ("pattern", "codes"))))
         if "gates" in rule:
             gates = list(parsed.get("object_gates", ()))
-            for position, item in enumerate(rule["gates"] or []):
-                item_where = f"{where}.gates[{position}]"
-                if not isinstance(item, dict) or "requires" not in item:
-                    raise CodebookError(f"{item_where}: must be a mapping with 'codes', 'requires' and optionally "
-                                      "'when' and 'within'")
+            for item_where, item in _mappings(rule, "gates", where, ("codes", "requires"), optional=("when", "within")):
                 requires = _compile([item.get("requires")], f"{item_where}.requires")[0]
                 when = _compile([item["when"]], f"{item_where}.when")[0] if item.get("when") is not None else None
                 within = _compile([item["within"]], f"{item_where}.within")[0] if item.get("within") is not None else None
@@ -352,6 +340,22 @@ def _boundary_rules(rules: Any, known: tuple[str, ...]) -> dict[str, Any]:
                 raise CodebookError(f"{where}.max_sentence_chars: must be a positive integer")
             parsed["section_context_max_chars"] = value
     return parsed
+
+
+def _mappings(rule: dict[str, Any], key: str, where: str, required: tuple[str, ...],
+              optional: tuple[str, ...] = ()) -> list[tuple[str, dict[str, Any]]]:
+    """The items of a boundary rule's list ``key`` with where each stands; each must be a mapping
+    holding the ``required`` keys, or :class:`CodebookError` names the item and what it needs."""
+    items = []
+    for position, item in enumerate(rule[key] or []):
+        item_where = f"{where}.{key}[{position}]"
+        if not isinstance(item, dict) or any(name not in item for name in required):
+            named = [f"'{name}'" for name in required]
+            needs = (", ".join(named) + " and optionally " + " and ".join(f"'{name}'" for name in optional)
+                     if optional else " and ".join(named))
+            raise CodebookError(f"{item_where}: must be a mapping with {needs}")
+        items.append((item_where, item))
+    return items
 
 
 def load_codebook(path: Path) -> Codebook:
