@@ -26,10 +26,10 @@ import pandas as pd
 
 from pipeline import config
 from pipeline.dedup import find_near_duplicates
+from pipeline.documents import FileMetadata, display_path, documents_of_file, name_of, stem_key
 from pipeline.errors import IngestError, NoTextLayerError, UsageError
 from pipeline.ingest import supported_suffixes
 from pipeline.ingest.guard import GuardedReader
-from pipeline.documents import FileMetadata, display_path, documents_of_file, name_of, stem_key
 from pipeline.records import Document, Passage
 from pipeline.storage import write_csv_atomic, write_parquet_atomic
 

@@ -34,8 +34,8 @@ import time
 import traceback
 import warnings
 from collections.abc import Callable
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from pipeline import config
 from pipeline.errors import ExtractionTimeoutError, IngestError, ResourceLimitError
