@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__, config
+from pipeline.cache import CACHE_FOLDER, IngestCache, carry_over
 from pipeline.corpus import Corpus, discover, ingest, read_metadata_manifest, write_corpus
 from pipeline.errors import ModelError, UsageError
 from pipeline.gap import evaluate as gap_evaluation
@@ -148,7 +149,8 @@ def output_folder(out: Path) -> Iterator[OutputFolder]:
 
     One run at a time per folder: a second run into the same ``out`` is a :class:`UsageError`. Left-overs
     of a killed run (staging folders, temporary files) are removed first. A run that fails leaves
-    ``out`` as it was and keeps what it wrote, its log included, in ``<out>.failed/``.
+    ``out`` as it was and keeps what it wrote, its log included, in ``<out>.failed/``. The ingest cache
+    of ``out`` (``out/cache``) is carried into the staging folder (hard links), so that the run can reuse it.
     """
     out = Path(out).absolute()
     if out.exists() and not out.is_dir():
@@ -176,6 +178,7 @@ def output_folder(out: Path) -> Iterator[OutputFolder]:
         folder = OutputFolder(final=out, stage=parent / f".{out.name}.staging-{os.getpid()}",
                               failed=parent / f"{out.name}.failed")
         folder.stage.mkdir()
+        carry_over(out / CACHE_FOLDER, folder.stage / CACHE_FOLDER)
         try:
             yield folder
         except BaseException:
@@ -258,6 +261,7 @@ def analyse(
     title: str | None = None,
     on_file: Callable[[Path, Any], None] | None = None,
     on_stage: Callable[[str], None] | None = None,
+    cache: bool = True,
 ) -> AnalysisRun:
     """Ingest ``paths``, tag, match against the policy's requirements and write every output to ``out``:
     ``tables/*.parquet``, ``lzp.duckdb``, ``corpus.qdpx``, the reports and, last, ``run.json``.
@@ -265,6 +269,9 @@ def analyse(
     Everything the run needs is checked before ingest starts (limits, the manifest, the policy files;
     a policy outside the input folders is read as the yardstick). ``title`` names the analysis in the
     ``.qdpx`` project (default: the folder name of ``out``).
+
+    Files whose ingest result ``out/cache`` holds are not read again (see :mod:`pipeline.cache`);
+    ``cache=False`` reads every file (and stores the fresh results for the next run).
     """
     check_limits(timeout=timeout, max_bytes=max_bytes, max_memory=max_memory)
     timer = StageTimer(on_stage)
@@ -274,8 +281,8 @@ def analyse(
     inputs = _with_policies(paths, policy)
     timer("ingest")
     corpus = ingest(inputs, timeout=timeout, max_bytes=max_bytes, max_memory=max_memory, metadata=metadata,
-                    on_file=on_file,
-                    scheduler=scheduler, follow_links=follow_links, prefer=tuple(policy))
+                    on_file=on_file, scheduler=scheduler, follow_links=follow_links, prefer=tuple(policy),
+                    cache=IngestCache(Path(out) / CACHE_FOLDER, read=cache))
     analysis = analyse_corpus(corpus, tagger=choice, policy=policy, on_stage=timer)
     run = AnalysisRun(corpus=analysis.corpus, analysis=analysis, tagger=choice,
                       codebook_path=Path(codebook_path) if codebook_path else config.CODEBOOK_PATH)
@@ -376,11 +383,14 @@ def write_run_info(run: AnalysisRun, out: Path) -> Path:
 def ingest_only(paths: Sequence[Path], *, out: Path, timeout: float = config.DEFAULT_TIMEOUT_SECONDS,
                 max_bytes: int = config.DEFAULT_MAX_FILE_BYTES,
                 max_memory: int | None = config.DEFAULT_MAX_MEMORY_BYTES, scheduler: str | None = None,
-                follow_links: bool = False, on_file: Callable[[Path, Any], None] | None = None) -> Corpus:
-    """Ingest ``paths`` and write documents, passages, sections and the manifest to ``out``."""
+                follow_links: bool = False, on_file: Callable[[Path, Any], None] | None = None,
+                cache: bool = True) -> Corpus:
+    """Ingest ``paths`` and write documents, passages, sections and the manifest to ``out``; the ingest
+    cache ``out/cache`` as in :func:`analyse`."""
     check_limits(timeout=timeout, max_bytes=max_bytes, max_memory=max_memory)
     corpus = ingest(list(paths), timeout=timeout, max_bytes=max_bytes, max_memory=max_memory, on_file=on_file,
-                    scheduler=scheduler, follow_links=follow_links)
+                    scheduler=scheduler, follow_links=follow_links,
+                    cache=IngestCache(Path(out) / CACHE_FOLDER, read=cache))
     write_corpus(corpus, out)
     return corpus
 
