@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__, config
-from pipeline.cache import CACHE_FOLDER, IngestCache, carry_over
+from pipeline.cache import CACHE_FOLDER, FILES_FOLDER, IngestCache, carry_over
 from pipeline.corpus import Corpus, discover, ingest, read_metadata_manifest, write_corpus
 from pipeline.errors import ModelError, UsageError
 from pipeline.gap import evaluate as gap_evaluation
@@ -282,7 +282,7 @@ def analyse(
     timer("ingest")
     corpus = ingest(inputs, timeout=timeout, max_bytes=max_bytes, max_memory=max_memory, metadata=metadata,
                     on_file=on_file, scheduler=scheduler, follow_links=follow_links, prefer=tuple(policy),
-                    cache=IngestCache(Path(out) / CACHE_FOLDER, read=cache))
+                    cache=IngestCache(Path(out) / CACHE_FOLDER / FILES_FOLDER, read=cache))
     analysis = analyse_corpus(corpus, tagger=choice, policy=policy, on_stage=timer)
     run = AnalysisRun(corpus=analysis.corpus, analysis=analysis, tagger=choice,
                       codebook_path=Path(codebook_path) if codebook_path else config.CODEBOOK_PATH)
@@ -390,7 +390,7 @@ def ingest_only(paths: Sequence[Path], *, out: Path, timeout: float = config.DEF
     check_limits(timeout=timeout, max_bytes=max_bytes, max_memory=max_memory)
     corpus = ingest(list(paths), timeout=timeout, max_bytes=max_bytes, max_memory=max_memory, on_file=on_file,
                     scheduler=scheduler, follow_links=follow_links,
-                    cache=IngestCache(Path(out) / CACHE_FOLDER, read=cache))
+                    cache=IngestCache(Path(out) / CACHE_FOLDER / FILES_FOLDER, read=cache))
     write_corpus(corpus, out)
     return corpus
 

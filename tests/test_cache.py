@@ -18,7 +18,14 @@ from typer.testing import CliRunner
 
 from pipeline import cache as cache_module
 from pipeline import corpus as corpus_module
-from pipeline.cache import CACHE_FOLDER, IngestCache, document_from_json, document_to_json, entry_key
+from pipeline.cache import (
+    CACHE_FOLDER,
+    FILES_FOLDER,
+    IngestCache,
+    document_from_json,
+    document_to_json,
+    entry_key,
+)
 from pipeline.cli import app
 from pipeline.corpus import Corpus, ingest
 from pipeline.records import Document, Passage, Section
@@ -61,7 +68,7 @@ def _without_seconds(corpus: Corpus) -> list:
 
 
 def _entries(out: Path) -> list[Path]:
-    return sorted((out / CACHE_FOLDER).glob("*/*.json.gz"))
+    return sorted((out / CACHE_FOLDER / FILES_FOLDER).glob("*/*.json.gz"))
 
 
 def _tables(out: Path) -> dict[str, pd.DataFrame]:
@@ -203,7 +210,7 @@ def test_the_fingerprint_follows_the_normaliser_source_and_the_registered_reader
     monkeypatch.setattr(cache_module, "_PACKAGE", package)
 
     def fingerprint() -> str:
-        cache_module._code_fingerprint.cache_clear()
+        cache_module.code_fingerprint.cache_clear()
         return cache_module.ingest_fingerprint()
 
     try:
@@ -222,7 +229,7 @@ def test_the_fingerprint_follows_the_normaliser_source_and_the_registered_reader
             unregister_reader(".xyz")
         assert fingerprint() == changed
     finally:
-        cache_module._code_fingerprint.cache_clear()
+        cache_module.code_fingerprint.cache_clear()
 
 
 def test_new_metadata_for_one_file_reads_that_file_again(folder: Path, tmp_path: Path, reads: list[str]) -> None:
@@ -259,6 +266,7 @@ def test_a_damaged_entry_is_a_miss_and_is_written_again(folder: Path, tmp_path: 
     entry = next(path for path in store.glob("*/*.json.gz")
                  if "交通局" in gzip.decompress(path.read_bytes()).decode("utf-8"))
     data = json.loads(gzip.decompress(entry.read_bytes()))
+    assert data["format"] == cache_module.FORMAT
     if damage == "garbage":
         entry.write_bytes(b"not a cache entry")
     elif damage == "truncated":
@@ -269,7 +277,7 @@ def test_a_damaged_entry_is_a_miss_and_is_written_again(folder: Path, tmp_path: 
         elif damage == "wrong key":
             data["key"] = "0" * 64
         else:
-            data["documents"][0]["passages"][0]["unknown"] = 1
+            data["value"]["documents"][0]["passages"][0]["unknown"] = 1
         entry.write_bytes(gzip.compress(json.dumps(data, ensure_ascii=False).encode("utf-8")))
     reads.clear()
     again = ingest([folder], cache=IngestCache(store))
