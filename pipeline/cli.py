@@ -121,7 +121,9 @@ FollowLinksOption = Annotated[bool, typer.Option(
     "--follow-links", help="Also read links whose target lies outside the input folders."
 )]
 CacheOption = Annotated[bool, typer.Option(
-    "--cache/--no-cache", help="Reuse what an earlier run into OUT read (OUT/cache); --no-cache reads every file again."
+    "--cache/--no-cache",
+    help="Reuse what an earlier run into OUT kept in OUT/cache (files read, documents tagged); --no-cache "
+         "reads and tags everything again."
 )]
 CodebookOption = Annotated[Path | None, typer.Option(
     "--codebook", help="A codebook YAML with the project's schema (default: corpora/codebook.yaml; see docs/codebook.md).",
@@ -214,7 +216,7 @@ def analyze_command(
       corpus.qdpx                REFI-QDA project for NVivo, ATLAS.ti, MAXQDA, QualCoder
       lzp.duckdb, tables/*.parquet   every table and view, for SQL, pandas, the notebook
       run.json, lzp.log          codebook and tagger used; the run's log
-      cache/                     what each file became, reused by the next run into OUT
+      cache/                     what each file became and its tags, reused by the next run into OUT
     Text statistics (word frequencies, collocations): lzp stats OUT.
 
     Example: lzp analyze ~/reports --policy ~/reports/意见.pdf --out results

@@ -24,13 +24,13 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pipeline import __version__, config
-from pipeline.cache import CACHE_FOLDER, FILES_FOLDER, IngestCache, carry_over
+from pipeline.cache import CACHE_FOLDER, FILES_FOLDER, EntryStore, IngestCache, carry_over
 from pipeline.corpus import Corpus, discover, ingest, read_metadata_manifest, write_corpus
 from pipeline.errors import ModelError, UsageError
 from pipeline.gap import evaluate as gap_evaluation
@@ -43,6 +43,7 @@ from pipeline.reports.render import RUN_FILE
 from pipeline.reports.stats import write_stats
 from pipeline.reports.tables import write_tables
 from pipeline.storage import write_text_atomic
+from pipeline.tagging.cache import TAGS_FOLDER, CachingTagger, tagging_fingerprint
 from pipeline.tagging.codebook import Codebook, load_codebook
 from pipeline.tagging.evaluate import SystemScores, leave_one_document_out, render_markdown, source_of
 from pipeline.tagging.io import tag_jsonl
@@ -270,8 +271,10 @@ def analyse(
     a policy outside the input folders is read as the yardstick). ``title`` names the analysis in the
     ``.qdpx`` project (default: the folder name of ``out``).
 
-    Files whose ingest result ``out/cache`` holds are not read again (see :mod:`pipeline.cache`);
-    ``cache=False`` reads every file (and stores the fresh results for the next run).
+    Files whose ingest result ``out/cache`` holds are not read again (see :mod:`pipeline.cache`), and
+    documents whose tags it holds for this codebook and model are not tagged again
+    (:mod:`pipeline.tagging.cache`); ``cache=False`` reads and tags everything (and stores the fresh
+    results for the next run).
     """
     check_limits(timeout=timeout, max_bytes=max_bytes, max_memory=max_memory)
     timer = StageTimer(on_stage)
@@ -283,7 +286,11 @@ def analyse(
     corpus = ingest(inputs, timeout=timeout, max_bytes=max_bytes, max_memory=max_memory, metadata=metadata,
                     on_file=on_file, scheduler=scheduler, follow_links=follow_links, prefer=tuple(policy),
                     cache=IngestCache(Path(out) / CACHE_FOLDER / FILES_FOLDER, read=cache))
-    analysis = analyse_corpus(corpus, tagger=choice, policy=policy, on_stage=timer)
+    tags = EntryStore(Path(out) / CACHE_FOLDER / TAGS_FOLDER, read=cache)
+    fingerprint = tagging_fingerprint(Path(codebook_path) if codebook_path else config.CODEBOOK_PATH, choice.model_path)
+    caching = replace(choice, tagger=cast(Tagger, CachingTagger(choice.tagger, tags, fingerprint=fingerprint)))
+    analysis = analyse_corpus(corpus, tagger=caching, policy=policy, on_stage=timer)
+    tags.prune()
     run = AnalysisRun(corpus=analysis.corpus, analysis=analysis, tagger=choice,
                       codebook_path=Path(codebook_path) if codebook_path else config.CODEBOOK_PATH)
     timer("write")

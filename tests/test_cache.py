@@ -134,6 +134,26 @@ def test_a_second_run_into_the_same_folder_reads_no_file_and_writes_the_same_tab
         pd.testing.assert_frame_equal(frame, second[name], obj=name)
     log = (out / "lzp.log").read_text(encoding="utf-8")
     assert "cache: 3 of 3 files reused, 0 read" in log and "from cache" in log
+    assert "tag cache: 3 of 3 documents reused, 0 tagged" in log
+
+
+def test_a_report_added_to_an_analysed_folder_is_the_only_one_read_and_tagged_and_the_tables_are_a_full_runs(
+    folder: Path, tmp_path: Path, reads: list[str]
+) -> None:
+    out = tmp_path / "out"
+    _analyze(folder, out)
+    (folder / "水利局.txt").write_text(REPORT_C, encoding="utf-8")
+    reads.clear()
+    _analyze(folder, out)
+    assert reads == ["水利局.txt"]
+    assert "tag cache: 3 of 4 documents reused, 1 tagged" in (out / "lzp.log").read_text(encoding="utf-8")
+    full = tmp_path / "full"
+    _analyze(folder, full, "--no-cache")
+    assert "tag cache: 0 of 4 documents reused, 4 tagged" in (full / "lzp.log").read_text(encoding="utf-8")
+    cached, fresh = _tables(out), _tables(full)
+    assert cached.keys() == fresh.keys()
+    for name, frame in fresh.items():
+        pd.testing.assert_frame_equal(cached[name], frame, obj=name)
 
 
 def test_no_cache_reads_every_file_again(folder: Path, tmp_path: Path, reads: list[str]) -> None:
