@@ -44,9 +44,10 @@ FILES_FOLDER = "files"
 FORMAT = 2
 _SUFFIX = ".json.gz"
 _PACKAGE = Path(__file__).resolve().parent
-# The modules whose code decides what a file becomes (paths relative to the package).
+# The modules whose code decides what a file becomes (paths relative to the package); corpus.py makes
+# the manifest row of a file read.
 INGEST_SOURCES: tuple[str, ...] = ("config.py", "errors.py", "archive.py", "records.py", "normalize.py", "segment.py",
-                                   "structure.py", "documents.py", "ingest")
+                                   "structure.py", "documents.py", "corpus.py", "ingest")
 # Distributions the readers use: a new version may extract other text.
 READER_LIBRARIES: tuple[str, ...] = ("pdfplumber", "pdfminer.six", "pypdfium2", "python-docx", "lxml", "trafilatura",
                                      "opencc", "rapidocr-onnxruntime", "numpy")

@@ -150,8 +150,8 @@ def output_folder(out: Path) -> Iterator[OutputFolder]:
 
     One run at a time per folder: a second run into the same ``out`` is a :class:`UsageError`. Left-overs
     of a killed run (staging folders, temporary files) are removed first. A run that fails leaves
-    ``out`` as it was and keeps what it wrote, its log included, in ``<out>.failed/``. The ingest cache
-    of ``out`` (``out/cache``) is carried into the staging folder (hard links), so that the run can reuse it.
+    ``out`` as it was and keeps what it wrote, its log included, in ``<out>.failed/``. The cache of
+    ``out`` (``out/cache``) is carried into the staging folder (hard links), so that the run can reuse it.
     """
     out = Path(out).absolute()
     if out.exists() and not out.is_dir():
