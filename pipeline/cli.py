@@ -120,6 +120,11 @@ SchedulerOption = Annotated[str | None, typer.Option(
 FollowLinksOption = Annotated[bool, typer.Option(
     "--follow-links", help="Also read links whose target lies outside the input folders."
 )]
+CacheOption = Annotated[bool, typer.Option(
+    "--cache/--no-cache",
+    help="Reuse what an earlier run into OUT kept in OUT/cache (files read, documents tagged); --no-cache "
+         "reads and tags everything again."
+)]
 CodebookOption = Annotated[Path | None, typer.Option(
     "--codebook", help="A codebook YAML with the project's schema (default: corpora/codebook.yaml; see docs/codebook.md).",
     metavar="FILE",
@@ -141,6 +146,7 @@ def ingest_command(
     quiet: QuietOption = False,
     scheduler: SchedulerOption = None,
     follow_links: FollowLinksOption = False,
+    cache: CacheOption = True,
 ) -> None:
     """Read PDF, DOCX, HTML, TXT (and DOC/WPS/RTF/ODT via LibreOffice) into normalised documents.
 
@@ -159,7 +165,7 @@ def ingest_command(
             corpus = workflow.ingest_only(
                 paths, out=folder.stage, timeout=timeout, max_bytes=max_mb * 1024 * 1024,
                 max_memory=max_memory_mb * 1024 * 1024, scheduler=scheduler,
-                follow_links=follow_links,
+                follow_links=follow_links, cache=cache,
                 on_file=lambda path, _row: progress.update(task, advance=1, name=path.name))
     _print_warnings(corpus.warnings)
     if not quiet:
@@ -195,6 +201,7 @@ def analyze_command(
                         "rules only for another codebook).", metavar="FILE"
     )] = None,
     follow_links: FollowLinksOption = False,
+    cache: CacheOption = True,
 ) -> None:
     """Run ingest → tag → gap analysis and write every output to OUT.
 
@@ -209,6 +216,7 @@ def analyze_command(
       corpus.qdpx                REFI-QDA project for NVivo, ATLAS.ti, MAXQDA, QualCoder
       lzp.duckdb, tables/*.parquet   every table and view, for SQL, pandas, the notebook
       run.json, lzp.log          codebook and tagger used; the run's log
+      cache/                     what each file became and its tags, reused by the next run into OUT
     Text statistics (word frequencies, collocations): lzp stats OUT.
 
     Example: lzp analyze ~/reports --policy ~/reports/意见.pdf --out results
@@ -227,7 +235,7 @@ def analyze_command(
                 inputs, out=folder.stage, codebook_path=codebook, model_path=model, policy=tuple(policy or ()),
                 manifest=manifest, timeout=timeout, max_bytes=max_mb * 1024 * 1024,
                 max_memory=max_memory_mb * 1024 * 1024, scheduler=scheduler,
-                follow_links=follow_links, title=folder.final.name,
+                follow_links=follow_links, title=folder.final.name, cache=cache,
                 on_file=lambda path, _row: progress.update(task, advance=1, name=path.name),
                 on_stage=lambda name: progress.update(stages, advance=1, name=name),
             )

@@ -25,6 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline import config
+from pipeline.cache import IngestCache, entry_key
 from pipeline.dedup import find_near_duplicates
 from pipeline.documents import FileMetadata, display_path, documents_of_file, name_of, stem_key
 from pipeline.errors import IngestError, NoTextLayerError, UsageError
@@ -245,6 +246,7 @@ def ingest(
     follow_links: bool = False,
     prefer: Sequence[Path] = (),
     workers: int | None = None,
+    cache: IngestCache | None = None,
 ) -> Corpus:
     """Ingest files and folders into a :class:`Corpus`; never raises for a bad input file.
 
@@ -253,24 +255,97 @@ def ingest(
     guarded worker process. Without it, ``workers`` guarded workers (default: one per core) take the
     files in turn. Reading, normalising and
     structuring a file all run in that worker, within ``timeout`` seconds and ``max_memory`` bytes.
+
+    With a ``cache``, a file whose result it holds (same content, same name and metadata in the batch,
+    same ingest code) is not read again, and the results of the files read are stored in it; the
+    corpus is assembled from the whole batch either way, so it is the corpus of a run without cache.
     """
     found = discover(paths, follow_links=follow_links)
     files = found.files
     all_metadata = {**found.metadata, **(metadata or {})}
     ambiguous = _ambiguous_stems(files)
+    reused = _from_cache(cache, files, all_metadata, ambiguous, workers=workers) if cache is not None else {}
+    if on_file is not None:
+        for index in sorted(reused):
+            on_file(files[index], reused[index][0])
+    to_read = [path for index, path in enumerate(files) if index not in reused]
+    keep = _cache_storer(cache, all_metadata, ambiguous) if cache is not None else None
     if scheduler is None:
-        results = _ingest_locally(files, workers=workers, timeout=timeout, max_bytes=max_bytes, max_memory=max_memory,
-                                  metadata=all_metadata, ambiguous=ambiguous, on_file=on_file)
+        read = _ingest_locally(to_read, workers=workers, timeout=timeout, max_bytes=max_bytes,
+                               max_memory=max_memory, metadata=all_metadata, ambiguous=ambiguous, on_file=on_file,
+                               on_result=keep)
     else:
-        results = _ingest_with_dask(files, scheduler=scheduler, timeout=timeout, max_bytes=max_bytes,
-                                    max_memory=max_memory, metadata=all_metadata, ambiguous=ambiguous)
-        if on_file is not None:
-            for path, (row, _) in zip(files, results, strict=True):
+        read = _ingest_with_dask(to_read, scheduler=scheduler, timeout=timeout, max_bytes=max_bytes,
+                                 max_memory=max_memory, metadata=all_metadata, ambiguous=ambiguous)
+        for path, (row, documents) in zip(to_read, read, strict=True):
+            if keep is not None:
+                keep(path, row, documents)
+            if on_file is not None:
                 on_file(path, row)
     if on_file is not None:
         for row in found.rejected:
             on_file(Path(row.path), row)
+    fresh = iter(read)
+    results = [reused[index] if index in reused else next(fresh) for index in range(len(files))]
+    if cache is not None:
+        log.info("cache: %d of %d files reused, %d read; %d stale entries removed", len(reused), len(files),
+                 len(to_read), cache.prune())
     return assemble(paths, found, results, metadata=metadata or {}, prefer=prefer)
+
+
+def metadata_of(path: Path, metadata: dict[str, FileMetadata]) -> FileMetadata:
+    """The analyst's metadata for ``path`` (by its path as shown, else its name), or the defaults."""
+    return metadata.get(display_path(path)) or metadata.get(path.name) or FileMetadata()
+
+
+def _cache_key(path: Path, sha: str, metadata: dict[str, FileMetadata], ambiguous: frozenset[str]) -> str:
+    return entry_key(sha256=sha, path=display_path(path), metadata=asdict(metadata_of(path, metadata)),
+                     shared_stem=stem_key(path) in ambiguous)
+
+
+def _from_cache(
+    cache: IngestCache, files: Sequence[Path], metadata: dict[str, FileMetadata], ambiguous: frozenset[str],
+    *, workers: int | None,
+) -> dict[int, tuple[ManifestRow, list[Document]]]:
+    """The results ``cache`` holds, by position in ``files``: each file is hashed (side by side), not read."""
+    if not cache.read or not files:
+        return {}
+
+    def lookup(path: Path) -> tuple[ManifestRow, list[Document]] | None:
+        began = time.perf_counter()
+        try:
+            sha = sha256_of(path)
+        except OSError:
+            return None  # the read reports it
+        entry = cache.load(_cache_key(path, sha, metadata, ambiguous))
+        if entry is None:
+            return None
+        try:
+            row = ManifestRow(display_path(path), sha, seconds=round(time.perf_counter() - began, 3), **entry.row)
+        except TypeError:
+            return None
+        log.info("from cache %s", row.path)
+        return row, list(entry.documents)
+
+    count = max(1, min(workers or os.cpu_count() or 1, len(files)))
+    with ThreadPoolExecutor(max_workers=count, thread_name_prefix="lzp-cache") as pool:
+        found = list(pool.map(lookup, files))
+    return {index: result for index, result in enumerate(found) if result is not None}
+
+
+def _cache_storer(
+    cache: IngestCache, metadata: dict[str, FileMetadata], ambiguous: frozenset[str],
+) -> Callable[[Path, ManifestRow, list[Document]], None]:
+    """Stores a file's result in ``cache`` unless it failed (a failure may be a time or memory limit,
+    a converter missing: the next run tries again)."""
+    def keep(path: Path, row: ManifestRow, documents: list[Document]) -> None:
+        if row.status == "failed" or not row.sha256:
+            return
+        fields = {"status": row.status, "reason": row.reason, "n_documents": row.n_documents,
+                  "n_chars": row.n_chars}
+        cache.store(_cache_key(path, row.sha256, metadata, ambiguous), fields, documents)
+
+    return keep
 
 
 def assemble(
@@ -395,9 +470,13 @@ def _ingest_locally(
     files: Sequence[Path], *, workers: int | None, timeout: float, max_bytes: int, max_memory: int | None,
     metadata: dict[str, FileMetadata], ambiguous: frozenset[str],
     on_file: Callable[[Path, ManifestRow], None] | None,
+    on_result: Callable[[Path, ManifestRow, list[Document]], None] | None = None,
 ) -> list[tuple[ManifestRow, list[Document]]]:
     """Each file in one of ``workers`` guarded worker processes (threads here only wait for them);
-    results in the order of ``files``, whatever order they finish in."""
+    results in the order of ``files``, whatever order they finish in. ``on_result`` is called with
+    each file's result as it comes (in the thread that waited for it)."""
+    if not files:
+        return []
     count = max(1, min(workers or os.cpu_count() or 1, len(files)))
     readers = [GuardedReader(timeout=timeout, max_bytes=max_bytes, max_memory=max_memory) for _ in range(count)]
     free: queue.SimpleQueue[GuardedReader] = queue.SimpleQueue()
@@ -410,6 +489,8 @@ def _ingest_locally(
             result = ingest_file(path, reader, metadata, ambiguous)
         finally:
             free.put(reader)
+        if on_result is not None:
+            on_result(path, *result)
         if on_file is not None:
             on_file(path, result[0])
         return result
@@ -469,7 +550,7 @@ def ingest_file(
         sha = sha256_of(path)
     except OSError as error:
         return ManifestRow(shown, "", "failed", f"unreadable: {error.strerror}"), []
-    file_metadata = metadata.get(shown) or metadata.get(path.name) or FileMetadata()
+    file_metadata = metadata_of(path, metadata)
     try:
         if path.suffix.lower() not in supported_suffixes():
             raise IngestError(reason=f"unsupported format: {path.suffix or '(no extension)'}")

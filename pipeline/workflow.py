@@ -24,12 +24,13 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pipeline import __version__, config
+from pipeline.cache import CACHE_FOLDER, FILES_FOLDER, EntryStore, IngestCache, carry_over
 from pipeline.corpus import Corpus, discover, ingest, read_metadata_manifest, write_corpus
 from pipeline.errors import ModelError, UsageError
 from pipeline.gap import evaluate as gap_evaluation
@@ -42,6 +43,7 @@ from pipeline.reports.render import RUN_FILE
 from pipeline.reports.stats import write_stats
 from pipeline.reports.tables import write_tables
 from pipeline.storage import write_text_atomic
+from pipeline.tagging.cache import TAGS_FOLDER, CachingTagger, tagging_fingerprint
 from pipeline.tagging.codebook import Codebook, load_codebook
 from pipeline.tagging.evaluate import SystemScores, leave_one_document_out, render_markdown, source_of
 from pipeline.tagging.io import tag_jsonl
@@ -148,7 +150,8 @@ def output_folder(out: Path) -> Iterator[OutputFolder]:
 
     One run at a time per folder: a second run into the same ``out`` is a :class:`UsageError`. Left-overs
     of a killed run (staging folders, temporary files) are removed first. A run that fails leaves
-    ``out`` as it was and keeps what it wrote, its log included, in ``<out>.failed/``.
+    ``out`` as it was and keeps what it wrote, its log included, in ``<out>.failed/``. The cache of
+    ``out`` (``out/cache``) is carried into the staging folder (hard links), so that the run can reuse it.
     """
     out = Path(out).absolute()
     if out.exists() and not out.is_dir():
@@ -176,6 +179,7 @@ def output_folder(out: Path) -> Iterator[OutputFolder]:
         folder = OutputFolder(final=out, stage=parent / f".{out.name}.staging-{os.getpid()}",
                               failed=parent / f"{out.name}.failed")
         folder.stage.mkdir()
+        carry_over(out / CACHE_FOLDER, folder.stage / CACHE_FOLDER)
         try:
             yield folder
         except BaseException:
@@ -258,6 +262,7 @@ def analyse(
     title: str | None = None,
     on_file: Callable[[Path, Any], None] | None = None,
     on_stage: Callable[[str], None] | None = None,
+    cache: bool = True,
 ) -> AnalysisRun:
     """Ingest ``paths``, tag, match against the policy's requirements and write every output to ``out``:
     ``tables/*.parquet``, ``lzp.duckdb``, ``corpus.qdpx``, the reports and, last, ``run.json``.
@@ -265,6 +270,11 @@ def analyse(
     Everything the run needs is checked before ingest starts (limits, the manifest, the policy files;
     a policy outside the input folders is read as the yardstick). ``title`` names the analysis in the
     ``.qdpx`` project (default: the folder name of ``out``).
+
+    Files whose ingest result ``out/cache`` holds are not read again (see :mod:`pipeline.cache`), and
+    documents whose tags it holds for this codebook and model are not tagged again
+    (:mod:`pipeline.tagging.cache`); ``cache=False`` reads and tags everything (and stores the fresh
+    results for the next run).
     """
     check_limits(timeout=timeout, max_bytes=max_bytes, max_memory=max_memory)
     timer = StageTimer(on_stage)
@@ -274,9 +284,13 @@ def analyse(
     inputs = _with_policies(paths, policy)
     timer("ingest")
     corpus = ingest(inputs, timeout=timeout, max_bytes=max_bytes, max_memory=max_memory, metadata=metadata,
-                    on_file=on_file,
-                    scheduler=scheduler, follow_links=follow_links, prefer=tuple(policy))
-    analysis = analyse_corpus(corpus, tagger=choice, policy=policy, on_stage=timer)
+                    on_file=on_file, scheduler=scheduler, follow_links=follow_links, prefer=tuple(policy),
+                    cache=IngestCache(Path(out) / CACHE_FOLDER / FILES_FOLDER, read=cache))
+    tags = EntryStore(Path(out) / CACHE_FOLDER / TAGS_FOLDER, read=cache)
+    fingerprint = tagging_fingerprint(Path(codebook_path) if codebook_path else config.CODEBOOK_PATH, choice.model_path)
+    caching = replace(choice, tagger=cast(Tagger, CachingTagger(choice.tagger, tags, fingerprint=fingerprint)))
+    analysis = analyse_corpus(corpus, tagger=caching, policy=policy, on_stage=timer)
+    tags.prune()
     run = AnalysisRun(corpus=analysis.corpus, analysis=analysis, tagger=choice,
                       codebook_path=Path(codebook_path) if codebook_path else config.CODEBOOK_PATH)
     timer("write")
@@ -376,11 +390,14 @@ def write_run_info(run: AnalysisRun, out: Path) -> Path:
 def ingest_only(paths: Sequence[Path], *, out: Path, timeout: float = config.DEFAULT_TIMEOUT_SECONDS,
                 max_bytes: int = config.DEFAULT_MAX_FILE_BYTES,
                 max_memory: int | None = config.DEFAULT_MAX_MEMORY_BYTES, scheduler: str | None = None,
-                follow_links: bool = False, on_file: Callable[[Path, Any], None] | None = None) -> Corpus:
-    """Ingest ``paths`` and write documents, passages, sections and the manifest to ``out``."""
+                follow_links: bool = False, on_file: Callable[[Path, Any], None] | None = None,
+                cache: bool = True) -> Corpus:
+    """Ingest ``paths`` and write documents, passages, sections and the manifest to ``out``; the ingest
+    cache ``out/cache`` as in :func:`analyse`."""
     check_limits(timeout=timeout, max_bytes=max_bytes, max_memory=max_memory)
     corpus = ingest(list(paths), timeout=timeout, max_bytes=max_bytes, max_memory=max_memory, on_file=on_file,
-                    scheduler=scheduler, follow_links=follow_links)
+                    scheduler=scheduler, follow_links=follow_links,
+                    cache=IngestCache(Path(out) / CACHE_FOLDER / FILES_FOLDER, read=cache))
     write_corpus(corpus, out)
     return corpus
 

@@ -19,7 +19,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
      "pipeline.archive"),
     ("pipeline.ingest",),
     ("pipeline.normalize", "pipeline.segment", "pipeline.structure", "pipeline.dedup"),
-    ("pipeline.documents", "pipeline.corpus"),
+    ("pipeline.cache", "pipeline.documents", "pipeline.corpus"),
     ("pipeline.tagging",),
     ("pipeline.gap",),
     ("pipeline.reports",),
