@@ -86,3 +86,8 @@ def test_a_theme_day_held_as_service_is_not_study(matcher: RuleMatcher) -> None:
     service = matcher.codes("支部开展主题党日活动，与社区党支部联建共建服务群众。")
     assert "M3" not in service and "M4" in service
     assert "M3" in matcher.codes("支部开展主题党日活动，集体学习党章。")
+
+
+def test_party_committee_and_government_together_do_not_make_assessment_a_party_matter(matcher: RuleMatcher) -> None:
+    assert "D6" not in matcher.codes("各级党委政府对基层的考核，干好干坏一个样。")
+    assert "D6" in matcher.codes("有的机关党委对支部的考核，干好干坏一个样。")
