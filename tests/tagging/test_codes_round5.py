@@ -59,6 +59,7 @@ PAIRS = [
     ("党委书记与董事长由同一人担任。", "副总经理与财务总监由同一人担任。", "M6"),
     ("基层党务工作机构设置滞后。", "基层档案工作机构设置滞后。", "M6"),
     ("村党支部书记队伍年龄偏大、文化偏低。", "村卫生室医生队伍年龄偏大、文化偏低。", "M6"),
+    ("基层党务工作运行欠规范，体制机制不适应。", "基层档案工作运行欠规范，体制机制不适应。", "M6"),
     ("有的干部重干轻学，忙于事务。", "有的干部边干边学，忙而不乱。", "D3"),
     # words that sit a little apart in real sentences: two qualities not strong, a political height, a role unclear
     ("支部党员教育的针对性和实效性不强。", "支部党员教育的针对性和实效性明显增强。", "D4"),
@@ -92,3 +93,13 @@ def test_a_theme_day_held_as_service_is_not_study(matcher: RuleMatcher) -> None:
 def test_party_committee_and_government_together_do_not_make_assessment_a_party_matter(matcher: RuleMatcher) -> None:
     assert "D6" not in matcher.codes("各级党委政府对基层的考核，干好干坏一个样。")
     assert "D6" in matcher.codes("有的机关党委对支部的考核，干好干坏一个样。")
+
+
+def test_study_as_the_first_words_of_a_political_formula_is_not_study(matcher: RuleMatcher) -> None:
+    assert "M3" not in matcher.codes("各支部坚持把学习贯彻党的二十大精神放在首位。")
+    assert "M3" in matcher.codes("各支部坚持把学习与业务研讨结合起来。")
+
+
+def test_responsibility_in_an_inspection_rectification_is_not_an_integration_mechanism(matcher: RuleMatcher) -> None:
+    assert "M5" not in matcher.codes("局党组对照巡察反馈意见，认真履行主体责任，逐项抓好整改。")
+    assert "M5" in matcher.codes("局党组对照巡察反馈意见，认真履行党建与业务融合的主体责任。")
