@@ -103,3 +103,14 @@ def test_study_as_the_first_words_of_a_political_formula_is_not_study(matcher: R
 def test_responsibility_in_an_inspection_rectification_is_not_an_integration_mechanism(matcher: RuleMatcher) -> None:
     assert "M5" not in matcher.codes("局党组对照巡察反馈意见，认真履行主体责任，逐项抓好整改。")
     assert "M5" in matcher.codes("局党组对照巡察反馈意见，认真履行党建与业务融合的主体责任。")
+
+
+def test_a_public_pledge_inside_a_responsibility_pact_is_the_pact_not_members_at_work(matcher: RuleMatcher) -> None:
+    codes = matcher.codes("各支部书记每年签订党建工作目标责任书，并进行公开承诺。")
+    assert "M5" in codes and "M4" not in codes
+    assert "M4" in matcher.codes("窗口党员佩戴党员徽章，进行公开承诺。")
+
+
+def test_reporting_to_the_party_committee_is_a_report_on_party_work(matcher: RuleMatcher) -> None:
+    assert "M5" in matcher.codes("述职对象向镇党委进行述职，接受干部职工评议。")
+    assert "M5" not in matcher.codes("项目负责人向镇政府汇报工程进度。")
