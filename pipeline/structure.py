@@ -52,8 +52,10 @@ POLICY_TYPES: frozenset[str] = frozenset(OFFICIAL_TYPES) - {"令", "报告", "�
 REPORT_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("答记者问", re.compile(r"答记者问|记者(?:的)?提问|答记者")),
     ("心得体会", re.compile(r"心得|体会|感悟")),
-    ("经验材料", re.compile(r"经验材料|经验做法|经验交流|典型材料|工作经验")),
-    ("调研报告", re.compile(r"调研|调查|研究报告|课题|探索与思考|思考与探索|对策研究|现状与对策")),
+    ("经验材料", re.compile(r"经验材料|经验做法|经验交流|典型材料|工作经验|汇报(?:发言)?材料|情况汇报|交流发言")),
+    # News that a leader came to research a unit (…到我局调研党建工作) is no research report.
+    ("调研报告", re.compile(r"调研报告|调查报告|研究报告|课题|探索与思考|思考与探索|对策研究|现状与对策"
+                         r"|^(?!.*(?:到|赴|来|深入|前往)[^。；，,]{0,20}(?:调研|调查))[^\n]*(?:调研|调查)")),
 )
 _TITLE_HINT = re.compile(r"关于|意见|通知|报告|材料|调研|调查|研究|思考|体会|答记者问|办法|方案|决定")
 

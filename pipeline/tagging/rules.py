@@ -136,6 +136,8 @@ _FRAMING = re.compile(
     # who attended (…及部分同志参加了会议): the news's frame
     r"|(?:参加|出席|列席)了?(?:本次|此次)?(?:会议|座谈会|活动|仪式|培训)。?$"
     r"|制定(?:本|以下|如下)[^。；，,]{0,4}(?:条例|规定|办法|细则|方案|意见|准则|制度|标准)|(?:现|特)就[^。；]{2,40}提出(?:如下|以下)意见"
+    # a notice that passes a document on (现印发给你们，请认真贯彻落实)
+    r"|现(?:印发|转发|下发)给你们|(?:现|特)(?:将|把)[^。；]{2,60}(?:印发|转发|下发)(?:给)?(?:你们|各[^。；，,]{1,8})"
     # a news dateline (新华社北京1月5日电; 本报讯)
     r"|^[^。；，,]{0,6}(?:社|网|报|台)[^。；，,]{0,10}\d{1,2}日电|^[^。；，,]{0,12}(?:本网|本报|本刊|日报|晚报)讯")
 # A report of a meeting where a leader set requirements: from the sentence that announces them on, its
@@ -179,14 +181,20 @@ _MEETINGS = (r"(?:会议|大会|座谈会|推进会|部署会|动员会|观摩�
              r"|(?:扩大)?会议|[（(]扩大[)）]会议?)")
 _MEETING_OPENING = re.compile(
     rf"(?:召开|举行|举办|组织|开展)[^。；]{{0,30}}(?:{_MEETINGS}|培训班|仪式)"
-    rf"|{_MEETINGS}[^。；]{{0,6}}(?:召开|举行)")
+    rf"|{_MEETINGS}[^。；]{{0,6}}(?:召开|举行)"
+    r"|(?:到|赴|来到|深入)[^。；，,]{0,20}(?:调研|视察|督导|检查指导)")
 # The sentence that reports a meeting (召开…会议) in news whose point is the requirements set there is framing.
 _MEETING_LEAD = re.compile(
     rf"(?:召开|举行|举办|组织|开展)[^。；]{{0,30}}{_MEETINGS}|{_MEETINGS}[^。；]{{0,6}}(?:召开|举行)")
 # News that a document was issued (印发…通知): what the document requires (通知要求，…要) is a requirement.
 _ISSUED_OPENING = re.compile(r"(?:印发|下发|发出|出台)了?[^。；]{0,60}(?:通知|意见|条例|规定|办法|方案|决定)")
 _DOCUMENT_NORMS = re.compile(
-    r"^(?:通知|意见|决定|文件|方案|条例|《[^》]{2,40}》)(?:中)?(?:强调|要求|明确)[，,:：]\s*[^。；]{0,16}?(?:要|必须|务必|应)")
+    r"^(?:通知|意见|决定|文件|方案|条例|《[^》]{2,40}》)(?:中)?(?:强调|要求|明确)[，,:：]\s*[^。；]{0,16}?(?:要|必须|务必|应)"
+    # 《…方案》要求，深入学习…: the document's own list of tasks, told without a modal
+    r"|^(?:《[^》]{2,60}》|(?:通知|意见|决定|方案|实施意见|工作方案|实施方案))(?:还|并|同时)?(?:要求|明确|部署|提出)[，,:：]")
+# A leader's words announced in one sentence (…强调，做好今年的工作责任重大。) whose norms follow in the next.
+_LEADER_SAYS = re.compile(
+    r"^(?![^。；]{0,12}(?:总书记|习近平))[^。；，,]{1,24}(?:强调|要求|指出|提出)[，,:：]")
 # The title at the start of a first sentence it was run into.
 _MERGED_TITLE = re.compile(
     r"^[^。；，,：:]{0,40}?(?:会议|大会|座谈会|推进会|部署会|动员会|培训班|开班式)上的(?:讲话|致辞)"
@@ -201,6 +209,10 @@ _NAMED_LEADER_NORMS = re.compile(
     r"^(?![^。；]{0,12}(?:总书记|习近平|毛泽东|邓小平))[^。；，,]{0,16}"
     r"(?:同志|书记|局长|主任|部长|厅长|市长|县长|区长|院长|处长|组长|主席|董事长|总经理|行长)[^。；，,]{0,4}?"
     r"(?:特别|进一步|再次|最后|还)?(?:强调|要求|指出)[，,:：][^。；]{0,40}?" + _MODAL_YAO)
+# A sentence that names who must act and then prescribes (市直机关各级党组织要…).
+_NAMED_PRESCRIPTION = re.compile(r"^[^。；，,]{2,20}(?:要(?![求点素闻害件么])|必须|务必|应当)")
+# The count of a compilation's title (…3篇, （精选8篇）) or the number of one of its articles.
+_TITLE_COUNT = re.compile(r"(?:[（(]?(?:精选|通用|优选)?\d{1,2}篇[）)]?|\d{1,2})$")
 # The articles of a rule text (第一条 …, 第二条 …).
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+条")
 # The parts of a plan or standard (工作目标, 主要任务, 保障措施 …): a text laid out in two of them is a yardstick.
@@ -211,11 +223,15 @@ _EVENT = re.compile(r"召开|举行|举办|出席|参会|参加|听取|主持|�
                     r"|^会议(?:还|原则|认真|集中)?(?:审议|通过|通报|传达|学习|表彰|总结|研究)")
 _SPOKEN_TITLE = re.compile(r"讲话|会议|大会|座谈会|推进会|部署会")
 # A text that opens by addressing its hearers (同志们：) is a speech, a yardstick of the spoken kind.
-_SPEECH_OPENING = re.compile(r"^(?:各位(?:领导|代表|委员|同志)[^。；]{0,12}|同志们)[，,：:！!]?$")
+_SPEECH_OPENING = re.compile(r"^(?:各位(?:领导|代表|委员|同志)[^。；]{0,12}|同志们)[，,：:！!]?$"
+                             r"|^同志们[，,：:！!]\s*(?:[^。；]{0,40}(?:讲话|致辞)[^。；]{0,2})?(?:为|今天|这次|此次|在|按照|根据|刚才)")
 # …and a speaker about the meeting and the points of the talk (今天，我们召开…; 下面，我讲三点意见).
 _SPEECH_FRAME = re.compile(r"^(?:今天|刚才)[，,]?[^。；]{0,12}(?:我们|在这里)[^。；]{0,30}召开"
                            r"|^下面[，,]?[^。；]{0,30}我[^。；]{0,16}讲[^。；]{0,8}(?:意见|要求)"
-                           r"|我(?:代表|就)[^。；]{0,30}讲[一二三四五六七八九十两几]点(?:意见|要求)")
+                           r"|我(?:代表|就)[^。；]{0,30}讲[一二三四五六七八九十两几]点(?:意见|要求)"
+                           # …再强调几点 / 重点强调3方面意见 / 讲话稿 / 我们召开…会，主要任务是
+                           r"|(?:我|下面)[^。；]{0,30}(?:再|先|着重|重点)?(?:强调|讲)(?:以下|如下)?[一二三四五六七八九十两几\d]+(?:点|个?方面)"
+                           r"|我(?:再|还|想)?强调以下几点|讲话稿|(?:我们|今天)[^。；]{0,6}召开[^。；]{0,40}(?:会议?|大会)[^。；]{0,30}主要任务是")
 # News of what one unit did: a dateline (…讯, 记者…, 通讯员…) or a named unit acting in the opening sentence.
 _UNIT_NEWS = re.compile(
     r"^[^。；，,]{0,12}讯\s*[（(]|^[^。；，,]{0,12}讯[^。；，,]{0,2}$|[（(](?:记者|通讯员)[^）)]{1,20}[）)]"
@@ -310,11 +326,19 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     body_started = False
     meeting_news = any(_MEETING_OPENING.search(text) for text in texts[:5])
     issued_news = any(_ISSUED_OPENING.search(text) for text in texts[:3])
-    sets_norms = not policy and any(
-        _NORMS_ANNOUNCED.search(text) or (meeting_news and _LEADER_NORMS.search(text))
-        or (issued_news and _DOCUMENT_NORMS.search(text))
-        or (not reported and position < 5 and _NAMED_LEADER_NORMS.search(text))
-        for position, text in enumerate(texts))
+    def opens_norms(position: int, text: str) -> bool:
+        """The sentence announces the norms set at a meeting, on a visit or in an issued document."""
+        if _NORMS_ANNOUNCED.search(text) or (meeting_news and _LEADER_NORMS.search(text)):
+            return True
+        if (issued_news and _DOCUMENT_NORMS.search(text)) or (
+                not reported and position < 5 and _NAMED_LEADER_NORMS.search(text)):
+            return True
+        # …强调，做好今年的工作责任重大。 followed by 要…: the leader's words go on in the next sentence.
+        following = texts[position + 1].strip() if position + 1 < len(texts) else ""
+        return bool(meeting_news and _LEADER_SAYS.search(text) and not _DONE.search(text)
+                    and (_PRESCRIBES.match(_HEADING_NUMBER.sub("", following)) or _NAMED_PRESCRIPTION.match(following)))
+
+    sets_norms = not policy and any(opens_norms(position, text.strip()) for position, text in enumerate(texts))
     announced = False
     listed = ""
     explaining = False
@@ -344,17 +368,22 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
         elif heading is None:
             listed = next((role for role, pattern in _LIST_ANNOUNCEMENTS if pattern.search(stripped)), "")
             hint = hint or listed
-        announced = announced or (not policy and bool(
-            _NORMS_ANNOUNCED.search(stripped) or (meeting_news and _LEADER_NORMS.search(stripped))
-            or (issued_news and _DOCUMENT_NORMS.search(stripped))
-            or (not reported and position < 5 and _NAMED_LEADER_NORMS.search(stripped))))
+        announced = announced or (not policy and opens_norms(position, stripped))
         # In news of a meeting that set requirements, the sentence that reports the meeting is framing.
         lead = ((sets_norms and not announced) or (policy and spoken_title)) and position < 5 and bool(
-            _MEETING_LEAD.search(stripped)) and not _NORMS_ANNOUNCED.search(stripped)
+            _MEETING_LEAD.search(stripped) or (issued_news and _ISSUED_OPENING.search(stripped))
+        ) and not _NORMS_ANNOUNCED.search(stripped)
         contexts.append(PassageContext(heading_text, doc_type, policy or announced, heading is not None, hint, position,
                                        voice=voice, spoken=announced or (policy and spoken_title),
-                                       is_title=bool(title) and stripped == title, lead=lead))
+                                       is_title=bool(title) and (stripped == title or _same_title(stripped, title)),
+                                       lead=lead))
     return contexts
+
+
+def _same_title(line: str, title: str) -> bool:
+    """A compilation repeats its title with the article's number (…原因分析3篇 → …原因分析1)."""
+    stem = _TITLE_COUNT.sub("", title)
+    return len(stem) >= 6 and stem != title and _TITLE_COUNT.sub("", line) == stem
 
 
 def nearest_heading(heading: str) -> str:
@@ -688,6 +717,8 @@ class RoleRules:
             scores["cause"], scores["problem"] = scores["cause"] + scores["problem"], 0.0
         if _QUOTATION.search(text) or _CENTRAL_CONTEXT.search(text) or _FRAMING.search(text) or context.lead:
             scores["other"] += SECTION_HINT_WEIGHT
+        if context.lead:
+            scores["practice"] *= 0.5  # the report of the meeting or of the issuing is the news's frame
         if context.is_title or _DOCUMENT_NAME.match(text.strip()) or (context.is_heading and _STRUCTURAL_HEADING.match(
                 _HEADING_NUMBER.sub("", text.strip()).rstrip("。；;：:"))):
             scores["other"] += SECTION_HINT_WEIGHT
