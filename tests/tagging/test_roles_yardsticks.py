@@ -189,3 +189,14 @@ def test_a_party_organisations_meeting_title_is_no_meeting_news() -> None:
     contexts = build_contexts(texts)
     assert contexts[0].doc_type == "经验材料"
     assert not contexts[2].policy
+
+
+def test_a_report_announcing_its_summary_is_framing(roles: RoleRules) -> None:
+    texts = [
+        "某街道党工委2024年党建工作总结",
+        "现将全年党建工作总结如下：",
+        "一是建立了社区党员积分管理制度，全年开展主题党日24次。",
+    ]
+    got = _roles(roles, texts)
+    assert got[1] == "other"
+    assert got[2] == "practice"
