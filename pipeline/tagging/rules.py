@@ -137,7 +137,7 @@ _FRAMING = re.compile(
     # a column or series that presents the story (开设“…”专栏; 编者按)
     r"|(?:开设|推出|开辟)[^。；]{0,20}(?:专栏|栏目|专题)|^[【\[（(]?编者按"
     # who attended (…及部分同志参加了会议): the news's frame
-    r"|(?:参加|出席|列席)了?(?:本次|此次)?(?:会议|座谈会|活动|仪式|培训)。?$"
+    r"|(?:参加|出席|列席)了?(?:本次|此次)?(?:会议|座谈会|活动|仪式|培训)。?$|^会议由[^。；]{2,40}主持。?$|到会指导。?$"
     r"|制定(?:本|以下|如下)[^。；，,]{0,4}(?:条例|规定|办法|细则|方案|意见|准则|制度|标准)|(?:现|特)就[^。；]{2,40}提出(?:如下|以下)意见"
     # a notice that passes a document on (现印发给你们，请认真贯彻落实)
     r"|^现(?:将|把)[^。；]{0,30}(?:总结|汇报|报告)如下|现(?:印发|转发|下发)给你们|(?:现|特)(?:将|把)[^。；]{2,60}(?:印发|转发|下发)(?:给)?(?:你们|各[^。；，,]{1,8})"
@@ -147,7 +147,7 @@ _FRAMING = re.compile(
 # norms are requirements (会议强调，要…; 提出了三点要求：).
 _NORMS_ANNOUNCED = re.compile(
     r"(?:^|[，,。\s])(?:会议|大会|座谈会|推进会|部署会)(?:上)?(?:强调|要求|指出|明确|提出)[，,:：]\s*[^。；]{0,16}?(?:要|必须|务必|不能|不得|决不|绝不)"
-    r"|提出了?[^。；]{0,16}要求[:：]\s*$"
+    r"|提出了?[^。；]{0,16}要求[:：]\s*$|提出了?(?:[一二三四五六七八九十两几\d]+点|几点|以下|如下)(?:具体)?(?:要求|意见)[:：。]?\s*$"
     r"|(?:调研|视察|督导|检查|座谈)(?:时|期间|中)(?:强调|指出|要求)[，,:：][^。；]{0,30}?(?:要(?![求点素])|必须|务必)")
 # The voice of a whole document: a text that mostly advises (要/应/需/必须 …) writes its bare imperatives and
 # headings as advice; one that mostly reports (了/已/累计/counts …) writes its headings as practice.
@@ -171,8 +171,11 @@ _LIST_ANNOUNCEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("problem", re.compile(r"表现(?:在|为)[^。；]{0,8}(?:以下|如下|几个方面|[两二三四五六几]个?方面)"
                            r"|(?:存在|面临)[^。；]{0,20}问题[^。；]{0,6}(?:[:：]|主要(?:有|是|表现))\s*$"
                            # …or run into its first item (主要存在如下几方面的问题：一是…)
-                           r"|(?:存在|面临)[^。；]{0,12}(?:如下|以下)[^。；]{0,8}问题[:：]")),
-    ("recommendation", re.compile(r"(?:对策|建议|措施|路径|着力)[^。；]{0,10}(?:如下|以下几点)|(?:需|要|应)?从以下[^。；]{0,6}方面")),
+                           r"|(?:存在|面临)[^。；]{0,12}(?:如下|以下)[^。；]{0,8}问题[:：]"
+                           # a run-in label (…方面存在问题：部分单位…)
+                           r"|^[^。；，,:：]{0,20}存在(?:的)?(?:主要)?问题[:：]")),
+    ("recommendation", re.compile(r"(?:对策|建议|措施|路径|着力)[^。；]{0,10}(?:如下|以下几点)|(?:需|要|应)?从以下[^。；]{0,6}方面"
+                                  r"|^整改(?:措施|举措|方向|打算)[:：]")),
 )
 # A modal directly before a verb of action: the sentence says what should be done, not what was.
 _MODAL = re.compile(
@@ -181,15 +184,15 @@ _MODAL = re.compile(
     r"|坚守|坚定|找准|把握|立足|结合|主动|自觉|牢固|牢记|敢于|善于)")
 _INLINE_RANK = min(pattern.rank for pattern in HEADING_PATTERNS if pattern.inline)  # 一是/第一 items
 # News of a meeting opens by reporting it; there a leader's words (…强调，要…) announce requirements too.
-_MEETINGS = (r"(?:会议|大会|座谈会|推进会|部署会|动员会|观摩会|现场会|研讨会|评议会|调度会|工作会|党委会|务虚会|交流会"
+_MEETINGS = (r"(?:会议|大会|座谈会|推进会|部署会|动员会|观摩会|现场会|研讨会|评议会|调度会|工作会|党委会|务虚会|交流会|生活会"
              r"|(?:扩大)?会议|[（(]扩大[)）]会议?)")
 _MEETING_OPENING = re.compile(
-    rf"(?:召开|举行|举办|(?<!党)组织(?!建设|生活)|开展)[^。；]{{0,30}}(?:{_MEETINGS}|培训班|仪式)"
+    rf"(?:召开|举行|举办|(?<!党)组织(?!建设|生活)|开展)[^。；]{{0,50}}(?:{_MEETINGS}|培训班|仪式)"
     rf"|{_MEETINGS}[^。；]{{0,6}}(?:召开|举行)"
     r"|(?:到|赴|来到|深入)[^。；，,]{0,20}(?:调研|视察|督导|检查指导)")
 # The sentence that reports a meeting (召开…会议) in news whose point is the requirements set there is framing.
 _MEETING_LEAD = re.compile(
-    rf"(?:召开|举行|举办|(?<!党)组织(?!建设|生活)|开展)[^。；]{{0,30}}{_MEETINGS}|{_MEETINGS}[^。；]{{0,6}}(?:召开|举行)")
+    rf"(?:召开|举行|举办|(?<!党)组织(?!建设|生活)|开展)[^。；]{{0,50}}{_MEETINGS}|{_MEETINGS}[^。；]{{0,6}}(?:召开|举行)")
 # News that a document was issued (印发…通知): what the document requires (通知要求，…要) is a requirement.
 _ISSUED_OPENING = re.compile(r"(?:印发|下发|发出|出台)了?[^。；]{0,60}(?:通知|意见|条例|规定|办法|方案|决定)")
 _DOCUMENT_NORMS = re.compile(
@@ -377,11 +380,13 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
                                       or (explaining and bool(_EXPLANATION_GOES_ON.match(stripped))))
         if explaining and not hint and not listed:
             hint = "cause"
-        if listed:
-            hint = listed
-        elif heading is None:
-            listed = next((role for role, pattern in _LIST_ANNOUNCEMENTS if pattern.search(stripped)), "")
+        announcing = next((role for role, pattern in _LIST_ANNOUNCEMENTS if pattern.search(stripped)), "") if (
+            heading is None) else ""
+        if announcing and announcing != listed:  # a new list (整改措施：… after 存在问题：…)
+            listed = announcing
             hint = hint or listed
+        elif listed:
+            hint = listed
         announced = announced or (not policy and opens_norms(position, stripped))
         # In news of a meeting that set requirements, the sentence that reports the meeting is framing.
         lead = ((sets_norms and not announced) or (policy and spoken_title)) and position < 5 and bool(
