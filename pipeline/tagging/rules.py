@@ -227,6 +227,10 @@ _DEFINITION = re.compile(r"^(?:[^。；，,]{0,8}[，,:：])?[^。；，,]{2,30}
 # In a report of the norms set (…《意见》明确…), a sentence that goes on with them (要求…, 并强调…).
 _NORMS_GO_ON = re.compile(r"^(?:《[^》]{2,60}》|通知|意见|方案|实施意见|工作方案|实施方案)?(?:并|还|同时|另外|此外)?"
                           r"(?:强调|要求|明确|提出)(?![^。；，,]{0,4}(?:了|过))")
+# A directive to the units below by name (各部门单位要…, 各党支部要…), not the 各级党组织要 of a commentary.
+_ADDRESSES_UNITS = re.compile(
+    r"^(?:[^。；，,]{0,10}[，,])?各(?:部门|单位|部门单位|支部|党支部|科室|处室|乡镇|街道|社区|村)(?:[（(][^）)]{1,10}[）)])?"
+    r"(?:党组织|党委|党组|机关党委)?[^。；，,]{0,6}(?:(?<![主重需纪])要(?![求点素])|必须|务必|应当|一定要)")
 # The articles of a rule text (第一条 …, 第二条 …).
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+条")
 # The parts of a plan or standard (工作目标, 主要任务, 保障措施 …): a text laid out in two of them is a yardstick.
@@ -350,6 +354,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
         if (issued_news and _DOCUMENT_NORMS.search(text)) or (
                 not reported and position < 5 and _NAMED_LEADER_NORMS.search(text)):
             return True
+        if not reported and voice != "report" and _ADDRESSES_UNITS.match(text) and not _DONE.search(text):
+            return True  # 各部门单位要…, 各支部要…: a directive to the units below
         # …强调，做好今年的工作责任重大。 followed by 要…: the leader's words go on in the next sentence.
         following = texts[position + 1].strip() if position + 1 < len(texts) else ""
         return bool(meeting_news and _LEADER_SAYS.search(text) and not _DONE.search(text)

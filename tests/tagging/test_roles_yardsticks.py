@@ -200,3 +200,66 @@ def test_a_report_announcing_its_summary_is_framing(roles: RoleRules) -> None:
     got = _roles(roles, texts)
     assert got[1] == "other"
     assert got[2] == "practice"
+
+
+def test_points_announced_at_a_sentences_end_open_the_requirements(roles: RoleRules) -> None:
+    texts = [
+        "5月8日，某科党支部召开专题组织生活会，开展民主评议党员。",
+        "局机关党委书记参加会议并作点评。",
+        "就做好支部下一步工作，他提出两点要求。",
+        "一要把学习教育和业务工作结合起来。",
+        "二要抓好查摆问题的整改。",
+    ]
+    assert _roles(roles, texts)[3:] == ["requirement", "requirement"]
+
+
+def test_a_meeting_named_far_from_its_verb_is_still_meeting_news(roles: RoleRules) -> None:
+    texts = [
+        "2月3日，县委召开2025年度乡镇党委书记、县直机关党组织书记和部分企业党组织书记抓基层党建工作述职评议会。",
+        "会议指出，基层党建关乎全局。",
+        "全县各级党组织要把党建和业务一起谋划。",
+    ]
+    contexts = build_contexts(texts)
+    assert contexts[0].lead
+    assert _roles(roles, texts) == ["other", "other", "requirement"]
+
+
+def test_a_directive_to_named_units_makes_a_yardstick(roles: RoleRules) -> None:
+    texts = [
+        "对照检查中，机关各支部都查找了自身的不足。",
+        "支部组织生活不规范、党员教育管理不严格，是当前面上存在的问题。",
+        "各部门单位要对照这些问题逐条查找本单位的差距。",
+        "坚持正面教育为主，用科学理论武装头脑。",
+    ]
+    assert _roles(roles, texts)[2:] == ["requirement", "requirement"]
+
+
+def test_a_commentarys_appeal_to_all_party_organisations_stays_advice(roles: RoleRules) -> None:
+    texts = [
+        "学用脱节的问题在一些地方仍然存在。",
+        "各级党组织要把学习成果转化为推动工作的实际成效。",
+    ]
+    assert _roles(roles, texts)[1] == "recommendation"
+
+
+def test_run_in_labels_switch_between_problems_and_rectification(roles: RoleRules) -> None:
+    texts = [
+        "组织生活方面存在问题：个别支部主题党日内容单调，记录不完整。",
+        "整改措施：一是制定年度主题党日计划。",
+        "每季度检查一次支部记录。",
+        "学习教育方面存在问题：部分党员参加集中学习不经常。",
+        "整改措施：一是建立学习考勤制度。",
+    ]
+    assert _roles(roles, texts) == ["problem", "recommendation", "recommendation", "problem", "recommendation"]
+
+
+def test_a_meetings_chair_is_its_frame_and_praise_of_results_is_practice(roles: RoleRules) -> None:
+    texts = [
+        "6月9日，区委机关党委召开上半年党建工作推进会。",
+        "会议由机关党委专职副书记主持。",
+        "会上，五个支部的书记交流了上半年的工作。",
+        "区委副书记充分肯定了上半年各支部的工作成效。",
+    ]
+    got = _roles(roles, texts)
+    assert got[1] == "other"
+    assert got[3] == "practice"
