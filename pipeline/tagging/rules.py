@@ -354,8 +354,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
         if (issued_news and _DOCUMENT_NORMS.search(text)) or (
                 not reported and position < 5 and _NAMED_LEADER_NORMS.search(text)):
             return True
-        if not reported and voice != "report" and _ADDRESSES_UNITS.match(text) and not _DONE.search(text):
-            return True  # 各部门单位要…, 各支部要…: a directive to the units below
+        if not title and not reported and voice != "report" and _ADDRESSES_UNITS.match(text) and not _DONE.search(text):
+            return True  # 各部门单位要…, 各支部要… in an untitled text: a directive to the units below
         # …强调，做好今年的工作责任重大。 followed by 要…: the leader's words go on in the next sentence.
         following = texts[position + 1].strip() if position + 1 < len(texts) else ""
         return bool(meeting_news and _LEADER_SAYS.search(text) and not _DONE.search(text)
