@@ -263,3 +263,24 @@ def test_a_meetings_chair_is_its_frame_and_praise_of_results_is_practice(roles: 
     got = _roles(roles, texts)
     assert got[1] == "other"
     assert got[3] == "practice"
+
+
+def test_a_meetings_proceedings_and_a_years_results_are_practice(roles: RoleRules) -> None:
+    texts = [
+        "1月9日，局机关党委召开年度支部书记述职评议会。",
+        "局党组成员出席会议。",
+        "会议由机关党委书记主持。",
+        "会上，八个支部的书记逐一作了述职，与会党员进行现场测评。",
+        "会议首先组织学习了上级有关文件。",
+        "局党组书记指出，过去一年，各支部围绕中心抓党建，取得了明显成效。",
+    ]
+    assert _roles(roles, texts)[3:] == ["practice", "practice", "practice"]
+
+
+def test_results_still_to_be_achieved_are_no_practice(roles: RoleRules) -> None:
+    texts = [
+        "关于开展支部规范化建设提升行动的实施方案",
+        "一、工作目标",
+        "通过一年的努力，确保支部规范化建设取得明显成效。",
+    ]
+    assert _roles(roles, texts)[2] == "requirement"
