@@ -280,7 +280,7 @@ def find_issuer(text: str, title: str, *, header_lines: int = 8) -> str:
 _OPENING_REPORT_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("答记者问", REPORT_TYPES[0][1]),
     ("心得体会", re.compile(r"(?<![谈享流写])心得体会|学习(?:心得|体会)|几点(?:心得|体会)|(?:做法|经验)(?:和|与|及)(?:体会|心得)|(?:我的|个人|粗浅的?)(?:心得|体会|感悟)")),
-    ("经验材料", REPORT_TYPES[2][1]),
+    ("经验材料", re.compile(r"经验材料|经验做法|经验交流|典型材料|工作经验")),  # not 情况汇报: a speech hears reports
     ("调研报告", re.compile(r"调研报告|调查报告|研究报告|课题|(?:本次|此次|这次)(?:调研|调查)|调研(?:组|发现|表明|显示)|问卷"
                          r"|探索与思考|思考与探索|对策研究|现状与对策|(?:进行|开展)了?(?:专题|深入)?(?:调研|调查)[，,。；]")),
 )
