@@ -231,6 +231,8 @@ _NORMS_GO_ON = re.compile(r"^(?:《[^》]{2,60}》|通知|意见|方案|实施�
 _ADDRESSES_UNITS = re.compile(
     r"^(?:[^。；，,]{0,10}[，,])?各(?:部门|单位|部门单位|支部|党支部|科室|处室|乡镇|街道|社区|村)(?:[（(][^）)]{1,10}[）)])?"
     r"(?:党组织|党委|党组|机关党委)?[^。；，,]{0,6}(?:(?<![主重需纪])要(?![求点素])|必须|务必|应当|一定要)")
+# The mark of one article of a compilation before its title (【篇1】, 第二篇：).
+_ARTICLE_MARK = re.compile(r"^(?:[【\[]篇[一二三四五六七八九十\d]{1,2}[】\]]|第[一二三四五六七八九十\d]{1,2}篇[:：]?)\s*")
 # The articles of a rule text (第一条 …, 第二条 …).
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+条")
 # The parts of a plan or standard (工作目标, 主要任务, 保障措施 …): a text laid out in two of them is a yardstick.
@@ -266,7 +268,8 @@ _MEMBERS_SAID = re.compile(r"(?:纷纷|一致|大家|党员们|同志们|干部�
 _GENERAL_STATUS = re.compile(r"(?:已经|已|逐渐|逐步|日益|越来越)成为(?:了)?[^。；]{0,30}(?:重要|关键|主要|有效|基本|普遍|共识)")
 _COPULA = re.compile(r"(?<![一二三四五六七八九十但而])是")  # a statement of what something is (推动…是…命题)
 # Words that make a norm of a speech's sentence without a modal verb (切实转变作风; 两手抓、两手硬).
-_SPOKEN_NORM_WORD = re.compile(r"切实|进一步|着力|确保|坚持|务求|力求|两手抓|缺一不可|唯有|只有")
+_SPOKEN_NORM_WORD = re.compile(r"切实|进一步|着力|确保|坚持|务求|力求|两手抓|缺一不可|唯有|只有"
+                               r"|希望(?:各|大家|你们|全体|广大|同志们|机关|省直|市直|县直|区直)")
 # A work summary (工作总结, …总结如下) reports what was done, like an experience report.
 _SUMMARY = re.compile(r"总结如下|工作总结|总结报告|述职报告")
 GENRE_PRIORS: dict[str, dict[str, float]] = {
@@ -408,7 +411,7 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
 def _same_title(line: str, title: str) -> bool:
     """A compilation repeats its title with the article's number (…原因分析3篇 → …原因分析1)."""
     stem = _TITLE_COUNT.sub("", title)
-    return len(stem) >= 6 and stem != title and _TITLE_COUNT.sub("", line) == stem
+    return len(stem) >= 6 and stem != title and _TITLE_COUNT.sub("", _ARTICLE_MARK.sub("", line)) == stem
 
 
 def nearest_heading(heading: str) -> str:

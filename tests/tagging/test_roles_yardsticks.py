@@ -284,3 +284,23 @@ def test_results_still_to_be_achieved_are_no_practice(roles: RoleRules) -> None:
         "通过一年的努力，确保支部规范化建设取得明显成效。",
     ]
     assert _roles(roles, texts)[2] == "requirement"
+
+
+def test_a_speakers_hope_is_a_requirement(roles: RoleRules) -> None:
+    texts = [
+        "在全县机关党建工作会议上的讲话",
+        "同志们：",
+        "刚才，四个单位作了交流发言，讲得都很好。",
+        "希望各单位认真学习借鉴，结合实际抓好落实。",
+    ]
+    assert _roles(roles, texts)[3] == "requirement"
+
+
+def test_an_article_mark_before_a_repeated_title_is_still_the_title() -> None:
+    texts = [
+        "支部建设存在的问题及原因分析(通用3篇)",
+        "以下是为大家整理的相关文章，欢迎品鉴！",
+        "【篇1】支部建设存在的问题及原因分析",
+        "一、存在的问题",
+    ]
+    assert build_contexts(texts)[2].is_title
