@@ -52,8 +52,10 @@ POLICY_TYPES: frozenset[str] = frozenset(OFFICIAL_TYPES) - {"令", "报告", "�
 REPORT_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("答记者问", re.compile(r"答记者问|记者(?:的)?提问|答记者")),
     ("心得体会", re.compile(r"心得|体会|感悟")),
-    ("经验材料", re.compile(r"经验材料|经验做法|经验交流|典型材料|工作经验")),
-    ("调研报告", re.compile(r"调研|调查|研究报告|课题|探索与思考|思考与探索|对策研究|现状与对策")),
+    ("经验材料", re.compile(r"经验材料|经验做法|经验交流|典型材料|工作经验|汇报(?:发言)?材料|情况汇报|交流发言")),
+    # News that a leader came to research a unit (…到我局调研党建工作) is no research report.
+    ("调研报告", re.compile(r"调研报告|调查报告|研究报告|课题|探索与思考|思考与探索|对策研究|现状与对策"
+                         r"|^(?!.*(?:到|赴|来|深入|前往)[^。；，,]{0,20}(?:调研|调查))[^\n]*(?:调研|调查)")),
 )
 _TITLE_HINT = re.compile(r"关于|意见|通知|报告|材料|调研|调查|研究|思考|体会|答记者问|办法|方案|决定")
 
@@ -278,7 +280,7 @@ def find_issuer(text: str, title: str, *, header_lines: int = 8) -> str:
 _OPENING_REPORT_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("答记者问", REPORT_TYPES[0][1]),
     ("心得体会", re.compile(r"(?<![谈享流写])心得体会|学习(?:心得|体会)|几点(?:心得|体会)|(?:做法|经验)(?:和|与|及)(?:体会|心得)|(?:我的|个人|粗浅的?)(?:心得|体会|感悟)")),
-    ("经验材料", REPORT_TYPES[2][1]),
+    ("经验材料", re.compile(r"经验材料|经验做法|经验交流|典型材料|工作经验")),  # not 情况汇报: a speech hears reports
     ("调研报告", re.compile(r"调研报告|调查报告|研究报告|课题|(?:本次|此次|这次)(?:调研|调查)|调研(?:组|发现|表明|显示)|问卷"
                          r"|探索与思考|思考与探索|对策研究|现状与对策|(?:进行|开展)了?(?:专题|深入)?(?:调研|调查)[，,。；]")),
 )

@@ -39,7 +39,7 @@ from pipeline.tagging.codebook import ROLES, Codebook
 # Other yardsticks whose norms are requirements: rules and plans, and a leader's speech or the report of
 # the meeting where the requirements were set (所提要求). Only for a document of no report genre.
 YARDSTICK_TITLE = re.compile(
-    r"条例|规定|办法|实施方案|工作要点|(?:创建|考核|评价|验收|建设)标准|讲话(?:稿|提纲|摘要|摘登|要点)?(?:范文)?[）)]?"
+    r"条例|规定|办法|实施方案|工作要点|(?:工作|行动|实施)计划(?:要点)?|计划要点|(?:创建|考核|评价|验收|建设)标准|讲话(?:稿|提纲|摘要|摘登|要点)?(?:范文)?[）)]?"
     r"(?:[（(]\d{1,2}[）)])?$"
     r"|(?:会议|大会|座谈会|推进会|部署会|培训班|开班式)上的(?:讲话|部署|要求)"
     r"|(?:会议|大会|座谈会|推进会|部署会)(?:上(?:强调|指出|要求)|召开|举行)|召开[^。；]{0,24}(?:会议|大会|推进会|部署会)")
@@ -47,7 +47,9 @@ SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("recommendation", re.compile(r"对策|建议|路径|启示|下一步|下步|之策|打算|(?:努力|目标|前进)方向|展望|工作思路"
                                   r"|^[一二三四五六七八九十]是要")),
     ("cause", re.compile(r"原因|成因|根源|动因|剖析|症结")),
-    ("problem", re.compile(r"表现|存在(?:的)?(?:主要)?问题|主要问题|不足|短板|差距|困难")),
+    ("problem", re.compile(r"表现|存在(?:的)?(?:主要)?问题|主要问题|不足|短板|差距|困难"
+                           r"|^(?:[一二三四五六七八九十]+、)?(?:当前|目前|现阶段)[^。；，,]{0,20}问题$"
+                           r"|发现的(?:主要)?问题|面临的(?:主要)?(?:难题|问题|挑战|困境)")),
     ("practice", re.compile(r"做法|成效|成绩|经验|基本情况|主要工作|实践(?:探索|经验|成果)|工作开展情况|完成情况|(?:建设|工作|发展)(?:的)?现状")),
     ("other", re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*(?:调研|研究|调查)(?:方法|对象|设计|过程)")),
 )
@@ -130,23 +132,26 @@ _FRAMING = re.compile(
     # a speech about its own meeting (今天我们召开…; 下面我讲三点意见; 会议的主要任务是…; 刚才…介绍了…)
     r"|^(?:今天|刚才)[，,][^。；]{0,60}(?:召开|会议|介绍|发言|汇报|交流)|^下面[，,][^。；]{0,40}(?:讲|谈)[^。；]{0,6}(?:意见|要求|看法|体会)"
     r"|^(?:这次|此次|本次)[^。；，,]{0,24}(?:会议?|座谈会)[，,]?是|^会议的(?:主要)?(?:任务|目的|议程|主题)是"
+    r"|(?:再|先|着重|重点)?(?:强调|讲)(?:以下|如下)[一二三四五六七八九十两几\d]*(?:点|个?方面)(?:意见|要求)?[:：]?$"
     # a rule or plan about its own purpose (为了…，制定本条例)
     # a column or series that presents the story (开设“…”专栏; 编者按)
     r"|(?:开设|推出|开辟)[^。；]{0,20}(?:专栏|栏目|专题)|^[【\[（(]?编者按"
     # who attended (…及部分同志参加了会议): the news's frame
-    r"|(?:参加|出席|列席)了?(?:本次|此次)?(?:会议|座谈会|活动|仪式|培训)。?$"
+    r"|(?:参加|出席|列席)了?(?:本次|此次)?(?:会议|座谈会|活动|仪式|培训)。?$|^会议由[^。；]{2,40}主持。?$|到会指导。?$"
     r"|制定(?:本|以下|如下)[^。；，,]{0,4}(?:条例|规定|办法|细则|方案|意见|准则|制度|标准)|(?:现|特)就[^。；]{2,40}提出(?:如下|以下)意见"
+    # a notice that passes a document on (现印发给你们，请认真贯彻落实)
+    r"|^现(?:将|把)[^。；]{0,30}(?:总结|汇报|报告)如下|现(?:印发|转发|下发)给你们|(?:现|特)(?:将|把)[^。；]{2,60}(?:印发|转发|下发)(?:给)?(?:你们|各[^。；，,]{1,8})"
     # a news dateline (新华社北京1月5日电; 本报讯)
     r"|^[^。；，,]{0,6}(?:社|网|报|台)[^。；，,]{0,10}\d{1,2}日电|^[^。；，,]{0,12}(?:本网|本报|本刊|日报|晚报)讯")
 # A report of a meeting where a leader set requirements: from the sentence that announces them on, its
 # norms are requirements (会议强调，要…; 提出了三点要求：).
 _NORMS_ANNOUNCED = re.compile(
-    r"(?:^|[，,。\s])(?:会议|大会|座谈会|推进会|部署会)(?:上)?(?:强调|要求|指出|明确|提出)[，,:：]\s*[^。；]{0,16}?(?:要|必须|务必)"
-    r"|提出了?[^。；]{0,16}要求[:：]\s*$"
+    r"(?:^|[，,。\s])(?:会议|大会|座谈会|推进会|部署会)(?:上)?(?:强调|要求|指出|明确|提出)[，,:：]\s*[^。；]{0,16}?(?:要|必须|务必|不能|不得|决不|绝不)"
+    r"|提出了?[^。；]{0,16}要求[:：]\s*$|提出了?(?:[一二三四五六七八九十两几\d]+点|几点|以下|如下)(?:具体)?(?:要求|意见)[:：。]?\s*$"
     r"|(?:调研|视察|督导|检查|座谈)(?:时|期间|中)(?:强调|指出|要求)[，,:：][^。；]{0,30}?(?:要(?![求点素])|必须|务必)")
 # The voice of a whole document: a text that mostly advises (要/应/需/必须 …) writes its bare imperatives and
 # headings as advice; one that mostly reports (了/已/累计/counts …) writes its headings as practice.
-_ADVISES = re.compile(r"(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|应(?:当|该)?(?![用对急])|(?<![所急必])需(?:要)?(?![求])"
+_ADVISES = re.compile(r"(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|应(?:当|该)?(?![用对急])|(?<![所急必的])需(?:要)?(?![求])"
                       r"|必须|务必|建议|不妨|可以(?:通过|尝试|考虑)")
 _REPORTS = re.compile(r"了|已(?:经)?|累计|先后|截至|荣获|获评|\d+(?:余|多)?(?:次|场|人次|名|个|项|期)")
 _VOICE_MIN = 3
@@ -161,12 +166,16 @@ _IMPERATIVE = re.compile(
 _LIST_ANNOUNCEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("practice", re.compile(r"(?:回顾|总结)[^。；]{0,30}(?:工作|以来)[^。；]{0,12}(?:特点|成效|成绩|做法|亮点)[^。；]{0,4}[:：]\s*$")),
     ("cause", re.compile(r"(?:原因|根源|成因)[^。；]{0,12}(?:有[两二三四五六几多]|如下|以下|方面|几点|是多方面的)"
+                         r"|(?:背后|深层次?|深刻|复杂)[^。；]{0,10}(?:原因|根源|成因)[。:：]?$"
                          r"|(?:既有|有)[^。；]{0,10}(?:主观|客观)(?:原因|因素|方面)")),
     ("problem", re.compile(r"表现(?:在|为)[^。；]{0,8}(?:以下|如下|几个方面|[两二三四五六几]个?方面)"
                            r"|(?:存在|面临)[^。；]{0,20}问题[^。；]{0,6}(?:[:：]|主要(?:有|是|表现))\s*$"
                            # …or run into its first item (主要存在如下几方面的问题：一是…)
-                           r"|(?:存在|面临)[^。；]{0,12}(?:如下|以下)[^。；]{0,8}问题[:：]")),
-    ("recommendation", re.compile(r"(?:对策|建议|措施|路径|着力)[^。；]{0,10}(?:如下|以下几点)|(?:需|要|应)?从以下[^。；]{0,6}方面")),
+                           r"|(?:存在|面临)[^。；]{0,12}(?:如下|以下)[^。；]{0,8}问题[:：]"
+                           # a run-in label (…方面存在问题：部分单位…)
+                           r"|^[^。；，,:：]{0,20}存在(?:的)?(?:主要)?问题[:：]")),
+    ("recommendation", re.compile(r"(?:对策|建议|措施|路径|着力)[^。；]{0,10}(?:如下|以下几点)|(?:需|要|应)?从以下[^。；]{0,6}方面"
+                                  r"|^整改(?:措施|举措|方向|打算)[:：]")),
 )
 # A modal directly before a verb of action: the sentence says what should be done, not what was.
 _MODAL = re.compile(
@@ -175,24 +184,32 @@ _MODAL = re.compile(
     r"|坚守|坚定|找准|把握|立足|结合|主动|自觉|牢固|牢记|敢于|善于)")
 _INLINE_RANK = min(pattern.rank for pattern in HEADING_PATTERNS if pattern.inline)  # 一是/第一 items
 # News of a meeting opens by reporting it; there a leader's words (…强调，要…) announce requirements too.
-_MEETINGS = (r"(?:会议|大会|座谈会|推进会|部署会|动员会|观摩会|现场会|研讨会|评议会|调度会|工作会|党委会|务虚会|交流会"
+_MEETINGS = (r"(?:会议|大会|座谈会|推进会|部署会|动员会|观摩会|现场会|研讨会|评议会|调度会|工作会|党委会|务虚会|交流会|生活会"
              r"|(?:扩大)?会议|[（(]扩大[)）]会议?)")
 _MEETING_OPENING = re.compile(
-    rf"(?:召开|举行|举办|组织|开展)[^。；]{{0,30}}(?:{_MEETINGS}|培训班|仪式)"
-    rf"|{_MEETINGS}[^。；]{{0,6}}(?:召开|举行)")
+    rf"(?:召开|举行|举办|(?<!党)组织(?!建设|生活)|开展)[^。；]{{0,50}}(?:{_MEETINGS}|培训班|仪式)"
+    rf"|{_MEETINGS}[^。；]{{0,6}}(?:召开|举行)"
+    r"|(?:到|赴|来到|深入)[^。；，,]{0,20}(?:调研|视察|督导|检查指导)")
 # The sentence that reports a meeting (召开…会议) in news whose point is the requirements set there is framing.
 _MEETING_LEAD = re.compile(
-    rf"(?:召开|举行|举办|组织|开展)[^。；]{{0,30}}{_MEETINGS}|{_MEETINGS}[^。；]{{0,6}}(?:召开|举行)")
+    rf"(?:召开|举行|举办|(?<!党)组织(?!建设|生活)|开展)[^。；]{{0,50}}{_MEETINGS}|{_MEETINGS}[^。；]{{0,6}}(?:召开|举行)")
 # News that a document was issued (印发…通知): what the document requires (通知要求，…要) is a requirement.
 _ISSUED_OPENING = re.compile(r"(?:印发|下发|发出|出台)了?[^。；]{0,60}(?:通知|意见|条例|规定|办法|方案|决定)")
 _DOCUMENT_NORMS = re.compile(
-    r"^(?:通知|意见|决定|文件|方案|条例|《[^》]{2,40}》)(?:中)?(?:强调|要求|明确)[，,:：]\s*[^。；]{0,16}?(?:要|必须|务必|应)")
+    r"^(?:通知|意见|决定|文件|方案|条例|《[^》]{2,40}》)(?:中)?(?:强调|要求|明确)[，,:：]\s*[^。；]{0,16}?(?:要|必须|务必|应)"
+    # 《…方案》要求，深入学习…: the document's own list of tasks, told without a modal
+    r"|^(?:《[^》]{2,60}》|(?:通知|意见|决定|方案|实施意见|工作方案|实施方案))(?:还|并|同时)?(?:要求|明确|部署|提出)[，,:：]"
+    r"|^《[^》]{2,60}》(?:还|并|同时)?(?:要求|明确|强调)(?![^。；]{0,6}(?:了|过))")
+# A leader's words announced in one sentence (…强调，做好今年的工作责任重大。) whose norms follow in the next.
+_LEADER_SAYS = re.compile(
+    r"^(?![^。；]{0,12}(?:总书记|习近平|党中央|中央|党的|报告|[一二三四五六七八九十]+大))[^。；，,]{1,24}(?:强调|要求|指出|提出)[，,:：]")
 # The title at the start of a first sentence it was run into.
 _MERGED_TITLE = re.compile(
     r"^[^。；，,：:]{0,40}?(?:会议|大会|座谈会|推进会|部署会|动员会|培训班|开班式)上的(?:讲话|致辞)"
     r"|^关于[^。；，,：:]{2,50}?的(?:通知|意见|决定|实施方案|工作方案)")
 # A notice without a title line still says what it is (现将有关事项通知如下; 特此通知).
-_NOTICE_BODY = re.compile(r"(?:通知|事项|事宜)如下|特此通知|请(?:认真)?(?:遵照|贯彻)执行|现(?:印发|转发)给你们")
+_NOTICE_BODY = re.compile(r"(?:通知|事项|事宜)如下|特此通知|请(?:认真)?(?:遵照|贯彻)执行|现(?:印发|转发)给你们"
+                          r"|现(?:制定|制订)[^。；]{0,30}(?:计划|方案|要点|办法|细则)如下")
 _MODAL_YAO = r"(?:(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|必须|务必|应当)"
 _LEADER_NORMS = re.compile(r"(?:强调|(?<![然在总新本])要求|指出)[，,:：][^。；]{0,40}?" + _MODAL_YAO)
 # A leader named with a title (李某同志, 王书记, 张局长) whose words open a text sets requirements there (the
@@ -201,6 +218,21 @@ _NAMED_LEADER_NORMS = re.compile(
     r"^(?![^。；]{0,12}(?:总书记|习近平|毛泽东|邓小平))[^。；，,]{0,16}"
     r"(?:同志|书记|局长|主任|部长|厅长|市长|县长|区长|院长|处长|组长|主席|董事长|总经理|行长)[^。；，,]{0,4}?"
     r"(?:特别|进一步|再次|最后|还)?(?:强调|要求|指出)[，,:：][^。；]{0,40}?" + _MODAL_YAO)
+# A sentence that names who must act and then prescribes (市直机关各级党组织要…).
+_NAMED_PRESCRIPTION = re.compile(r"^[^。；，,]{2,20}(?:要(?![求点素闻害件么])|必须|务必|应当)")
+# The count of a compilation's title (…3篇, （精选8篇）) or the number of one of its articles.
+_TITLE_COUNT = re.compile(r"(?:[（(]?(?:精选|通用|优选)?\d{1,2}篇[）)]?|\d{1,2})$")
+# A sentence that says what a thing is (…是…的需要/展现/体现).
+_DEFINITION = re.compile(r"^(?:[^。；，,]{0,8}[，,:：])?[^。；，,]{2,30}是[^。；]{2,120}的[^。；，,的]{1,8}。?$")
+# In a report of the norms set (…《意见》明确…), a sentence that goes on with them (要求…, 并强调…).
+_NORMS_GO_ON = re.compile(r"^(?:《[^》]{2,60}》|通知|意见|方案|实施意见|工作方案|实施方案)?(?:并|还|同时|另外|此外)?"
+                          r"(?:强调|要求|明确|提出)(?![^。；，,]{0,4}(?:了|过))")
+# A directive to the units below by name (各部门单位要…, 各党支部要…), not the 各级党组织要 of a commentary.
+_ADDRESSES_UNITS = re.compile(
+    r"^(?:[^。；，,]{0,10}[，,])?各(?:部门|单位|部门单位|支部|党支部|科室|处室|乡镇|街道|社区|村)(?:[（(][^）)]{1,10}[）)])?"
+    r"(?:党组织|党委|党组|机关党委)?[^。；，,]{0,6}(?:(?<![主重需纪])要(?![求点素])|必须|务必|应当|一定要)")
+# The mark of one article of a compilation before its title (【篇1】, 第二篇：).
+_ARTICLE_MARK = re.compile(r"^(?:[【\[]篇[一二三四五六七八九十\d]{1,2}[】\]]|第[一二三四五六七八九十\d]{1,2}篇[:：]?)\s*")
 # The articles of a rule text (第一条 …, 第二条 …).
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+条")
 # The parts of a plan or standard (工作目标, 主要任务, 保障措施 …): a text laid out in two of them is a yardstick.
@@ -211,11 +243,15 @@ _EVENT = re.compile(r"召开|举行|举办|出席|参会|参加|听取|主持|�
                     r"|^会议(?:还|原则|认真|集中)?(?:审议|通过|通报|传达|学习|表彰|总结|研究)")
 _SPOKEN_TITLE = re.compile(r"讲话|会议|大会|座谈会|推进会|部署会")
 # A text that opens by addressing its hearers (同志们：) is a speech, a yardstick of the spoken kind.
-_SPEECH_OPENING = re.compile(r"^(?:各位(?:领导|代表|委员|同志)[^。；]{0,12}|同志们)[，,：:！!]?$")
+_SPEECH_OPENING = re.compile(r"^(?:各位(?:领导|代表|委员|同志)[^。；]{0,12}|同志们)[，,：:！!]?$"
+                             r"|^同志们[，,：:！!]\s*(?:[^。；]{0,40}(?:讲话|致辞)[^。；]{0,2})?(?:为|今天|这次|此次|在|按照|根据|刚才)")
 # …and a speaker about the meeting and the points of the talk (今天，我们召开…; 下面，我讲三点意见).
 _SPEECH_FRAME = re.compile(r"^(?:今天|刚才)[，,]?[^。；]{0,12}(?:我们|在这里)[^。；]{0,30}召开"
                            r"|^下面[，,]?[^。；]{0,30}我[^。；]{0,16}讲[^。；]{0,8}(?:意见|要求)"
-                           r"|我(?:代表|就)[^。；]{0,30}讲[一二三四五六七八九十两几]点(?:意见|要求)")
+                           r"|我(?:代表|就)[^。；]{0,30}讲[一二三四五六七八九十两几]点(?:意见|要求)"
+                           # …再强调几点 / 重点强调3方面意见 / 讲话稿 / 我们召开…会，主要任务是
+                           r"|(?:我|下面)[^。；]{0,30}(?:再|先|着重|重点)?(?:强调|讲)(?:以下|如下)?[一二三四五六七八九十两几\d]+(?:点|个?方面)"
+                           r"|我(?:再|还|想)?强调以下几点|讲话稿|(?:我们|今天)[^。；]{0,6}召开[^。；]{0,40}(?:会议?|大会)[^。；]{0,30}主要任务是")
 # News of what one unit did: a dateline (…讯, 记者…, 通讯员…) or a named unit acting in the opening sentence.
 _UNIT_NEWS = re.compile(
     r"^[^。；，,]{0,12}讯\s*[（(]|^[^。；，,]{0,12}讯[^。；，,]{0,2}$|[（(](?:记者|通讯员)[^）)]{1,20}[）)]"
@@ -232,7 +268,8 @@ _MEMBERS_SAID = re.compile(r"(?:纷纷|一致|大家|党员们|同志们|干部�
 _GENERAL_STATUS = re.compile(r"(?:已经|已|逐渐|逐步|日益|越来越)成为(?:了)?[^。；]{0,30}(?:重要|关键|主要|有效|基本|普遍|共识)")
 _COPULA = re.compile(r"(?<![一二三四五六七八九十但而])是")  # a statement of what something is (推动…是…命题)
 # Words that make a norm of a speech's sentence without a modal verb (切实转变作风; 两手抓、两手硬).
-_SPOKEN_NORM_WORD = re.compile(r"切实|进一步|着力|确保|坚持|务求|力求|两手抓|缺一不可|唯有|只有")
+_SPOKEN_NORM_WORD = re.compile(r"切实|进一步|着力|确保|坚持|务求|力求|两手抓|缺一不可|唯有|只有"
+                               r"|希望(?:各|大家|你们|全体|广大|同志们|机关|省直|市直|县直|区直)")
 # A work summary (工作总结, …总结如下) reports what was done, like an experience report.
 _SUMMARY = re.compile(r"总结如下|工作总结|总结报告|述职报告")
 GENRE_PRIORS: dict[str, dict[str, float]] = {
@@ -282,7 +319,10 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     doc_type = classify_doc_type(title, head)
     # A speech or a standard is a yardstick by its title, whatever report words its opening holds.
     titled_report = any(pattern.search(title) for _, pattern in REPORT_TYPES)
-    yardstick = bool(YARDSTICK_TITLE.search(title)) and not titled_report
+    # …or by the title of its first article (a compilation's 【篇一】… or its own title line under a site's).
+    yardstick = (bool(YARDSTICK_TITLE.search(title)) or any(
+        len(text.strip()) <= 40 and text.strip()[-1:] not in "。；;，,：:" and YARDSTICK_TITLE.search(text.strip())
+        for text in texts[:5] if text.strip())) and not titled_report
     if doc_type in {"other", "报告"} and not yardstick and any(_SUMMARY.search(text) for text in texts[:20]):
         doc_type = "工作总结"
     if doc_type == "other" and any(_NOTICE_BODY.search(text) for text in texts[:8]):
@@ -310,11 +350,21 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     body_started = False
     meeting_news = any(_MEETING_OPENING.search(text) for text in texts[:5])
     issued_news = any(_ISSUED_OPENING.search(text) for text in texts[:3])
-    sets_norms = not policy and any(
-        _NORMS_ANNOUNCED.search(text) or (meeting_news and _LEADER_NORMS.search(text))
-        or (issued_news and _DOCUMENT_NORMS.search(text))
-        or (not reported and position < 5 and _NAMED_LEADER_NORMS.search(text))
-        for position, text in enumerate(texts))
+    def opens_norms(position: int, text: str) -> bool:
+        """The sentence announces the norms set at a meeting, on a visit or in an issued document."""
+        if _NORMS_ANNOUNCED.search(text) or (meeting_news and _LEADER_NORMS.search(text)):
+            return True
+        if (issued_news and _DOCUMENT_NORMS.search(text)) or (
+                not reported and position < 5 and _NAMED_LEADER_NORMS.search(text)):
+            return True
+        if not title and not reported and voice != "report" and _ADDRESSES_UNITS.match(text) and not _DONE.search(text):
+            return True  # 各部门单位要…, 各支部要… in an untitled text: a directive to the units below
+        # …强调，做好今年的工作责任重大。 followed by 要…: the leader's words go on in the next sentence.
+        following = texts[position + 1].strip() if position + 1 < len(texts) else ""
+        return bool(meeting_news and _LEADER_SAYS.search(text) and not _DONE.search(text)
+                    and (_PRESCRIBES.match(_HEADING_NUMBER.sub("", following)) or _NAMED_PRESCRIPTION.match(following)))
+
+    sets_norms = not policy and any(opens_norms(position, text.strip()) for position, text in enumerate(texts))
     announced = False
     listed = ""
     explaining = False
@@ -339,22 +389,29 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
                                       or (explaining and bool(_EXPLANATION_GOES_ON.match(stripped))))
         if explaining and not hint and not listed:
             hint = "cause"
-        if listed:
-            hint = listed
-        elif heading is None:
-            listed = next((role for role, pattern in _LIST_ANNOUNCEMENTS if pattern.search(stripped)), "")
+        announcing = next((role for role, pattern in _LIST_ANNOUNCEMENTS if pattern.search(stripped)), "") if (
+            heading is None) else ""
+        if announcing and announcing != listed:  # a new list (整改措施：… after 存在问题：…)
+            listed = announcing
             hint = hint or listed
-        announced = announced or (not policy and bool(
-            _NORMS_ANNOUNCED.search(stripped) or (meeting_news and _LEADER_NORMS.search(stripped))
-            or (issued_news and _DOCUMENT_NORMS.search(stripped))
-            or (not reported and position < 5 and _NAMED_LEADER_NORMS.search(stripped))))
+        elif listed:
+            hint = listed
+        announced = announced or (not policy and opens_norms(position, stripped))
         # In news of a meeting that set requirements, the sentence that reports the meeting is framing.
         lead = ((sets_norms and not announced) or (policy and spoken_title)) and position < 5 and bool(
-            _MEETING_LEAD.search(stripped)) and not _NORMS_ANNOUNCED.search(stripped)
+            _MEETING_LEAD.search(stripped) or (issued_news and _ISSUED_OPENING.search(stripped))
+        ) and not _NORMS_ANNOUNCED.search(stripped)
         contexts.append(PassageContext(heading_text, doc_type, policy or announced, heading is not None, hint, position,
                                        voice=voice, spoken=announced or (policy and spoken_title),
-                                       is_title=bool(title) and stripped == title, lead=lead))
+                                       is_title=bool(title) and (stripped == title or _same_title(stripped, title)),
+                                       lead=lead))
     return contexts
+
+
+def _same_title(line: str, title: str) -> bool:
+    """A compilation repeats its title with the article's number (…原因分析3篇 → …原因分析1)."""
+    stem = _TITLE_COUNT.sub("", title)
+    return len(stem) >= 6 and stem != title and _TITLE_COUNT.sub("", _ARTICLE_MARK.sub("", line)) == stem
 
 
 def nearest_heading(heading: str) -> str:
@@ -688,6 +745,8 @@ class RoleRules:
             scores["cause"], scores["problem"] = scores["cause"] + scores["problem"], 0.0
         if _QUOTATION.search(text) or _CENTRAL_CONTEXT.search(text) or _FRAMING.search(text) or context.lead:
             scores["other"] += SECTION_HINT_WEIGHT
+        if context.lead or _FRAMING.search(text):
+            scores["practice"] *= 0.5  # the report of the meeting or of the issuing is the news's frame
         if context.is_title or _DOCUMENT_NAME.match(text.strip()) or (context.is_heading and _STRUCTURAL_HEADING.match(
                 _HEADING_NUMBER.sub("", text.strip()).rstrip("。；;：:"))):
             scores["other"] += SECTION_HINT_WEIGHT
@@ -699,8 +758,10 @@ class RoleRules:
         # what the issuer says it will do next.
         restates_policy = context.doc_type == "答记者问" and not _NEXT_STEP.search(text)
         if (context.spoken and not context.is_heading and not _ADVISES.search(own) and not _STRONG_MODAL.search(own)
-                and not _IMPERATIVE.match(own) and not _SPOKEN_NORM_WORD.search(own)):
+                and not _IMPERATIVE.match(own) and not _SPOKEN_NORM_WORD.search(own) and not _NORMS_GO_ON.match(own)):
             normative = 0.0  # a speech's norm is worded as one (要, 必须): cue words inside 重要, 责任 … are not
+        if context.spoken and _DEFINITION.match(own) and not _STRONG_MODAL.search(own):
+            normative = 0.0  # what the speaker says a thing is (…是强化党的领导的需要) sets no norm
         if context.policy or restates_policy:
             # A written yardstick's every unreported statement is a norm; a speech's only when worded as one.
             scores["requirement"] = normative + 0.5 if normative or not context.spoken else 0.0
