@@ -276,7 +276,7 @@ def analyse(
     corpus = ingest(inputs, timeout=timeout, max_bytes=max_bytes, max_memory=max_memory, metadata=metadata,
                     on_file=on_file,
                     scheduler=scheduler, follow_links=follow_links, prefer=tuple(policy))
-    analysis = analyse_corpus(corpus, tagger=choice, policy=policy, on_stage=timer)
+    analysis = analyse_corpus(corpus, tagger=choice, policy=policy, on_stage=timer, scheduler=scheduler)
     run = AnalysisRun(corpus=analysis.corpus, analysis=analysis, tagger=choice,
                       codebook_path=Path(codebook_path) if codebook_path else config.CODEBOOK_PATH)
     timer("write")
@@ -346,12 +346,12 @@ def write_outputs(out: Path, *, codebook: Codebook, project_name: str, parallel:
 
 
 def analyse_corpus(corpus: Corpus, *, tagger: TaggerChoice | None = None, policy: Sequence[Path] = (),
-                   on_stage: Callable[[str], None] | None = None) -> Analysis:
+                   on_stage: Callable[[str], None] | None = None, scheduler: str | None = None) -> Analysis:
     """The gap analysis of an ingested corpus with the given tagger (default: the shipped one) and the
-    saved matching threshold."""
+    saved matching threshold; tagging and matching run where ``scheduler`` says (see :func:`analyze`)."""
     choice = tagger or choose_tagger(load_project_codebook())
     return analyze(corpus, tagger=choice.tagger, tagger_mode=choice.mode, policy_paths=tuple(policy),
-                   calibration=load_calibration(config.MATCHING_PATH), on_stage=on_stage)
+                   calibration=load_calibration(config.MATCHING_PATH), on_stage=on_stage, scheduler=scheduler)
 
 
 def write_run_info(run: AnalysisRun, out: Path) -> Path:
