@@ -20,7 +20,9 @@ run differs.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
+import sys
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -66,8 +68,7 @@ class LocalPool:
         if len(items) < 2:
             return InProcess().map(function, shared, items)
         if self._pool is None:
-            method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context(method))
+            self._pool = _process_pool(self.workers, inherit=True)
         token, payload = uuid.uuid4().hex, pickle.dumps(shared, protocol=pickle.HIGHEST_PROTOCOL)
         futures = [self._pool.submit(_run_with_payload, function, token, payload, item) for item in items]
         return [future.result() for future in futures]
@@ -76,6 +77,16 @@ class LocalPool:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
+
+
+def _process_pool(workers: int, *, inherit: bool = False) -> Executor:
+    """A pool of ``workers`` processes: forked from this one with ``inherit`` on Linux (they start at
+    once, with the libraries this process loaded), else started afresh by a fork server."""
+    if inherit and sys.platform == "linux":
+        method = "fork"
+    else:
+        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
 
 
 # In a worker process of a LocalPool: the shared object of the current map, unpickled once.
@@ -92,17 +103,29 @@ def _run_with_payload(function: Callable[[Any, T], R], token: str, payload: byte
 
 class DaskLocal:
     """Dask's local schedulers (``threads``, ``processes``, ``sync``): one delayed task per item, the
-    shared object one node of the graph that every task depends on."""
+    shared object one node of the graph that every task depends on. ``processes`` keeps one pool of
+    worker processes for the engine's life (Dask would start one per computation)."""
 
     def __init__(self, scheduler: str) -> None:
         self.name = self.scheduler = scheduler
+        self._pool: Executor | None = None
 
     def map(self, function: Callable[[S, T], R], shared: S, items: Sequence[T]) -> list[R]:
         import dask
 
         node = dask.delayed(shared, name=f"shared-{uuid.uuid4().hex}", traverse=False)
         task = dask.delayed(function, pure=False, traverse=False)
-        return list(dask.compute(*[task(node, item) for item in items], scheduler=self.scheduler))
+        options: dict[str, Any] = {}
+        if self.scheduler == "processes":
+            if self._pool is None:
+                self._pool = _process_pool(os.cpu_count() or 1)
+            options = {"pool": self._pool, "chunksize": 1}
+        return list(dask.compute(*[task(node, item) for item in items], scheduler=self.scheduler, **options))
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
 
 
 class DaskCluster:
