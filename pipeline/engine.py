@@ -7,8 +7,10 @@ must be importable by name (a module-level function), so that a worker process c
 
 :func:`open_engine` chooses the engine from ``scheduler``:
 
-* ``None``: this process, or with ``workers`` > 1 a pool of that many local worker processes
-  (started the first time :meth:`Engine.map` is called, with the ``forkserver`` method);
+* ``None``: this process, or with ``workers`` > 1 a pool of that many local worker processes, started
+  the first time :meth:`Engine.map` is called: forked from this process on Linux, so that they start
+  at once with the libraries it loaded (they only compute: the workers that read untrusted files are
+  the guarded ones of :mod:`pipeline.ingest`), elsewhere started by a fork server;
 * ``"threads"``, ``"processes"``, ``"sync"``: Dask's local schedulers;
 * ``"tcp://host:port"`` (any address with ``://``): a ``dask.distributed`` cluster; ``shared`` is
   scattered to every worker once per :meth:`Engine.map`.
