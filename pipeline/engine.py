@@ -8,9 +8,10 @@ must be importable by name (a module-level function), so that a worker process c
 :func:`open_engine` chooses the engine from ``scheduler``:
 
 * ``None``: this process, or with ``workers`` > 1 a pool of that many local worker processes, started
-  the first time :meth:`Engine.map` is called: forked from this process on Linux, so that they start
-  at once with the libraries it loaded (they only compute: the workers that read untrusted files are
-  the guarded ones of :mod:`pipeline.ingest`), elsewhere started by a fork server;
+  the first time :meth:`Engine.map` is called: forked from this process on Linux when it runs no other
+  thread, so that they start at once with the libraries it loaded (they only compute: the workers
+  that read untrusted files are the guarded ones of :mod:`pipeline.ingest`), else started by a fork
+  server;
 * ``"threads"``, ``"processes"``, ``"sync"``: Dask's local schedulers;
 * ``"tcp://host:port"`` (any address with ``://``): a ``dask.distributed`` cluster; ``shared`` is
   scattered to every worker once per :meth:`Engine.map`.
@@ -25,6 +26,7 @@ import multiprocessing
 import os
 import pickle
 import sys
+import threading
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -82,9 +84,10 @@ class LocalPool:
 
 
 def _process_pool(workers: int, *, inherit: bool = False) -> Executor:
-    """A pool of ``workers`` processes: forked from this one with ``inherit`` on Linux (they start at
-    once, with the libraries this process loaded), else started afresh by a fork server."""
-    if inherit and sys.platform == "linux":
+    """A pool of ``workers`` processes: with ``inherit``, forked from this one on Linux when it runs no
+    other thread (they start at once, with the libraries this process loaded; a lock another thread
+    held would stay held in them), else started afresh by a fork server."""
+    if inherit and sys.platform == "linux" and threading.active_count() == 1:
         method = "fork"
     else:
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"

@@ -4,6 +4,7 @@ the order of the items; batches hold whole items; a scheduler that is not one is
 from __future__ import annotations
 
 import os
+import threading
 
 import pytest
 
@@ -49,3 +50,19 @@ def test_batches_hold_whole_items_and_close_at_the_size() -> None:
     assert batches == [[3, 1, 5], [2, 2, 2], [7]]
     assert [size for batch in batches for size in batch] == sizes
     assert batched([], 5, weight=lambda size: size) == []
+
+
+def test_local_workers_start_afresh_while_another_thread_runs() -> None:
+    """A forked worker would inherit the locks the other thread holds: the pool starts by a fork server."""
+    release = threading.Event()
+    other = threading.Thread(target=release.wait, daemon=True)
+    other.start()
+    try:
+        with open_engine(None, workers=2) as engine:
+            results = engine.map(scaled, {"factor": 2}, ITEMS)
+            method = engine._pool._mp_context.get_start_method()
+    finally:
+        release.set()
+        other.join()
+    assert [value for _, value, _ in results] == [2 * value for _, value in ITEMS]
+    assert method != "fork"
