@@ -4,6 +4,10 @@ Input is an ingested :class:`~pipeline.corpus.Corpus` whose policy document(s) h
 "policy"`` (or are named), a tagger and the matching threshold. Duplicates (``duplicate_of``) are
 left out of every count. The corpus is not changed: where a named policy was marked as a copy, the
 analysis holds a re-marked copy of the document list.
+
+Tagging, matching and figures are tasks over batches (of whole documents, of units) that an
+:mod:`~pipeline.engine` runs here, in local worker processes or on Dask; this module forms the
+batches and puts the results back together in corpus order.
 """
 
 from __future__ import annotations
