@@ -114,7 +114,8 @@ MaxMemoryOption = Annotated[int, typer.Option(
     "--max-memory-mb", help="Memory limit in MB for reading, normalising and structuring one file.", metavar="MB")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
 SchedulerOption = Annotated[str | None, typer.Option(
-    "--scheduler", help="Spread files over Dask: threads, processes, or a dask.distributed address tcp://host:8786.",
+    "--scheduler", help="Run ingest (and, for analyze, tagging, matching and figures) on Dask: threads, processes, "
+    "or a dask.distributed address tcp://host:8786.",
     metavar="SCHEDULER",
 )]
 FollowLinksOption = Annotated[bool, typer.Option(

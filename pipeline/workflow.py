@@ -24,10 +24,10 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from pipeline import __version__, config
 from pipeline.cache import CACHE_FOLDER, FILES_FOLDER, EntryStore, IngestCache, carry_over
@@ -43,7 +43,7 @@ from pipeline.reports.render import RUN_FILE
 from pipeline.reports.stats import write_stats
 from pipeline.reports.tables import write_tables
 from pipeline.storage import write_text_atomic
-from pipeline.tagging.cache import TAGS_FOLDER, CachingTagger, tagging_fingerprint
+from pipeline.tagging.cache import TAGS_FOLDER, TagCache, tagging_fingerprint
 from pipeline.tagging.codebook import Codebook, load_codebook
 from pipeline.tagging.evaluate import SystemScores, leave_one_document_out, render_markdown, source_of
 from pipeline.tagging.io import tag_jsonl
@@ -288,8 +288,8 @@ def analyse(
                     cache=IngestCache(Path(out) / CACHE_FOLDER / FILES_FOLDER, read=cache))
     tags = EntryStore(Path(out) / CACHE_FOLDER / TAGS_FOLDER, read=cache)
     fingerprint = tagging_fingerprint(Path(codebook_path) if codebook_path else config.CODEBOOK_PATH, choice.model_path)
-    caching = replace(choice, tagger=cast(Tagger, CachingTagger(choice.tagger, tags, fingerprint=fingerprint)))
-    analysis = analyse_corpus(corpus, tagger=caching, policy=policy, on_stage=timer)
+    analysis = analyse_corpus(corpus, tagger=choice, policy=policy, on_stage=timer, scheduler=scheduler,
+                              tag_cache=TagCache(tags, fingerprint=fingerprint))
     tags.prune()
     run = AnalysisRun(corpus=analysis.corpus, analysis=analysis, tagger=choice,
                       codebook_path=Path(codebook_path) if codebook_path else config.CODEBOOK_PATH)
@@ -360,12 +360,15 @@ def write_outputs(out: Path, *, codebook: Codebook, project_name: str, parallel:
 
 
 def analyse_corpus(corpus: Corpus, *, tagger: TaggerChoice | None = None, policy: Sequence[Path] = (),
-                   on_stage: Callable[[str], None] | None = None) -> Analysis:
+                   on_stage: Callable[[str], None] | None = None, scheduler: str | None = None,
+                   tag_cache: TagCache | None = None) -> Analysis:
     """The gap analysis of an ingested corpus with the given tagger (default: the shipped one) and the
-    saved matching threshold."""
+    saved matching threshold; tagging and matching run where ``scheduler`` says, the documents
+    ``tag_cache`` holds are not tagged again (see :func:`analyze`)."""
     choice = tagger or choose_tagger(load_project_codebook())
     return analyze(corpus, tagger=choice.tagger, tagger_mode=choice.mode, policy_paths=tuple(policy),
-                   calibration=load_calibration(config.MATCHING_PATH), on_stage=on_stage)
+                   calibration=load_calibration(config.MATCHING_PATH), on_stage=on_stage, scheduler=scheduler,
+                   tag_cache=tag_cache)
 
 
 def write_run_info(run: AnalysisRun, out: Path) -> Path:

@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "pipeline"
 # Lower layers never import higher ones. Within a layer, imports are allowed but must not form a circle.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("pipeline", "pipeline.config", "pipeline.errors", "pipeline.records", "pipeline.storage", "pipeline.labels",
-     "pipeline.archive"),
+     "pipeline.archive", "pipeline.engine"),
     ("pipeline.ingest",),
     ("pipeline.normalize", "pipeline.segment", "pipeline.structure", "pipeline.dedup"),
     ("pipeline.cache", "pipeline.documents", "pipeline.corpus"),

@@ -29,6 +29,7 @@ from pipeline.cache import (
 from pipeline.cli import app
 from pipeline.corpus import Corpus, ingest
 from pipeline.records import Document, Passage, Section
+from pipeline.tagging.cache import TAGS_FOLDER
 
 POLICY = ("关于推动机关党建和业务工作深度融合的意见\n一、健全机制\n各单位要建立党建与业务同部署、同考核机制。\n"
           "二、建强队伍\n各单位要把业务骨干培养成党员，把党员培养成业务骨干。\n")
@@ -323,3 +324,19 @@ def test_a_failed_run_keeps_the_cache_of_the_last_complete_run(folder: Path, tmp
     result = CliRunner().invoke(app, ["analyze", str(folder / "交通局.txt"), "--out", str(out), "--quiet"])
     assert result.exit_code == 2 and "no policy document" in result.output
     assert {path.name: path.read_bytes() for path in _entries(out)} == entries
+
+
+def test_tags_are_reused_when_tagging_runs_on_a_scheduler(folder: Path, tmp_path: Path) -> None:
+    """The tag cache is read and written by the process that runs the analysis, so documents tagged by
+    Dask tasks are stored, kept by the prune, and reused by the next run."""
+    out = tmp_path / "out"
+    _analyze(folder, out, "--scheduler", "threads")
+    first = _tables(out)
+    tag_entries = sorted((out / CACHE_FOLDER / TAGS_FOLDER).glob("*/*.json.gz"))
+    assert len(tag_entries) == 3
+    _analyze(folder, out, "--scheduler", "threads")
+    assert "tag cache: 3 of 3 documents reused, 0 tagged" in (out / "lzp.log").read_text(encoding="utf-8")
+    assert sorted((out / CACHE_FOLDER / TAGS_FOLDER).glob("*/*.json.gz")) == tag_entries
+    second = _tables(out)
+    for name, frame in first.items():
+        pd.testing.assert_frame_equal(frame, second[name], obj=name)

@@ -1,8 +1,8 @@
 """A real Dask cluster: ``dask scheduler`` and a nanny-supervised ``dask worker`` on 127.0.0.1.
 
 The worker process is daemonic (it runs under a nanny), so the guarded reader must start its own
-worker without multiprocessing; the tables must equal a local run and the per-file time limit must
-hold on the cluster.
+worker without multiprocessing; the tables of a whole analysis (ingest, tagging, matching and
+figures on the cluster) must equal a local run and the per-file time limit must hold on the cluster.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -67,12 +68,23 @@ def cluster(tmp_path_factory: pytest.TempPathFactory):
                 process.kill()
 
 
-def test_a_dask_cluster_gives_the_same_tables(tmp_path: Path, cluster: str) -> None:
+def test_a_dask_cluster_gives_the_same_tables(tmp_path: Path, cluster: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ingest, tagging, matching and figures all run on the cluster (small batches, so that the
+    sample makes several tasks of each) and the tables equal those of a local run."""
+    from dask.distributed import Client, get_task_stream
+
+    from pipeline.gap import analysis as stage
+
     local, remote = tmp_path / "local", tmp_path / "cluster"
     workflow.analyse([config.SAMPLE_DIR], out=local)
-    run = workflow.analyse([config.SAMPLE_DIR], out=remote, scheduler=cluster)
+    monkeypatch.setattr(stage, "BATCH_PASSAGES", 120)
+    monkeypatch.setattr(stage, "MATCH_BATCH_PASSAGES", 60)
+    with Client(cluster) as client, get_task_stream(client) as stream:
+        run = workflow.analyse([config.SAMPLE_DIR], out=remote, scheduler=cluster)
     assert {row.status for row in run.corpus.manifest} <= {"ok", "warning"}
     assert table_digests(remote / "tables") == table_digests(local / "tables")
+    ran = Counter(str(task["key"]).split("-")[0] for task in stream.data)
+    assert ran["_tag_batch"] >= 3 and ran["_match_units"] >= 2 and ran["_figures_of"] >= 2, ran
 
 
 def test_the_time_limit_holds_on_a_dask_cluster(tmp_path: Path, cluster: str) -> None:

@@ -4,16 +4,22 @@ Input is an ingested :class:`~pipeline.corpus.Corpus` whose policy document(s) h
 "policy"`` (or are named), a tagger and the matching threshold. Duplicates (``duplicate_of``) are
 left out of every count. The corpus is not changed: where a named policy was marked as a copy, the
 analysis holds a re-marked copy of the document list.
+
+Tagging, matching and figures are tasks over batches (of whole documents, of units) that an
+:mod:`~pipeline.engine` runs here, in local worker processes or on Dask; this module forms the
+batches and puts the results back together in corpus order.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.corpus import Corpus, mark_duplicates
+from pipeline.engine import Engine, batched, open_engine
 from pipeline.errors import UsageError
 from pipeline.gap.figures import Figure, extract_from_passages
 from pipeline.gap.matching import (
@@ -26,8 +32,9 @@ from pipeline.gap.matching import (
 )
 from pipeline.gap.requirements import Requirement, extract_requirements, requirements_error
 from pipeline.records import Document
+from pipeline.tagging.cache import TagCache
 from pipeline.tagging.codebook import Codebook
-from pipeline.tagging.tagger import Tagger, TagResult
+from pipeline.tagging.tagger import BATCH_PASSAGES, Tagger, TagResult
 
 log = logging.getLogger("lzp")
 
@@ -65,8 +72,17 @@ def analyze(
     tagger_mode: str | None = None,
     calibration: Calibration = DEFAULT_CALIBRATION,
     on_stage: Callable[[str], None] | None = None,
+    scheduler: str | None = None,
+    tag_cache: TagCache | None = None,
 ) -> Analysis:
-    """Run the gap analysis on an ingested corpus with ``tagger`` (combined when it has a model)."""
+    """Run the gap analysis on an ingested corpus with ``tagger`` (combined when it has a model).
+
+    Tagging (a task per batch of whole documents), matching (a task per group of units) and figures
+    run on the engine ``scheduler`` names (see :func:`pipeline.engine.open_engine`): without one, in
+    this process, or in one worker process per core from :data:`LOCAL_POOL_MIN_PASSAGES` passages on.
+    The results are the same, in the same order, wherever they ran. With ``tag_cache`` the documents
+    it holds are not tagged again (looked up and stored in this process).
+    """
     mode = tagger_mode or ("combined" if tagger.code_model is not None else "rules")
     policy_sources = {p.resolve().as_posix() for p in policy_paths}
     policy_ids = frozenset(
@@ -81,11 +97,51 @@ def analyze(
     if not policies:
         raise UsageError("no policy document: name one with --policy FILE or mark it kind=policy in manifest.csv")
     analysis.policy_doc_ids = tuple(d.doc_id for d in policies)
+    workers = (os.cpu_count() or 1) if sum(len(d.passages) for d in documents) >= LOCAL_POOL_MIN_PASSAGES else 1
     _stage(on_stage, "tag")
-    tagged = tagger.tag_documents([[p.text for p in d.passages] for d in documents], mode=mode, normalized=True)
-    for document, results in zip(documents, tagged, strict=True):
-        analysis.tags.update({p.passage_id: r for p, r in zip(document.passages, results, strict=True)})
-    _stage(on_stage, "requirements")
+    with open_engine(scheduler, workers=workers) as engine:
+        log.info("tagging and matching on %s", engine.name)
+        _tag(analysis, documents, tagger=tagger, mode=mode, engine=engine, tag_cache=tag_cache)
+        _stage(on_stage, "requirements")
+        _extract_requirements(analysis, policies, tagger=tagger)
+        for document in documents:
+            if document.doc_id not in policy_ids:
+                analysis.units.setdefault(unit_of(document), []).append(document.doc_id)
+        _stage(on_stage, "match")
+        _match(analysis, documents, calibration=calibration, measures=tagger.codebook.measure_codes, engine=engine)
+        _stage(on_stage, "figures")
+        _figures(analysis, [d for d in documents if d.doc_id not in policy_ids], engine=engine)
+    return analysis
+
+
+# Below this many passages tagging and matching stay in this process when no scheduler is given
+# (starting worker processes, each loading the tagger and the segmenter, costs more than it saves).
+LOCAL_POOL_MIN_PASSAGES = 20_000
+# Units are matched in groups of about this many passages (a task each).
+MATCH_BATCH_PASSAGES = 2_048
+
+
+def _tag(analysis: Analysis, documents: Sequence[Document], *, tagger: Tagger, mode: str, engine: Engine,
+         tag_cache: TagCache | None) -> None:
+    """Tags of every passage, one task per batch of whole documents (only the documents ``tag_cache``
+    does not hold, when there is one)."""
+
+    def tag(texts: list[Sequence[str]]) -> list[list[TagResult]]:
+        batches = batched(texts, BATCH_PASSAGES, weight=len)
+        return [results for batch in engine.map(_tag_batch, (tagger, mode), batches) for results in batch]
+
+    texts: list[Sequence[str]] = [[p.text for p in d.passages] for d in documents]
+    tagged = tag(texts) if tag_cache is None else tag_cache.tag_documents(tag, texts, mode=mode, normalized=True)
+    for document, passages in zip(documents, tagged, strict=True):
+        analysis.tags.update({p.passage_id: r for p, r in zip(document.passages, passages, strict=True)})
+
+
+def _tag_batch(shared: tuple[Tagger, str], documents: list[Sequence[str]]) -> list[list[TagResult]]:
+    tagger, mode = shared
+    return tagger.tag_documents(documents, mode=mode, normalized=True)
+
+
+def _extract_requirements(analysis: Analysis, policies: Sequence[Document], *, tagger: Tagger) -> None:
     for policy in policies:
         titles = {s.path_str: s.title for s in policy.sections if s.level == 1}
         label = policy.doc_number or policy.title or policy.doc_id
@@ -103,37 +159,76 @@ def analyze(
         error = requirements_error(items, label)
         if error:
             analysis.errors.append(error)
-    policy_ids = {d.doc_id for d in policies}
-    for document in documents:
-        if document.doc_id not in policy_ids:
-            analysis.units.setdefault(unit_of(document), []).append(document.doc_id)
-    _stage(on_stage, "match")
-    by_id = {d.doc_id: d for d in documents}
-    matcher = Matcher(calibration=calibration, measures=tagger.codebook.measure_codes).fit(
+
+
+@dataclass(frozen=True)
+class UnitResult:
+    """What matching found for one unit: a verdict per requirement, and the unit's practice passages
+    that no requirement covers (its own initiatives) with their best score."""
+
+    matches: list[Match]
+    initiatives: list[tuple[str, str, float]]
+
+
+def _match(analysis: Analysis, documents: Sequence[Document], *, calibration: Calibration,
+           measures: Sequence[str], engine: Engine) -> None:
+    """Every unit against every requirement: the matcher is fitted here on all texts, then each group
+    of units is one task."""
+    matcher = Matcher(calibration=calibration, measures=measures).fit(
         [p.text for d in documents for p in d.passages] + [r.text for r in analysis.requirements]
     )
-    for unit, doc_ids in analysis.units.items():
-        passages = [
-            UnitPassage(p.passage_id, p.doc_id, p.text, analysis.tags[p.passage_id].role,
-                        tuple(analysis.tags[p.passage_id].codes), p.is_heading)
-            for doc_id in doc_ids for p in by_id[doc_id].passages
-        ]
-        scores = matcher.probabilities(analysis.requirements, passages)  # every pair scored once
-        analysis.matches.extend(matcher.match_unit(unit, analysis.requirements, passages, scores=scores))
-        practice = [index for index, p in enumerate(passages) if p.role == "practice"]
-        if practice and analysis.requirements:
-            best = scores[0][:, practice].max(axis=0)
-            analysis.initiatives.extend(
-                (unit, passages[index].passage_id, round(float(score), 4))
-                for index, score in zip(practice, best, strict=True) if score < analysis.threshold
-            )
-    _stage(on_stage, "figures")
-    # Figures are measured facts about units: a yardstick's numbers are norms and targets.
-    analysis.figures = extract_from_passages(
-        [(p.passage_id, d.doc_id, p.text) for d in documents if d.doc_id not in policy_ids for p in d.passages
+    by_id = {d.doc_id: d for d in documents}
+    units = [
+        (unit, [UnitPassage(p.passage_id, p.doc_id, p.text, analysis.tags[p.passage_id].role,
+                            tuple(analysis.tags[p.passage_id].codes), p.is_heading)
+                for doc_id in doc_ids for p in by_id[doc_id].passages])
+        for unit, doc_ids in analysis.units.items()
+    ]
+    for results in engine.map(_match_units, (matcher, analysis.requirements),
+                              batched(units, MATCH_BATCH_PASSAGES, weight=lambda unit: len(unit[1]))):
+        for result in results:
+            analysis.matches.extend(result.matches)
+            analysis.initiatives.extend(result.initiatives)
+
+
+def _match_units(shared: tuple[Matcher, list[Requirement]],
+                 units: list[tuple[str, list[UnitPassage]]]) -> list[UnitResult]:
+    matcher, requirements = shared
+    return [unit_result(matcher, requirements, unit, passages) for unit, passages in units]
+
+
+def unit_result(matcher: Matcher, requirements: Sequence[Requirement], unit: str,
+                passages: Sequence[UnitPassage]) -> UnitResult:
+    """The verdicts and the initiatives of one unit."""
+    scores = matcher.probabilities(requirements, passages)  # every pair scored once
+    matches = matcher.match_unit(unit, requirements, passages, scores=scores)
+    practice = [index for index, p in enumerate(passages) if p.role == "practice"]
+    initiatives: list[tuple[str, str, float]] = []
+    if practice and requirements:
+        best = scores[0][:, practice].max(axis=0)
+        initiatives = [(unit, passages[index].passage_id, round(float(score), 4))
+                       for index, score in zip(practice, best, strict=True) if score < matcher.threshold]
+    return UnitResult(matches, initiatives)
+
+
+def _figures(analysis: Analysis, documents: Sequence[Document], *, engine: Engine) -> None:
+    """Figures of the units' documents, one task per batch of whole documents (a figure's context
+    lies in its own document). Figures are measured facts about units: a yardstick's numbers are
+    norms and targets, and so are the requirements a unit's document restates."""
+    batches = [
+        [(p.passage_id, d.doc_id, p.text) for d in batch for p in d.passages
          if analysis.tags[p.passage_id].role != "requirement"]
-    )
-    return analysis
+        for batch in batched(documents, BATCH_PASSAGES, weight=_passage_count)
+    ]
+    analysis.figures = [figure for found in engine.map(_figures_of, None, batches) for figure in found]
+
+
+def _figures_of(_: None, passages: list[tuple[str, str, str]]) -> list[Figure]:
+    return extract_from_passages(passages)
+
+
+def _passage_count(document: Document) -> int:
+    return len(document.passages)
 
 
 def _stage(callback: Callable[[str], None] | None, name: str) -> None:

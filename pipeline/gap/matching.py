@@ -30,6 +30,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -178,9 +179,11 @@ class Matcher:
         self.vectorizer = TfidfVectorizer(tokenizer=content_words, token_pattern=None, lowercase=False,
                                           sublinear_tf=True)
         self._words: dict[str, tuple[str, ...]] = {}
+        self._requirement_vectors: tuple[tuple[str, ...], Any] | None = None  # the last requirements' texts
 
     def fit(self, texts: Sequence[str]) -> Matcher:
         self.vectorizer.fit(list(texts))
+        self._requirement_vectors = None
         return self
 
     def instrument_hits(self, requirement: Requirement, text: str) -> tuple[str, ...]:
@@ -201,12 +204,19 @@ class Matcher:
             ))
         return self._words[key]
 
+    def _vectors_of(self, texts: tuple[str, ...]) -> Any:
+        """TF-IDF vectors of the requirements' texts, kept for the next call: every unit is matched
+        against the same requirements."""
+        if self._requirement_vectors is None or self._requirement_vectors[0] != texts:
+            self._requirement_vectors = (texts, self.vectorizer.transform(list(texts)))
+        return self._requirement_vectors[1]
+
     def features(self, requirements: Sequence[Requirement], passages: Sequence[UnitPassage]) -> np.ndarray:
         """Feature tensor of every (requirement, passage) pair, shape (n_requirements, n_passages, 5)."""
         out = np.zeros((len(requirements), len(passages), len(FEATURES)))
         if not requirements or not passages:
             return out
-        left = self.vectorizer.transform([r.text for r in requirements])
+        left = self._vectors_of(tuple(r.text for r in requirements))
         right = self.vectorizer.transform([p.text for p in passages])
         out[:, :, 2] = (left @ right.T).toarray()
         texts = [p.text for p in passages]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -69,6 +69,50 @@ def _results(value: Sequence[Mapping[str, Any]], *, count: int) -> list[TagResul
     return [result_from_json(item) for item in value]
 
 
+class TagCache:
+    """The tag results ``store`` holds for whole documents (a document's passage texts in order), under
+    keys made with ``fingerprint``. Used in the process that runs an analysis, so that its workers need
+    no access to the cache and every entry read or written is known to :meth:`EntryStore.prune`."""
+
+    def __init__(self, store: EntryStore, *, fingerprint: str) -> None:
+        self.store = store
+        self.fingerprint = fingerprint
+
+    def key_of(self, passages: Sequence[str], *, mode: str, normalized: bool) -> str:
+        text = json.dumps([self.fingerprint, mode, normalized, list(passages)], ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def lookup(self, documents: Sequence[Sequence[str]], *, mode: str,
+               normalized: bool) -> list[list[TagResult] | None]:
+        """Each document's stored results, or None where the store has none (or none it can read)."""
+        return [self.store.get(self.key_of(document, mode=mode, normalized=normalized),
+                               partial(_results, count=len(document))) for document in documents]
+
+    def save(self, documents: Sequence[Sequence[str]], results: Sequence[Sequence[TagResult]], *, mode: str,
+             normalized: bool) -> None:
+        """Store each document's results."""
+        for document, tagged in zip(documents, results, strict=True):
+            self.store.put(self.key_of(document, mode=mode, normalized=normalized),
+                           [result_to_json(result) for result in tagged])
+
+    def tag_documents(self, tag: Callable[[list[Sequence[str]]], Sequence[list[TagResult]]],
+                      documents: Sequence[Sequence[str]], *, mode: str,
+                      normalized: bool) -> list[list[TagResult]]:
+        """Results for ``documents``: the stored ones, and ``tag`` (called once, with the documents the
+        store does not hold, in order) for the others, which are then stored."""
+        found = self.lookup(documents, mode=mode, normalized=normalized)
+        missing = [index for index, results in enumerate(found) if results is None]
+        if missing:
+            todo = [documents[index] for index in missing]
+            tagged = list(tag(todo))
+            self.save(todo, tagged, mode=mode, normalized=normalized)
+            for index, results in zip(missing, tagged, strict=True):
+                found[index] = results
+        log.info("tag cache: %d of %d documents reused, %d tagged", len(documents) - len(missing), len(documents),
+                 len(missing))
+        return [results or [] for results in found]
+
+
 class CachingTagger:
     """``tagger`` whose :meth:`tag_documents` takes the results ``store`` holds for a document and
     stores those it computes; every other attribute is the tagger's own."""
@@ -77,31 +121,18 @@ class CachingTagger:
         self.tagger = tagger
         self.store = store
         self.fingerprint = fingerprint
+        self.cache = TagCache(store, fingerprint=fingerprint)
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") or name in {"tagger", "store", "fingerprint"}:
+        if name.startswith("__") or name in {"tagger", "store", "fingerprint", "cache"}:
             raise AttributeError(name)
         return getattr(self.tagger, name)
 
     def key_of(self, passages: Sequence[str], *, mode: str, normalized: bool) -> str:
-        text = json.dumps([self.fingerprint, mode, normalized, list(passages)], ensure_ascii=False)
-        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        return self.cache.key_of(passages, mode=mode, normalized=normalized)
 
     def tag_documents(self, documents: Sequence[Sequence[str]], *, mode: str = "combined",
                       normalized: bool = False) -> list[list[TagResult]]:
         """:meth:`Tagger.tag_documents`, tagging only the documents the store does not hold."""
-        keys = [self.key_of(document, mode=mode, normalized=normalized) for document in documents]
-        found: list[list[TagResult] | None] = [
-            self.store.get(key, partial(_results, count=len(document))) for key, document in zip(keys, documents,
-                                                                                                   strict=True)
-        ]
-        missing = [index for index, results in enumerate(found) if results is None]
-        if missing:
-            tagged = self.tagger.tag_documents([documents[index] for index in missing], mode=mode,
-                                               normalized=normalized)
-            for index, results in zip(missing, tagged, strict=True):
-                found[index] = results
-                self.store.put(keys[index], [result_to_json(result) for result in results])
-        log.info("tag cache: %d of %d documents reused, %d tagged", len(documents) - len(missing), len(documents),
-                 len(missing))
-        return [results or [] for results in found]
+        return self.cache.tag_documents(partial(self.tagger.tag_documents, mode=mode, normalized=normalized),
+                                        documents, mode=mode, normalized=normalized)

@@ -703,7 +703,7 @@ class RoleRules:
     def scores(self, text: str, context: PassageContext) -> dict[str, float]:
         """Role scores of a passage in its context (memoised on the parts of the context they use)."""
         key = (text, context.doc_type, context.voice, context.policy, context.section_hint, context.position < 3,
-               context.is_heading, context.spoken, context.is_title, context.lead)
+               context.is_heading, bool(context.heading), context.spoken, context.is_title, context.lead)
         cached = self._cache.get(key)
         if cached is None:
             if len(self._cache) >= _CACHE_SIZE:

@@ -1,5 +1,6 @@
 """`lzp analyze` on the sample corpus: outputs, acceptance figures, and traceability of every count."""
 
+import os
 from pathlib import Path
 
 import duckdb
@@ -7,6 +8,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
+from pipeline import config
 from pipeline.cli import app
 from tests.support import project_codebook
 
@@ -145,3 +147,41 @@ def test_a_yardsticks_numbers_are_norms_not_figures(tmp_path: Path) -> None:
                        tagger=Tagger(project_codebook()), tagger_mode="rules")
     values = sorted(f.value for f in analysis.figures)
     assert values == [12, 300]
+
+
+@pytest.fixture(scope="module")
+def sample_corpus():
+    from pipeline.corpus import ingest
+
+    return ingest([config.SAMPLE_DIR])
+
+
+def _results(analysis) -> tuple:
+    return (list(analysis.tags.items()), analysis.requirements, analysis.matches, analysis.initiatives,
+            analysis.figures)
+
+
+@pytest.mark.parametrize("scheduler", ["local processes", "threads", "processes"])
+def test_tagging_and_matching_give_the_same_results_wherever_they_run(sample_corpus, scheduler: str,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Small batches, so that the sample makes several tagging, matching and figure tasks."""
+    from pipeline.engine import batched
+    from pipeline.gap import analysis as stage
+    from pipeline.workflow import analyse_corpus, choose_tagger
+
+    choice = choose_tagger(project_codebook())
+    reference = analyse_corpus(sample_corpus, tagger=choice)
+    monkeypatch.setattr(stage, "BATCH_PASSAGES", 120)
+    monkeypatch.setattr(stage, "MATCH_BATCH_PASSAGES", 60)
+    by_id = {d.doc_id: d for d in sample_corpus.documents}
+    unit_sizes = [sum(len(by_id[doc_id].passages) for doc_id in doc_ids) for doc_ids in reference.units.values()]
+    assert len(batched(unit_sizes, 60, weight=lambda n: n)) > 1
+    assert len(batched(sample_corpus.documents, 120, weight=lambda d: len(d.passages))) > 2
+    if scheduler == "local processes":
+        monkeypatch.setattr(stage, "LOCAL_POOL_MIN_PASSAGES", 0)
+        monkeypatch.setattr(os, "cpu_count", lambda: 2)
+        elsewhere = analyse_corpus(sample_corpus, tagger=choice)
+    else:
+        elsewhere = analyse_corpus(sample_corpus, tagger=choice, scheduler=scheduler)
+    assert reference.matches and reference.figures and reference.initiatives
+    assert _results(elsewhere) == _results(reference)

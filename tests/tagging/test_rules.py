@@ -121,3 +121,15 @@ def test_required_literals(pattern: str, literals: set[str]) -> None:
 @pytest.mark.parametrize("pattern", ["[^。]{2,}", "(?:a)?b?", "(?i)abc", "x|[0-9]+"])
 def test_patterns_without_a_fixed_literal_are_never_gated(pattern: str) -> None:
     assert required_literals(pattern) is None
+
+
+def test_role_scores_do_not_depend_on_what_was_scored_before() -> None:
+    """The same short opening line under a heading and without one: the second answer is the one a
+    fresh instance gives (tagging in parallel workers must not depend on which passages a worker saw)."""
+    text = "本单位共有职工八十人。"
+    under_heading, bare = PassageContext(heading="一、基本情况", position=1), PassageContext(position=1)
+    fresh = RoleRules(project_codebook()).scores(text, bare)
+    assert RoleRules(project_codebook()).scores(text, under_heading) != fresh  # the heading matters here
+    seasoned = RoleRules(project_codebook())
+    seasoned.scores(text, under_heading)
+    assert seasoned.scores(text, bare) == fresh
