@@ -105,10 +105,38 @@ def clean(value: Any) -> Any:
 
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """Rows as dicts of plain Python values."""
+    """Rows as dicts of plain Python values (each value as :func:`clean` gives it)."""
     columns = list(frame.columns)
-    return [{c: clean(v) for c, v in zip(columns, row, strict=True)}
-            for row in frame.itertuples(index=False, name=None)]
+    if not columns:
+        return [{} for _ in range(len(frame))]
+    values = [column_values(frame.iloc[:, index]) for index in range(len(columns))]
+    return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
+
+
+def column_values(series: pd.Series) -> list[Any]:
+    """A column as plain Python values, equal to :func:`clean` of each cell, converted column by column:
+    numbers and booleans of NumPy columns come out of ``tolist`` already plain, missing values of
+    float and text columns become None, and only cells of other columns (lists, nullable numbers)
+    go through :func:`clean` one by one."""
+    dtype = series.dtype
+    values = series.tolist()
+    if isinstance(dtype, np.dtype) and dtype.kind in "iub":
+        return values
+    if isinstance(dtype, np.dtype) and dtype.kind == "f":
+        return [None if v != v else v for v in values]
+    if isinstance(dtype, pd.StringDtype):
+        return [v if type(v) is str else clean(v) for v in values]
+    return [_plain_array(v) if type(v) is np.ndarray else v if type(v) is str else clean(v) for v in values]
+
+
+def _plain_array(array: np.ndarray) -> list[Any]:
+    """:func:`clean` of a NumPy array (a list cell of a Parquet table)."""
+    kind = array.dtype.kind
+    if kind in "iubUS":
+        return array.tolist()
+    if kind == "f":
+        return [None if v != v else v for v in array.tolist()]
+    return [_plain_array(v) if type(v) is np.ndarray else v if type(v) is str else clean(v) for v in array.tolist()]
 
 
 def text_of(value: Any) -> str:
