@@ -97,7 +97,7 @@ def table_frames(analysis: Analysis) -> Iterator[tuple[str, pd.DataFrame]]:
     yield "sections", sections_frame(corpus.documents)
     passage_docs = {p.passage_id: p.doc_id for p in corpus.passages}
     tags = analysis.tags
-    yield "tags", pd.DataFrame({
+    yield "tags", _frame({
         "passage_id": list(tags),
         "doc_id": [passage_docs[pid] for pid in tags],
         "role": [r.role for r in tags.values()],
@@ -105,7 +105,7 @@ def table_frames(analysis: Analysis) -> Iterator[tuple[str, pd.DataFrame]]:
         "role_score": [r.role_scores.get(r.role, 0.0) for r in tags.values()],
         "scores": [json.dumps(r.scores, ensure_ascii=False) for r in tags.values()],
         "evidence": [json.dumps(r.evidence, ensure_ascii=False) for r in tags.values()],
-    }, columns=["passage_id", "doc_id", "role", "codes", "role_score", "scores", "evidence"])
+    }, ["passage_id", "doc_id", "role", "codes", "role_score", "scores", "evidence"])
     del passage_docs
     pairs = [(pid, code, float(r.scores.get(code, 1.0))) for pid, r in tags.items() for code in r.codes]
     yield "tag_codes", _columns_frame(["passage_id", "code", "score"], pairs)
@@ -146,14 +146,20 @@ def table_frames(analysis: Analysis) -> Iterator[tuple[str, pd.DataFrame]]:
 def _columns_frame(columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> pd.DataFrame:
     """A frame of row tuples given in the order of ``columns``, built column by column (the same frame
     as one built from a dict per row, without the dicts)."""
-    return pd.DataFrame({column: [row[index] for row in rows] for index, column in enumerate(columns)},
-                        columns=list(columns))
+    return _frame({column: [row[index] for row in rows] for index, column in enumerate(columns)}, columns)
+
+
+def _frame(data: dict[str, list[Any]], columns: Sequence[str]) -> pd.DataFrame:
+    """A frame of column lists; without rows every column is an object column, as in a frame built
+    from no rows (an empty list alone would make it float)."""
+    if not any(data.values()):
+        return pd.DataFrame([], columns=list(columns))
+    return pd.DataFrame(data, columns=list(columns))
 
 
 def _passages_frame(passages: Sequence[Passage]) -> pd.DataFrame:
     """:func:`pipeline.corpus.passages_frame`, built column by column instead of a dict per passage."""
-    frame = pd.DataFrame({column: [getattr(p, column) for p in passages] for column in PASSAGE_COLUMNS},
-                         columns=PASSAGE_COLUMNS)
+    frame = _frame({column: [getattr(p, column) for p in passages] for column in PASSAGE_COLUMNS}, PASSAGE_COLUMNS)
     return frame.astype({"start": "int64", "end": "int64", "page": "Int64", "paragraph": "Int64",
                          "is_heading": bool})
 
@@ -169,11 +175,12 @@ def matches_frame(matches: Sequence[Any]) -> pd.DataFrame:
          for m in matches])
 
 
-def write_tables(analysis: Analysis, out_dir: Path) -> dict[str, Path]:
-    """Write ``out_dir/tables/*.parquet``, ``out_dir/tables/manifest.csv`` and ``out_dir/lzp.duckdb``.
+def write_tables(analysis: Analysis, out_dir: Path, *, store: bool = True) -> dict[str, Path]:
+    """Write ``out_dir/tables/*.parquet``, ``out_dir/tables/manifest.csv`` and (with ``store``)
+    ``out_dir/lzp.duckdb``.
 
     Each table is built, written and let go before the next (only one is held at a time); the DuckDB
-    store then loads the Parquet files.
+    store then loads the Parquet files (:func:`write_store`, which another process may run instead).
     """
     tables_dir = out_dir / "tables"
     written: dict[str, Path] = {}
@@ -182,8 +189,16 @@ def write_tables(analysis: Analysis, out_dir: Path) -> dict[str, Path]:
         if name == "manifest":
             written["manifest.csv"] = write_csv_atomic(frame, tables_dir / "manifest.csv")
         del frame
-    written["duckdb"] = write_duckdb({name: written[name] for name in TABLE_NAMES}, out_dir / "lzp.duckdb")
+    if store:
+        written.update(write_store(out_dir))
     return written
+
+
+def write_store(out_dir: Path) -> dict[str, Path]:
+    """``out_dir/lzp.duckdb`` from the Parquet tables of ``out_dir/tables``."""
+    tables_dir = Path(out_dir) / "tables"
+    return {"duckdb": write_duckdb({name: tables_dir / f"{name}.parquet" for name in TABLE_NAMES},
+                                   Path(out_dir) / "lzp.duckdb")}
 
 
 def write_duckdb(tables: dict[str, Path], target: Path) -> Path:
