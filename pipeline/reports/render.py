@@ -141,6 +141,8 @@ def _plain_array(array: np.ndarray) -> list[Any]:
 
 def text_of(value: Any) -> str:
     """Any cell as display text ('' for missing, lists joined with 、)."""
+    if type(value) is str:
+        return value
     value = clean(value)
     if value is None:
         return ""
@@ -252,7 +254,7 @@ class ReportData:
     def measures_of(self, requirement: dict[str, Any]) -> list[str]:
         """The measure codes of a requirement, in codebook order ('' when it has none)."""
         codes = set(requirement.get("codes") or [])
-        return [m for m in self.measures if m in codes] or [""]
+        return [m for m in self.measures if m in codes] or [""] if codes else [""]
 
     def gap_requirements(self) -> list[tuple[dict[str, Any], dict[str, str]]]:
         """Requirements that no unit has evidenced, with each unit's status, in requirement order."""
@@ -267,12 +269,15 @@ class ReportData:
         """A unit's matches of one status grouped by the first measure of their requirement:
         ``[(measure code or '', [match, …]), …]`` in codebook order."""
         requirements = self.requirement_index
+        first_measure: dict[str, str] = self.__dict__.setdefault("_first_measure", {})
         groups: dict[str, list[dict[str, Any]]] = {}
         for match in self.matches.get(unit, []):
             if match["status"] != status:
                 continue
-            requirement = requirements.get(match["requirement_id"], {})
-            groups.setdefault(self.measures_of(requirement)[0], []).append(match)
+            requirement_id = match["requirement_id"]
+            if requirement_id not in first_measure:
+                first_measure[requirement_id] = self.measures_of(requirements.get(requirement_id, {}))[0]
+            groups.setdefault(first_measure[requirement_id], []).append(match)
         order = [*self.measures, ""]
         return [(code, groups[code]) for code in order if code in groups]
 
