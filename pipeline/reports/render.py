@@ -82,9 +82,13 @@ def doc_slug(doc_id: str) -> str:
     return "doc-" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:10]
 
 
+_PLAIN_ID = re.compile(r"[A-Za-z0-9_.:-]+")
+
+
+@lru_cache(maxsize=65_536)
 def passage_anchor(passage_id: str) -> str:
     """The HTML id of a passage: the passage id when it is plain ASCII, otherwise a hash."""
-    if passage_id and all(c.isascii() and (c.isalnum() or c in "_-.:") for c in passage_id):
+    if _PLAIN_ID.fullmatch(passage_id):
         return passage_id
     return "p-" + hashlib.sha1(passage_id.encode("utf-8")).hexdigest()[:12]
 
