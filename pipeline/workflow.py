@@ -41,7 +41,7 @@ from pipeline.reports.publish import write_report_parts, write_reports
 from pipeline.reports.qdpx import import_qdpx, write_qdpx
 from pipeline.reports.render import RUN_FILE
 from pipeline.reports.stats import write_stats
-from pipeline.reports.tables import write_tables
+from pipeline.reports.tables import write_store, write_tables
 from pipeline.storage import write_text_atomic
 from pipeline.tagging.cache import TAGS_FOLDER, TagCache, tagging_fingerprint
 from pipeline.tagging.codebook import Codebook, load_codebook
@@ -294,7 +294,7 @@ def analyse(
     run = AnalysisRun(corpus=analysis.corpus, analysis=analysis, tagger=choice,
                       codebook_path=Path(codebook_path) if codebook_path else config.CODEBOOK_PATH)
     timer("write")
-    run.outputs.update(write_tables(analysis, out))
+    run.outputs.update(write_tables(analysis, out, store=False))  # the DuckDB store: with the outputs
     project_name = f"lzp: {title or Path(out).resolve().name}"
     write_run_info(run, out)  # the reports show its notes and errors
     run.outputs.update(write_outputs(out, codebook=codebook, project_name=project_name,
@@ -327,34 +327,41 @@ class StageTimer:
             self._current = None
 
 
-# Report groups written side by side: about equal work each on a large corpus.
+# Report groups written side by side, longest first: the Excel workbook alone about equals the others.
 REPORT_GROUPS: tuple[tuple[str, ...], ...] = (("excel",), ("html", "markdown", "word"))
 # Below this many passages the outputs are written one after the other (starting processes costs more).
 PARALLEL_WRITE_MIN_PASSAGES = 5_000
 
 
 def write_outputs(out: Path, *, codebook: Codebook, project_name: str, parallel: bool) -> dict[str, Path]:
-    """The QDA project, the text statistics and the reports of an analysis directory whose tables are written.
+    """The DuckDB store, the QDA project, the text statistics and the reports of an analysis directory
+    whose tables are written.
 
     With ``parallel`` (and more than one core) they are written side by side in worker processes: the
-    statistics beside the QDA project, then the groups of :data:`REPORT_GROUPS` (which show the
-    statistics); this process only waits, so its memory does not grow with what they build. The files
-    are the same either way.
+    Excel workbook (which does not show the statistics) from the start beside the statistics, the other
+    report groups of :data:`REPORT_GROUPS` (which show them) once the statistics are written, the QDA
+    project and the DuckDB store in the gaps; this process only waits, so its memory does not grow
+    with what they build. The files are the same either way.
     """
     workers = min(len(REPORT_GROUPS), os.cpu_count() or 1)
     if not parallel or workers < 2:
-        outputs = {"qdpx": write_qdpx(out, codebook=codebook, project_name=project_name)}
+        outputs = write_store(out)
+        outputs["qdpx"] = write_qdpx(out, codebook=codebook, project_name=project_name)
         outputs.update(write_stats(out))  # the reports show the statistics
         outputs.update(write_reports(out))
         return outputs
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
+        first, *others = REPORT_GROUPS
+        reports = [pool.submit(write_report_parts, out, first, tidy=True)]
         stats = pool.submit(write_stats, out)
+        outputs = dict(stats.result())
+        reports += [pool.submit(write_report_parts, out, group, tidy=False) for group in others]
         qdpx = pool.submit(partial(write_qdpx, codebook=codebook, project_name=project_name), out)
-        outputs = {"qdpx": qdpx.result(), **stats.result()}
-        groups = [pool.submit(write_report_parts, out, group, tidy=index == 0)
-                  for index, group in enumerate(REPORT_GROUPS)]
-        for group in groups:
+        store = pool.submit(write_store, out)
+        outputs.update(store.result())
+        outputs["qdpx"] = qdpx.result()
+        for group in reports:
             outputs.update(group.result())
     return outputs
 

@@ -19,6 +19,7 @@ a cell object is made only where a style is needed (headers, wrapped text, perce
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.formatting.rule import ColorScaleRule
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.page import PageMargins
@@ -38,10 +40,10 @@ from pipeline.labels import REPORT_TITLE, ROLE_LABELS, STATUS_LABELS
 from pipeline.reports.render import (
     ReportData,
     clean,
+    column_values,
     confidence_text,
     load_report_data,
     needs_review,
-    records,
     text_of,
 )
 from pipeline.storage import write_atomic
@@ -147,25 +149,50 @@ def styled(sheet: Any, value: Any, *, font: Font | None = None, fill: PatternFil
     """A value for ``sheet.append``: the cleaned value itself when it needs no style and cannot be read
     as a formula, otherwise a cell holding it as a string (quote-prefixed when it looks like a formula)."""
     value = cell_text(value)
-    risky = isinstance(value, str) and value.startswith(FORMULA_TRIGGERS)
+    risky = type(value) is str and value.startswith(FORMULA_TRIGGERS)
     if not (risky or font or fill or alignment or number_format):
         return value
-    cell = Cell(sheet, row=1, column=1)
+    return _styled_cell(sheet, value, style_array(sheet, font=font, fill=fill, alignment=alignment,
+                                                  number_format=number_format, quote=risky))
+
+
+# Per workbook: the style arrays made so far, by the identity of their parts (kept alive with them).
+_STYLE_ARRAYS: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], tuple[tuple[Any, ...], StyleArray]]] = \
+    weakref.WeakKeyDictionary()
+
+
+def style_array(sheet: Any, *, font: Font | None = None, fill: PatternFill | None = None,
+                alignment: Alignment | None = None, number_format: str | None = None,
+                quote: bool = False) -> StyleArray:
+    """The style of a cell with these parts, registered in the sheet's workbook once: every cell made
+    with it shares the workbook's entries instead of looking each part up again."""
+    arrays = _STYLE_ARRAYS.setdefault(sheet.parent, {})
+    key = (id(font), id(fill), id(alignment), number_format, quote)
+    found = arrays.get(key)
+    if found is None:
+        template = Cell(sheet, row=1, column=1)
+        if font:
+            template.font = font
+        if fill:
+            template.fill = fill
+        if alignment:
+            template.alignment = alignment
+        if number_format:
+            template.number_format = number_format
+        if quote:
+            template.quotePrefix = True
+        found = arrays[key] = ((font, fill, alignment), StyleArray(template._style or StyleArray()))
+    return found[1]
+
+
+def _styled_cell(sheet: Any, value: Any, style: StyleArray) -> Cell:
+    """A cell with ``style`` holding ``value``; a string is always a string, never a formula."""
+    cell = Cell(sheet, row=1, column=1, style_array=style)
     if isinstance(value, str):
         cell._value = value
         cell.data_type = "s"
-        if value.startswith(FORMULA_TRIGGERS):
-            cell.quotePrefix = True
     else:
         cell.value = value
-    if font:
-        cell.font = font
-    if fill:
-        cell.fill = fill
-    if alignment:
-        cell.alignment = alignment
-    if number_format:
-        cell.number_format = number_format
     return cell
 
 
@@ -210,12 +237,23 @@ def write_rows_sheet(workbook: Workbook, title: str, columns: Sequence[str], row
                      *, review: bool = False) -> Any:
     """A sheet with Chinese headers from ``columns`` and one row per dict, in bulk: frozen, filterable,
     printable header; wide text columns wrap."""
+    return write_value_sheet(workbook, title, columns, [[row.get(column) for column in columns] for row in rows],
+                             review=review)
+
+
+def write_value_sheet(workbook: Workbook, title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]],
+                      *, review: bool = False) -> Any:
+    """:func:`write_rows_sheet` for rows given as values in the order of ``columns``.
+
+    Each column's style (wrapped text, the review fill) is made once; a cell object is made only for a
+    styled or formula-like value, and the first plain value after one gets a fresh cell (see :func:`row_of`).
+    """
     sheet = workbook.create_sheet(title)
     labels = [COLUMN_LABELS.get(c, c) for c in columns]
     widths = [_display_width(label) for label in labels]
     for row in rows[:SCAN_ROWS]:
-        for index, column in enumerate(columns):
-            widths[index] = max(widths[index], _display_width(text_of(row.get(column))))
+        for index, value in enumerate(row):
+            widths[index] = max(widths[index], _display_width(text_of(value)))
     for index, column in enumerate(columns, start=1):
         width = WIDE if column in WIDE_COLUMNS else REVIEW_WIDTH if column == "review" else \
             max(6, min(30, widths[index - 1]))
@@ -223,16 +261,34 @@ def write_rows_sheet(workbook: Workbook, title: str, columns: Sequence[str], row
     print_setup(sheet, 1)
     if columns:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(len(rows) + 1, 1)}"
-    wide = [c in WIDE_COLUMNS for c in columns]
-    to_fill = [review and c in ("review", "review_note") for c in columns]
+    parts = [(WRAP if column in WIDE_COLUMNS else None, REVIEW_FILL if review and column in ("review", "review_note")
+              else None) for column in columns]
+    plain = [style_array(sheet, alignment=alignment, fill=fill) if alignment or fill else None
+             for alignment, fill in parts]
+    quoted = [style_array(sheet, alignment=alignment, fill=fill, quote=True) for alignment, fill in parts]
     sheet.append([styled(sheet, label, font=HEADER_FONT, fill=HEADER_FILL, alignment=HEADER_ALIGNMENT)
                   for label in labels])
-    for row in rows:
-        sheet.append(row_of(sheet, [styled(sheet, row.get(column), alignment=WRAP if is_wide else None,
-                                           fill=REVIEW_FILL if fill else None)
-                                    for column, is_wide, fill in zip(columns, wide, to_fill, strict=True)]))
+    triggers = FORMULA_TRIGGERS
+    for values in rows:
+        row: list[Any] = []
+        after_cell = False
+        for value, style, quote in zip(values, plain, quoted, strict=True):
+            value = cell_text(value)
+            if type(value) is str and value.startswith(triggers):
+                value = _styled_cell(sheet, value, quote)
+                after_cell = True
+            elif style is not None:
+                value = _styled_cell(sheet, value, style)
+                after_cell = True
+            elif after_cell and value is not None:
+                fresh = Cell(sheet, row=1, column=1)
+                fresh.value = value
+                value = fresh
+                after_cell = False
+            row.append(value)
+        sheet.append(row)
     if review and "review" in columns:
-        letter = get_column_letter(columns.index("review") + 1)
+        letter = get_column_letter(list(columns).index("review") + 1)
         validation = DataValidation(type="list", formula1='"' + ",".join(REVIEW_CHOICES) + '"', allow_blank=True)
         validation.add(f"{letter}2:{letter}{max(len(rows) + 1, 2)}")
         sheet.data_validations.append(validation)
@@ -241,7 +297,10 @@ def write_rows_sheet(workbook: Workbook, title: str, columns: Sequence[str], row
 
 def write_table_sheet(workbook: Workbook, title: str, frame: pd.DataFrame) -> Any:
     """One analysis table as a sheet (see :func:`write_rows_sheet`)."""
-    return write_rows_sheet(workbook, title, list(frame.columns), records(frame))
+    columns = list(frame.columns)
+    values = [column_values(frame.iloc[:, index]) for index in range(len(columns))]
+    rows = list(zip(*values, strict=True)) if columns else [() for _ in range(len(frame))]
+    return write_value_sheet(workbook, title, columns, rows)
 
 
 def _readable_tags(frame: pd.DataFrame) -> pd.DataFrame:

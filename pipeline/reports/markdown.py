@@ -29,6 +29,7 @@ _PUNCTUATION = re.compile(r"([\\`*_\[\]{}|~!])")
 _LEADING = re.compile(r"^(\s*)([#=+\-])")
 _ORDERED = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)")
 _QUOTE_CHARS = 300
+_LINE_BREAKS = re.compile(r"[\r\n\t\v\f\u2028\u2029]+")
 
 
 def md(value: Any, *, limit: int | None = None) -> str:
@@ -36,7 +37,7 @@ def md(value: Any, *, limit: int | None = None) -> str:
     text = text_of(value)
     if limit is not None and len(text) > limit:
         text = text[:limit] + "…"
-    text = re.sub(r"[\r\n\t\v\f\u2028\u2029]+", " ", text)
+    text = _LINE_BREAKS.sub(" ", text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _PUNCTUATION.sub(r"\\\1", text)
     text = text.strip()

@@ -82,9 +82,13 @@ def doc_slug(doc_id: str) -> str:
     return "doc-" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:10]
 
 
+_PLAIN_ID = re.compile(r"[A-Za-z0-9_.:-]+")
+
+
+@lru_cache(maxsize=65_536)
 def passage_anchor(passage_id: str) -> str:
     """The HTML id of a passage: the passage id when it is plain ASCII, otherwise a hash."""
-    if passage_id and all(c.isascii() and (c.isalnum() or c in "_-.:") for c in passage_id):
+    if _PLAIN_ID.fullmatch(passage_id):
         return passage_id
     return "p-" + hashlib.sha1(passage_id.encode("utf-8")).hexdigest()[:12]
 
@@ -105,14 +109,44 @@ def clean(value: Any) -> Any:
 
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """Rows as dicts of plain Python values."""
+    """Rows as dicts of plain Python values (each value as :func:`clean` gives it)."""
     columns = list(frame.columns)
-    return [{c: clean(v) for c, v in zip(columns, row, strict=True)}
-            for row in frame.itertuples(index=False, name=None)]
+    if not columns:
+        return [{} for _ in range(len(frame))]
+    values = [column_values(frame.iloc[:, index]) for index in range(len(columns))]
+    return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
+
+
+def column_values(series: pd.Series) -> list[Any]:
+    """A column as plain Python values, equal to :func:`clean` of each cell, converted column by column:
+    numbers and booleans of NumPy columns come out of ``tolist`` already plain, missing values of
+    float and text columns become None, and only cells of other columns (lists, nullable numbers)
+    go through :func:`clean` one by one."""
+    dtype = series.dtype
+    values = series.tolist()
+    if isinstance(dtype, np.dtype) and dtype.kind in "iub":
+        return values
+    if isinstance(dtype, np.dtype) and dtype.kind == "f":
+        return [None if v != v else v for v in values]
+    if isinstance(dtype, pd.StringDtype):
+        return [v if type(v) is str else clean(v) for v in values]
+    return [_plain_array(v) if type(v) is np.ndarray else v if type(v) is str else clean(v) for v in values]
+
+
+def _plain_array(array: np.ndarray) -> list[Any]:
+    """:func:`clean` of a NumPy array (a list cell of a Parquet table)."""
+    kind = array.dtype.kind
+    if kind in "iubUS":
+        return array.tolist()
+    if kind == "f":
+        return [None if v != v else v for v in array.tolist()]
+    return [_plain_array(v) if type(v) is np.ndarray else v if type(v) is str else clean(v) for v in array.tolist()]
 
 
 def text_of(value: Any) -> str:
     """Any cell as display text ('' for missing, lists joined with 、)."""
+    if type(value) is str:
+        return value
     value = clean(value)
     if value is None:
         return ""
@@ -224,7 +258,7 @@ class ReportData:
     def measures_of(self, requirement: dict[str, Any]) -> list[str]:
         """The measure codes of a requirement, in codebook order ('' when it has none)."""
         codes = set(requirement.get("codes") or [])
-        return [m for m in self.measures if m in codes] or [""]
+        return [m for m in self.measures if m in codes] or [""] if codes else [""]
 
     def gap_requirements(self) -> list[tuple[dict[str, Any], dict[str, str]]]:
         """Requirements that no unit has evidenced, with each unit's status, in requirement order."""
@@ -239,12 +273,15 @@ class ReportData:
         """A unit's matches of one status grouped by the first measure of their requirement:
         ``[(measure code or '', [match, …]), …]`` in codebook order."""
         requirements = self.requirement_index
+        first_measure: dict[str, str] = self.__dict__.setdefault("_first_measure", {})
         groups: dict[str, list[dict[str, Any]]] = {}
         for match in self.matches.get(unit, []):
             if match["status"] != status:
                 continue
-            requirement = requirements.get(match["requirement_id"], {})
-            groups.setdefault(self.measures_of(requirement)[0], []).append(match)
+            requirement_id = match["requirement_id"]
+            if requirement_id not in first_measure:
+                first_measure[requirement_id] = self.measures_of(requirements.get(requirement_id, {}))[0]
+            groups.setdefault(first_measure[requirement_id], []).append(match)
         order = [*self.measures, ""]
         return [(code, groups[code]) for code in order if code in groups]
 

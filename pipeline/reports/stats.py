@@ -145,10 +145,9 @@ def collocations(sentences: Sequence[list[str]], window: int = WINDOW, min_count
     pairs: Counter[tuple[str, str]] = Counter()
     for sentence in sentences:
         unigrams.update(sentence)
-        for index, word in enumerate(sentence):
-            for other in sentence[index + 1: index + 1 + window]:
-                if other != word:
-                    pairs[tuple(sorted((word, other)))] += 1
+        pairs.update((word, other) if word < other else (other, word)  # each pair in sorted order
+                     for index, word in enumerate(sentence)
+                     for other in sentence[index + 1: index + 1 + window] if other != word)
     n_words = max(sum(unigrams.values()), 1)
     n_pairs = max(sum(pairs.values()), 1)
     rows = []

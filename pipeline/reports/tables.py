@@ -7,15 +7,16 @@ The DuckDB file holds the same tables plus the views ``coverage_by_unit_measure`
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pandas as pd
 
-from pipeline.corpus import documents_frame, manifest_frame, passages_frame, sections_frame
+from pipeline.corpus import PASSAGE_COLUMNS, documents_frame, manifest_frame, sections_frame
 from pipeline.gap.analysis import Analysis, unit_of
+from pipeline.records import Passage
 from pipeline.storage import atomic_path, write_csv_atomic, write_parquet_atomic
 
 VIEWS = {
@@ -73,119 +74,142 @@ VIEWS = {
 }
 
 
+TABLE_NAMES = ("documents", "passages", "sections", "tags", "tag_codes", "requirements", "matches", "figures",
+               "initiatives", "units", "codebook", "manifest")
+
+
 def analysis_frames(analysis: Analysis) -> dict[str, pd.DataFrame]:
     """Every table of the analysis as a DataFrame."""
+    return dict(table_frames(analysis))
+
+
+def table_frames(analysis: Analysis) -> Iterator[tuple[str, pd.DataFrame]]:
+    """The tables of the analysis one at a time, in :data:`TABLE_NAMES` order, each built column by
+    column when asked for: a writer can store one and let it go before the next is built."""
     corpus = analysis.corpus
+    doc_units = {d.doc_id: unit_of(d) for d in corpus.documents}
     documents = documents_frame(corpus.documents)
-    documents["unit"] = [unit_of(d) for d in corpus.documents]
+    documents["unit"] = [doc_units[d.doc_id] for d in corpus.documents]
     documents.loc[documents.doc_id.isin(analysis.policy_doc_ids), "kind"] = "policy"
+    yield "documents", documents
+    del documents
+    yield "passages", _passages_frame(corpus.passages)
+    yield "sections", sections_frame(corpus.documents)
     passage_docs = {p.passage_id: p.doc_id for p in corpus.passages}
-    tags = pd.DataFrame(
-        [
-            {"passage_id": pid, "doc_id": passage_docs[pid], "role": r.role, "codes": list(r.codes),
-             "role_score": r.role_scores.get(r.role, 0.0),
-             "scores": json.dumps(r.scores, ensure_ascii=False),
-             "evidence": json.dumps(r.evidence, ensure_ascii=False)}
-            for pid, r in analysis.tags.items()
-        ],
-        columns=["passage_id", "doc_id", "role", "codes", "role_score", "scores", "evidence"],
-    )
-    tag_codes = pd.DataFrame(
-        [{"passage_id": pid, "code": code, "score": float(r.scores.get(code, 1.0))}
-         for pid, r in analysis.tags.items() for code in r.codes],
-        columns=["passage_id", "code", "score"],
-    )
-    requirements = pd.DataFrame(
-        [{"requirement_id": r.requirement_id, "doc_id": r.doc_id, "passage_id": r.passage_id,
-          "section_path": r.section_path, "section_title": r.section_title, "start": r.start, "end": r.end,
-          "text": r.text, "codes": list(r.codes), "key_terms": list(r.key_terms), "actor": r.actor,
-          "instrument": r.instrument, "instrument_families": list(r.instrument_families)}
-         for r in analysis.requirements],
-        columns=["requirement_id", "doc_id", "passage_id", "section_path", "section_title", "start", "end",
-                 "text", "codes", "key_terms", "actor", "instrument", "instrument_families"],
-    )
-    matches = matches_frame(analysis.matches)
-    units_of_docs = dict(zip(documents.doc_id, documents.unit, strict=True))
-    figures = pd.DataFrame(
-        [{"figure_id": f"{f.passage_id}#{index}", "passage_id": f.passage_id, "doc_id": f.doc_id,
-          "unit": units_of_docs.get(f.doc_id, ""), "start": f.start, "end": f.end, "surface": f.surface,
-          "value": f.value, "measure": f.measure, "kind": f.kind, "population": f.population,
-          "statement": f.statement, "source": f.source, "year": f.year, "approx": f.approx,
-          "anonymised": f.anonymised}
-         for index, f in enumerate(analysis.figures)],
-        columns=["figure_id", "passage_id", "doc_id", "unit", "start", "end", "surface", "value", "measure",
-                 "kind", "population", "statement", "source", "year", "approx", "anonymised"],
-    ).astype({"value": "float64"})
+    tags = analysis.tags
+    yield "tags", _frame({
+        "passage_id": list(tags),
+        "doc_id": [passage_docs[pid] for pid in tags],
+        "role": [r.role for r in tags.values()],
+        "codes": [list(r.codes) for r in tags.values()],
+        "role_score": [r.role_scores.get(r.role, 0.0) for r in tags.values()],
+        "scores": [json.dumps(r.scores, ensure_ascii=False) for r in tags.values()],
+        "evidence": [json.dumps(r.evidence, ensure_ascii=False) for r in tags.values()],
+    }, ["passage_id", "doc_id", "role", "codes", "role_score", "scores", "evidence"])
+    del passage_docs
+    pairs = [(pid, code, float(r.scores.get(code, 1.0))) for pid, r in tags.items() for code in r.codes]
+    yield "tag_codes", _columns_frame(["passage_id", "code", "score"], pairs)
+    del pairs
+    yield "requirements", _columns_frame(
+        ["requirement_id", "doc_id", "passage_id", "section_path", "section_title", "start", "end",
+         "text", "codes", "key_terms", "actor", "instrument", "instrument_families"],
+        [(r.requirement_id, r.doc_id, r.passage_id, r.section_path, r.section_title, r.start, r.end, r.text,
+          list(r.codes), list(r.key_terms), r.actor, r.instrument, list(r.instrument_families))
+         for r in analysis.requirements])
+    yield "matches", matches_frame(analysis.matches)
+    yield "figures", _columns_frame(
+        ["figure_id", "passage_id", "doc_id", "unit", "start", "end", "surface", "value", "measure",
+         "kind", "population", "statement", "source", "year", "approx", "anonymised"],
+        [(f"{f.passage_id}#{index}", f.passage_id, f.doc_id, doc_units.get(f.doc_id, ""), f.start, f.end,
+          f.surface, f.value, f.measure, f.kind, f.population, f.statement, f.source, f.year, f.approx,
+          f.anonymised)
+         for index, f in enumerate(analysis.figures)]).astype({"value": "float64"})
     passage_text = {p.passage_id: p.text for p in corpus.passages}
-    initiatives = pd.DataFrame(
-        [{"unit": unit, "passage_id": pid, "best_requirement_score": score, "text": passage_text[pid],
-          "codes": list(analysis.tags[pid].codes)} for unit, pid, score in analysis.initiatives],
-        columns=["unit", "passage_id", "best_requirement_score", "text", "codes"],
-    )
+    yield "initiatives", _columns_frame(
+        ["unit", "passage_id", "best_requirement_score", "text", "codes"],
+        [(unit, pid, score, passage_text[pid], list(tags[pid].codes)) for unit, pid, score in analysis.initiatives])
+    del passage_text
     codebook = analysis.codebook
-    codebook_frame = pd.DataFrame(
-        [{"code": code, "group": entry.group, "name": entry.name, "definition": entry.definition,
-          "recommended_measures": list(codebook.mapping.get(code, ())),
-          "group_name": codebook.groups[entry.group].name, "group_kind": codebook.groups[entry.group].kind,
-          "colour": codebook.colour(code), "group_colour": codebook.groups[entry.group].colour}
-         for code, entry in codebook.codes.items()],
-        columns=["code", "group", "name", "definition", "recommended_measures", "group_name", "group_kind",
-                 "colour", "group_colour"],
-    )
-    units = pd.DataFrame(
-        [{"unit": unit, "doc_ids": doc_ids, "n_documents": len(doc_ids)} for unit, doc_ids in analysis.units.items()],
-        columns=["unit", "doc_ids", "n_documents"],
-    )
-    return {
-        "documents": documents,
-        "passages": passages_frame(corpus.passages),
-        "sections": sections_frame(corpus.documents),
-        "tags": tags,
-        "tag_codes": tag_codes,
-        "requirements": requirements,
-        "matches": matches,
-        "figures": figures,
-        "initiatives": initiatives,
-        "units": units,
-        "codebook": codebook_frame,
-        "manifest": manifest_frame(corpus.manifest),
-    }
+    yield "units", _columns_frame(
+        ["unit", "doc_ids", "n_documents"],
+        [(unit, doc_ids, len(doc_ids)) for unit, doc_ids in analysis.units.items()])
+    yield "codebook", _columns_frame(
+        ["code", "group", "name", "definition", "recommended_measures", "group_name", "group_kind",
+         "colour", "group_colour"],
+        [(code, entry.group, entry.name, entry.definition, list(codebook.mapping.get(code, ())),
+          codebook.groups[entry.group].name, codebook.groups[entry.group].kind, codebook.colour(code),
+          codebook.groups[entry.group].colour)
+         for code, entry in codebook.codes.items()])
+    yield "manifest", manifest_frame(corpus.manifest)
+
+
+def _columns_frame(columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> pd.DataFrame:
+    """A frame of row tuples given in the order of ``columns``, built column by column (the same frame
+    as one built from a dict per row, without the dicts)."""
+    return _frame({column: [row[index] for row in rows] for index, column in enumerate(columns)}, columns)
+
+
+def _frame(data: dict[str, list[Any]], columns: Sequence[str]) -> pd.DataFrame:
+    """A frame of column lists; without rows every column is an object column, as in a frame built
+    from no rows (an empty list alone would make it float)."""
+    if not any(data.values()):
+        return pd.DataFrame([], columns=list(columns))
+    return pd.DataFrame(data, columns=list(columns))
+
+
+def _passages_frame(passages: Sequence[Passage]) -> pd.DataFrame:
+    """:func:`pipeline.corpus.passages_frame`, built column by column instead of a dict per passage."""
+    frame = _frame({column: [getattr(p, column) for p in passages] for column in PASSAGE_COLUMNS}, PASSAGE_COLUMNS)
+    return frame.astype({"start": "int64", "end": "int64", "page": "Int64", "paragraph": "Int64",
+                         "is_heading": bool})
 
 
 def matches_frame(matches: Sequence[Any]) -> pd.DataFrame:
     """The matches table with each verdict's ``confidence`` (calibrated probability that the status is
     right) and ``needs_review`` flag."""
-    return pd.DataFrame(
-        [{"unit": m.unit, "requirement_id": m.requirement_id, "status": m.status, "score": m.score,
-          "evidence_passage_ids": [e[0] for e in m.evidence], "evidence_scores": [e[1] for e in m.evidence],
-          "evidence_roles": [e[2] for e in m.evidence], "confidence": m.probability,
-          "needs_review": m.needs_review}
-         for m in matches],
-        columns=["unit", "requirement_id", "status", "score", "evidence_passage_ids", "evidence_scores",
-                 "evidence_roles", "confidence", "needs_review"],
-    )
+    return _columns_frame(
+        ["unit", "requirement_id", "status", "score", "evidence_passage_ids", "evidence_scores",
+         "evidence_roles", "confidence", "needs_review"],
+        [(m.unit, m.requirement_id, m.status, m.score, [e[0] for e in m.evidence], [e[1] for e in m.evidence],
+          [e[2] for e in m.evidence], m.probability, m.needs_review)
+         for m in matches])
 
 
-def write_tables(analysis: Analysis, out_dir: Path) -> dict[str, Path]:
-    """Write ``out_dir/tables/*.parquet``, ``out_dir/tables/manifest.csv`` and ``out_dir/lzp.duckdb``."""
-    frames = analysis_frames(analysis)
+def write_tables(analysis: Analysis, out_dir: Path, *, store: bool = True) -> dict[str, Path]:
+    """Write ``out_dir/tables/*.parquet``, ``out_dir/tables/manifest.csv`` and (with ``store``)
+    ``out_dir/lzp.duckdb``.
+
+    Each table is built, written and let go before the next (only one is held at a time); the DuckDB
+    store then loads the Parquet files (:func:`write_store`, which another process may run instead).
+    """
     tables_dir = out_dir / "tables"
-    written = {name: write_parquet_atomic(frame, tables_dir / f"{name}.parquet") for name, frame in frames.items()}
-    written["manifest.csv"] = write_csv_atomic(frames["manifest"], tables_dir / "manifest.csv")
-    written["duckdb"] = write_duckdb(frames, out_dir / "lzp.duckdb")
+    written: dict[str, Path] = {}
+    for name, frame in table_frames(analysis):
+        written[name] = write_parquet_atomic(frame, tables_dir / f"{name}.parquet")
+        if name == "manifest":
+            written["manifest.csv"] = write_csv_atomic(frame, tables_dir / "manifest.csv")
+        del frame
+    if store:
+        written.update(write_store(out_dir))
     return written
 
 
-def write_duckdb(frames: dict[str, pd.DataFrame], target: Path) -> Path:
-    """A fresh DuckDB database with every table and the views, moved into place when complete."""
+def write_store(out_dir: Path) -> dict[str, Path]:
+    """``out_dir/lzp.duckdb`` from the Parquet tables of ``out_dir/tables``."""
+    tables_dir = Path(out_dir) / "tables"
+    return {"duckdb": write_duckdb({name: tables_dir / f"{name}.parquet" for name in TABLE_NAMES},
+                                   Path(out_dir) / "lzp.duckdb")}
+
+
+def write_duckdb(tables: dict[str, Path], target: Path) -> Path:
+    """A fresh DuckDB database with every table (read from its Parquet file) and the views, moved into
+    place when complete."""
     with atomic_path(target) as temporary:
         temporary.unlink()  # DuckDB creates the file itself
-        connection = duckdb.connect(str(temporary))
+        connection = duckdb.connect(str(temporary), config={"threads": 1})
         try:
-            for name, frame in frames.items():
-                connection.register("frame", frame)
-                connection.execute(f'CREATE TABLE "{name}" AS SELECT * FROM frame')
-                connection.unregister("frame")
+            for name, path in tables.items():
+                connection.execute(f'CREATE TABLE "{name}" AS SELECT * FROM read_parquet(?)', [str(path)])
             for name, sql in VIEWS.items():
                 connection.execute(f'CREATE VIEW "{name}" AS {sql}')
         finally:

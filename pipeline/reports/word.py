@@ -24,6 +24,7 @@ from typing import Any
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
@@ -199,9 +200,17 @@ class Briefing:
         self.document = document
         self.section_number = 0
         self.sub_number = 0
+        self._style_ids: dict[str, str | None] = {}
+
+    def _styled(self, text: str, style: str) -> None:
+        """``document.add_paragraph(text, style=style)`` with the style's id looked up once per document
+        (python-docx searches the style definitions for every paragraph otherwise)."""
+        if style not in self._style_ids:
+            self._style_ids[style] = self.document.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+        self.document.add_paragraph(text)._p.style = self._style_ids[style]
 
     def title(self, text: str, subtitle: str = "") -> None:
-        self.document.add_paragraph(text, style="Title")
+        self._styled(text, "Title")
         if subtitle:
             paragraph = self.document.add_paragraph(subtitle)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -212,11 +221,11 @@ class Briefing:
     def section(self, name: str) -> None:
         self.section_number += 1
         self.sub_number = 0
-        self.document.add_paragraph(f"{numeral(self.section_number)}、{name}", style="Heading 1")
+        self._styled(f"{numeral(self.section_number)}、{name}", "Heading 1")
 
     def sub(self, name: str) -> None:
         self.sub_number += 1
-        self.document.add_paragraph(f"（{numeral(self.sub_number)}）{name}", style="Heading 2")
+        self._styled(f"（{numeral(self.sub_number)}）{name}", "Heading 2")
 
     def para(self, text: str, *, lead: str = "") -> None:
         paragraph = self.document.add_paragraph()
