@@ -13,7 +13,7 @@
   The calibration used by ``lzp analyze`` is then fitted on all pairs and saved to
   ``models/matching.json``.
 * Figures: ``corpora/annotations/figures.jsonl`` lists every figure of the sample corpus; an extracted
-  figure is correct when the same passage has a gold figure with the same value and measure.
+  figure is correct when the same passage has a gold figure with the same value and unit of measure.
 """
 
 from __future__ import annotations
@@ -273,7 +273,7 @@ def evaluate_figures(corpus: Corpus, figures: list[Figure], *, path: Path) -> Fi
     correct: list[tuple[Figure, dict]] = []
     spurious: list[str] = []
     for figure in extracted:
-        key = (figure.passage_id, _value_key(figure.value), _measure(figure.measure))
+        key = (figure.passage_id, _value_key(figure.value), _measure(figure.unit_of_measure))
         if remaining[key] > 0:
             remaining[key] -= 1
             correct.append((figure, by_key[key]))
@@ -383,7 +383,7 @@ def render_markdown(matching: MatchingScores, figures: FigureScores) -> str:
         "## Survey and quantitative figures",
         "",
         f"Hand labels: `corpora/annotations/figures.jsonl`, {figures.n_gold} figures in the sample corpus. "
-        "An extracted figure is correct when its passage has a gold figure with the same value and measure. "
+        "An extracted figure is correct when its passage has a gold figure with the same value and unit of measure. "
         "The extractor is rule-based (no training), written with the sample corpus in view.",
         "",
         "| gold | extracted | precision | recall | population agrees | source agrees |",

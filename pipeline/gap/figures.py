@@ -175,7 +175,7 @@ class Figure:
     end: int
     surface: str
     value: float | None
-    measure: str
+    unit_of_measure: str  # %, 个, 人次, 万元 … (计量单位)
     kind: str
     population: str
     statement: str
@@ -449,7 +449,7 @@ def extract_figures(
         figures.append(
             Figure(
                 passage_id=passage_id, doc_id=doc_id, start=start, end=end, surface=text[start:end],
-                value=candidate.value, measure=measure, kind=candidate.kind, population=population,
+                value=candidate.value, unit_of_measure=measure, kind=candidate.kind, population=population,
                 statement=statement, source=_source(text, context),
                 year=year_match.group(1) if year_match else None, approx=approx,
                 anonymised=candidate.value is None,

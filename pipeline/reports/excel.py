@@ -62,7 +62,7 @@ COLUMN_LABELS: dict[str, str] = {
     "requirement_id": "要求编号", "section_title": "章节标题", "key_terms": "关键词", "status": "状态",
     "status_label": "状态（中文）", "score": "得分", "evidence_passage_ids": "证据段落",
     "evidence_scores": "证据得分", "evidence_roles": "证据角色", "figure_id": "数据编号", "surface": "原文",
-    "value": "数值", "measure": "计量单位", "measure_code": "融合措施", "population": "对象", "statement": "表述", "source": "来源",
+    "value": "数值", "unit_of_measure": "计量单位", "measure_code": "融合措施", "population": "对象", "statement": "表述", "source": "来源",
     "year": "年份", "approx": "约数", "anonymised": "匿名化", "best_requirement_score": "最高匹配得分",
     "path": "路径", "sha256": "SHA-256", "reason": "原因", "n_documents": "文档数", "seconds": "耗时（秒）",
     "code": "编码", "group": "类别", "name": "名称", "definition": "定义", "recommended_measures": "建议措施",

@@ -483,7 +483,7 @@ def _disconnect_table(data: ReportData, units: Sequence[str]) -> str:
 
 
 def _figure_rows(data: ReportData, figures: Iterable[dict[str, Any]]) -> list[list[str]]:
-    return [[e(f.get("unit")), e(f.get("surface")), e(f.get("value")), e(f.get("measure")), e(f.get("kind")),
+    return [[e(f.get("unit")), e(f.get("surface")), e(f.get("value")), e(f.get("unit_of_measure")), e(f.get("kind")),
              e(f.get("population")), e(f.get("statement")), e(f.get("source")), e(f.get("year")),
              f'<a href="{e(_passage_href(data, f.get("passage_id") or ""))}">{e(f.get("passage_id"))}</a>']
             for f in figures]
@@ -493,7 +493,7 @@ FIGURE_HEADERS = ["单位", "原文", "数值", "计量单位", "类型", "对�
 
 
 def _figures_section(data: ReportData) -> str:
-    is_percent = [f.get("kind") == "percent" or f.get("measure") in ("%", "％") for f in data.figures]
+    is_percent = [f.get("kind") == "percent" or f.get("unit_of_measure") in ("%", "％") for f in data.figures]
     percents = [f for f, flag in zip(data.figures, is_percent, strict=True) if flag]
     others = [f for f, flag in zip(data.figures, is_percent, strict=True) if not flag]
     return "".join([

@@ -94,7 +94,7 @@ def _quote_cell(data: ReportData, quote: dict[str, Any]) -> str:
 
 
 def _figures_table(figures: Iterable[dict[str, Any]]) -> str:
-    rows = [[md(f.get("unit")), md(f.get("surface")), md(f.get("value")), md(f.get("measure")), md(f.get("kind")),
+    rows = [[md(f.get("unit")), md(f.get("surface")), md(f.get("value")), md(f.get("unit_of_measure")), md(f.get("kind")),
              md(f.get("population")), md(f.get("statement")), md(f.get("source")), md(f.get("year")),
              md_id(f.get("passage_id"))] for f in figures]
     return table(["单位", "原文", "数值", "计量单位", "类型", "对象", "表述", "来源", "年份", "段落"], rows, numeric=(2,))
@@ -155,7 +155,7 @@ def index_markdown(data: ReportData) -> str:
     rows = [[md(u)] + [str(data.disconnect_count(u, c)) for c in data.problems] for u in units]
     out.append(table(["单位"] + [md(data.label(c)) for c in data.problems], rows, numeric=range(1, len(data.problems) + 1)))
 
-    is_percent = [f.get("kind") == "percent" or f.get("measure") in ("%", "％") for f in data.figures]
+    is_percent = [f.get("kind") == "percent" or f.get("unit_of_measure") in ("%", "％") for f in data.figures]
     out.append("## 调查数据\n")
     out.append("### 百分比（问卷等）\n")
     out.append(_figures_table(f for f, flag in zip(data.figures, is_percent, strict=True) if flag))

@@ -118,10 +118,10 @@ def table_frames(analysis: Analysis) -> Iterator[tuple[str, pd.DataFrame]]:
          for r in analysis.requirements])
     yield "matches", matches_frame(analysis.matches)
     yield "figures", _columns_frame(
-        ["figure_id", "passage_id", "doc_id", "unit", "start", "end", "surface", "value", "measure",
+        ["figure_id", "passage_id", "doc_id", "unit", "start", "end", "surface", "value", "unit_of_measure",
          "kind", "population", "statement", "source", "year", "approx", "anonymised"],
         [(f"{f.passage_id}#{index}", f.passage_id, f.doc_id, doc_units.get(f.doc_id, ""), f.start, f.end,
-          f.surface, f.value, f.measure, f.kind, f.population, f.statement, f.source, f.year, f.approx,
+          f.surface, f.value, f.unit_of_measure, f.kind, f.population, f.statement, f.source, f.year, f.approx,
           f.anonymised)
          for index, f in enumerate(analysis.figures)]).astype({"value": "float64"})
     passage_text = {p.passage_id: p.text for p in corpus.passages}

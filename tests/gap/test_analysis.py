@@ -70,7 +70,7 @@ def test_matches_use_exactly_three_statuses(out: Path) -> None:
 def test_survey_figures(out: Path, value: float, measure: str, population: str, statement: str) -> None:
     figures = table(out, "figures")
     assert pd.api.types.is_float_dtype(figures.value)
-    rows = figures[(figures.value == value) & (figures.measure == measure)]
+    rows = figures[(figures.value == value) & (figures.unit_of_measure == measure)]
     assert len(rows) >= 1
     assert rows.population.str.contains(population).any()
     assert rows.statement.str.contains(statement).any()

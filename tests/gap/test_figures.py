@@ -22,7 +22,7 @@ from pipeline.gap.figures import extract_figures, parse_number
 )
 def test_figures_of_real_sentences(sentence: str, expected: list[tuple]) -> None:
     figures = extract_figures(sentence)
-    assert [(f.value, f.measure, f.kind, f.population, f.source) for f in figures] == expected
+    assert [(f.value, f.unit_of_measure, f.kind, f.population, f.source) for f in figures] == expected
     for figure in figures:
         assert sentence[figure.start:figure.end] == figure.surface
 
@@ -90,7 +90,7 @@ def test_phrasings_of_shares_amounts_and_scores(
     sentence: str, surface: str, value: float, measure: str, kind: str
 ) -> None:
     (figure,) = extract_figures(sentence)
-    assert (figure.surface, round(figure.value or 0.0, 2), figure.measure, figure.kind) == (
+    assert (figure.surface, round(figure.value or 0.0, 2), figure.unit_of_measure, figure.kind) == (
         surface, value, measure, kind)
 
 

@@ -184,7 +184,7 @@ KNOWN_MISSES: dict[str, str] = {
 
 
 def _extracted(sentence: str) -> tuple[tuple[float | None, str], ...]:
-    return tuple((None if f.value is None else round(f.value, 2), f.measure) for f in extract_figures(sentence))
+    return tuple((None if f.value is None else round(f.value, 2), f.unit_of_measure) for f in extract_figures(sentence))
 
 
 def _expected(expected: tuple[tuple[float, str], ...]) -> tuple[tuple[float, str], ...]:
