@@ -196,6 +196,14 @@ def _styled_cell(sheet: Any, value: Any, style: StyleArray) -> Cell:
     return cell
 
 
+def _plain_cell(sheet: Any, value: Any) -> Cell:
+    """An unstyled cell holding ``value`` (see :func:`row_of`: why the first plain value after a styled
+    cell needs one)."""
+    cell = Cell(sheet, row=1, column=1)
+    cell.value = value
+    return cell
+
+
 def row_of(sheet: Any, values: Sequence[Any]) -> list[Any]:
     """A row for ``sheet.append``. openpyxl's write-only writer goes on using the last cell object it was
     given for the plain values after it, so that cell's style would carry over: the first plain value
@@ -206,9 +214,7 @@ def row_of(sheet: Any, values: Sequence[Any]) -> list[Any]:
         if isinstance(value, Cell):
             after_cell = True
         elif value is not None and after_cell:
-            fresh = Cell(sheet, row=1, column=1)
-            fresh.value = value
-            value = fresh
+            value = _plain_cell(sheet, value)
             after_cell = False
         row.append(value)
     return row
@@ -281,9 +287,7 @@ def write_value_sheet(workbook: Workbook, title: str, columns: Sequence[str], ro
                 value = _styled_cell(sheet, value, style)
                 after_cell = True
             elif after_cell and value is not None:
-                fresh = Cell(sheet, row=1, column=1)
-                fresh.value = value
-                value = fresh
+                value = _plain_cell(sheet, value)
                 after_cell = False
             row.append(value)
         sheet.append(row)
