@@ -21,7 +21,7 @@ from typing import Any
 
 from pipeline import config
 from pipeline.cache import EntryStore, code_fingerprint
-from pipeline.tagging.tagger import Tagger, TagResult
+from pipeline.tagging.tagger import TagResult
 
 log = logging.getLogger("lzp")
 
@@ -111,28 +111,3 @@ class TagCache:
         log.info("tag cache: %d of %d documents reused, %d tagged", len(documents) - len(missing), len(documents),
                  len(missing))
         return [results or [] for results in found]
-
-
-class CachingTagger:
-    """``tagger`` whose :meth:`tag_documents` takes the results ``store`` holds for a document and
-    stores those it computes; every other attribute is the tagger's own."""
-
-    def __init__(self, tagger: Tagger, store: EntryStore, *, fingerprint: str) -> None:
-        self.tagger = tagger
-        self.store = store
-        self.fingerprint = fingerprint
-        self.cache = TagCache(store, fingerprint=fingerprint)
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") or name in {"tagger", "store", "fingerprint", "cache"}:
-            raise AttributeError(name)
-        return getattr(self.tagger, name)
-
-    def key_of(self, passages: Sequence[str], *, mode: str, normalized: bool) -> str:
-        return self.cache.key_of(passages, mode=mode, normalized=normalized)
-
-    def tag_documents(self, documents: Sequence[Sequence[str]], *, mode: str = "combined",
-                      normalized: bool = False) -> list[list[TagResult]]:
-        """:meth:`Tagger.tag_documents`, tagging only the documents the store does not hold."""
-        return self.cache.tag_documents(partial(self.tagger.tag_documents, mode=mode, normalized=normalized),
-                                        documents, mode=mode, normalized=normalized)
