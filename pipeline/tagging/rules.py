@@ -12,7 +12,7 @@ text) and only those are run; the hits are the same as running every regex.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -534,9 +534,8 @@ class RuleMatcher:
         self.codebook = codebook
         self._cache: dict[str, tuple[Evidence, ...]] = {}
         self._terms: dict[str, re.Pattern[str]] = {}
-        # A code's patterns are scanned as one alternation of those that can match (see _alternation).
+        # A code's patterns: only the branches that can match are scanned (see _branch_matches).
         self._branches: dict[str, tuple[re.Pattern[str], ...]] = {}
-        self._subsets: dict[tuple[str, tuple[int, ...]], re.Pattern[str]] = {}
         for code, entry in codebook.codes.items():
             ordered = sorted(entry.terms, key=len, reverse=True)
             self._terms[code] = re.compile("|".join(re.escape(term) for term in ordered))
@@ -556,19 +555,33 @@ class RuleMatcher:
             if codebook.awareness_triggers else None
         )
 
-    def _alternation(self, code: str, branches: tuple[int, ...]) -> re.Pattern[str]:
-        """One regex for some branches of a code's patterns, in codebook order.
+    def _branch_matches(self, code: str, branches: Sequence[int], text: str) -> Iterator[re.Match[str]]:
+        """The matches of the alternation of some branches of a code's patterns (in codebook order),
+        found with each branch's own compiled pattern: leftmost first, at the same start the earliest
+        branch, scanning on from the end of each match — what ``finditer`` of the alternation gives,
+        without compiling an alternation for every combination of branches.
 
         Where the other branches cannot match anywhere in a text (the gate says so), the
         alternation of the remaining ones finds exactly the matches of the full one.
         """
-        key = (code, branches)
-        pattern = self._subsets.get(key)
-        if pattern is None:
-            pattern = re.compile("|".join(f"(?:{self._branches[code][index].pattern})" for index in branches))
-            if len(self._subsets) < _CACHE_SIZE:
-                self._subsets[key] = pattern
-        return pattern
+        patterns = [self._branches[code][index] for index in branches]
+        if len(patterns) == 1:
+            yield from patterns[0].finditer(text)
+            return
+        position = 0
+        upcoming: list[re.Match[str] | None] = [pattern.search(text, position) for pattern in patterns]
+        while position <= len(text):
+            best: re.Match[str] | None = None
+            for index, pattern in enumerate(patterns):
+                found = upcoming[index]
+                if found is not None and found.start() < position:
+                    found = upcoming[index] = pattern.search(text, position)
+                if found is not None and (best is None or found.start() < best.start()):
+                    best = found
+            if best is None:
+                return
+            yield best
+            position = best.end() if best.end() > best.start() else best.end() + 1
 
     def keyword_hits(self, text: str, *, gated: set[Any] | None = None) -> list[Evidence]:
         """Plain term matches only (the keyword baseline); ``gated``: the open keys of the text."""
@@ -599,8 +612,8 @@ class RuleMatcher:
         for code in self._branches:
             if code not in open_by_code:
                 continue
-            pattern = self._alternation(code, tuple(sorted(open_by_code[code])))
-            hits.extend(Evidence(code, m.start(), m.end(), m.group(), "pattern") for m in pattern.finditer(text))
+            hits.extend(Evidence(code, m.start(), m.end(), m.group(), "pattern")
+                        for m in self._branch_matches(code, sorted(open_by_code[code]), text))
         if self._awareness is not None:
             for m in self._awareness.finditer(text):
                 hits.extend(Evidence(code, m.start(), m.end(), m.group(), "rule:awareness")
