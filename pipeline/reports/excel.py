@@ -8,33 +8,30 @@ and repeated on every printed page; every sheet prints landscape on A4, fitted t
 review flag when the analysis has them, the best evidence text with its location and an empty 复核
 column (a drop-down) for the analyst.
 
-No cell is ever a formula: every string is written with ``data_type = "s"`` and strings that a
-spreadsheet would read as a formula (leading ``=``, ``+``, ``-``, ``@``, tab, CR) also get the quote-prefix
-style, the equivalent of typing a leading apostrophe; the stored value stays the literal text.
+No cell is ever a formula: every string is written as a string, and strings that a spreadsheet would
+read as a formula (leading ``=``, ``+``, ``-``, ``@``, tab, CR) also get the quote-prefix style, the
+equivalent of typing a leading apostrophe; the stored value stays the literal text.
 
-The workbook is written in openpyxl's write-only mode, row by row: plain values go in as they are, and
-a cell object is made only where a style is needed (headers, wrapped text, percentages, quote prefix).
+The workbook is streamed with XlsxWriter's constant-memory mode: each row goes to disk as it is
+written, so the writer's memory does not grow with the number of rows. A table longer than one sheet
+can hold (:data:`MAX_SHEET_ROWS`) goes on in continuation sheets 段落（续2）, 段落（续3）…, each with the
+header row and a note in the first sheet's title row of where it continues.
 """
 
 from __future__ import annotations
 
 import json
-import weakref
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.formatting.rule import ColorScaleRule
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.styles.cell_style import StyleArray
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.page import PageMargins
-from openpyxl.worksheet.properties import PageSetupProperties
-from openpyxl.worksheet.worksheet import Worksheet
+import xlsxwriter
+from xlsxwriter.format import Format
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
 
 from pipeline.labels import REPORT_TITLE, ROLE_LABELS, STATUS_LABELS
 from pipeline.reports.render import (
@@ -51,6 +48,13 @@ from pipeline.storage import write_atomic
 MAX_CELL_CHARS = 32_000  # Excel's limit is 32,767 characters per cell
 TRUNCATION_MARK = "……（已截断）"
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+MAX_SHEET_ROWS = 1_048_576  # Excel's rows per sheet, the header row included
+ILLEGAL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters XML 1.0 forbids
+WORKBOOK_OPTIONS = {"constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
+                    "strings_to_urls": False, "nan_inf_to_errors": True}
+PAGE_FOOTER = "&C第 &P 页，共 &N 页"
+PAGE_MARGINS = {"left": 0.4, "right": 0.4, "top": 0.5, "bottom": 0.5}
+HEADER_FOOTER_MARGIN = 0.25
 
 COLUMN_LABELS: dict[str, str] = {
     "doc_id": "文档编号", "source_path": "来源文件", "title": "标题", "doc_type": "文种", "issuer": "发文机关",
@@ -93,14 +97,14 @@ TABLE_SHEETS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("编码表", "codebook", ()),
 )
 
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="7F1D1D")
-HEADER_ALIGNMENT = Alignment(vertical="center", wrap_text=True)
-WRAP = Alignment(vertical="top", wrap_text=True)
-TITLE_FONT = Font(bold=True, size=14)
-BLOCK_FONT = Font(bold=True, size=12)
-NOTE_FONT = Font(italic=True, color="6B7280")
-REVIEW_FILL = PatternFill("solid", fgColor="FEF3C7")
+HEADER = {"bold": True, "font_color": "#FFFFFF", "bg_color": "#7F1D1D", "pattern": 1, "valign": "vcenter",
+          "text_wrap": True}
+WRAP = {"valign": "top", "text_wrap": True}
+TITLE = {"bold": True, "font_size": 14}
+BLOCK = {"bold": True, "font_size": 12}
+NOTE = {"italic": True, "font_color": "#6B7280"}
+REVIEW_FILL = {"bg_color": "#FEF3C7", "pattern": 1}
+PERCENT = {"num_format": "0%"}
 WIDE_COLUMNS = frozenset({"text", "statement", "requirement_text", "evidence_text", "definition", "evidence",
                           "review_note", "title", "normalization"})
 WIDE = 50
@@ -110,7 +114,8 @@ SCAN_ROWS = 200  # rows looked at to size a column
 
 
 def cell_text(value: Any) -> Any:
-    """A value as Excel accepts it: numbers stay numbers, lists join with 、, text is cleaned and capped."""
+    """A value as Excel accepts it: numbers stay numbers, lists join with 、, text is cleaned (control
+    characters dropped, line breaks as \\n) and capped."""
     kind = type(value)
     if kind is str:
         text = value
@@ -125,99 +130,47 @@ def cell_text(value: Any) -> Any:
         if isinstance(value, (int, float)):
             return value
         text = text_of(value)
-    if ILLEGAL_CHARACTERS_RE.search(text):
-        text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    if ILLEGAL_CHARACTERS.search(text):
+        text = ILLEGAL_CHARACTERS.sub("", text)
+    if "\r" in text:  # a cell's line break is \n (a stored \r would reach readers as _x000D_)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if len(text) > MAX_CELL_CHARS:
         text = text[: MAX_CELL_CHARS - len(TRUNCATION_MARK)] + TRUNCATION_MARK
     return text
 
 
-def put(sheet: Worksheet, row: int, column: int, value: Any):
-    """Write one cell of an ordinary worksheet; strings are always plain strings, never formulas."""
+class Styles:
+    """The cell formats of one workbook, each registered once: ``styles(WRAP, REVIEW_FILL)`` is the format
+    with both parts, ``styles(WRAP, quote=True)`` the same with the quote prefix."""
+
+    def __init__(self, workbook: Workbook) -> None:
+        self.workbook = workbook
+        self._formats: dict[tuple[Any, ...], Format | None] = {}
+
+    def __call__(self, *parts: dict[str, Any] | None, quote: bool = False) -> Format | None:
+        key = (*(id(part) for part in parts if part), quote)
+        if key not in self._formats:
+            properties: dict[str, Any] = {}
+            for part in parts:
+                properties.update(part or {})
+            if quote:
+                properties["quote_prefix"] = True
+            self._formats[key] = self.workbook.add_format(properties) if properties else None
+        return self._formats[key]
+
+
+def write_cell(sheet: Worksheet, row: int, column: int, value: Any, style: Format | None = None,
+               quoted: Format | None = None) -> None:
+    """One cell (0-based ``row``/``column``): numbers as numbers, every string as a string, never a
+    formula; a string a spreadsheet would read as a formula gets ``quoted`` (the quote-prefix style)."""
     value = cell_text(value)
-    cell = sheet.cell(row=row, column=column)
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"
-        if value.startswith(FORMULA_TRIGGERS):
-            cell.quotePrefix = True
-    return cell
-
-
-def styled(sheet: Any, value: Any, *, font: Font | None = None, fill: PatternFill | None = None,
-           alignment: Alignment | None = None, number_format: str | None = None) -> Any:
-    """A value for ``sheet.append``: the cleaned value itself when it needs no style and cannot be read
-    as a formula, otherwise a cell holding it as a string (quote-prefixed when it looks like a formula)."""
-    value = cell_text(value)
-    risky = type(value) is str and value.startswith(FORMULA_TRIGGERS)
-    if not (risky or font or fill or alignment or number_format):
-        return value
-    return _styled_cell(sheet, value, style_array(sheet, font=font, fill=fill, alignment=alignment,
-                                                  number_format=number_format, quote=risky))
-
-
-# Per workbook: the style arrays made so far, by the identity of their parts (kept alive with them).
-_STYLE_ARRAYS: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], tuple[tuple[Any, ...], StyleArray]]] = \
-    weakref.WeakKeyDictionary()
-
-
-def style_array(sheet: Any, *, font: Font | None = None, fill: PatternFill | None = None,
-                alignment: Alignment | None = None, number_format: str | None = None,
-                quote: bool = False) -> StyleArray:
-    """The style of a cell with these parts, registered in the sheet's workbook once: every cell made
-    with it shares the workbook's entries instead of looking each part up again."""
-    arrays = _STYLE_ARRAYS.setdefault(sheet.parent, {})
-    key = (id(font), id(fill), id(alignment), number_format, quote)
-    found = arrays.get(key)
-    if found is None:
-        template = Cell(sheet, row=1, column=1)
-        if font:
-            template.font = font
-        if fill:
-            template.fill = fill
-        if alignment:
-            template.alignment = alignment
-        if number_format:
-            template.number_format = number_format
-        if quote:
-            template.quotePrefix = True
-        found = arrays[key] = ((font, fill, alignment), StyleArray(template._style or StyleArray()))
-    return found[1]
-
-
-def _styled_cell(sheet: Any, value: Any, style: StyleArray) -> Cell:
-    """A cell with ``style`` holding ``value``; a string is always a string, never a formula."""
-    cell = Cell(sheet, row=1, column=1, style_array=style)
-    if isinstance(value, str):
-        cell._value = value
-        cell.data_type = "s"
+    if value is None:
+        if style is not None:
+            sheet.write_blank(row, column, None, style)
+    elif type(value) is str:
+        sheet.write_string(row, column, value, quoted if value.startswith(FORMULA_TRIGGERS) else style)
     else:
-        cell.value = value
-    return cell
-
-
-def _plain_cell(sheet: Any, value: Any) -> Cell:
-    """An unstyled cell holding ``value`` (see :func:`row_of`: why the first plain value after a styled
-    cell needs one)."""
-    cell = Cell(sheet, row=1, column=1)
-    cell.value = value
-    return cell
-
-
-def row_of(sheet: Any, values: Sequence[Any]) -> list[Any]:
-    """A row for ``sheet.append``. openpyxl's write-only writer goes on using the last cell object it was
-    given for the plain values after it, so that cell's style would carry over: the first plain value
-    after a styled cell gets a fresh unstyled cell of its own, and the plain values after that reuse it."""
-    row: list[Any] = []
-    after_cell = False
-    for value in values:
-        if isinstance(value, Cell):
-            after_cell = True
-        elif value is not None and after_cell:
-            value = _plain_cell(sheet, value)
-            after_cell = False
-        row.append(value)
-    return row
+        sheet.write_number(row, column, value, style)
 
 
 def _display_width(value: Any) -> int:
@@ -225,86 +178,95 @@ def _display_width(value: Any) -> int:
     return sum(2 if ord(c) >= 0x2E80 else 1 for c in text[:120]) + 2
 
 
-def print_setup(sheet: Any, header_row: int, *, freeze_column: str = "A") -> None:
-    """Landscape A4 fitted to the page width, the header row repeated on every page and frozen."""
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = 9  # A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.5, header=0.25, footer=0.25)
-    sheet.print_options.horizontalCentered = True
-    sheet.print_title_rows = f"{header_row}:{header_row}"
-    sheet.freeze_panes = f"{freeze_column}{header_row + 1}"
-    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
+def print_setup(sheet: Worksheet, header_row: int, *, freeze_column: int = 0, fit_height: int = 0) -> None:
+    """Landscape A4 fitted to the page width, the header row (1-based) repeated on every page and frozen."""
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, fit_height)
+    sheet.set_margins(**PAGE_MARGINS)
+    sheet.set_header("", {"margin": HEADER_FOOTER_MARGIN})
+    sheet.set_footer(PAGE_FOOTER, {"margin": HEADER_FOOTER_MARGIN})
+    sheet.center_horizontally()
+    sheet.repeat_rows(header_row - 1)
+    sheet.freeze_panes(header_row, freeze_column)
 
 
-def write_rows_sheet(workbook: Workbook, title: str, columns: Sequence[str], rows: Sequence[dict[str, Any]],
-                     *, review: bool = False) -> Any:
-    """A sheet with Chinese headers from ``columns`` and one row per dict, in bulk: frozen, filterable,
-    printable header; wide text columns wrap."""
-    return write_value_sheet(workbook, title, columns, [[row.get(column) for column in columns] for row in rows],
-                             review=review)
+@dataclass(frozen=True)
+class SheetPart:
+    """One sheet of a table: its title and the range of the table's rows it holds."""
+    title: str
+    first: int
+    stop: int
 
 
-def write_value_sheet(workbook: Workbook, title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]],
-                      *, review: bool = False) -> Any:
-    """:func:`write_rows_sheet` for rows given as values in the order of ``columns``.
+def sheet_parts(title: str, n_rows: int, *, max_rows: int = MAX_SHEET_ROWS) -> list[SheetPart]:
+    """The sheets a table of ``n_rows`` rows needs under a header row: ``title`` alone, or ``title``
+    followed by ``title（续2）``, ``title（续3）``… when it holds more rows than one sheet can."""
+    per_sheet = max_rows - 1
+    starts = range(0, max(n_rows, 1), per_sheet)
+    return [SheetPart(title if number == 1 else f"{title}（续{number}）", start, min(start + per_sheet, n_rows))
+            for number, start in enumerate(starts, start=1)]
 
-    Each column's style (wrapped text, the review fill) is made once; a cell object is made only for a
-    styled or formula-like value, and the first plain value after one gets a fresh cell (see :func:`row_of`).
-    """
-    sheet = workbook.create_sheet(title)
+
+def write_rows_sheet(workbook: Workbook, styles: Styles, title: str, columns: Sequence[str],
+                     rows: Sequence[dict[str, Any]], *, review: bool = False,
+                     max_rows: int = MAX_SHEET_ROWS) -> list[Worksheet]:
+    """A sheet with Chinese headers from ``columns`` and one row per dict (see :func:`write_value_sheet`)."""
+    return write_value_sheet(workbook, styles, title, columns,
+                             [[row.get(column) for column in columns] for row in rows], review=review,
+                             max_rows=max_rows)
+
+
+def write_value_sheet(workbook: Workbook, styles: Styles, title: str, columns: Sequence[str],
+                      rows: Sequence[Sequence[Any]], *, review: bool = False,
+                      max_rows: int = MAX_SHEET_ROWS) -> list[Worksheet]:
+    """Sheets with Chinese headers from ``columns`` and the rows given as values in that order: frozen,
+    filterable, printable header; wide text columns wrap; the 复核 column of a review sheet is filled
+    and offers :data:`REVIEW_CHOICES`. Rows beyond one sheet go on in continuation sheets."""
     labels = [COLUMN_LABELS.get(c, c) for c in columns]
     widths = [_display_width(label) for label in labels]
     for row in rows[:SCAN_ROWS]:
         for index, value in enumerate(row):
             widths[index] = max(widths[index], _display_width(text_of(value)))
-    for index, column in enumerate(columns, start=1):
-        width = WIDE if column in WIDE_COLUMNS else REVIEW_WIDTH if column == "review" else \
-            max(6, min(30, widths[index - 1]))
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    print_setup(sheet, 1)
-    if columns:
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(len(rows) + 1, 1)}"
-    parts = [(WRAP if column in WIDE_COLUMNS else None, REVIEW_FILL if review and column in ("review", "review_note")
-              else None) for column in columns]
-    plain = [style_array(sheet, alignment=alignment, fill=fill) if alignment or fill else None
-             for alignment, fill in parts]
-    quoted = [style_array(sheet, alignment=alignment, fill=fill, quote=True) for alignment, fill in parts]
-    sheet.append([styled(sheet, label, font=HEADER_FONT, fill=HEADER_FILL, alignment=HEADER_ALIGNMENT)
-                  for label in labels])
-    triggers = FORMULA_TRIGGERS
-    for values in rows:
-        row: list[Any] = []
-        after_cell = False
-        for value, style, quote in zip(values, plain, quoted, strict=True):
-            value = cell_text(value)
-            if type(value) is str and value.startswith(triggers):
-                value = _styled_cell(sheet, value, quote)
-                after_cell = True
-            elif style is not None:
-                value = _styled_cell(sheet, value, style)
-                after_cell = True
-            elif after_cell and value is not None:
-                value = _plain_cell(sheet, value)
-                after_cell = False
-            row.append(value)
-        sheet.append(row)
-    if review and "review" in columns:
-        letter = get_column_letter(list(columns).index("review") + 1)
-        validation = DataValidation(type="list", formula1='"' + ",".join(REVIEW_CHOICES) + '"', allow_blank=True)
-        validation.add(f"{letter}2:{letter}{max(len(rows) + 1, 2)}")
-        sheet.data_validations.append(validation)
-    return sheet
+    widths = [WIDE if column in WIDE_COLUMNS else REVIEW_WIDTH if column == "review" else max(6, min(30, width))
+              for column, width in zip(columns, widths, strict=True)]
+    parts = [(WRAP if column in WIDE_COLUMNS else None,
+              REVIEW_FILL if review and column in ("review", "review_note") else None) for column in columns]
+    plain = [styles(*part) for part in parts]
+    quoted = [styles(*part, quote=True) for part in parts]
+    header = styles(HEADER)
+    header_quoted = styles(HEADER, quote=True)
+    sheets = []
+    pieces = sheet_parts(title, len(rows), max_rows=max_rows)
+    for piece in pieces:
+        sheet = workbook.add_worksheet(piece.title)
+        sheets.append(sheet)
+        for index, width in enumerate(widths):
+            sheet.set_column(index, index, width)
+        print_setup(sheet, 1)
+        for index, label in enumerate(labels):
+            write_cell(sheet, 0, index, label, header, header_quoted)
+        cells = list(zip(plain, quoted, strict=True))
+        for number, values in enumerate(rows[piece.first:piece.stop], start=1):
+            for index, (value, (style, quote)) in enumerate(zip(values, cells, strict=True)):
+                write_cell(sheet, number, index, value, style, quote)
+        last = max(piece.stop - piece.first, 1)
+        if columns:
+            sheet.autofilter(0, 0, last, len(columns) - 1)
+        if review and "review" in columns:
+            column = list(columns).index("review")
+            sheet.data_validation(1, column, last, column, {"validate": "list", "source": list(REVIEW_CHOICES),
+                                                           "ignore_blank": True})
+    return sheets
 
 
-def write_table_sheet(workbook: Workbook, title: str, frame: pd.DataFrame) -> Any:
-    """One analysis table as a sheet (see :func:`write_rows_sheet`)."""
+def write_table_sheet(workbook: Workbook, styles: Styles, title: str, frame: pd.DataFrame, *,
+                      max_rows: int = MAX_SHEET_ROWS) -> list[Worksheet]:
+    """One analysis table as a sheet (see :func:`write_value_sheet`)."""
     columns = list(frame.columns)
     values = [column_values(frame.iloc[:, index]) for index in range(len(columns))]
     rows = list(zip(*values, strict=True)) if columns else [() for _ in range(len(frame))]
-    return write_value_sheet(workbook, title, columns, rows)
+    return write_value_sheet(workbook, styles, title, columns, rows, max_rows=max_rows)
 
 
 def _readable_tags(frame: pd.DataFrame) -> pd.DataFrame:
@@ -369,44 +331,50 @@ def review_rows(data: ReportData) -> tuple[list[str], list[dict[str, Any]]]:
     return columns, rows
 
 
-def _colour_scale(sheet: Any, ref: str, *, high: str, low: str = "F8FAFC") -> None:
-    sheet.conditional_formatting.add(ref, ColorScaleRule(start_type="num", start_value=0, start_color=low,
-                                                         end_type="max", end_color=high))
-
-
 SUMMARY_HEADER_ROW = 6
 
 
-def write_summary_sheet(sheet: Any, data: ReportData) -> None:
+def split_note(title: str, n_rows: int, *, max_rows: int = MAX_SHEET_ROWS) -> str | None:
+    """Where a table too long for one sheet continues, for the summary; None when one sheet holds it."""
+    pieces = sheet_parts(title, n_rows, max_rows=max_rows)
+    if len(pieces) == 1:
+        return None
+    where = "、".join(f"{piece.title}（第 {piece.first + 1}–{piece.stop} 行）" for piece in pieces)
+    return f"{title}共 {n_rows} 行，超过一个工作表的行数上限，分 {len(pieces)} 个工作表：{where}"
+
+
+def write_summary_sheet(sheet: Worksheet, styles: Styles, data: ReportData, *, notes: Sequence[str] = ()) -> None:
     """概览: unit × measure coverage (colour scale on shares), status counts, unit × measure gaps and
-    unit × disconnect counts; the first table's header row is frozen and repeated when printed."""
+    unit × disconnect counts; the first table's header row is frozen and repeated when printed. ``notes``
+    (tables continued on further sheets) follow the title lines."""
     units = data.units
-    rows: list[list[Any]] = []
     policies = "；".join(f"{d.get('title') or d['doc_id']} {d.get('doc_number') or ''}".strip()
                         for d in data.policy_docs)
-    rows.append([styled(sheet, f"{REPORT_TITLE} · 概览", font=TITLE_FONT)])
-    rows.append([styled(sheet, f"对照文件：{policies or '—'}；单位 {len(units)} 个；要求 {len(data.requirements)} 项；"
-                               f"文档 {len(data.documents)} 篇" + (f"；{data.tagger_note}" if data.tagger_note else "")
-                               + "".join(f"；错误：{error}" for error in data.errors))])
-    rows.append([])
-    ranges: list[tuple[str, str, str]] = []  # (ref, high colour, low colour)
+    rows: list[list[tuple[Any, dict[str, Any] | None]]] = [
+        [(f"{REPORT_TITLE} · 概览", TITLE)],
+        [(f"对照文件：{policies or '—'}；单位 {len(units)} 个；要求 {len(data.requirements)} 项；"
+          f"文档 {len(data.documents)} 篇" + (f"；{data.tagger_note}" if data.tagger_note else "")
+          + "".join(f"；错误：{error}" for error in data.errors), None)],
+        [("；".join(notes), NOTE)] if notes else [],
+    ]
+    ranges: list[tuple[int, int, int, int, str, str]] = []  # (first row, first col, last row, last col, high, low)
 
-    def block(title: str, note: str, header: list[str], body: list[list[Any]], *, number_format: str | None = None,
+    def block(title: str, note: str, header: list[str], body: list[list[Any]], *, number_format: dict[str, Any] | None = None,
               colour: tuple[str, str] | None = None) -> None:
-        rows.append([styled(sheet, title, font=BLOCK_FONT)])
-        rows.append([styled(sheet, note, font=NOTE_FONT)])
-        rows.append([styled(sheet, h, font=HEADER_FONT, fill=HEADER_FILL, alignment=HEADER_ALIGNMENT) for h in header])
-        first = len(rows) + 1
+        rows.append([(title, BLOCK)])
+        rows.append([(note, NOTE)])
+        rows.append([(h, HEADER) for h in header])
+        first = len(rows)
         for line in body:
-            rows.append([styled(sheet, line[0]), *(styled(sheet, v, number_format=number_format) for v in line[1:])])
+            rows.append([(line[0], None), *((v, number_format) for v in line[1:])])
         last = first + max(len(body), 1) - 1
         if colour and len(header) > 1:
-            ranges.append((f"B{first}:{get_column_letter(len(header))}{last}", *colour))
+            ranges.append((first, 1, last, len(header) - 1, *colour))
         rows.append([])
 
     block(f"覆盖率：单位 × {data.group_name('measure')}", "已落实要求占该措施全部要求的比例（空白：该措施没有要求）",
           ["单位"] + [data.label(c) for c in data.measures],
-          [[unit, *(data.share(unit, c) for c in data.measures)] for unit in units], number_format="0%",
+          [[unit, *(data.share(unit, c) for c in data.measures)] for unit in units], number_format=PERCENT,
           colour=("15803D", "FEE2E2"))
     block("要求状态", "每个单位各项要求的状态数", ["单位"] + [f"{STATUS_LABELS[s]} {s}" for s in STATUS_LABELS],
           [[unit, *(data.status_counts(unit).get(s, 0) for s in STATUS_LABELS)] for unit in units])
@@ -419,15 +387,16 @@ def write_summary_sheet(sheet: Any, data: ReportData) -> None:
           [[unit, *(data.disconnect_count(unit, c) for c in data.problems)] for unit in units],
           colour=("B91C1C", "F8FAFC"))
 
-    sheet.column_dimensions["A"].width = 26
-    for column in range(2, 2 + max(len(data.measures), len(data.problems), len(STATUS_LABELS))):
-        sheet.column_dimensions[get_column_letter(column)].width = 16
-    print_setup(sheet, SUMMARY_HEADER_ROW, freeze_column="B")
-    sheet.page_setup.fitToHeight = 1
-    for line in rows:
-        sheet.append(row_of(sheet, line))
-    for ref, high, low in ranges:
-        _colour_scale(sheet, ref, high=high, low=low)
+    sheet.set_column(0, 0, 26)
+    sheet.set_column(1, max(len(data.measures), len(data.problems), len(STATUS_LABELS)), 16)
+    print_setup(sheet, SUMMARY_HEADER_ROW, freeze_column=1, fit_height=1)
+    for number, line in enumerate(rows):
+        for column, (value, part) in enumerate(line):
+            write_cell(sheet, number, column, value, styles(part), styles(part, quote=True))
+    for first_row, first_col, last_row, last_col, high, low in ranges:
+        sheet.conditional_format(first_row, first_col, last_row, last_col, {
+            "type": "2_color_scale", "min_type": "num", "min_value": 0, "min_color": f"#{low}",
+            "max_type": "max", "max_color": f"#{high}"})
 
 
 def _view_frame(rows: Iterable[dict[str, Any]], columns: Sequence[str],
@@ -436,38 +405,50 @@ def _view_frame(rows: Iterable[dict[str, Any]], columns: Sequence[str],
     return frame.rename(columns=rename or {})
 
 
-def build_workbook(data: ReportData) -> Workbook:
-    workbook = Workbook(write_only=True)
-    write_summary_sheet(workbook.create_sheet("概览"), data)
-    columns, rows = review_rows(data)
-    write_rows_sheet(workbook, "匹配", columns, rows, review=True)
+def _table_frames(data: ReportData) -> Iterator[tuple[str, pd.DataFrame]]:
     for title, name, drop in TABLE_SHEETS:
         frame = data.tables[name].drop(columns=[c for c in drop if c in data.tables[name].columns])
-        if name == "tags":
-            frame = _readable_tags(frame)
-        write_table_sheet(workbook, title, frame)
-    write_table_sheet(workbook, "覆盖率明细", _view_frame(
+        yield title, _readable_tags(frame) if name == "tags" else frame
+    yield "覆盖率明细", _view_frame(
         (data.coverage[k] for k in sorted(data.coverage)),
         ["unit", "measure", "measure_name", "n_requirements", "n_evidenced", "n_mentioned", "n_no_evidence",
-         "share_evidenced", "evidenced_requirement_ids", "evidence_passage_ids"], rename={"measure": "measure_code"}))
-    write_table_sheet(workbook, "脱节明细", _view_frame(
+         "share_evidenced", "evidenced_requirement_ids", "evidence_passage_ids"], rename={"measure": "measure_code"})
+    yield "脱节明细", _view_frame(
         (data.disconnects[k] for k in sorted(data.disconnects)),
         ["unit", "disconnect", "disconnect_name", "n_passages", "n_problem", "n_cause", "share_of_problem_passages",
-         "mean_strength", "passage_ids", "recommended_measures"]))
-    return workbook
+         "mean_strength", "passage_ids", "recommended_measures"])
 
 
-def build_table_workbook(sheets: Sequence[tuple[str, pd.DataFrame]]) -> Workbook:
-    """A workbook of table sheets (Chinese headers, printable, frozen header) in the given order."""
-    workbook = Workbook(write_only=True)
+def build_workbook(path: Path, data: ReportData, *, max_rows: int = MAX_SHEET_ROWS) -> Path:
+    """Write the analysis workbook to ``path`` (sheets stream to disk as they are written)."""
+    workbook = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
+    styles = Styles(workbook)
+    summary = workbook.add_worksheet("概览")
+    columns, rows = review_rows(data)
+    sizes = {"匹配": len(rows)} | {title: len(data.tables[name]) for title, name, _ in TABLE_SHEETS}
+    notes = [note for title, size in sizes.items() if (note := split_note(title, size, max_rows=max_rows))]
+    write_summary_sheet(summary, styles, data, notes=notes)
+    write_rows_sheet(workbook, styles, "匹配", columns, rows, review=True, max_rows=max_rows)
+    del rows
+    for title, frame in _table_frames(data):
+        write_table_sheet(workbook, styles, title, frame, max_rows=max_rows)
+    workbook.close()
+    return path
+
+
+def build_table_workbook(path: Path, sheets: Sequence[tuple[str, pd.DataFrame]]) -> Path:
+    """Write a workbook of table sheets (Chinese headers, printable, frozen header) in the given order."""
+    workbook = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
+    styles = Styles(workbook)
     for title, frame in sheets:
-        write_table_sheet(workbook, title, frame)
-    return workbook
+        write_table_sheet(workbook, styles, title, frame)
+    workbook.close()
+    return path
 
 
-def write_excel(out_dir: Path, *, data: ReportData | None = None) -> Path:
-    """Write ``out_dir/lzp.xlsx``; returns its path."""
+def write_excel(out_dir: Path, *, data: ReportData | None = None, max_rows: int = MAX_SHEET_ROWS) -> Path:
+    """Write ``out_dir/lzp.xlsx``; returns its path. Tables longer than ``max_rows`` rows per sheet
+    (Excel's limit by default) go on in continuation sheets, named in the summary."""
     out_dir = Path(out_dir)
     data = data or load_report_data(out_dir)
-    workbook = build_workbook(data)
-    return write_atomic(out_dir / "lzp.xlsx", lambda path: workbook.save(path))
+    return write_atomic(out_dir / "lzp.xlsx", lambda path: build_workbook(path, data, max_rows=max_rows))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote as url_quote
@@ -81,7 +82,13 @@ footer{color:#6b7280;font-size:.8em;text-align:center;padding:16px}
 
 def e(value: Any) -> str:
     """Escape any value for HTML text or a quoted attribute."""
-    return html.escape(text_of(value), quote=True)
+    return _escaped(text_of(value))
+
+
+@lru_cache(maxsize=65_536)
+def _escaped(text: str) -> str:
+    """:func:`e` of a text; remembered, since every unit's page repeats the requirements' texts."""
+    return html.escape(text, quote=True)
 
 
 def text_width(text: str, size: float) -> float:

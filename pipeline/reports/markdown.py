@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote as url_quote
@@ -34,7 +35,12 @@ _LINE_BREAKS = re.compile(r"[\r\n\t\v\f\u2028\u2029]+")
 
 def md(value: Any, *, limit: int | None = None) -> str:
     """Escape any value for Markdown text or a table cell (one line)."""
-    text = text_of(value)
+    return _escaped(text_of(value), limit)
+
+
+@lru_cache(maxsize=65_536)
+def _escaped(text: str, limit: int | None) -> str:
+    """:func:`md` of a text; remembered, since every unit's page repeats the requirements' texts."""
     if limit is not None and len(text) > limit:
         text = text[:limit] + "…"
     text = _LINE_BREAKS.sub(" ", text)

@@ -275,7 +275,7 @@ def write_stats(out_dir: Path, *, keywords: Sequence[str] = ()) -> dict[str, Pat
               "cooccurrence": stats.cooccurrence}
     written = {name: write_parquet_atomic(frame, tables / f"{name}.parquet") for name, frame in frames.items()}
     written["network"] = write_text_atomic(out_dir / "reports" / NETWORK_FILE, stats.network_svg + "\n")
-    workbook = build_table_workbook([("词频", frames["word_frequencies"]), ("关键词语境", frames["kwic"]),
-                                     ("搭配", frames["collocations"]), ("共现", frames["cooccurrence"])])
-    written["excel"] = write_atomic(out_dir / STATS_WORKBOOK, lambda path: workbook.save(path))
+    sheets = [("词频", frames["word_frequencies"]), ("关键词语境", frames["kwic"]), ("搭配", frames["collocations"]),
+              ("共现", frames["cooccurrence"])]
+    written["excel"] = write_atomic(out_dir / STATS_WORKBOOK, lambda path: build_table_workbook(path, sheets))
     return written

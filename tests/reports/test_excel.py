@@ -8,17 +8,19 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from openpyxl import Workbook
+import xlsxwriter
 from openpyxl.utils import get_column_letter
 
 from pipeline.reports.excel import (
     MAX_CELL_CHARS,
     SUMMARY_HEADER_ROW,
     TABLE_SHEETS,
+    WORKBOOK_OPTIONS,
     WRAP,
-    put,
-    row_of,
-    styled,
+    Styles,
+    cell_text,
+    sheet_parts,
+    write_cell,
     write_excel,
 )
 from pipeline.reports.render import load_report_data
@@ -101,36 +103,83 @@ def test_lists_joined_and_text_capped(workbook: openpyxl.Workbook) -> None:
         assert all(not isinstance(v, str) or len(v) <= MAX_CELL_CHARS for v in row)
 
 
+def _one_sheet(path: Path, cells: list[tuple[object, dict | None]]) -> openpyxl.worksheet.worksheet.Worksheet:
+    book = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
+    styles = Styles(book)
+    sheet = book.add_worksheet("t")
+    for column, (value, part) in enumerate(cells):
+        write_cell(sheet, 0, column, value, styles(part), styles(part, quote=True))
+    book.close()
+    return openpyxl.load_workbook(path)["t"]
+
+
 @pytest.mark.parametrize("text", ["=1+1", "+1", "-2+3", "@SUM(A1)", "\tx", "\r=1", '=HYPERLINK("http://x","y")'])
-def test_put_never_writes_a_formula(text: str, tmp_path: Path) -> None:
-    book = Workbook()
-    cell = put(book.active, 1, 1, text)
-    assert cell.data_type == "s" and cell.quotePrefix
-    book.save(tmp_path / "t.xlsx")
-    loaded = openpyxl.load_workbook(tmp_path / "t.xlsx").active["A1"]
-    assert loaded.value == text and loaded.data_type == "s"
+def test_a_cell_is_never_a_formula(text: str, tmp_path: Path) -> None:
+    cell = _one_sheet(tmp_path / "t.xlsx", [(text, None)])["A1"]
+    assert cell.value == text.replace("\r", "\n") and cell.data_type == "s" and cell.quotePrefix
 
 
-def test_put_keeps_numbers_and_cleans_text() -> None:
-    sheet = Workbook().active
-    assert put(sheet, 1, 1, 3.5).data_type == "n"
-    assert put(sheet, 2, 1, ["M1", "M2"]).value == "M1、M2"
-    assert put(sheet, 3, 1, "a\x00b\x07c").value == "abc"
-    assert len(put(sheet, 4, 1, "字" * 40_000).value) == MAX_CELL_CHARS
+def test_cell_text_keeps_numbers_and_cleans_text() -> None:
+    assert cell_text(3.5) == 3.5 and cell_text(7) == 7 and cell_text(True) == "是"
+    assert cell_text(["M1", "M2"]) == "M1、M2"
+    assert cell_text("a\x00b\x07c") == "abc"
+    assert cell_text("一\r\n二\r三") == "一\n二\n三"
+    assert len(cell_text("字" * 40_000)) == MAX_CELL_CHARS
+    assert cell_text(float("nan")) is None
+
+
+def test_styles_do_not_carry_over_between_cells(tmp_path: Path) -> None:
+    row = _one_sheet(tmp_path / "t.xlsx", [("长文本", WRAP), (0.5, None), ("=1+1", None), ("x", None), (3, None)])[1]
+    assert row[0].alignment.wrap_text
+    assert not row[1].alignment.wrap_text and row[1].number_format == "General" and row[1].value == 0.5
+    assert row[2].data_type == "s" and row[2].quotePrefix and row[2].value == "=1+1"
+    assert not row[3].quotePrefix and not row[4].quotePrefix and row[4].value == 3
+
+
+def test_sheet_parts_split_at_the_row_limit() -> None:
+    assert [(p.title, p.first, p.stop) for p in sheet_parts("段落", 5, max_rows=10)] == [("段落", 0, 5)]
+    assert [(p.title, p.first, p.stop) for p in sheet_parts("段落", 0, max_rows=10)] == [("段落", 0, 0)]
+    parts = sheet_parts("段落", 20, max_rows=10)  # 9 data rows under each header row
+    assert [(p.title, p.first, p.stop) for p in parts] == [("段落", 0, 9), ("段落（续2）", 9, 18), ("段落（续3）", 18, 20)]
+
+
+def test_long_tables_go_on_in_continuation_sheets(analysis_dir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    out = tmp_path / "out"
+    shutil.copytree(analysis_dir / "tables", out / "tables")
+    data = load_report_data(out)
+    n_passages = len(data.tables["passages"])
+    book = openpyxl.load_workbook(write_excel(out, data=data, max_rows=101), read_only=True)
+    parts = [name for name in book.sheetnames if name == "段落" or name.startswith("段落（续")]
+    assert len(parts) == -(-n_passages // 100) > 1
+    header = None
+    ids = []
+    for name in parts:
+        rows = list(book[name].iter_rows(values_only=True))
+        assert header is None or rows[0] == header, name  # every part has the header row
+        header = rows[0]
+        assert len(rows) - 1 <= 100
+        ids += [row[header.index("段落编号")] for row in rows[1:]]
+    assert ids == list(data.tables["passages"]["passage_id"])  # every row once, in order
+    summary = " ".join(str(v) for row in book["概览"].iter_rows(max_row=4, values_only=True) for v in row if v)
+    assert f"段落共 {n_passages} 行" in summary and "段落（续2）" in summary
 
 
 def test_every_sheet_prints_landscape_fitted_to_width_with_repeated_header(workbook: openpyxl.Workbook) -> None:
     for sheet in workbook:
         setup = sheet.page_setup
         assert setup.orientation == "landscape", sheet.title
-        assert int(setup.fitToWidth) == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        assert int(setup.fitToWidth or 1) == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
         assert str(setup.paperSize) == "9", sheet.title
         header_row = SUMMARY_HEADER_ROW if sheet.title == "概览" else 1
+        if sheet.title != "概览":
+            assert str(setup.fitToHeight) == "0", sheet.title  # as many pages down as it takes
         assert sheet.print_title_rows.replace("$", "") == f"{header_row}:{header_row}", sheet.title
         assert sheet.freeze_panes.endswith(str(header_row + 1)), sheet.title
         header = [c.value for c in sheet[header_row]]
         assert header[0] and re.search(r"[\u4e00-\u9fff]", str(header[0])), (sheet.title, header)
-    assert int(workbook["概览"].page_setup.fitToHeight) == 1
+    assert int(workbook["概览"].page_setup.fitToHeight or 1) == 1
     assert workbook["概览"].freeze_panes == f"B{SUMMARY_HEADER_ROW + 1}"
     assert workbook["概览"].cell(SUMMARY_HEADER_ROW, 1).value == "单位"
 
@@ -191,18 +240,6 @@ def test_matching_sheet_shows_confidence_when_present(analysis_dir: Path, tmp_pa
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert {r[header.index("置信度")] for r in rows} == {"0.42"}
     assert {r[header.index("需复核")] for r in rows} == {"是", "否"}
-
-
-def test_styles_do_not_carry_over_in_bulk_rows(tmp_path: Path) -> None:
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("t")
-    sheet.append(row_of(sheet, [styled(sheet, "长文本", alignment=WRAP), *(styled(sheet, v) for v in (0.5, "=1+1", "x", 3))]))
-    book.save(tmp_path / "t.xlsx")
-    row = openpyxl.load_workbook(tmp_path / "t.xlsx")["t"][1]
-    assert row[0].alignment.wrap_text
-    assert not row[1].alignment.wrap_text and row[1].number_format == "General" and row[1].value == 0.5
-    assert row[2].data_type == "s" and row[2].quotePrefix and row[2].value == "=1+1"
-    assert not row[3].quotePrefix and not row[4].quotePrefix and row[4].value == 3
 
 
 def test_overview_prints_on_at_most_two_pages(workbook_path: Path, tmp_path: Path) -> None:
