@@ -397,14 +397,39 @@ def _page(title: str, body: str, *, subtitle: str = "", back: bool = True) -> st
 # ---------------------------------------------------------------- pages
 
 
-def index_page(data: ReportData) -> str:
+UNITS_PER_PAGE = 100  # above this many units the index keeps the summary and the unit lists are paged
+NAMED_UNITS = 20  # units named in one cell of the gap table before the rest are counted
+DOCUMENTS_FILE = "documents.html"
+
+
+def unit_list_file(number: int) -> str:
+    """The file of the ``number``-th page of the unit list (from 1)."""
+    return f"units-{number}.html"
+
+
+def unit_slices(data: ReportData, *, per_page: int = UNITS_PER_PAGE) -> list[list[str]]:
+    """The units of each page of the unit list; empty when the index holds them all (at most ``per_page``)."""
     units = data.units
-    policies = data.policy_docs
+    if len(units) <= per_page:
+        return []
+    return [units[start:start + per_page] for start in range(0, len(units), per_page)]
+
+
+def _subtitle(data: ReportData) -> str:
     yardstick = "；".join(
-        f"{_doc_link(data, d['doc_id'])} {e(d.get('doc_number') or '')} {e(d.get('date') or '')}" for d in policies
-    ) or "—"
-    subtitle = (f"对照文件（要求来源）：{yardstick} · 单位 {len(units)} 个 · 要求 {len(data.requirements)} 项 · "
-                f"文档 {len(data.documents)} 篇")
+        f"{_doc_link(data, d['doc_id'])} {e(d.get('doc_number') or '')} {e(d.get('date') or '')}"
+        for d in data.policy_docs) or "—"
+    return (f"对照文件（要求来源）：{yardstick} · 单位 {len(data.units)} 个 · 要求 {len(data.requirements)} 项 · "
+            f"文档 {len(data.documents)} 篇")
+
+
+def _alerts(data: ReportData) -> list[str]:
+    return [*(f'<p class="error" role="alert">错误：{e(error)}</p>' for error in data.errors),
+            *([f'<p class="warning" role="alert">{e(data.tagger_note)}</p>'] if data.tagger_note else [])]
+
+
+def _unit_sections(data: ReportData, units: Sequence[str]) -> list[str]:
+    """The per-unit blocks of the overview for ``units``: their counts, coverage and disconnects."""
     unit_rows = []
     for unit in units:
         counts = data.status_counts(unit)
@@ -414,10 +439,7 @@ def index_page(data: ReportData) -> str:
             e(counts["evidenced"]), e(counts["mentioned"]), e(counts["no evidence"]), e(problems),
             e(len(data.initiatives.get(unit, []))), e(len(data.unit_figures(unit))),
         ])
-    parts = [
-        *(f'<p class="error" role="alert">错误：{e(error)}</p>' for error in data.errors),
-        *([f'<p class="warning" role="alert">{e(data.tagger_note)}</p>'] if data.tagger_note else []),
-        _gap_section(data),
+    return [
         '<section id="units"><h2>单位</h2>',
         _table(["单位", "文档数", "已落实 evidenced", "仅提及 mentioned", "无证据 no evidence", "脱节段落", "自有举措",
                 "数据"], unit_rows, numeric=range(1, 8)),
@@ -432,30 +454,117 @@ def index_page(data: ReportData) -> str:
         disconnect_profile_svg(data, units),
         _disconnect_table(data, units),
         "</section>",
-        _figures_section(data),
-        _stats_section(data),
-        _documents_section(data),
+    ]
+
+
+def index_page(data: ReportData, *, per_page: int = UNITS_PER_PAGE) -> str:
+    """The overview, the gap first. Up to ``per_page`` units it shows every unit; above that it shows the
+    summary over all units (gap, per-measure and per-disconnect totals, the units with the most gaps)
+    and a list of the unit-list pages (:func:`unit_list_page`), and the documents go on their own page."""
+    slices = unit_slices(data, per_page=per_page)
+    if not slices:
+        parts = [*_alerts(data), _gap_section(data, data.units), *_unit_sections(data, data.units), _figures_section(data),
+                 _stats_section(data), _documents_section(data), _codebook_section(data)]
+        return _page(REPORT_TITLE, "".join(parts), subtitle=_subtitle(data), back=False)
+    pages = [[f'<a href="{e(unit_list_file(number))}">第 {number} 页</a>', e(len(units)),
+              f"{e(units[0])} — {e(units[-1])}"] for number, units in enumerate(slices, start=1)]
+    parts = [
+        *_alerts(data),
+        _gap_section(data),
+        _summary_section(data),
+        '<section id="units"><h2>单位列表（分页）</h2>',
+        f'<p class="muted">{len(data.units)} 个单位，每页 {per_page} 个：每页有这些单位的差距、要求状态、覆盖率、'
+        "脱节、调查数据与文本统计。</p>",
+        _table(["页", "单位数", "单位（起止）"], pages, numeric=(1,)),
+        "</section>",
+        f'<section id="documents"><h2>文档</h2><p><a href="{e(DOCUMENTS_FILE)}">导入清单与文档信息</a>'
+        f"（{len(data.manifest)} 个文件，{len(data.documents)} 篇文档）</p></section>",
         _codebook_section(data),
     ]
-    return _page(REPORT_TITLE, "".join(parts), subtitle=subtitle, back=False)
+    return _page(REPORT_TITLE, "".join(parts), subtitle=_subtitle(data), back=False)
 
 
-def _gap_section(data: ReportData) -> str:
-    """The gap, first thing on the index: requirements no unit has evidenced, then each unit's gaps."""
+def unit_list_page(data: ReportData, units: Sequence[str], number: int, n_pages: int) -> str:
+    """Page ``number`` of ``n_pages`` of the unit list: the overview's per-unit blocks for ``units``."""
+    pager = " ".join(f"<strong>{n}</strong>" if n == number else f'<a href="{e(unit_list_file(n))}">{n}</a>'
+                     for n in range(1, n_pages + 1))
+    unit_set = set(units)
+    parts = [f'<nav class="units muted">页：{pager}</nav>',
+             f'<section id="gap" class="gap"><h2>差距</h2>{_unit_gap_table(data, units)}</section>',
+             *_unit_sections(data, units),
+             _figures_section(data, [f for f in data.figures if f.get("unit") in unit_set]),
+             _stats_section(data, units)]
+    return _page(f"单位列表 第 {number}/{n_pages} 页", "".join(parts), subtitle=f"{e(units[0])} — {e(units[-1])}")
+
+
+def documents_page(data: ReportData) -> str:
+    """The import manifest and the document list, on their own page when the units are paged."""
+    return _page("文档", _documents_section(data))
+
+
+def _summary_section(data: ReportData, *, top: int = NAMED_UNITS) -> str:
+    """Totals over all units: per measure and per disconnect, and the units with the most gaps."""
+    units = data.units
+    measure_rows = []
+    for code in data.measures:
+        shares = [share for unit in units if (share := data.share(unit, code)) is not None]
+        n_requirements = max([(data.coverage.get((u, code)) or {}).get("n_requirements", 0) for u in units] + [0])
+        measure_rows.append([
+            e(data.label(code)), e(n_requirements), e(len(shares)),
+            e(percent(sum(shares) / len(shares)) if shares else "—"),
+            e(sum(1 for share in shares if share == 0)), e(sum(1 for share in shares if share == 1)),
+        ])
+    disconnect_rows = []
+    for code in data.problems:
+        counts = [data.disconnect_count(unit, code) for unit in units]
+        disconnect_rows.append([e(data.label(code)), e(sum(1 for c in counts if c)), e(sum(counts))])
+    gaps = sorted(units, key=lambda unit: (-data.status_counts(unit)["no evidence"], units.index(unit)))[:top]
+    gap_rows = [[f'<a href="{e(_unit_href(data, unit))}#gap">{e(unit)}</a>',
+                 e(data.status_counts(unit)["no evidence"]), e(len(data.matches.get(unit, [])))] for unit in gaps]
+    return "".join([
+        '<section id="summary"><h2>汇总</h2>',
+        f"<h3>{e(data.group_name('measure'))}：全部单位</h3>",
+        _table(["融合措施", "要求数", "有要求的单位", "平均覆盖率", "覆盖率为 0 的单位", "全部落实的单位"],
+               measure_rows, numeric=range(1, 6)),
+        f"<h3>{e(data.group_name('problem'))}：全部单位</h3>",
+        _table(["脱节", "报告该脱节的单位", "问题/原因段落"], disconnect_rows, numeric=(1, 2)),
+        f"<h3>无证据要求最多的 {len(gap_rows)} 个单位</h3>",
+        _table(["单位", "无证据", "要求数"], gap_rows, numeric=(1, 2)),
+        "</section>",
+    ])
+
+
+def _gap_section(data: ReportData, units: Sequence[str] = (), *, named: int = NAMED_UNITS) -> str:
+    """The gap, first thing on the index: requirements no unit has evidenced, with the units that mention
+    them (the first ``named`` by name, the rest counted), then the gaps of each of ``units``."""
     gaps = data.gap_requirements()
     rows = []
     for requirement, statuses in gaps:
         rid = requirement["requirement_id"]
         mentioned = [u for u in data.units if statuses.get(u) == "mentioned"]
+        names = "、".join(f'<a href="{e(_unit_href(data, u))}#gap">{e(u)}</a>' for u in mentioned[:named])
+        if len(mentioned) > named:
+            names += f" 等 {len(mentioned)} 个单位"
         rows.append([
             f'<a href="{e(_passage_href(data, requirement.get("passage_id") or ""))}">{e(rid)}</a>',
             _codes(requirement.get("codes"), data),
             e(requirement.get("text")),
-            ("仅提及：" + "、".join(f'<a href="{e(_unit_href(data, u))}#gap">{e(u)}</a>' for u in mentioned))
-            if mentioned else '<span class="badge no">所有单位均无证据</span>',
+            f"仅提及：{names}" if mentioned else '<span class="badge no">所有单位均无证据</span>',
         ])
+    return "".join([
+        '<section id="gap" class="gap"><h2>差距：没有落实证据的要求</h2>',
+        f'<p><strong>{len(gaps)}</strong> / {len(data.requirements)} 项要求在所有单位中都没有做法段落作为证据'
+        "（最多只被建议或问题段落提及）。</p>",
+        _table(["要求", "编码", "内容", "各单位情况"], rows),
+        _unit_gap_table(data, units) if units else "",
+        "</section>",
+    ])
+
+
+def _unit_gap_table(data: ReportData, units: Sequence[str]) -> str:
+    """Each unit's requirements without evidence, by measure."""
     unit_rows = []
-    for unit in data.units:
+    for unit in units:
         groups = data.unit_matches_by_status(unit, "no evidence")
         count = sum(len(matches) for _, matches in groups)
         by_measure = "；".join(
@@ -465,15 +574,8 @@ def _gap_section(data: ReportData) -> str:
             for code, matches in groups)
         unit_rows.append([f'<a href="{e(_unit_href(data, unit))}#gap">{e(unit)}</a>', e(count),
                           e(len(data.matches.get(unit, []))), by_measure or '<span class="muted">（无）</span>'])
-    return "".join([
-        '<section id="gap" class="gap"><h2>差距：没有落实证据的要求</h2>',
-        f'<p><strong>{len(gaps)}</strong> / {len(data.requirements)} 项要求在所有单位中都没有做法段落作为证据'
-        "（最多只被建议或问题段落提及）。</p>",
-        _table(["要求", "编码", "内容", "各单位情况"], rows),
-        "<h3>各单位无证据的要求（按融合措施）</h3>",
-        _table(["单位", "无证据", "要求数", "无证据的要求"], unit_rows, numeric=(1, 2)),
-        "</section>",
-    ])
+    return "<h3>各单位无证据的要求（按融合措施）</h3>" + _table(["单位", "无证据", "要求数", "无证据的要求"], unit_rows,
+                                                           numeric=(1, 2))
 
 
 def _short_id(requirement_id: str) -> str:
@@ -499,10 +601,12 @@ def _figure_rows(data: ReportData, figures: Iterable[dict[str, Any]]) -> list[li
 FIGURE_HEADERS = ["单位", "原文", "数值", "计量单位", "类型", "对象", "表述", "来源", "年份", "段落"]
 
 
-def _figures_section(data: ReportData) -> str:
-    is_percent = [f.get("kind") == "percent" or f.get("unit_of_measure") in ("%", "％") for f in data.figures]
-    percents = [f for f, flag in zip(data.figures, is_percent, strict=True) if flag]
-    others = [f for f, flag in zip(data.figures, is_percent, strict=True) if not flag]
+def _figures_section(data: ReportData, figures: Sequence[dict[str, Any]] | None = None) -> str:
+    """The survey figures (default: all of them), percentages charted first."""
+    figures = data.figures if figures is None else figures
+    is_percent = [f.get("kind") == "percent" or f.get("unit_of_measure") in ("%", "％") for f in figures]
+    percents = [f for f, flag in zip(figures, is_percent, strict=True) if flag]
+    others = [f for f, flag in zip(figures, is_percent, strict=True) if not flag]
     return "".join([
         '<section id="figures"><h2>调查数据</h2>',
         '<h3>百分比（问卷等）</h3>',
@@ -518,12 +622,16 @@ STATS_WORDS = 15
 NETWORK_FILE = "共现网络.svg"
 
 
-def _stats_section(data: ReportData) -> str:
-    """Word frequencies per unit and the co-occurrence network, when `lzp stats` has run."""
+def _stats_section(data: ReportData, units: Sequence[str] | None = None) -> str:
+    """Word frequencies per unit (default: of every unit) and the co-occurrence network, when
+    `lzp stats` has run."""
     frequencies = data.tables.get("word_frequencies")
     if frequencies is None or frequencies.empty:
         return ""
     groups = list(dict.fromkeys(frequencies["unit"]))
+    if units is not None:
+        wanted = set(units)
+        groups = [group for group in groups if group in wanted]
     columns = []
     for group in groups:
         top = frequencies[frequencies["unit"] == group].sort_values("rank").head(STATS_WORDS)
@@ -778,8 +886,9 @@ def document_page(data: ReportData, doc_id: str) -> str:
     return _page(document.get("title") or doc_id, body, subtitle=f"{e(doc_id)}{unit_link}")
 
 
-def write_html(out_dir: Path, *, data: ReportData | None = None) -> Path:
-    """Write ``out_dir/reports/index.html`` plus unit and document pages; returns the index path."""
+def write_html(out_dir: Path, *, data: ReportData | None = None, per_page: int = UNITS_PER_PAGE) -> Path:
+    """Write ``out_dir/reports/index.html`` plus unit and document pages, and above ``per_page`` units the
+    pages of the unit list and the documents page; returns the index path."""
     out_dir = Path(out_dir)
     data = data or load_report_data(out_dir)
     reports = out_dir / "reports"
@@ -787,4 +896,9 @@ def write_html(out_dir: Path, *, data: ReportData | None = None) -> Path:
         write_text_atomic(reports / f"{data.unit_file(unit)}.html", unit_page(data, unit))
     for doc_id in data.documents:
         write_text_atomic(reports / f"{data.doc_file(doc_id)}.html", document_page(data, doc_id))
-    return write_text_atomic(reports / "index.html", index_page(data))
+    slices = unit_slices(data, per_page=per_page)
+    for number, units in enumerate(slices, start=1):
+        write_text_atomic(reports / unit_list_file(number), unit_list_page(data, units, number, len(slices)))
+    if slices:
+        write_text_atomic(reports / DOCUMENTS_FILE, documents_page(data))
+    return write_text_atomic(reports / "index.html", index_page(data, per_page=per_page))

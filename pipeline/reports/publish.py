@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pipeline.reports.excel import write_excel
-from pipeline.reports.html import write_html
+from pipeline.reports.html import DOCUMENTS_FILE, unit_list_file, unit_slices, write_html
 from pipeline.reports.markdown import write_markdown
 from pipeline.reports.render import ReportData, load_report_data
 from pipeline.reports.word import BRIEFING_STEM, write_word
@@ -29,6 +29,10 @@ def report_files(data: ReportData) -> set[str]:
     for unit in data.units:
         names.update(f"{data.unit_file(unit)}{suffix}" for suffix in (".html", ".md", ".docx"))
     names.update(f"{data.doc_file(doc_id)}.html" for doc_id in data.documents)
+    slices = unit_slices(data)
+    names.update(unit_list_file(number) for number in range(1, len(slices) + 1))
+    if slices:
+        names.add(DOCUMENTS_FILE)
     return names
 
 

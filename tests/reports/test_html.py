@@ -343,3 +343,50 @@ def test_a_rewrite_removes_only_the_pages_it_no_longer_writes(analysis_dir: Path
     assert not (reports / "市直机关工委.html").exists() and not (reports / "市直机关工委.docx").exists()
     assert (reports / "市直机关工委（改名）.html").exists() and (reports / "notes.html").exists()
     assert set((reports / ".written").read_text(encoding="utf-8").split()) <= {p.name for p in reports.iterdir()}
+
+
+def test_many_units_get_a_summary_index_and_paged_unit_lists(analysis_dir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    out = tmp_path / "out"
+    shutil.copytree(analysis_dir / "tables", out / "tables")
+    data = load_report_data(out)
+    assert len(data.units) > 2
+    index = write_html(out, data=data, per_page=2)
+    reports = index.parent
+    n_pages = -(-len(data.units) // 2)
+    pages = sorted(reports.glob("units-*.html"))
+    assert [p.name for p in pages] == sorted(f"units-{n}.html" for n in range(1, n_pages + 1))
+    text = index.read_text(encoding="utf-8")
+    assert text.index('id="gap"') < text.index('id="summary"') < text.index('id="units"')  # the gap first
+    assert "各单位无证据的要求" not in text and 'id="coverage"' not in text  # no per-unit rows on the index
+    links = parse(index).links
+    assert all(f"units-{n}.html" in links for n in range(1, n_pages + 1)) and "documents.html" in links
+    seen: list[str] = []
+    for page in pages:
+        body = page.read_text(encoding="utf-8")
+        parsed = parse(page)
+        assert not any(tag in FORBIDDEN_TAGS for tag, _ in parsed.tags)
+        listed = [unquote(urlsplit(link).path)[: -len(".html")] for link in parsed.links
+                  if urlsplit(link).fragment == "coverage"]  # each unit's row of the coverage chart
+        assert 1 <= len(listed) <= 2
+        seen += listed
+        assert "各单位无证据的要求" in body and "调查数据" in body
+    assert seen == [data.unit_file(unit) for unit in data.units]  # every unit on exactly one page, in order
+    documents = (reports / "documents.html").read_text(encoding="utf-8")
+    assert "导入清单" in documents and all(html_escape(str(m.get("path"))) in documents for m in data.manifest)
+
+
+def test_summary_counts_units_per_measure(analysis_dir: Path) -> None:
+    from pipeline.reports.html import _summary_section
+
+    data = load_report_data(analysis_dir)
+    section = _summary_section(data, top=1)
+    rows = re.findall(r"<tr>(.*?)</tr>", section)
+    first = data.measures[0]
+    shares = [s for u in data.units if (s := data.share(u, first)) is not None]
+    row = next(r for r in rows if html_escape(data.label(first)) in r)
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row)
+    assert cells[2] == str(len(shares)) and cells[4] == str(sum(1 for s in shares if s == 0))
+    worst = max(data.units, key=lambda u: data.status_counts(u)["no evidence"])
+    assert section.count("#gap") == 1 and html_escape(worst) in section
