@@ -40,7 +40,7 @@ class NormalizedText:
     truncated: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     """A heading of a document and the span of text it governs.
 
@@ -60,7 +60,7 @@ class Section:
         return ".".join(str(part) for part in self.path)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Passage:
     """A sentence (or heading line) of a document with offsets into its normalised text."""
 

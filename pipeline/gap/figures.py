@@ -165,7 +165,7 @@ _POPULATION_FRAME = re.compile(r"([^，,。；;：:]{1,20}?)(?:当中|之中|中
 _CLAUSE_END_AFTER = re.compile(r"^\s*(?:$|[，,。；;！？!?、）)])")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """One quantitative figure of a passage."""
 

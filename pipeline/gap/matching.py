@@ -57,7 +57,7 @@ BARE_HEADING_MAX = 16  # characters of a point's own words, marker and final pun
 _NORMATIVE = re.compile(r"(?<![重主需必只纲概摘])要(?!求|点|素|害|闻|件|务)|应当|必须|应(?!用|急|对)|需(?:要)|建议|务必|下一步|今后")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UnitPassage:
     """A passage of a unit's documents with its tagging."""
 
@@ -69,7 +69,7 @@ class UnitPassage:
     is_heading: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """Status of one requirement for one unit, with its best evidence and the verdict's confidence."""
 

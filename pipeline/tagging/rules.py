@@ -279,7 +279,7 @@ GENRE_PRIORS: dict[str, dict[str, float]] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """A span of the passage that triggered a code (or a rule that added it)."""
 

@@ -79,7 +79,7 @@ def group_by_document(passages: Iterable[GoldPassage]) -> dict[str, list[GoldPas
     return groups
 
 
-@dataclass
+@dataclass(slots=True)
 class TagResult:
     """Codes, role, scores and evidence of one passage."""
 
