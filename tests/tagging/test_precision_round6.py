@@ -106,6 +106,12 @@ def test_study_linked_to_the_work_stays_m3(matcher: RuleMatcher, text: str) -> N
     "一些工作在材料上空转。",
     "会上热热闹闹，会后就放松。",
     "督查检查过多过滥，基层苦不堪言。",
+    "有的地方党内活动搞得风生水起，却解决不了群众的难题。",
+    "党员的笔记体会写了一大堆，服务质量却没有提高。",
+    "台账记录一应俱全，但问起实际做法却说不清楚。",
+    "有的单位满足于喊口号、表态度。",
+    "基层干部疲于应付填不完的表、开不完的会。",
+    "有的干部热衷于图虚名，搞材料出政绩。",
 ])
 def test_formalism_wordings_are_d5(matcher: RuleMatcher, text: str) -> None:
     assert "D5" in matcher.codes(text)
@@ -115,6 +121,9 @@ def test_formalism_wordings_are_d5(matcher: RuleMatcher, text: str) -> None:
     "督查检查考核实现统筹规范，次数明显减少。",
     "会议研究了整改措施，逐项抓好落实。",
     "各支部重温入党誓词，不重复开展同类活动。",
+    "工作作风不实，求真务实的精神不够。",
+    "台账记录一应俱全，工作交接十分顺畅。",
+    "活动开展得红红火火的支部，群众评价也高。",
 ])
 def test_plain_supervision_and_meetings_are_not_d5(matcher: RuleMatcher, text: str) -> None:
     assert "D5" not in matcher.codes(text)
