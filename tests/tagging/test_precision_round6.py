@@ -38,6 +38,8 @@ def tagger(codebook) -> Tagger:
     "社区党员志愿者开展双报到活动，清扫楼道卫生。",
     "为弘扬志愿精神，发挥党员先锋模范作用，机关党员到小区清理小广告。",
     "联席会旨在发挥党组织在商圈发展中的核心作用。",
+    "机关党组织肩负着把握方向、服务中心、引领群众的重要职责。",
+    "有的书记在服务中心上声音很大，但办法不多。",
 ])
 def test_volunteering_and_purpose_clauses_are_not_m4(matcher: RuleMatcher, text: str) -> None:
     assert "M4" not in matcher.codes(text)
@@ -47,6 +49,7 @@ def test_volunteering_and_purpose_clauses_are_not_m4(matcher: RuleMatcher, text:
     "税务窗口党员志愿服务队在办税大厅为纳税人提供业务咨询。",
     "党员先锋岗设在生产一线，发挥先锋模范作用。",
     "机关党员下沉项目一线，帮助企业解决生产难题。",
+    "机关党组织要聚焦服务中心，推动业务发展。",
 ])
 def test_members_serving_the_business_are_m4(matcher: RuleMatcher, text: str) -> None:
     assert "M4" in matcher.codes(text)
@@ -60,6 +63,7 @@ def test_members_serving_the_business_are_m4(matcher: RuleMatcher, text: str) ->
     "签订党风廉政建设责任书，层层压实主体责任。",
     "领导干部要履行“一岗双责”，确保中央八项规定精神落到实处。",
     "督查检查过多过滥，基层苦不堪言。",
+    "积极探索建立党员5A考评体系，量化考核，动态管理。",
 ])
 def test_generic_mechanisms_and_discipline_responsibility_are_not_m5(matcher: RuleMatcher, text: str) -> None:
     assert "M5" not in matcher.codes(text)
@@ -71,6 +75,7 @@ def test_generic_mechanisms_and_discipline_responsibility_are_not_m5(matcher: Ru
     "领导班子成员履行“一岗双责”，既抓业务也抓党建。",
     "定期召开联席会议，研究党建与业务融合中的重大问题。",
     "签订党建工作责任书，把党建考核结果与评先评优挂钩。",
+    "把5A考评结果纳入党建和业务工作同考核、同评价。",
 ])
 def test_integration_mechanisms_are_m5(matcher: RuleMatcher, text: str) -> None:
     assert "M5" in matcher.codes(text)
