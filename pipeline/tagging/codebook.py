@@ -109,6 +109,12 @@ class Codebook:
     instrument_rules: tuple[InstrumentRule, ...] = ()
     masks: tuple[MaskRule, ...] = ()
     object_gates: tuple[ObjectGate, ...] = ()
+    # News of an event that never names the codebook's topic (the party/business relationship): its
+    # passages count the document gates' codes only where they name the object themselves (see
+    # tagging.rules.RuleMatcher.topic_contexts).
+    document_topic: re.Pattern[str] | None = None
+    document_opening: re.Pattern[str] | None = None
+    document_gates: tuple[ObjectGate, ...] = ()
     section_context_max_chars: int = 40
     groups: dict[str, Group] = field(default_factory=dict)
     title: str = ""
@@ -334,12 +340,26 @@ def _boundary_rules(rules: Any, known: tuple[str, ...]) -> dict[str, Any]:
                     raise CodebookError(f"{item_where}.codes: must name at least one code")
                 gates.append(ObjectGate(codes, requires, when, within))
             parsed["object_gates"] = tuple(gates)
+        if "topic" in rule:
+            parsed["document_topic"] = _compile([rule["topic"]], f"{where}.topic")[0]
+            parsed["document_opening"] = _compile([rule.get("opening")], f"{where}.opening")[0]
+            parsed["document_gates"] = tuple(
+                ObjectGate(_nonempty_codes(item.get("codes"), f"{item_where}.codes", known),
+                           _compile([item.get("requires")], f"{item_where}.requires")[0])
+                for item_where, item in _mappings(rule, "document_gates", where, ("codes", "requires")))
         if "max_sentence_chars" in rule:
             value = rule["max_sentence_chars"]
             if not isinstance(value, int) or value <= 0:
                 raise CodebookError(f"{where}.max_sentence_chars: must be a positive integer")
             parsed["section_context_max_chars"] = value
     return parsed
+
+
+def _nonempty_codes(value: Any, where: str, known: tuple[str, ...]) -> tuple[str, ...]:
+    codes = _code_list(value, where, known)
+    if not codes:
+        raise CodebookError(f"{where}: must name at least one code")
+    return codes
 
 
 def _mappings(rule: dict[str, Any], key: str, where: str, required: tuple[str, ...],

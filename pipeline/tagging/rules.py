@@ -11,6 +11,7 @@ text) and only those are run; the hits are the same as running every regex.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -307,6 +308,7 @@ class PassageContext:
     spoken: bool = False  # the yardstick is a speech or a meeting's requirements: only its worded norms are requirements
     is_title: bool = False  # the document's title line (or a repeat of it)
     lead: bool = False  # the report of the meeting in news of the requirements set there
+    off_topic: bool = False  # event news that never names the codebook's topic (document gates apply)
 
 
 def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
@@ -527,6 +529,9 @@ class LiteralGate:
         return keys
 
 
+_OPENING_PASSAGES = 3  # the passages of a document that may announce it as event news
+
+
 class RuleMatcher:
     """Codes of a passage from the codebook's terms, patterns and boundary rules, with evidence."""
 
@@ -660,7 +665,23 @@ class RuleMatcher:
             inherited = self.codes(heading)
             codes = inherited
             hits = [Evidence(code, 0, 0, heading, "context") for code in sorted(inherited)]
+        if context.off_topic and hits:
+            for gate in self.codebook.document_gates:
+                if not gate.requires.search(text):
+                    hits = [hit for hit in hits if hit.code not in gate.codes]
+            codes = {hit.code for hit in hits}
         return codes, hits
+
+    def topic_contexts(self, texts: Sequence[str], contexts: Sequence[PassageContext]) -> list[PassageContext]:
+        """One document's contexts, marked off topic when the document is event news (its opening
+        matches the codebook's document opening) and no passage names the document topic: a study
+        session's or a volunteer day's news that never speaks of the business."""
+        topic, opening = self.codebook.document_topic, self.codebook.document_opening
+        if (topic is None or opening is None or not self.codebook.document_gates
+                or not any(opening.search(text) for text in texts[:_OPENING_PASSAGES])
+                or any(topic.search(text) for text in texts)):
+            return list(contexts)
+        return [dataclasses.replace(context, off_topic=True) for context in contexts]
 
     def features(self, text: str) -> list[float]:
         """Hit counts per code (terms+patterns+rules), in codebook order."""

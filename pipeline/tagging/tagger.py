@@ -139,7 +139,7 @@ class Tagger:
             inner = Tagger(self.codebook).fit(train, extra=extra, tune=False)
             for held_out in held_out_names:
                 texts = [p.text for p in documents[held_out]]
-                contexts = build_contexts(texts)
+                contexts = self.rules.topic_contexts(texts, build_contexts(texts))
                 model_scores.append(inner._model_code_scores(texts, contexts))
                 rule_hits.append(self._rule_matrix(texts, contexts))
                 role_probs.append(inner._model_role_probs(texts, contexts))
@@ -220,7 +220,7 @@ class Tagger:
         for document in documents:
             clean = list(document) if normalized else [normalize(text).text if text else "" for text in document]
             texts.extend(clean)
-            contexts.extend(build_contexts(clean))
+            contexts.extend(self.rules.topic_contexts(clean, build_contexts(clean)))
             if len(texts) >= BATCH_PASSAGES:
                 results.extend(self._tag_passages(texts, contexts, mode))
                 texts, contexts = [], []

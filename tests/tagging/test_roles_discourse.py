@@ -258,7 +258,7 @@ def test_a_disconnect_named_outside_advice_is_a_problem(roles: RoleRules) -> Non
     "text",
     [
         "支部探索多样载体，打造融合品牌。",
-        "机关在职党员进社区开展志愿服务，认领微心愿。",
+        "窗口单位在职党员进社区开展志愿服务，把税费业务办到居民家门口。",
         "推动党支部建在项目上，实现组织覆盖。",
     ],
 )
