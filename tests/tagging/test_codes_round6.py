@@ -85,6 +85,8 @@ PAIRS = [
     ("党建工作没有找准与业务工作的结合点。", "党建工作找准了与业务工作的结合点。", "D4"),
     ("党建考核和业务考核各成体系、互不衔接。", "党建考核和业务考核统一部署、相互衔接。", "D6"),
     ("支部党建考核得分与绩效奖金没有关联。", "支部党建考核得分与绩效奖金直接关联。", "D6"),
+    ("基层党建的隐性绩效难以度量。", "基层党建的隐性绩效逐项量化。", "D6"),
+    ("基层党建激励措施过于单一。", "基层党建激励措施丰富多样。", "D6"),
 ]
 
 
@@ -120,3 +122,8 @@ def test_politics_ignored_when_judging_cadres_is_political_without_a_party_word(
     codes = matcher.codes("有的单位在评价和使用干部的过程中，只凭业务能力和经济效益，忽视干部的政治表现。")
     assert {"D1", "D6"} <= codes
     assert "D6" not in matcher.codes("有的单位在评价和使用干部的过程中，只凭业务能力和经济效益，忽视干部的身体状况。")
+
+
+def test_incentives_for_party_affairs_staff_are_about_the_staff_not_the_assessment(matcher: RuleMatcher) -> None:
+    codes = matcher.codes("对党务干部的激励措施过于单一。")
+    assert "M6" in codes and "D6" not in codes
