@@ -37,3 +37,13 @@ def test_a_partial_copy_is_a_duplicate_of_the_whole() -> None:
 def test_kept_documents_are_never_the_copy() -> None:
     whole = BASE + OTHER + BASE.replace("市直", "县直") * 2
     assert find_near_duplicates([("excerpt", BASE), ("whole", whole)], min_chars=50, keep=frozenset({"excerpt"})) == {}
+
+
+def test_overlaps_on_shingle_hashes_equal_those_on_the_shingles() -> None:
+    from pipeline.dedup import _containment, _hashes, _jaccard
+
+    left, right = shingles(BASE), shingles(VARIANT + OTHER)
+    assert len(_hashes(left)) == len(left)
+    assert _jaccard(_hashes(left), _hashes(right)) == len(left & right) / len(left | right)
+    assert _containment(_hashes(left), _hashes(right)) == len(left & right) / len(left)
+    assert _jaccard(_hashes(left), _hashes(shingles(OTHER))) < 0.1
