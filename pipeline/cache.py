@@ -31,6 +31,7 @@ from typing import Any, TypeVar
 
 from pipeline import __version__
 from pipeline.ingest import EXTRA_READERS
+from pipeline.ingest.office import converter_identity
 from pipeline.records import Document, Passage, Section
 from pipeline.storage import write_bytes_atomic
 
@@ -84,10 +85,11 @@ def _reader_name(reader: object) -> str:
 
 def ingest_fingerprint() -> str:
     """A digest of the ingest code: lzp's version, the source of the modules in :data:`INGEST_SOURCES`,
-    the versions of :data:`READER_LIBRARIES` and the readers registered at run time."""
+    the versions of :data:`READER_LIBRARIES`, the readers registered at run time and the LibreOffice
+    installation that converts .doc/.wps/.rtf/.odt (:func:`~pipeline.ingest.office.converter_identity`)."""
     extra = json.dumps(sorted((suffix, _reader_name(reader)) for suffix, reader in EXTRA_READERS.items()))
     code = code_fingerprint(INGEST_SOURCES, READER_LIBRARIES)
-    return hashlib.sha256(f"{code}\0{extra}".encode()).hexdigest()
+    return hashlib.sha256(f"{code}\0{extra}\0{converter_identity()}".encode()).hexdigest()
 
 
 def entry_key(*, sha256: str, path: str, metadata: Mapping[str, Any], shared_stem: bool,

@@ -340,3 +340,31 @@ def test_tags_are_reused_when_tagging_runs_on_a_scheduler(folder: Path, tmp_path
     second = _tables(out)
     for name, frame in first.items():
         pd.testing.assert_frame_equal(frame, second[name], obj=name)
+
+
+def test_the_fingerprint_follows_the_libreoffice_installation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from pipeline.ingest import office
+
+    def install(folder: Path, build: str) -> None:
+        program = folder / "program"
+        program.mkdir(parents=True, exist_ok=True)
+        (program / "versionrc").write_text(f"[Version]\nbuildid={build}\n", encoding="utf-8")
+        executable = program / "soffice"
+        executable.write_text("#!/bin/sh\n", encoding="utf-8")
+        executable.chmod(0o755)
+        (folder / "bin").mkdir(exist_ok=True)
+        link = folder / "bin" / "soffice"
+        link.unlink(missing_ok=True)
+        link.symlink_to(executable)
+
+    monkeypatch.setenv("PATH", str(tmp_path / "none"))
+    missing = cache_module.ingest_fingerprint()
+    assert office.converter_identity() == "-"
+    install(tmp_path / "lo", "7.4.7")
+    monkeypatch.setenv("PATH", str(tmp_path / "lo" / "bin") + os.pathsep + str(tmp_path / "none"))
+    first = cache_module.ingest_fingerprint()
+    assert first != missing and cache_module.ingest_fingerprint() == first
+    install(tmp_path / "lo", "7.6.2")  # an upgrade in place
+    assert cache_module.ingest_fingerprint() != first

@@ -35,6 +35,28 @@ def find_converter() -> str | None:
     return None
 
 
+def converter_identity() -> str:
+    """What identifies the LibreOffice on PATH, for the ingest cache (another version may convert a file
+    differently): its program folder, the size and time of its program files (an upgrade changes them)
+    and its ``versionrc``; ``"-"`` without LibreOffice."""
+    soffice = find_converter()
+    if soffice is None:
+        return "-"
+    program = Path(soffice).resolve().parent
+    parts = [program.as_posix()]
+    for name in ("soffice.bin", "libmergedlo.so", "versionrc"):
+        try:
+            status = (program / name).stat()
+        except OSError:
+            continue
+        parts.append(f"{name} {status.st_size} {int(status.st_mtime)}")
+    try:
+        parts.append((program / "versionrc").read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        pass
+    return "\0".join(parts)
+
+
 def convert_to_docx(path: Path, outdir: Path, *, timeout: float = CONVERT_TIMEOUT) -> Path:
     """Convert ``path`` to .docx in ``outdir`` with LibreOffice; return the new file."""
     soffice = find_converter()
