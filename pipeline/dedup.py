@@ -40,19 +40,18 @@ def find_near_duplicates(
       pages of a scanned print): the shorter one is the copy, unless its id is in ``keep``.
 
     Candidates come from MinHash LSH (Jaccard) and LSH Ensemble (containment) and are confirmed on
-    the exact shingle sets (kept as hashes, see :func:`_hashes`; the shingles themselves are made one
-    text at a time, so memory does not hold every text's shingle strings at once). Texts shorter than ``min_chars`` (after removing punctuation) are never
+    the exact shingle sets, held as hashes (:func:`shingle_hashes`: 8 bytes a shingle, no string
+    objects). Texts shorter than ``min_chars`` (after removing punctuation) are never
     called duplicates.
     """
     entries: list[tuple[str, np.ndarray]] = []
     signatures: dict[str, MinHash] = {}
-    for doc_id, text in documents:  # one text's shingles at a time: only their hashes are kept
+    for doc_id, text in documents:
         if len(_NOISE.sub("", text)) < min_chars:
             continue
-        grams = shingles(text)
-        signatures[doc_id] = _signature(grams, permutations)
-        entries.append((doc_id, _hashes(grams)))
-        del grams
+        hashes = shingle_hashes(text)
+        signatures[doc_id] = _signature(hashes, permutations)
+        entries.append((doc_id, hashes))
     if not entries:
         return {}
     order = {doc_id: position for position, (doc_id, _) in enumerate(entries)}
@@ -82,16 +81,41 @@ def find_near_duplicates(
     return duplicate_of
 
 
-def _signature(grams: set[str], permutations: int) -> MinHash:
-    signature = MinHash(num_perm=permutations, seed=1)
-    signature.update_batch([gram.encode("utf-8") for gram in grams])
+_MIX = (np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB))
+_MULTIPLIER = np.uint64(0x100000001B3)
+_CHUNK = 4096
+
+
+def shingle_hashes(text: str, *, size: int = config.SHINGLE_SIZE) -> np.ndarray:
+    """The shingles of :func:`shingles` as sorted distinct 64-bit hashes, computed on the text's code
+    points as arrays (no string per shingle): a polynomial hash of each ``size``-gram, then mixed.
+    Overlaps of two texts equal those of their shingle sets up to hash collisions (about one in 10^19
+    per pair of shingles)."""
+    compact = _NOISE.sub("", text)
+    if not compact:
+        return np.empty(0, dtype=np.uint64)
+    points = np.frombuffer(compact.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    width = min(size, len(points))
+    count = len(points) - width + 1
+    hashes = np.zeros(count, dtype=np.uint64)
+    for offset in range(width):
+        hashes = hashes * _MULTIPLIER + points[offset:offset + count]
+    for multiplier in _MIX:  # splitmix64's finaliser: every output bit depends on every input bit
+        hashes ^= hashes >> np.uint64(31)
+        hashes *= multiplier
+    hashes ^= hashes >> np.uint64(31)
+    return np.unique(hashes)
+
+
+def _signature(hashes: np.ndarray, permutations: int) -> MinHash:
+    """The MinHash of a shingle-hash set, fed the upper 32 bits of each hash in chunks (datasketch
+    permutes a whole batch at once, so a long text in one batch would take ``permutations`` × 8 bytes
+    per shingle)."""
+    signature = MinHash(num_perm=permutations, seed=1, hashfunc=int)
+    values = (hashes >> np.uint64(32)).tolist()
+    for start in range(0, len(values), _CHUNK):
+        signature.update_batch(values[start:start + _CHUNK])
     return signature
-
-
-def _hashes(grams: set[str]) -> np.ndarray:
-    """A shingle set as its sorted 64-bit hashes (this process's string hash): 8 bytes a shingle instead
-    of a string object, and the same overlaps up to hash collisions (about one in 10^19 per pair)."""
-    return np.unique(np.fromiter((hash(gram) for gram in grams), dtype=np.int64, count=len(grams)))
 
 
 def _common(left: np.ndarray, right: np.ndarray) -> int:

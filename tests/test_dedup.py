@@ -40,10 +40,13 @@ def test_kept_documents_are_never_the_copy() -> None:
 
 
 def test_overlaps_on_shingle_hashes_equal_those_on_the_shingles() -> None:
-    from pipeline.dedup import _containment, _hashes, _jaccard
+    from pipeline.dedup import _containment, _jaccard, shingle_hashes
 
-    left, right = shingles(BASE), shingles(VARIANT + OTHER)
-    assert len(_hashes(left)) == len(left)
-    assert _jaccard(_hashes(left), _hashes(right)) == len(left & right) / len(left | right)
-    assert _containment(_hashes(left), _hashes(right)) == len(left & right) / len(left)
-    assert _jaccard(_hashes(left), _hashes(shingles(OTHER))) < 0.1
+    text, other = BASE, VARIANT + OTHER
+    left, right = shingles(text), shingles(other)
+    assert len(shingle_hashes(text)) == len(left) and len(shingle_hashes("两张皮两张皮")) == len(shingles("两张皮两张皮"))
+    assert _jaccard(shingle_hashes(text), shingle_hashes(other)) == len(left & right) / len(left | right)
+    assert _containment(shingle_hashes(text), shingle_hashes(other)) == len(left & right) / len(left)
+    assert _jaccard(shingle_hashes(text), shingle_hashes(OTHER)) < 0.1
+    assert shingle_hashes("“两张皮”问题。", size=3).tolist() == shingle_hashes("两张皮问题", size=3).tolist()
+    assert len(shingle_hashes("两张", size=5)) == 1 and len(shingle_hashes("，。")) == 0
