@@ -53,7 +53,12 @@ SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"|发现的(?:主要)?问题|面临的(?:主要)?(?:难题|问题|挑战|困境)")),
     ("practice", re.compile(r"做法|成效|成绩|经验|基本情况|主要工作|实践(?:探索|经验|成果)|工作开展情况|完成情况|(?:建设|工作|发展)(?:的)?现状"
                             r"|(?:上半年|下半年|今年|去年|全年|本年度|一年来|\d{4}年)[^。；，,]{0,12}工作(?:情况|情景|回顾)")),
-    ("other", re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*(?:调研|研究|调查)(?:方法|对象|设计|过程)")),
+    ("other", re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*(?:调研|研究|调查)(?:方法|对象|设计|过程)"
+                         # a part on why the thing matters (…的重要意义), unless it tells to grasp it (深刻认识…的重要意义)
+                         r"|^(?:(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])\s*)?"
+                         r"(?!深刻|充分|正确|准确|切实|进一步|全面|认清|把握|提高)[^。；，,：:、（(]{0,24}(?:重要|重大|现实|深远|时代|理论)意义$")),
+    # the items of the norms a leader or a meeting announced (…对下一步工作作了安排部署。一是…)
+    ("requirement", re.compile(r"(?!)")),
 )
 # A heading of a yardstick that only names its part (指导思想, 工作目标 …) is structure (other), not a norm.
 _STRUCTURAL_HEADING = re.compile(
@@ -158,6 +163,7 @@ _FRAMING = re.compile(
 _NORMS_ANNOUNCED = re.compile(
     r"(?:^|[，,。\s])(?:会议|大会|座谈会|推进会|部署会)(?:上)?(?:强调|要求|指出|明确|提出)[，,:：]\s*[^。；]{0,16}?(?:要|必须|务必|不能|不得|决不|绝不)"
     r"|^(?:会议|大会|座谈会|推进会|部署会)(?:还|并|同时|最后)?(?:强调|要求)[，,:：][^。；]{16,}?(?:要(?![求点素闻害件么])|必须|务必)"
+    r"|对(?:下一步|下步|今后|下阶段|下一阶段|今年|明年)[^。；]{0,24}(?:作|做)了?(?:具体)?(?:安排部署|部署|安排)[:：。]?\s*$"
     r"|提出了?[^。；]{0,16}要求[:：]\s*$|提出了?(?:[一二三四五六七八九十两几\d]+点|几点|以下|如下)(?:具体)?(?:要求|意见)[:：。]?\s*$"
     r"|(?:调研|视察|督导|检查|座谈)(?:时|期间|中)(?:强调|指出|要求)[，,:：][^。；]{0,30}?(?:要(?![求点素])|必须|务必)")
 # The voice of a whole document: a text that mostly advises (要/应/需/必须 …) writes its bare imperatives and
@@ -170,12 +176,14 @@ _VOICE_MIN = 3
 _IMPERATIVE = re.compile(
     r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|同时|此外|第[一二三四五六七八九十][，,、])?[，,、\s]*"
     r"(?:坚持|推进|推动|强化|加强|夯实|优化|创新|完善|健全|建立|深化|提升|提高|突出|抓好|做好|构建|打造|筑牢|树立|树牢"
-    r"|落实|发挥|注重|着力|聚焦|围绕|严格|规范|丰富|拓展|加大|增强|压实|统筹|学习|切实|扎实|持续|不断|积极|努力|全面|把"
+    r"|落实|发挥|注重|着力|聚焦|围绕|严格|规范|丰富|拓展|加大|增强|压实|统筹|学习|切实|扎实|持续|不断|积极|努力|全面|把|加快|加速"
     r"|争创|紧盯|坚决|从[^。；，,]{1,10}(?:做起|入手|着手|抓起))")
 # A report of both (现将存在问题和原因报告如下) announces no one list; a heading that names the problems
 # (存在的主要问题) is no item of a list of causes.
 _PROBLEMS_AND_CAUSES = re.compile(r"问题(?:和|及|与|以及)[^。；]{0,6}(?:原因|根源)|(?:原因|根源)(?:和|及|与|以及)[^。；]{0,4}问题")
 _NAMES_PROBLEMS = re.compile(r"问题")
+# A further norm announced in one sentence, after the items of an announced list.
+_MORE_NORMS = re.compile(r"提出了?[^。；]{0,16}(?:要求|意见)。?$|(?:作|做)了?[^。；]{0,6}(?:安排部署|部署)。?$")
 # A sentence that announces the list after it (原因主要有两方面; 主要表现在以下几个方面; 需从以下六个方面着力)
 # gives its role to the enumerated items (一是…, 第一…) and what they say, until the next real heading.
 _LIST_ANNOUNCEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -189,6 +197,8 @@ _LIST_ANNOUNCEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"|(?:存在|面临)[^。；]{0,12}(?:如下|以下)[^。；]{0,8}问题[:：]"
                            # a run-in label (…方面存在问题：部分单位…)
                            r"|^[^。；，,:：]{0,20}存在(?:的)?(?:主要)?问题[:：]")),
+    ("requirement", re.compile(r"对(?:下一步|下步|今后|下阶段|下一阶段|今年|明年)[^。；]{0,24}(?:作|做)了?(?:具体)?(?:安排部署|部署|安排)[:：。]?\s*$"
+                               r"|提出了?(?:[一二三四五六七八九十两几\d]+点|几点|以下|如下)(?:具体)?(?:要求|意见)[:：。]?\s*$")),
     ("recommendation", re.compile(r"(?:对策|建议|措施|路径|着力)[^。；]{0,10}(?:如下|以下几点)|(?:需|要|应)?从以下[^。；]{0,6}方面"
                                   r"|^整改(?:措施|举措|方向|打算)[:：]")),
 )
@@ -254,6 +264,8 @@ _ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+条")
 _PLAN_PART = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*(?:指导思想|总体要求|基本原则|(?:工作|主要|总体|创建)目标"
     r"|(?:主要|重点|工作)任务|保障措施|组织领导|实施步骤|方法步骤|工作要求|建设标准|考核办法|奖惩措施)[:：]?$")
+# What a meeting did (传达了…文件精神, 通报了…情况): its proceedings, not the news's frame.
+_PROCEEDINGS = re.compile(r"(?:传达|通报|听取|审议|学习|参观|观摩)了")
 _EVENT = re.compile(r"召开|举行|举办|出席|参会|参加|听取|主持|点评"
                     r"|^会议(?:还|原则|认真|集中)?(?:审议|通过|通报|传达|学习|表彰|总结|研究)")
 _SPOKEN_TITLE = re.compile(r"讲话|会议|大会|座谈会|推进会|部署会")
@@ -416,9 +428,11 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
             hint = "cause"
         announcing = next((role for role, pattern in _LIST_ANNOUNCEMENTS if pattern.search(stripped)), "") if (
             heading is None and not _PROBLEMS_AND_CAUSES.search(stripped)) else ""
+        if listed == "requirement" and not announcing and _MORE_NORMS.search(stripped):
+            listed, list_rank = "", None  # …他还就…提出要求。: the announced items have ended
         if announcing and announcing != listed:  # a new list (整改措施：… after 存在问题：…)
             listed, list_rank = announcing, None
-            hint = hint or listed
+            hint = hint or ("" if listed == "requirement" else listed)  # the announcement itself is the news's frame
         elif listed and list_rank is not None and heading is not None and heading[0] == list_rank:
             # an item heading of the list: a section named above the list still decides (背景动因 → 主要表现…)
             hint = _enclosing_hint([t for r, t in parents if r < list_rank]) or listed
@@ -430,7 +444,7 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
         # In news of a meeting that set requirements, the sentence that reports the meeting is framing.
         lead = ((sets_norms and not announced) or (policy and spoken_title)) and position < 5 and bool(
             _MEETING_LEAD.search(stripped) or (issued_news and _ISSUED_OPENING.search(stripped))
-        ) and not _NORMS_ANNOUNCED.search(stripped)
+        ) and not _NORMS_ANNOUNCED.search(stripped) and not _PROCEEDINGS.search(stripped)
         contexts.append(PassageContext(heading_text, doc_type, policy or announced, heading is not None, hint, position,
                                        voice=voice, spoken=announced or (policy and spoken_title),
                                        is_title=bool(title) and (stripped == title or _same_title(stripped, title)),
@@ -801,10 +815,11 @@ class RoleRules:
         # A policy's norms are requirements; so are a press Q&A's restatements of the policy, except
         # what the issuer says it will do next.
         restates_policy = context.doc_type == "答记者问" and not _NEXT_STEP.search(text)
-        if (context.spoken and not context.is_heading and not _ADVISES.search(own) and not _STRONG_MODAL.search(own)
+        listed_norm = context.section_hint == "requirement"  # an item of the norms announced (一是高度重视。)
+        if (context.spoken and not listed_norm and not context.is_heading and not _ADVISES.search(own) and not _STRONG_MODAL.search(own)
                 and not _IMPERATIVE.match(own) and not _SPOKEN_NORM_WORD.search(own) and not _NORMS_GO_ON.match(own)):
             normative = 0.0  # a speech's norm is worded as one (要, 必须): cue words inside 重要, 责任 … are not
-        if context.spoken and _DEFINITION.match(own) and not _STRONG_MODAL.search(own):
+        if context.spoken and not listed_norm and _DEFINITION.match(own) and not _STRONG_MODAL.search(own):
             normative = 0.0  # what the speaker says a thing is (…是强化党的领导的需要) sets no norm
         if context.policy or restates_policy:
             # A written yardstick's every unreported statement is a norm; a speech's only when worded as one.
