@@ -66,7 +66,7 @@ _STRUCTURAL_HEADING = re.compile(
     r"|保障措施|实施步骤|方法步骤|工作要求|奖励办法|考核办法|附件|附则|总则|背景|引言|主体|结语|前言|研究背景"
     r"|(?:工作|研究|调研|课题)背景|调研方法|研究方法|调查方法|调研对象|调查对象|样本情况|第[一二三四五六七八九十百]+[章节编][^。；]{0,16}"
     r"|(?:(?:今年|本年度|明年|下一步|下阶段|\d{4}年)的?)?(?:主要|工作|重点)任务"
-    r"|(?:活动|征文|评选|申报|报名|参评|参赛|考核|检查|验收|实施|培训|会议|学习|适用|创建|工作|评审)"
+    r"|(?:活动|征文|评选|申报|报名|参评|参赛|参加|参会|考核|检查|验收|实施|培训|会议|学习|适用|创建|工作|评审)"
     r"(?:主题|内容|对象|范围|时间|地点|方式|要求|安排|程序|步骤|条件|名额|材料|形式|标准))"
     r"(?:(?:和|与|及)(?:工作目标|基本原则|主要任务|工作任务|保障措施|方法步骤|重大意义|意义))?(?:[:：].*)?$")
 # Explanations of how a problem arose announce a cause even beside the word 问题 (存在问题的原因分析).
@@ -248,7 +248,7 @@ _NAMED_PRESCRIPTION = re.compile(r"^[^。；，,]{2,20}(?:要(?![求点素闻害
 # The count of a compilation's title (…3篇, （精选8篇）) or the number of one of its articles.
 _TITLE_COUNT = re.compile(r"(?:[（(]?(?:精选|通用|优选)?\d{1,2}篇[）)]?|\d{1,2})$")
 # A sentence that says what a thing is (…是…的需要/展现/体现).
-_DEFINITION = re.compile(r"^(?:[^。；，,]{0,8}[，,:：])?(?:[^。；，,]{2,30}[，,])?[^。；，,]{2,30}是[^。；]{2,120}的[^。；，,的]{1,8}。?$")
+_DEFINITION = re.compile(r"^(?:[^。；，,]{0,8}[，,:：])?(?:[^。；，,]{2,30}[，,]\s*[^。；，,]{0,30}|[^。；，,]{2,30})是[^。；]{2,120}的[^。；，,的]{1,8}。?$")
 # In a report of the norms set (…《意见》明确…), a sentence that goes on with them (要求…, 并强调…).
 _NORMS_GO_ON = re.compile(r"^(?:《[^》]{2,60}》|通知|意见|方案|实施意见|工作方案|实施方案)?(?:并|还|同时|另外|此外)?"
                           r"(?:强调|要求|明确|提出)(?![^。；，,]{0,4}(?:了|过))")
@@ -796,6 +796,8 @@ class RoleRules:
                 hit.code in self._disconnects for hit in matcher_for(self.codebook).match(text)):
             scores["problem"] += 1.0  # a disconnect named outside advice is most often observed
         explains = bool(_EXPLANATION.search(text)) and not _SUCCESS_EXPLAINED.search(text)
+        if _SUCCESS_EXPLAINED.search(text):
+            scores["cause"] = 0.0  # why a unit succeeded (之所以能够…, 根本原因在于…) explains no shortcoming
         if explains:
             scores["cause"] += SECTION_HINT_WEIGHT
         # A shortcoming told as an explanation (由于…, 究其原因…) or listed under a 原因 heading is a cause.
