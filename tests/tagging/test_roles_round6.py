@@ -140,3 +140,17 @@ def test_a_bare_imperative_of_speed_goes_on_with_the_norms_set(roles: RoleRules)
     texts = ["近日，某县机关工委召开支部建设推进会，各单位党务干部参加会议。",
              "会议要求，要进一步完善支部制度，创新活动方式；", "加快推进支部标准化建设，认真对照标准自查；"]
     assert _roles(roles, texts)[1:] == ["requirement", "requirement"]
+
+
+def test_a_report_of_the_work_done_tells_its_items_as_practice(roles: RoleRules) -> None:
+    texts = ["某局党委关于党建工作开展情况的汇报", "今年以来，局党委认真落实全面从严治党主体责任。",
+             "一是抓学习。", "坚持每周五下午集中学习，领导班子带头讲党课。", "二是抓制度。", "完善党委议事规则，修订考核办法。"]
+    assert build_contexts(texts)[2].doc_type == "工作总结"
+    assert _roles(roles, texts)[1:] == ["practice"] * 5  # bare imperatives of a report: what was done
+
+
+def test_news_of_a_unit_that_opens_with_its_focus_is_told_in_the_report_voice(roles: RoleRules) -> None:
+    texts = ["某局党委多措并举推动党建和业务深度融合", "今年以来，某局党委聚焦中心任务，推动党建和业务同频共振。",
+             "全年开展中心组学习14次。", "压实工作责任。", "制定党建工作责任清单，明确班子成员一岗双责。"]
+    assert build_contexts(texts)[3].voice == "report"
+    assert _roles(roles, texts)[3:] == ["practice", "practice"]
