@@ -293,6 +293,9 @@ _PRESCRIBES = re.compile(r"^(?:[^。；，,]{0,6}[，,])?\s*(?:要(?![求点素�
 # What members or attendees said (党员们纷纷表示，要…) in news of an activity.
 _MEMBERS_SAID = re.compile(r"(?:纷纷|一致|大家|党员们|同志们|干部们|与会人员|参会人员|群众)(?:都)?表示[，,:：][^。；]*")
 _GENERAL_STATUS = re.compile(r"(?:已经|已|逐渐|逐步|日益|越来越)成为(?:了)?[^。；]{0,30}(?:重要|关键|主要|有效|基本|普遍|共识)")
+_DIGIT = re.compile(r"\d")
+# Everyone at once as the actor (各地, 各级党组织, 全国…), not a unit.
+_GENERAL_ACTORS = re.compile(r"^(?:[^。；，,]{0,10}[，,]\s*)?(?:各地|各级|全国|我国|各部门|各单位|各行各业|不少地方|许多地方|很多地方|一些地方)")
 _COPULA = re.compile(r"(?<![一二三四五六七八九十但而])是")  # a statement of what something is (推动…是…命题)
 # Words that make a norm of a speech's sentence without a modal verb (切实转变作风; 两手抓、两手硬).
 _SPOKEN_NORM_WORD = re.compile(r"切实|进一步|着力|确保|坚持|务求|力求|两手抓|缺一不可|唯有|只有"
@@ -853,11 +856,15 @@ class RoleRules:
                         or own.lstrip().startswith("——")):
                     scores["practice"] += 0.75
         if (not context.policy and context.voice != "report" and context.doc_type not in GENRE_PRIORS
-                and not context.section_hint and not _DONE.search(text) and not re.search(r"\d", text)
+                and not context.section_hint and not _DONE.search(text) and not _DIGIT.search(text)
                 and not any(pattern.search(text) for (role, _), pattern in self._patterns.items() if role == "practice")):
             # A general statement (党组织发挥着…作用, 党建工作能够…) is context, not what a unit did: practice
             # wants a unit, a time, a count or a finished action.
             scores["practice"] *= 0.5
+        if (_GENERAL_ACTORS.match(own) and not context.section_hint and context.voice != "report"
+                and not _DIGIT.search(text)):
+            scores["practice"] *= 0.5  # what places everywhere do (近年来，各地…积极探索…) is background
+            scores["other"] += 0.75
         if _GENERAL_STATUS.search(own) and not context.section_hint:
             scores["practice"] *= 0.5  # what has become common (…已经成为各地…的重要方式) is background
             scores["other"] += 0.75

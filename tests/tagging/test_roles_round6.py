@@ -154,3 +154,10 @@ def test_news_of_a_unit_that_opens_with_its_focus_is_told_in_the_report_voice(ro
              "全年开展中心组学习14次。", "压实工作责任。", "制定党建工作责任清单，明确班子成员一岗双责。"]
     assert build_contexts(texts)[3].voice == "report"
     assert _roles(roles, texts)[3:] == ["practice", "practice"]
+
+
+def test_what_places_everywhere_do_is_background(roles: RoleRules) -> None:
+    texts = ["关于机关党建的几点思考", "近年来，各地机关党组织积极探索党建和业务融合的有效路径。"]
+    assert _roles(roles, texts)[1] == "other"
+    unit = ["关于机关党建的几点思考", "近年来，某局机关党委积极探索党建和业务融合的有效路径。"]
+    assert _roles(roles, unit)[1] == "practice"
