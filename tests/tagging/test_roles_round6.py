@@ -161,3 +161,17 @@ def test_what_places_everywhere_do_is_background(roles: RoleRules) -> None:
     assert _roles(roles, texts)[1] == "other"
     unit = ["关于机关党建的几点思考", "近年来，某局机关党委积极探索党建和业务融合的有效路径。"]
     assert _roles(roles, unit)[1] == "practice"
+
+
+def test_an_uneven_or_slow_state_is_a_problem(roles: RoleRules) -> None:
+    texts = ["关于支部建设的调研报告", "调研组走访了本区十个机关支部。", "各单位普遍重视支部建设。",
+             "三、支部书记能力参差不齐", "阵地建设进展缓慢，一些支部至今没有活动室。"]
+    assert _roles(roles, texts)[3:] == ["problem", "problem"]
+
+
+def test_needing_a_thing_is_no_advice(roles: RoleRules) -> None:
+    texts = ["关于支部建设的调研报告", "调研组走访了本区十个机关支部。", "各单位普遍重视支部建设。",
+             "支部工作的开展需要一个稳定的党务干部队伍。"]
+    assert _roles(roles, texts)[3] != "recommendation"
+    advice = [*texts[:3], "各单位需要进一步配强专职党务干部。"]
+    assert _roles(roles, advice)[3] == "recommendation"
