@@ -175,3 +175,10 @@ def test_needing_a_thing_is_no_advice(roles: RoleRules) -> None:
     assert _roles(roles, texts)[3] != "recommendation"
     advice = [*texts[:3], "各单位需要进一步配强专职党务干部。"]
     assert _roles(roles, advice)[3] == "recommendation"
+
+
+def test_a_bare_always_of_a_report_tells_what_is_done(roles: RoleRules) -> None:
+    texts = ["某局党委推进支部建设", "今年以来，某局党委聚焦支部建设，开展了支部评星定级。", "全年建成示范支部6个。",
+             "始终把机关党建作为一把手工程，党组书记亲自抓。"]
+    assert build_contexts(texts)[3].voice == "report"
+    assert _roles(roles, texts)[3] == "practice"
