@@ -57,8 +57,6 @@ SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
                          # a part on why the thing matters (…的重要意义), unless it tells to grasp it (深刻认识…的重要意义)
                          r"|^(?:(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])\s*)?"
                          r"(?!深刻|充分|正确|准确|切实|进一步|全面|认清|把握|提高)[^。；，,：:、（(]{0,24}(?:重要|重大|现实|深远|时代|理论)意义$")),
-    # the items of the norms a leader or a meeting announced (…对下一步工作作了安排部署。一是…)
-    ("requirement", re.compile(r"(?!)")),
 )
 # A heading of a yardstick that only names its part (指导思想, 工作目标 …) is structure (other), not a norm.
 _STRUCTURAL_HEADING = re.compile(
