@@ -40,7 +40,8 @@ from pipeline.tagging.codebook import ROLES, Codebook
 # Other yardsticks whose norms are requirements: rules and plans, and a leader's speech or the report of
 # the meeting where the requirements were set (所提要求). Only for a document of no report genre.
 YARDSTICK_TITLE = re.compile(
-    r"条例|规定|办法|实施方案|工作要点|(?:工作|行动|实施)计划(?:要点)?|计划要点|(?:创建|考核|评价|验收|建设)标准|讲话(?:稿|提纲|摘要|摘登|要点)?(?:范文)?[）)]?"
+    r"条例|规定|办法|实施方案|(?:工作|活动|行动|建设|创建|推进)方案|工作要点|(?:工作|行动|实施|活动)计划(?:要点)?|计划要点"
+    r"|(?:工作|管理|议事|学习|会议|活动)制度(?:[（(]试行[)）])?$|(?:创建|考核|评价|验收|建设)标准|讲话(?:稿|提纲|摘要|摘登|要点)?(?:范文)?[）)]?"
     r"(?:[（(]\d{1,2}[）)])?$"
     r"|(?:会议|大会|座谈会|推进会|部署会|培训班|开班式)上的(?:讲话|部署|要求)"
     r"|(?:会议|大会|座谈会|推进会|部署会)(?:上(?:强调|指出|要求)|召开|举行)|召开[^。；]{0,24}(?:会议|大会|推进会|部署会)")
@@ -51,8 +52,12 @@ SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("problem", re.compile(r"表现|存在(?:的)?(?:主要)?问题|主要问题|不足|短板|差距|困难"
                            r"|^(?:[一二三四五六七八九十]+、)?(?:当前|目前|现阶段)[^。；，,]{0,20}问题$"
                            r"|发现的(?:主要)?问题|面临的(?:主要)?(?:难题|问题|挑战|困境)")),
-    ("practice", re.compile(r"做法|成效|成绩|经验|基本情况|主要工作|实践(?:探索|经验|成果)|工作开展情况|完成情况|(?:建设|工作|发展)(?:的)?现状")),
-    ("other", re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*(?:调研|研究|调查)(?:方法|对象|设计|过程)")),
+    ("practice", re.compile(r"做法|成效|成绩|经验|基本情况|主要工作|实践(?:探索|经验|成果)|工作开展情况|完成情况|(?:建设|工作|发展)(?:的)?现状"
+                            r"|(?:上半年|下半年|今年|去年|全年|本年度|一年来|\d{4}年)[^。；，,]{0,12}工作(?:情况|情景|回顾)")),
+    ("other", re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*(?:调研|研究|调查)(?:方法|对象|设计|过程)"
+                         # a part on why the thing matters (…的重要意义), unless it tells to grasp it (深刻认识…的重要意义)
+                         r"|^(?:(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])\s*)?"
+                         r"(?!深刻|充分|正确|准确|切实|进一步|全面|认清|把握|提高)[^。；，,：:、（(]{0,24}(?:重要|重大|现实|深远|时代|理论)意义$")),
 )
 # A heading of a yardstick that only names its part (指导思想, 工作目标 …) is structure (other), not a norm.
 _STRUCTURAL_HEADING = re.compile(
@@ -60,7 +65,7 @@ _STRUCTURAL_HEADING = re.compile(
     r"|保障措施|实施步骤|方法步骤|工作要求|奖励办法|考核办法|附件|附则|总则|背景|引言|主体|结语|前言|研究背景"
     r"|(?:工作|研究|调研|课题)背景|调研方法|研究方法|调查方法|调研对象|调查对象|样本情况|第[一二三四五六七八九十百]+[章节编][^。；]{0,16}"
     r"|(?:(?:今年|本年度|明年|下一步|下阶段|\d{4}年)的?)?(?:主要|工作|重点)任务"
-    r"|(?:活动|征文|评选|申报|报名|参评|参赛|考核|检查|验收|实施|培训|会议|学习|适用|创建|工作|评审)"
+    r"|(?:活动|征文|评选|申报|报名|参评|参赛|参加|参会|考核|检查|验收|实施|培训|会议|学习|适用|创建|工作|评审)"
     r"(?:主题|内容|对象|范围|时间|地点|方式|要求|安排|程序|步骤|条件|名额|材料|形式|标准))"
     r"(?:(?:和|与|及)(?:工作目标|基本原则|主要任务|工作任务|保障措施|方法步骤|重大意义|意义))?(?:[:：].*)?$")
 # Explanations of how a problem arose announce a cause even beside the word 问题 (存在问题的原因分析).
@@ -80,7 +85,12 @@ _CACHE_SIZE = 50_000
 _NEXT_STEP = re.compile(r"下一步|将(?:把|对|进一步|继续)|适时")
 _RESTATEMENT = re.compile(r"^(?:强调|明确|提出|[一二三四五六七八九十]是)")
 # A report's plans are advice, not practice; a leader's words quoted are context (other), whatever the section.
-_FUTURE = re.compile(r"下一步|今后|下阶段|下一阶段|将(?:把|对|进一步|继续|持续|着力)|拟(?:于|在|将)")
+_FUTURE = re.compile(r"下一步|今后|下阶段|下一阶段|将(?:把|对|进一步|继续|持续|着力)|拟(?:于|在|将)|力争|争取(?:到|在|用)")
+# A target (到2025年底实现…; 力争用两年时间…): what is to be reached, a norm of a plan or a speech.
+_TARGET = re.compile(
+    r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?(?:力争|争取|确保)?(?:到|至|在)\d{4}年(?:\d{1,2}月)?(?:[上中下]旬|底|末|前)?"
+    r"[，,]?[^。；]{0,40}?(?:实现|完成|达到|基本|全面|建成|覆盖|摸清|消化|形成|提高到|提升到)"
+    r"|(?:力争|争取)(?:到|在|用|通过)?[^。；]{0,24}?(?:实现|完成|达到|建成|覆盖|消化|提高到|提升到)")
 # An explicit explanation makes a cause even when it restates the shortcoming it explains.
 _EXPLANATION = re.compile(
     r"究其(?:原因|根源)|原因(?:主要)?(?:是|在于|有[二三四两几]|是多方面的)|(?:根源|根子|症结)(?:主要)?在于|归根(?:结底|到底)"
@@ -100,6 +110,8 @@ _EXPLANATION = re.compile(
     r"|^(?:这|此|其)(?:主要|恰恰|正)?是(?:因为|由于)|是(?:由|因)[^。；]{2,30}(?:造成|导致|引起|所致)的"
     r"|(?:重要|直接|关键|内在)原因|(?:根源|根子|症结|病根)[^。；，,]{0,4}在|归结为"
     r"|是制约[^。；]{2,30}的(?:重要|主要|关键)?因素")
+# What explains a success (之所以能够…, 成功的根本原因) explains no shortcoming.
+_SUCCESS_EXPLAINED = re.compile(r"之所以能够?|成功(?:的)?(?:根本|主要|重要)?原因|取得[^。；]{0,20}的(?:根本|主要|重要)?原因")
 # The second half of an explanation (一方面…，另一方面…) explains too.
 _EXPLANATION_GOES_ON = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d][)）、.]?)?\s*(?:另一方面|一方面|同时|此外|加之|再加上|而另一些|另一些)")
 # In a yardstick, what is not told as done (了, 已, 累计…) is a norm, whatever its verb.
@@ -133,6 +145,7 @@ _FRAMING = re.compile(
     # a speech about its own meeting (今天我们召开…; 下面我讲三点意见; 会议的主要任务是…; 刚才…介绍了…)
     r"|^(?:今天|刚才)[，,][^。；]{0,60}(?:召开|会议|介绍|发言|汇报|交流)|^下面[，,][^。；]{0,40}(?:讲|谈)[^。；]{0,6}(?:意见|要求|看法|体会)"
     r"|^(?:这次|此次|本次)[^。；，,]{0,24}(?:会议?|座谈会)[，,]?是|^会议的(?:主要)?(?:任务|目的|议程|主题)是"
+    r"|^[^。；]{0,24}(?:以下|如下)(?:几个|几项|[一二三四五六七八九十两几\d]+[个项条点])?(?:目标|任务|要求)[:：]\s*$"
     r"|(?:再|先|着重|重点)?(?:强调|讲)(?:以下|如下)[一二三四五六七八九十两几\d]*(?:点|个?方面)(?:意见|要求)?[:：]?$"
     # a rule or plan about its own purpose (为了…，制定本条例)
     # a column or series that presents the story (开设“…”专栏; 编者按)
@@ -148,6 +161,8 @@ _FRAMING = re.compile(
 # norms are requirements (会议强调，要…; 提出了三点要求：).
 _NORMS_ANNOUNCED = re.compile(
     r"(?:^|[，,。\s])(?:会议|大会|座谈会|推进会|部署会)(?:上)?(?:强调|要求|指出|明确|提出)[，,:：]\s*[^。；]{0,16}?(?:要|必须|务必|不能|不得|决不|绝不)"
+    r"|^(?:会议|大会|座谈会|推进会|部署会)(?:还|并|同时|最后)?(?:强调|要求)[，,:：][^。；]{16,}?(?:要(?![求点素闻害件么])|必须|务必)"
+    r"|对(?:下一步|下步|今后|下阶段|下一阶段|今年|明年)[^。；]{0,24}(?:作|做)了?(?:具体)?(?:安排部署|部署|安排)[:：。]?\s*$"
     r"|提出了?[^。；]{0,16}要求[:：]\s*$|提出了?(?:[一二三四五六七八九十两几\d]+点|几点|以下|如下)(?:具体)?(?:要求|意见)[:：。]?\s*$"
     r"|(?:调研|视察|督导|检查|座谈)(?:时|期间|中)(?:强调|指出|要求)[，,:：][^。；]{0,30}?(?:要(?![求点素])|必须|务必)")
 # The voice of a whole document: a text that mostly advises (要/应/需/必须 …) writes its bare imperatives and
@@ -160,13 +175,19 @@ _VOICE_MIN = 3
 _IMPERATIVE = re.compile(
     r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|同时|此外|第[一二三四五六七八九十][，,、])?[，,、\s]*"
     r"(?:坚持|推进|推动|强化|加强|夯实|优化|创新|完善|健全|建立|深化|提升|提高|突出|抓好|做好|构建|打造|筑牢|树立|树牢"
-    r"|落实|发挥|注重|着力|聚焦|围绕|严格|规范|丰富|拓展|加大|增强|压实|统筹|学习|切实|扎实|持续|不断|积极|努力|全面|把"
+    r"|落实|发挥|注重|着力|聚焦|围绕|严格|规范|丰富|拓展|加大|增强|压实|统筹|学习|切实|扎实|持续|不断|积极|努力|全面|把|加快|加速|始终"
     r"|争创|紧盯|坚决|从[^。；，,]{1,10}(?:做起|入手|着手|抓起))")
+# A report of both (现将存在问题和原因报告如下) announces no one list; a heading that names the problems
+# (存在的主要问题) is no item of a list of causes.
+_PROBLEMS_AND_CAUSES = re.compile(r"问题(?:和|及|与|以及)[^。；]{0,6}(?:原因|根源)|(?:原因|根源)(?:和|及|与|以及)[^。；]{0,4}问题")
+_NAMES_PROBLEMS = re.compile(r"问题")
+# A further norm announced in one sentence, after the items of an announced list.
+_MORE_NORMS = re.compile(r"提出了?[^。；]{0,16}(?:要求|意见)。?$|(?:作|做)了?[^。；]{0,6}(?:安排部署|部署)。?$")
 # A sentence that announces the list after it (原因主要有两方面; 主要表现在以下几个方面; 需从以下六个方面着力)
 # gives its role to the enumerated items (一是…, 第一…) and what they say, until the next real heading.
 _LIST_ANNOUNCEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("practice", re.compile(r"(?:回顾|总结)[^。；]{0,30}(?:工作|以来)[^。；]{0,12}(?:特点|成效|成绩|做法|亮点)[^。；]{0,4}[:：]\s*$")),
-    ("cause", re.compile(r"(?:原因|根源|成因)[^。；]{0,12}(?:有[两二三四五六几多]|如下|以下|方面|几点|是多方面的)"
+    ("cause", re.compile(r"(?:原因|根源|成因)[^。；]{0,12}(?:有[两二三四五六几多]|如下|以下|方面|几点|是多方面的|包括)"
                          r"|(?:背后|深层次?|深刻|复杂)[^。；]{0,10}(?:原因|根源|成因)[。:：]?$"
                          r"|(?:既有|有)[^。；]{0,10}(?:主观|客观)(?:原因|因素|方面)")),
     ("problem", re.compile(r"表现(?:在|为)[^。；]{0,8}(?:以下|如下|几个方面|[两二三四五六几]个?方面)"
@@ -175,6 +196,8 @@ _LIST_ANNOUNCEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"|(?:存在|面临)[^。；]{0,12}(?:如下|以下)[^。；]{0,8}问题[:：]"
                            # a run-in label (…方面存在问题：部分单位…)
                            r"|^[^。；，,:：]{0,20}存在(?:的)?(?:主要)?问题[:：]")),
+    ("requirement", re.compile(r"对(?:下一步|下步|今后|下阶段|下一阶段|今年|明年)[^。；]{0,24}(?:作|做)了?(?:具体)?(?:安排部署|部署|安排)[:：。]?\s*$"
+                               r"|提出了?(?:[一二三四五六七八九十两几\d]+点|几点|以下|如下)(?:具体)?(?:要求|意见)[:：。]?\s*$")),
     ("recommendation", re.compile(r"(?:对策|建议|措施|路径|着力)[^。；]{0,10}(?:如下|以下几点)|(?:需|要|应)?从以下[^。；]{0,6}方面"
                                   r"|^整改(?:措施|举措|方向|打算)[:：]")),
 )
@@ -224,7 +247,7 @@ _NAMED_PRESCRIPTION = re.compile(r"^[^。；，,]{2,20}(?:要(?![求点素闻害
 # The count of a compilation's title (…3篇, （精选8篇）) or the number of one of its articles.
 _TITLE_COUNT = re.compile(r"(?:[（(]?(?:精选|通用|优选)?\d{1,2}篇[）)]?|\d{1,2})$")
 # A sentence that says what a thing is (…是…的需要/展现/体现).
-_DEFINITION = re.compile(r"^(?:[^。；，,]{0,8}[，,:：])?[^。；，,]{2,30}是[^。；]{2,120}的[^。；，,的]{1,8}。?$")
+_DEFINITION = re.compile(r"^(?:[^。；，,]{0,8}[，,:：])?(?:[^。；，,]{2,30}[，,]\s*[^。；，,]{0,30}|[^。；，,]{2,30})是[^。；]{2,120}的[^。；，,的]{1,8}。?$")
 # In a report of the norms set (…《意见》明确…), a sentence that goes on with them (要求…, 并强调…).
 _NORMS_GO_ON = re.compile(r"^(?:《[^》]{2,60}》|通知|意见|方案|实施意见|工作方案|实施方案)?(?:并|还|同时|另外|此外)?"
                           r"(?:强调|要求|明确|提出)(?![^。；，,]{0,4}(?:了|过))")
@@ -240,6 +263,8 @@ _ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+条")
 _PLAN_PART = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*(?:指导思想|总体要求|基本原则|(?:工作|主要|总体|创建)目标"
     r"|(?:主要|重点|工作)任务|保障措施|组织领导|实施步骤|方法步骤|工作要求|建设标准|考核办法|奖惩措施)[:：]?$")
+# What a meeting did (传达了…文件精神, 通报了…情况): its proceedings, not the news's frame.
+_PROCEEDINGS = re.compile(r"(?:传达|通报|听取|审议|学习|参观|观摩)了")
 _EVENT = re.compile(r"召开|举行|举办|出席|参会|参加|听取|主持|点评"
                     r"|^会议(?:还|原则|认真|集中)?(?:审议|通过|通报|传达|学习|表彰|总结|研究)")
 _SPOKEN_TITLE = re.compile(r"讲话|会议|大会|座谈会|推进会|部署会")
@@ -257,9 +282,9 @@ _SPEECH_FRAME = re.compile(r"^(?:今天|刚才)[，,]?[^。；]{0,12}(?:我们|�
 _UNIT_NEWS = re.compile(
     r"^[^。；，,]{0,12}讯\s*[（(]|^[^。；，,]{0,12}讯[^。；，,]{0,2}$|[（(](?:记者|通讯员)[^）)]{1,20}[）)]"
     r"|^(?:[^。；]{0,60}[，,])?[^。；，,]{0,20}(?:党委|党组|党总支|党支部|支部|分局|公司|分行|支行|中心)"
-    r"(?:[^。；，,]{0,6})?(?:多向发力|自\d{4}年|近日|日前|今年以来|\d{1,2}月\d{1,2}日)"
+    r"(?:[^。；，,]{0,6})?(?:多向发力|多措并举|多点发力|自\d{4}年|近日|日前|今年以来|\d{1,2}月\d{1,2}日)"
     r"|^(?:近日|日前|今年以来|\d{1,2}月\d{1,2}日(?:上午|下午)?)[，,]?[^。；，,]{0,20}(?:党委|党组|党总支|党支部|支部|分局|公司|分行|支行|中心)"
-    r"(?:[^。；，,]{0,4})?(?:开展|组织|召开|举办|赴|联合|走进|启动)")
+    r"(?:[^。；，,]{0,4})?(?:开展|组织|召开|举办|赴|联合|走进|启动|聚焦|坚持|围绕|紧扣|着力|扎实|深入|多措并举)")
 # In a report, a very short line (配强支部班子。 建强党员队伍。) is a run-in heading of what was done.
 _RUN_IN_HEADING_MAX = 10
 # A sentence that opens by prescribing (要…, 其次，要…, 必须…).
@@ -267,12 +292,16 @@ _PRESCRIBES = re.compile(r"^(?:[^。；，,]{0,6}[，,])?\s*(?:要(?![求点素�
 # What members or attendees said (党员们纷纷表示，要…) in news of an activity.
 _MEMBERS_SAID = re.compile(r"(?:纷纷|一致|大家|党员们|同志们|干部们|与会人员|参会人员|群众)(?:都)?表示[，,:：][^。；]*")
 _GENERAL_STATUS = re.compile(r"(?:已经|已|逐渐|逐步|日益|越来越)成为(?:了)?[^。；]{0,30}(?:重要|关键|主要|有效|基本|普遍|共识)")
+_DIGIT = re.compile(r"\d")
+# Everyone at once as the actor (各地, 各级党组织, 全国…), not a unit.
+_GENERAL_ACTORS = re.compile(r"^(?:[^。；，,]{0,10}[，,]\s*)?(?:各地|各级|全国|我国|各部门|各单位|各行各业|不少地方|许多地方|很多地方|一些地方)")
 _COPULA = re.compile(r"(?<![一二三四五六七八九十但而])是")  # a statement of what something is (推动…是…命题)
 # Words that make a norm of a speech's sentence without a modal verb (切实转变作风; 两手抓、两手硬).
 _SPOKEN_NORM_WORD = re.compile(r"切实|进一步|着力|确保|坚持|务求|力求|两手抓|缺一不可|唯有|只有"
                                r"|希望(?:各|大家|你们|全体|广大|同志们|机关|省直|市直|县直|区直)")
 # A work summary (工作总结, …总结如下) reports what was done, like an experience report.
-_SUMMARY = re.compile(r"总结如下|工作总结|总结报告|述职报告")
+_SUMMARY = re.compile(r"总结如下|工作总结|总结报告|述职报告|(?:情况|情景|工作)[^。；]{0,16}汇报如下"
+                      r"|(?:工作|开展|落实|推进|履职|建设)情况的?(?:汇报|报告)$")
 GENRE_PRIORS: dict[str, dict[str, float]] = {
     "心得体会": {"recommendation": 1.0},
     "经验材料": {"practice": 0.5},
@@ -325,7 +354,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     yardstick = (bool(YARDSTICK_TITLE.search(title)) or any(
         len(text.strip()) <= 40 and text.strip()[-1:] not in "。；;，,：:" and YARDSTICK_TITLE.search(text.strip())
         for text in texts[:5] if text.strip())) and not titled_report
-    if doc_type in {"other", "报告"} and not yardstick and any(_SUMMARY.search(text) for text in texts[:20]):
+    # …and so does a text that reports its work (…工作情况汇报如下), whatever its site calls it (心得体会).
+    if doc_type in {"other", "报告", "心得体会"} and not yardstick and any(_SUMMARY.search(text) for text in texts[:20]):
         doc_type = "工作总结"
     if doc_type == "other" and any(_NOTICE_BODY.search(text) for text in texts[:8]):
         doc_type = "通知"
@@ -369,6 +399,7 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     sets_norms = not policy and any(opens_norms(position, text.strip()) for position, text in enumerate(texts))
     announced = False
     listed = ""
+    list_rank: int | None = None  # the rank of an announced list's heading items
     explaining = False
     for position, text in enumerate(texts):
         stripped = text.strip()
@@ -386,23 +417,38 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
         heading_text = " ".join(text for _, text in parents)
         hint = _enclosing_hint([*(t for _, t in parents), *([stripped] if heading else [])])
         if heading is not None and heading[0] < _INLINE_RANK:
-            listed = ""
+            # An announced list (原因主要有以下四个方面：) whose items are headings (1. … 2. …) keeps its role over
+            # the items' level, until a heading above them or one that names another section (对策建议).
+            own = _section_hint(stripped)
+            item = listed and (list_rank is None or heading[0] >= list_rank) and (
+                own in ("", listed) or (listed == "cause" and own == "problem" and not _NAMES_PROBLEMS.search(stripped)))
+            if item and list_rank is None:
+                list_rank = heading[0]
+            elif not item:
+                listed, list_rank = "", None
         explaining = not heading and (bool(_EXPLANATION.search(stripped))
                                       or (explaining and bool(_EXPLANATION_GOES_ON.match(stripped))))
         if explaining and not hint and not listed:
             hint = "cause"
         announcing = next((role for role, pattern in _LIST_ANNOUNCEMENTS if pattern.search(stripped)), "") if (
-            heading is None) else ""
+            heading is None and not _PROBLEMS_AND_CAUSES.search(stripped)) else ""
+        if listed == "requirement" and not announcing and _MORE_NORMS.search(stripped):
+            listed, list_rank = "", None  # …他还就…提出要求。: the announced items have ended
         if announcing and announcing != listed:  # a new list (整改措施：… after 存在问题：…)
-            listed = announcing
-            hint = hint or listed
+            listed, list_rank = announcing, None
+            hint = hint or ("" if listed == "requirement" else listed)  # the announcement itself is the news's frame
+        elif listed and list_rank is not None and heading is not None and heading[0] == list_rank:
+            # an item heading of the list: a section named above the list still decides (背景动因 → 主要表现…)
+            hint = _enclosing_hint([t for r, t in parents if r < list_rank]) or listed
+        elif listed and list_rank is not None:
+            hint = _enclosing_hint([t for r, t in stack if r < list_rank]) or listed
         elif listed:
             hint = listed
         announced = announced or (not policy and opens_norms(position, stripped))
         # In news of a meeting that set requirements, the sentence that reports the meeting is framing.
         lead = ((sets_norms and not announced) or (policy and spoken_title)) and position < 5 and bool(
             _MEETING_LEAD.search(stripped) or (issued_news and _ISSUED_OPENING.search(stripped))
-        ) and not _NORMS_ANNOUNCED.search(stripped)
+        ) and not _NORMS_ANNOUNCED.search(stripped) and not _PROCEEDINGS.search(stripped)
         contexts.append(PassageContext(heading_text, doc_type, policy or announced, heading is not None, hint, position,
                                        voice=voice, spoken=announced or (policy and spoken_title),
                                        is_title=bool(title) and (stripped == title or _same_title(stripped, title)),
@@ -772,10 +818,13 @@ class RoleRules:
         if not context.policy and not _ADVISES.search(own) and not _FUTURE.search(own) and any(
                 hit.code in self._disconnects for hit in matcher_for(self.codebook).match(text)):
             scores["problem"] += 1.0  # a disconnect named outside advice is most often observed
-        if _EXPLANATION.search(text):
+        explains = bool(_EXPLANATION.search(text)) and not _SUCCESS_EXPLAINED.search(text)
+        if _SUCCESS_EXPLAINED.search(text):
+            scores["cause"] = 0.0  # why a unit succeeded (之所以能够…, 根本原因在于…) explains no shortcoming
+        if explains:
             scores["cause"] += SECTION_HINT_WEIGHT
         # A shortcoming told as an explanation (由于…, 究其原因…) or listed under a 原因 heading is a cause.
-        if _EXPLANATION.search(text) or context.section_hint == "cause":
+        if explains or context.section_hint == "cause":
             scores["cause"], scores["problem"] = scores["cause"] + scores["problem"], 0.0
         if _QUOTATION.search(text) or _CENTRAL_CONTEXT.search(text) or _FRAMING.search(text) or context.lead:
             scores["other"] += SECTION_HINT_WEIGHT
@@ -791,16 +840,19 @@ class RoleRules:
         # A policy's norms are requirements; so are a press Q&A's restatements of the policy, except
         # what the issuer says it will do next.
         restates_policy = context.doc_type == "答记者问" and not _NEXT_STEP.search(text)
-        if (context.spoken and not context.is_heading and not _ADVISES.search(own) and not _STRONG_MODAL.search(own)
+        listed_norm = context.section_hint == "requirement"  # an item of the norms announced (一是高度重视。)
+        if (context.spoken and not listed_norm and not context.is_heading and not _ADVISES.search(own) and not _STRONG_MODAL.search(own)
                 and not _IMPERATIVE.match(own) and not _SPOKEN_NORM_WORD.search(own) and not _NORMS_GO_ON.match(own)):
             normative = 0.0  # a speech's norm is worded as one (要, 必须): cue words inside 重要, 责任 … are not
-        if context.spoken and _DEFINITION.match(own) and not _STRONG_MODAL.search(own):
+        if context.spoken and not listed_norm and _DEFINITION.match(own) and not _STRONG_MODAL.search(own):
             normative = 0.0  # what the speaker says a thing is (…是强化党的领导的需要) sets no norm
         if context.policy or restates_policy:
             # A written yardstick's every unreported statement is a norm; a speech's only when worded as one.
             scores["requirement"] = normative + 0.5 if normative or not context.spoken else 0.0
             if context.spoken and not normative and _IMPERATIVE.match(text) and not _DONE.search(text):
                 scores["requirement"] = 1.5  # a bare imperative in a list of requirements (从…做起，争创…)
+            if _TARGET.search(own) and not _DONE.search(own):
+                scores["requirement"] = max(scores["requirement"], 1.5)  # a target set (到2025年底，实现…)
             if not restates_policy and _DONE.search(own) and not _STRONG_MODAL.search(own):
                 scores["requirement"] = 0.0  # what a yardstick tells as done (取得了…, 近年来…) sets no norm
             scores["recommendation"] = 0.0
@@ -823,11 +875,15 @@ class RoleRules:
                         or own.lstrip().startswith("——")):
                     scores["practice"] += 0.75
         if (not context.policy and context.voice != "report" and context.doc_type not in GENRE_PRIORS
-                and not context.section_hint and not _DONE.search(text) and not re.search(r"\d", text)
+                and not context.section_hint and not _DONE.search(text) and not _DIGIT.search(text)
                 and not any(pattern.search(text) for (role, _), pattern in self._patterns.items() if role == "practice")):
             # A general statement (党组织发挥着…作用, 党建工作能够…) is context, not what a unit did: practice
             # wants a unit, a time, a count or a finished action.
             scores["practice"] *= 0.5
+        if (_GENERAL_ACTORS.match(own) and not context.section_hint and context.voice != "report"
+                and not _DIGIT.search(text)):
+            scores["practice"] *= 0.5  # what places everywhere do (近年来，各地…积极探索…) is background
+            scores["other"] += 0.75
         if _GENERAL_STATUS.search(own) and not context.section_hint:
             scores["practice"] *= 0.5  # what has become common (…已经成为各地…的重要方式) is background
             scores["other"] += 0.75
