@@ -71,3 +71,10 @@ def test_skills_training_tied_to_study_of_theory_keeps_the_study(matcher: RuleMa
 def test_a_study_assessment_linked_to_promotion_is_still_an_assessment_link(matcher: RuleMatcher) -> None:
     assert "D6" in matcher.codes("党建考核结果没有与学习培训、职务晋升挂钩。")
     assert "D6" not in matcher.codes("学员考试考核办法不完善，试题陈旧。")
+
+
+def test_lack_of_focus_outside_party_supply_is_not_supply_out_of_step_with_need(matcher: RuleMatcher) -> None:
+    assert "D4" not in matcher.codes("纪检组的监督标准缺乏针对性和可操作性。")
+    assert "D4" not in matcher.codes("企业研发人员创新意识不足。")
+    assert "D4" in matcher.codes("支部活动针对性不强，党员参与不积极。")
+    assert "D4" in matcher.codes("（二）活动针对性不强")
