@@ -1,0 +1,94 @@
+"""More wordings of the codes with the largest supports as unit reports, speeches and commentaries put them:
+mechanisms that tie party building to the business (targets and responsibilities broken down, central tasks put into
+the party-building indices, deploying and assessing together, party-building results used in evaluation, list-based
+and institutionalised management, linkage with the business), party organisations and members acting inside the
+business (entering the centre or the project, empowering it, on the front line, leading projects, serving the public),
+the idea of integration (party building around the overall situation, awareness of duty, the two as one) and formalism
+in assessment and activities. Each wording comes with a near-miss that must not get the code, and the boundary cases
+found while measuring: a problem of integration that names a linkage is not a mechanism, building work into the
+business said to fail is not a measure done, volunteer service to the public is no business role, a vague index is
+no formalism. Every sentence here is written for the test."""
+
+import pytest
+
+from pipeline.tagging.rules import RuleMatcher
+from tests.support import project_codebook
+
+
+@pytest.fixture(scope="module")
+def matcher() -> RuleMatcher:
+    return RuleMatcher(project_codebook())
+
+
+# (kept: a sentence that must get the code, near-miss: a sentence that must not get it, code)
+PAIRS = [
+    # M5: targets and responsibility, central tasks in the indices, linkage, lists, together, results used
+    ("局党委健全目标责任机制，逐级签订任务书。", "局党委健全车辆使用管理，逐级登记台账。", "M5"),
+    ("把全局重点工作任务同步列入党建考核指标体系。", "把全局重点工作任务同步列入年度财政预算。", "M5"),
+    ("各支部党建工作目标和年度任务逐项细化，做到目标更明确、责任更清晰。",
+     "各科室采购计划和年度预算逐项细化，做到数字更准确、流程更简洁。", "M5"),
+    ("建立党组织与生产经营联动推进机制，每月会商一次。", "建立物资部门与生产车间对接渠道，每月会商一次。", "M5"),
+    ("推动党建工作清单化管理，任务逐项销号。", "推动档案工作数字化管理，资料逐项扫描。", "M5"),
+    ("党委把党建工作和业务工作一并部署、一并检查。", "党委把防汛工作和防火工作一并提醒、一并宣传。", "M5"),
+    ("把党建工作目标分解到每个科室和每名班子成员。", "把节能降耗目标分解到每个车间和每条生产线。", "M5"),
+    ("党建工作考核结果作为评先评优和干部选拔任用的重要依据。", "技能比武成绩作为岗位练兵和技师评定的参考。", "M5"),
+    # M4: entering the centre or the project, empowering it, on the front line, leading, serving
+    ("支部坚持融入中心、服务大局，围绕审批提速开展活动。", "支部坚持自愿参加、量力而行，围绕读书开展活动。", "M4"),
+    ("项目党支部融入项目建设全过程，协调解决施工难题。", "项目监理部参与项目建设全过程，协调解决施工难题。", "M4"),
+    ("以党建赋能业务发展，攻克了三项技术难关。", "以技改赋能业务发展，攻克了三项技术难关。", "M4"),
+    ("抢险现场，党旗插在了堤坝最危险的地段。", "抢险现场，沙袋堆在了堤坝最危险的地段。", "M4"),
+    ("做到关键岗位有党员、关键环节有党员把关。", "做到关键岗位有监控、关键环节有专人把关。", "M4"),
+    ("各党支部深入辖区开展服务企业活动。", "各科室深入辖区开展统计调查活动。", "M4"),
+    ("防汛期间党员在一线值守，连续奋战七昼夜。", "防汛期间设备在仓库备用，连续检修七昼夜。", "M4"),
+    ("机关各支部领办攻坚项目二十个。", "机关各科室申报课题项目二十个。", "M4"),
+    ("在政务大厅设立党员示范窗口，提供延时服务。", "在政务大厅设立自助服务终端，提供延时服务。", "M4"),
+    ("急难任务面前，党员干部总是冲在最前。", "急难任务面前，有关部门总是反复研究。", "M4"),
+    # M1: party building around the overall situation, awareness, the two as one, the one-board mindset
+    ("各级党组织始终围绕全县工作大局抓好基层党建。", "各级部门始终围绕全县工作大局抓好项目建设。", "M1"),
+    ("从述职情况看，各位书记履职认识比较高。", "从述职情况看，各位书记工作作风比较实。", "M1"),
+    ("要引导干部认识到党建和业务是一体的。", "要引导干部认识到预算和决算是一体的。", "M1"),
+    ("进一步提高全体党员对党建和业务融合重要性的认识。", "进一步提高全体职工对安全生产重要性的认识。", "M1"),
+    ("班子成员要树牢“一盘棋”思想，党建业务一起抓。", "班子成员要下好“一盘棋”，各项工作一起抓。", "M1"),
+    # D5: formalism in assessment and activities
+    ("有的考核过于注重量化指标，忽视了实际工作成效。", "有的考核兼顾量化指标和工作成效，评价较为客观。", "D5"),
+    ("为迎接检查，个别单位临时突击补台账。", "为迎接新年，个别单位临时布置了展板。", "D5"),
+    ("少数干部追求表面成绩，热衷于做给上级看的事。", "少数干部追求工作实绩，热衷于解决群众难题。", "D5"),
+    ("这种重显绩轻潜绩的倾向必须纠正。", "这种重实绩重实效的导向必须坚持。", "D5"),
+    ("有的支部活动搞得热热闹闹，实际效果并不理想。", "有的支部活动组织得井井有条，党员收获很大。", "D5"),
+    ("党建台账越做越厚，解决的问题却不多。", "党员队伍越来越壮大，解决的问题也越来越多。", "D5"),
+    ("个别支部为完成任务而开展活动。", "个别支部为解决难题而开展调研。", "D5"),
+    ("有的会议只签到不讨论，走个程序就散会。", "有的会议先签到再讨论，议题逐项表决。", "D5"),
+    ("一些单位的党建工作停留在开会、发文层面。", "一些单位的党建工作已深入到班组、项目层面。", "D5"),
+    ("有的地方把考核变成了比拼数字政绩。", "有的地方把考核变成了比拼群众满意度。", "D5"),
+    # D2: each side plays its own tune
+    ("党建和业务各弹各的曲、各定各的调。", "党建和业务同唱一台戏、同奏一首曲。", "D2"),
+]
+
+
+@pytest.mark.parametrize(("kept", "near_miss", "code"), PAIRS)
+def test_wording_gets_code_and_near_miss_does_not(matcher: RuleMatcher, kept: str, near_miss: str, code: str) -> None:
+    assert code in matcher.codes(kept), (kept, code)
+    assert code not in matcher.codes(near_miss), (near_miss, code)
+
+
+def test_a_failed_linkage_named_in_a_problem_is_not_a_mechanism(matcher: RuleMatcher) -> None:
+    assert "M5" not in matcher.codes("有的单位难以形成党建与业务工作的大联动。")
+    assert "M5" in matcher.codes("有的单位建立了党建与业务工作联动考核机制。")
+
+
+def test_building_work_into_the_business_said_to_fail_is_not_a_measure_done(matcher: RuleMatcher) -> None:
+    assert "M4" not in matcher.codes("少数支部未能将党建工作融入日常业务工作中。")
+    assert "M4" in matcher.codes("各支部推动党建融入项目建设，项目进度明显加快。")
+
+
+def test_volunteer_service_to_the_public_is_no_business_role(matcher: RuleMatcher) -> None:
+    assert "M4" not in matcher.codes("通过进社区志愿服务，增强了党员服务群众的意识。")
+    assert "M4" in matcher.codes("窗口支部组织党员服务群众，压缩办件时限一半。")
+
+
+def test_a_vague_index_is_no_formalism(matcher: RuleMatcher) -> None:
+    assert "D5" not in matcher.codes("党建指标相对“虚化”，难以形成统一标准。")
+
+
+def test_the_board_seats_arrangement_is_not_a_mechanism_of_its_own(matcher: RuleMatcher) -> None:
+    assert "M5" not in matcher.codes("推行“双向进入、交叉任职”的领导体制。")
