@@ -81,6 +81,13 @@ PAIRS = [
     ("八位支部书记依次汇报了一年来抓党建工作的情况。", "八位项目经理依次汇报了一年来抓生产的情况。", "M5"),
     ("评审组对各支部进行了考核测评。", "评审组对各参赛选手进行了技能展示。", "M5"),
     ("强化组织领导，增强机制保证。", "强化组织领导，增强宣传效果。", "M5"),
+    # mechanisms said to be missing, party-building responsibility made firm, model sites, formalism pursued
+    ("部分单位机关党建工作的运行机制还有待进一步健全。", "部分单位车辆调度的运行流程还有待进一步优化。", "M5"),
+    ("（二）机制不健全", "（二）人员不充足", "M5"),
+    ("二是党建责任更加压实。", "二是安全设施更加完善。", "M5"),
+    ("各级机关工委分级争创党建示范点、示范阵地。", "各级文旅部门分级争创旅游示范点、示范景区。", "M4"),
+    ("支部开展“党建下基层”活动，帮助企业解决难题。", "支部开展“读书下基层”活动，帮助群众借阅图书。", "M4"),
+    ("组织生活不可过分追求形式，更要注重内容。", "组织生活既要丰富内容，也要改进方式。", "D5"),
     # D2: each side plays its own tune
     ("党建和业务各弹各的曲、各定各的调。", "党建和业务同唱一台戏、同奏一首曲。", "D2"),
 ]
@@ -113,3 +120,7 @@ def test_a_vague_index_is_no_formalism(matcher: RuleMatcher) -> None:
 
 def test_the_board_seats_arrangement_is_not_a_mechanism_of_its_own(matcher: RuleMatcher) -> None:
     assert "M5" not in matcher.codes("推行“双向进入、交叉任职”的领导体制。")
+
+
+def test_a_slogan_of_building_the_team_for_the_business_is_not_counted_as_an_idea(matcher: RuleMatcher) -> None:
+    assert "M1" not in matcher.codes("法院坚持“抓党建、带队建、促审判”的工作思路。")
