@@ -95,6 +95,13 @@ PAIRS = [
     ("各支部结合业务打造特色亮点，一年一个主题。", "各食堂结合季节调整菜品，一月一个菜单。", "M4"),
     ("对整改情况跟踪问效，逐项销号。", "对来访群众热情接待，逐一登记。", "M5"),
     ("党委对各支部融合工作定期通报、季度讲评。", "气象台对各区县天气情况定时发布、滚动更新。", "M5"),
+    # formalism in organisational life: present without attention, documents without action, records written later
+    ("有的党员参加组织生活人到心不到。", "有的党员参加组织生活准备充分、发言踊跃。", "D5"),
+    ("一些工作只见文件不见行动。", "一些工作既有文件又有行动。", "D5"),
+    ("个别部门以汇报代替落实，问题久拖不决。", "个别部门以调研推动落实，问题很快解决。", "D5"),
+    ("有的支部把主题党日开成了“茶话会”。", "有的支部把主题党日放到了项目工地上。", "D5"),
+    ("有的支部会议记录是事后补写的。", "有的支部会议记录由专人当场记录。", "D5"),
+    ("专题组织生活会批评辣味不足、不痛不痒。", "专题组织生活会批评直指问题、红脸出汗。", "D5"),
     # D2: each side plays its own tune
     ("党建和业务各弹各的曲、各定各的调。", "党建和业务同唱一台戏、同奏一首曲。", "D2"),
 ]
@@ -131,3 +138,8 @@ def test_the_board_seats_arrangement_is_not_a_mechanism_of_its_own(matcher: Rule
 
 def test_a_slogan_of_building_the_team_for_the_business_is_not_counted_as_an_idea(matcher: RuleMatcher) -> None:
     assert "M1" not in matcher.codes("法院坚持“抓党建、带队建、促审判”的工作思路。")
+
+
+
+def test_skimming_in_study_is_study_not_formalism(matcher: RuleMatcher) -> None:
+    assert "D5" not in matcher.codes("有的党员读书蜻蜓点水，学习浅尝辄止。")
