@@ -210,6 +210,9 @@ _SYLLABLE = f"(?:[zcs]h|[{_INITIAL}])?[{_VOWEL}]{{1,4}}(?:ng|n|r)?[1-5]?"
 # One to four syllables; at least one tone mark or tone digit, so "(an)", "(PDF)" never match.
 _PINYIN = f"(?=[^)）\\n]*[{_TONED}1-5])(?:{_SYLLABLE})(?:[ ']?{_SYLLABLE}){{0,3}}"
 _PINYIN_AFTER_CJK = re.compile(f"(?<=[{_CJK}])[(（]{_PINYIN}[)）]")
+# Toneless annotations (业(ye)务): one plain syllable; removed only where a text carries many of them.
+_TONELESS_AFTER_CJK = re.compile(f"(?<=[{_CJK}])[(（](?:[zcs]h|[{_INITIAL}])?[aeiouüv]{{1,4}}(?:ng|n|r)?[)）]")
+TONELESS_MIN = 5  # a text annotated throughout, not a stray "(an)"
 # A character lost as "?" with its annotation, the opening bracket sometimes lost too.
 _LOST_CHARACTER = re.compile(f"(?:\\?[(（]?({_PINYIN})[)）])+")
 _SYLLABLE_IN_RUN = re.compile(f"\\?[(（]?({_PINYIN})[)）]")
@@ -234,7 +237,9 @@ def strip_pinyin(text: str) -> str:
 
     A bracket (half- or full-width) is removed only if it directly follows a CJK ideograph and
     contains nothing but one to four lower-case pinyin syllables with at least one tone mark or
-    tone digit; "(2021年3月24日)", "(一)", "(以下简称《意见》)", "(PDF)" are never touched.
+    tone digit; "(2021年3月24日)", "(一)", "(以下简称《意见》)", "(PDF)" are never touched. Toneless
+    one-syllable annotations (业(ye)务) are removed only from a text that has at least
+    :data:`TONELESS_MIN` of them (annotated throughout), never a stray "(an)".
 
     Web copies sometimes lost the annotated character itself ("日?qǐng)?bào)"): a run of
     ``?`` + annotation (opening bracket optional) is replaced by the character when
@@ -244,6 +249,9 @@ def strip_pinyin(text: str) -> str:
     if _PINYIN_TRIGGER.search(text) is None:  # fast path
         return text
     text = _PINYIN_AFTER_CJK.sub("", text)
+    toneless = _TONELESS_AFTER_CJK.findall(text)
+    if len(toneless) >= TONELESS_MIN:
+        text = _TONELESS_AFTER_CJK.sub("", text)
     if "?" in text:
         text = _LOST_CHARACTER.sub(_restore_lost_character, text)
     return text

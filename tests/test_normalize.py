@@ -192,6 +192,13 @@ def test_strip_pinyin_leaves_other_brackets(kept: str) -> None:
     assert strip_pinyin(kept) == kept
 
 
+def test_toneless_pinyin_goes_only_from_a_text_annotated_throughout() -> None:
+    annotated = "党(dang)建(jian)和(he)业(ye)务(wu)要(yao)深(shen)度(du)融(rong)合(he)"
+    assert strip_pinyin(annotated) == "党建和业务要深度融合"
+    assert strip_pinyin("机(ji)关(guan)党(dang)建(jian)。下载(PDF)") == "机(ji)关(guan)党(dang)建(jian)。下载(PDF)"
+    assert strip_pinyin(annotated + "，见附件(PDF)") == "党建和业务要深度融合，见附件(PDF)"
+
+
 # ------------------------------------------------------------------------------------------
 # to_simplified
 # ------------------------------------------------------------------------------------------
