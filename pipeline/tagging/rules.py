@@ -681,6 +681,8 @@ class RuleMatcher:
             hits = [hit for hit in hits
                     if not any(start <= hit.start and hit.end <= end for start, end in spans.get(hit.code, ()))]
         for gate in self.codebook.object_gates:
+            if not any(hit.code in gate.codes for hit in hits):  # nothing the gate could remove
+                continue
             if (gate.within is None or gate.within.search(text)) and not gate.requires.search(text):
                 hits = [hit for hit in hits if hit.code not in gate.codes
                         or (gate.when is not None and not gate.when.search(hit.text))]
