@@ -22,14 +22,21 @@ from urllib.parse import quote as url_quote
 
 from pipeline.labels import MANIFEST_STATUS_LABELS, REPORT_TITLE, ROLE_LABELS, STATUS_LABELS
 from pipeline.reports.render import (
+    NAMED_UNITS,
+    UNITS_PER_PAGE,
     ReportData,
     confidence_text,
+    disconnect_totals,
     highlight,
     load_report_data,
+    measure_totals,
+    most_gaps,
     needs_review,
     passage_anchor,
     percent,
     text_of,
+    unit_list_name,
+    unit_slices,
 )
 from pipeline.storage import write_text_atomic
 
@@ -397,22 +404,12 @@ def _page(title: str, body: str, *, subtitle: str = "", back: bool = True) -> st
 # ---------------------------------------------------------------- pages
 
 
-UNITS_PER_PAGE = 100  # above this many units the index keeps the summary and the unit lists are paged
-NAMED_UNITS = 20  # units named in one cell of the gap table before the rest are counted
 DOCUMENTS_FILE = "documents.html"
 
 
 def unit_list_file(number: int) -> str:
     """The file of the ``number``-th page of the unit list (from 1)."""
-    return f"units-{number}.html"
-
-
-def unit_slices(data: ReportData, *, per_page: int = UNITS_PER_PAGE) -> list[list[str]]:
-    """The units of each page of the unit list; empty when the index holds them all (at most ``per_page``)."""
-    units = data.units
-    if len(units) <= per_page:
-        return []
-    return [units[start:start + per_page] for start in range(0, len(units), per_page)]
+    return unit_list_name(number, ".html")
 
 
 def _subtitle(data: ReportData) -> str:
@@ -461,7 +458,7 @@ def index_page(data: ReportData, *, per_page: int = UNITS_PER_PAGE) -> str:
     """The overview, the gap first. Up to ``per_page`` units it shows every unit; above that it shows the
     summary over all units (gap, per-measure and per-disconnect totals, the units with the most gaps)
     and a list of the unit-list pages (:func:`unit_list_page`), and the documents go on their own page."""
-    slices = unit_slices(data, per_page=per_page)
+    slices = unit_slices(data.units, per_page=per_page)
     if not slices:
         parts = [*_alerts(data), _gap_section(data, data.units), *_unit_sections(data, data.units), _figures_section(data),
                  _stats_section(data), _documents_section(data), _codebook_section(data)]
@@ -504,23 +501,13 @@ def documents_page(data: ReportData) -> str:
 
 def _summary_section(data: ReportData, *, top: int = NAMED_UNITS) -> str:
     """Totals over all units: per measure and per disconnect, and the units with the most gaps."""
-    units = data.units
-    measure_rows = []
-    for code in data.measures:
-        shares = [share for unit in units if (share := data.share(unit, code)) is not None]
-        n_requirements = max([(data.coverage.get((u, code)) or {}).get("n_requirements", 0) for u in units] + [0])
-        measure_rows.append([
-            e(data.label(code)), e(n_requirements), e(len(shares)),
-            e(percent(sum(shares) / len(shares)) if shares else "—"),
-            e(sum(1 for share in shares if share == 0)), e(sum(1 for share in shares if share == 1)),
-        ])
-    disconnect_rows = []
-    for code in data.problems:
-        counts = [data.disconnect_count(unit, code) for unit in units]
-        disconnect_rows.append([e(data.label(code)), e(sum(1 for c in counts if c)), e(sum(counts))])
-    gaps = sorted(units, key=lambda unit: (-data.status_counts(unit)["no evidence"], units.index(unit)))[:top]
-    gap_rows = [[f'<a href="{e(_unit_href(data, unit))}#gap">{e(unit)}</a>',
-                 e(data.status_counts(unit)["no evidence"]), e(len(data.matches.get(unit, [])))] for unit in gaps]
+    measure_rows = [[e(data.label(row["code"])), e(row["n_requirements"]), e(row["n_units"]),
+                     e(percent(row["mean_share"]) if row["mean_share"] is not None else "—"), e(row["n_zero"]),
+                     e(row["n_full"])] for row in measure_totals(data)]
+    disconnect_rows = [[e(data.label(row["code"])), e(row["n_units"]), e(row["n_passages"])]
+                       for row in disconnect_totals(data)]
+    gap_rows = [[f'<a href="{e(_unit_href(data, unit))}#gap">{e(unit)}</a>', e(missing), e(total)]
+                for unit, missing, total in most_gaps(data, top=top)]
     return "".join([
         '<section id="summary"><h2>汇总</h2>',
         f"<h3>{e(data.group_name('measure'))}：全部单位</h3>",
@@ -896,7 +883,7 @@ def write_html(out_dir: Path, *, data: ReportData | None = None, per_page: int =
         write_text_atomic(reports / f"{data.unit_file(unit)}.html", unit_page(data, unit))
     for doc_id in data.documents:
         write_text_atomic(reports / f"{data.doc_file(doc_id)}.html", document_page(data, doc_id))
-    slices = unit_slices(data, per_page=per_page)
+    slices = unit_slices(data.units, per_page=per_page)
     for number, units in enumerate(slices, start=1):
         write_text_atomic(reports / unit_list_file(number), unit_list_page(data, units, number, len(slices)))
     if slices:

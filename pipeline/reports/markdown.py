@@ -17,12 +17,19 @@ from urllib.parse import quote as url_quote
 
 from pipeline.labels import MANIFEST_STATUS_LABELS, REPORT_TITLE, ROLE_LABELS, STATUS_LABELS
 from pipeline.reports.render import (
+    NAMED_UNITS,
+    UNITS_PER_PAGE,
     ReportData,
     confidence_text,
+    disconnect_totals,
     load_report_data,
+    measure_totals,
+    most_gaps,
     needs_review,
     percent,
     text_of,
+    unit_list_name,
+    unit_slices,
 )
 from pipeline.storage import write_text_atomic
 
@@ -106,8 +113,10 @@ def _figures_table(figures: Iterable[dict[str, Any]]) -> str:
     return table(["单位", "原文", "数值", "计量单位", "类型", "对象", "表述", "来源", "年份", "段落"], rows, numeric=(2,))
 
 
-def index_markdown(data: ReportData) -> str:
-    units = data.units
+MARKDOWN_DOCUMENTS_FILE = "documents.md"
+
+
+def _header(data: ReportData) -> list[str]:
     out = [f"# {md(REPORT_TITLE)}\n"]
     for error in data.errors:
         out.append(f"> **错误**：{md(error)}\n")
@@ -116,15 +125,26 @@ def index_markdown(data: ReportData) -> str:
     for policy in data.policy_docs:
         out.append(f"对照文件（要求来源）：{md(policy.get('title'))} {md(policy.get('doc_number'))} "
                    f"{md(policy.get('date'))}（{md_id(policy['doc_id'])}）\n")
-    out.append(f"单位 {len(units)} 个 · 要求 {len(data.requirements)} 项 · 文档 {len(data.documents)} 篇\n")
+    out.append(f"单位 {len(data.units)} 个 · 要求 {len(data.requirements)} 项 · 文档 {len(data.documents)} 篇\n")
+    return out
 
+
+def _gap_requirements(data: ReportData, *, named: int = NAMED_UNITS) -> list[str]:
     gaps = data.gap_requirements()
-    out.append("## 差距：没有落实证据的要求\n")
-    out.append(f"**{len(gaps)}** / {len(data.requirements)} 项要求在所有单位中都没有做法段落作为证据。\n")
-    out.append(table(["要求", "编码", "内容", "仅提及的单位"],
-                     [[md(r["requirement_id"]), md(r.get("codes")), md(r.get("text")),
-                       md([u for u in units if statuses.get(u) == "mentioned"]) or "—"] for r, statuses in gaps]))
-    out.append("### 各单位无证据的要求（按融合措施）\n")
+    rows = []
+    for requirement, statuses in gaps:
+        mentioned = [u for u in data.units if statuses.get(u) == "mentioned"]
+        names = md(mentioned[:named]) + (f" 等 {len(mentioned)} 个单位" if len(mentioned) > named else "")
+        rows.append([md(requirement["requirement_id"]), md(requirement.get("codes")), md(requirement.get("text")),
+                     names or "—"])
+    return ["## 差距：没有落实证据的要求\n",
+            f"**{len(gaps)}** / {len(data.requirements)} 项要求在所有单位中都没有做法段落作为证据。\n",
+            table(["要求", "编码", "内容", "仅提及的单位"], rows)]
+
+
+def _unit_blocks(data: ReportData, units: Sequence[str]) -> list[str]:
+    """Per unit of ``units``: requirements without evidence, statuses, coverage and disconnects."""
+    out = ["### 各单位无证据的要求（按融合措施）\n"]
     out.append(table(["单位", "无证据", "无证据的要求"],
                      [[f"[{md(unit)}]({_link(data, unit)})",
                        str(sum(len(m) for _, m in data.unit_matches_by_status(unit, "no evidence"))),
@@ -160,33 +180,89 @@ def index_markdown(data: ReportData) -> str:
     out.append("各单位描述该脱节的问题/原因段落数。\n")
     rows = [[md(u)] + [str(data.disconnect_count(u, c)) for c in data.problems] for u in units]
     out.append(table(["单位"] + [md(data.label(c)) for c in data.problems], rows, numeric=range(1, len(data.problems) + 1)))
+    return out
 
-    is_percent = [f.get("kind") == "percent" or f.get("unit_of_measure") in ("%", "％") for f in data.figures]
-    out.append("## 调查数据\n")
-    out.append("### 百分比（问卷等）\n")
-    out.append(_figures_table(f for f, flag in zip(data.figures, is_percent, strict=True) if flag))
-    out.append("### 计数与其他数据\n")
-    out.append(_figures_table(f for f, flag in zip(data.figures, is_percent, strict=True) if not flag))
 
-    out.append("## 文档\n")
-    out.append("### 导入清单\n")
-    out.append(table(["路径", "状态", "原因", "文档数", "字数"],
-                     [[md(m.get("path")), md(f"{MANIFEST_STATUS_LABELS.get(m.get('status') or '', '')} "
-                                            f"{m.get('status') or ''}"),
-                       md(m.get("reason")), md(m.get("n_documents")), md(m.get("n_chars"))] for m in data.manifest],
-                     numeric=(3, 4)))
-    out.append("### 文档信息\n")
-    out.append(table(["文档编号", "标题", "文种", "发文字号", "日期", "单位", "类别", "重复于 duplicate_of", "截断",
-                      "段落数"],
-                     [[md_id(d["doc_id"]), md(d.get("title")), md(d.get("doc_type")), md(d.get("doc_number")),
-                       md(d.get("date")), md(d.get("unit")), md("对照文件" if d.get("kind") == "policy" else d.get("kind")),
-                       md_id(d.get("duplicate_of")) if d.get("duplicate_of") else "", md(d.get("truncated")),
-                       md(d.get("n_passages"))] for d in data.documents.values()], numeric=(9,)))
+def _figures(figures: Sequence[dict[str, Any]]) -> list[str]:
+    is_percent = [f.get("kind") == "percent" or f.get("unit_of_measure") in ("%", "％") for f in figures]
+    return ["## 调查数据\n", "### 百分比（问卷等）\n",
+            _figures_table(f for f, flag in zip(figures, is_percent, strict=True) if flag),
+            "### 计数与其他数据\n",
+            _figures_table(f for f, flag in zip(figures, is_percent, strict=True) if not flag)]
 
-    out.append("## 编码表\n")
-    out.append(table(["编码", "名称", "定义", "建议措施"],
-                     [[md(c.code), md(c.name), md(c.definition), md([data.label(m) for m in c.recommended])]
-                      for c in data.codes.values()]))
+
+def _documents(data: ReportData) -> list[str]:
+    return [
+        "## 文档\n", "### 导入清单\n",
+        table(["路径", "状态", "原因", "文档数", "字数"],
+              [[md(m.get("path")), md(f"{MANIFEST_STATUS_LABELS.get(m.get('status') or '', '')} "
+                                     f"{m.get('status') or ''}"),
+                md(m.get("reason")), md(m.get("n_documents")), md(m.get("n_chars"))] for m in data.manifest],
+              numeric=(3, 4)),
+        "### 文档信息\n",
+        table(["文档编号", "标题", "文种", "发文字号", "日期", "单位", "类别", "重复于 duplicate_of", "截断", "段落数"],
+              [[md_id(d["doc_id"]), md(d.get("title")), md(d.get("doc_type")), md(d.get("doc_number")),
+                md(d.get("date")), md(d.get("unit")), md("对照文件" if d.get("kind") == "policy" else d.get("kind")),
+                md_id(d.get("duplicate_of")) if d.get("duplicate_of") else "", md(d.get("truncated")),
+                md(d.get("n_passages"))] for d in data.documents.values()], numeric=(9,)),
+    ]
+
+
+def _codebook(data: ReportData) -> list[str]:
+    return ["## 编码表\n",
+            table(["编码", "名称", "定义", "建议措施"],
+                  [[md(c.code), md(c.name), md(c.definition), md([data.label(m) for m in c.recommended])]
+                   for c in data.codes.values()])]
+
+
+def _summary(data: ReportData) -> list[str]:
+    """Totals over all units: per measure and per disconnect, and the units with the most gaps."""
+    gaps = most_gaps(data)
+    return [
+        "## 汇总\n",
+        f"### {md(data.group_name('measure'))}：全部单位\n",
+        table(["融合措施", "要求数", "有要求的单位", "平均覆盖率", "覆盖率为 0 的单位", "全部落实的单位"],
+              [[md(data.label(r["code"])), str(r["n_requirements"]), str(r["n_units"]),
+                percent(r["mean_share"]) if r["mean_share"] is not None else "—", str(r["n_zero"]), str(r["n_full"])]
+               for r in measure_totals(data)], numeric=range(1, 6)),
+        f"### {md(data.group_name('problem'))}：全部单位\n",
+        table(["脱节", "报告该脱节的单位", "问题/原因段落"],
+              [[md(data.label(r["code"])), str(r["n_units"]), str(r["n_passages"])] for r in disconnect_totals(data)],
+              numeric=(1, 2)),
+        f"### 无证据要求最多的 {len(gaps)} 个单位\n",
+        table(["单位", "无证据", "要求数"],
+              [[f"[{md(unit)}]({_link(data, unit)})", str(missing), str(total)] for unit, missing, total in gaps],
+              numeric=(1, 2)),
+    ]
+
+
+def index_markdown(data: ReportData, *, per_page: int = UNITS_PER_PAGE) -> str:
+    """``index.md``: the gap first. Up to ``per_page`` units every unit is on it; above that it has the
+    summary over all units and the list of the unit-list pages (:func:`unit_list_markdown`), and the
+    documents go to ``documents.md``."""
+    slices = unit_slices(data.units, per_page=per_page)
+    out = _header(data) + _gap_requirements(data)
+    if not slices:
+        out += _unit_blocks(data, data.units) + _figures(data.figures) + _documents(data) + _codebook(data)
+        return "\n".join(out)
+    out += _summary(data)
+    out.append("## 单位列表（分页）\n")
+    out.append(table(["页", "单位数", "单位（起止）"],
+                     [[f"[第 {number} 页]({unit_list_name(number, '.md')})", str(len(units)),
+                       f"{md(units[0])} — {md(units[-1])}"] for number, units in enumerate(slices, start=1)],
+                     numeric=(1,)))
+    out.append(f"## 文档\n\n[导入清单与文档信息]({MARKDOWN_DOCUMENTS_FILE})（{len(data.manifest)} 个文件，"
+               f"{len(data.documents)} 篇文档）\n")
+    return "\n".join(out + _codebook(data))
+
+
+def unit_list_markdown(data: ReportData, units: Sequence[str], number: int, n_pages: int) -> str:
+    """Page ``number`` of ``n_pages`` of the unit list: the index's per-unit blocks for ``units``."""
+    pager = " ".join(f"**{n}**" if n == number else f"[{n}]({unit_list_name(n, '.md')})"
+                     for n in range(1, n_pages + 1))
+    wanted = set(units)
+    out = [f"# 单位列表 第 {number}/{n_pages} 页\n", "[← 总览](index.md)\n", f"页：{pager}\n"]
+    out += _unit_blocks(data, units) + _figures([f for f in data.figures if f.get("unit") in wanted])
     return "\n".join(out)
 
 
@@ -270,11 +346,17 @@ def unit_markdown(data: ReportData, unit: str) -> str:
     return "\n".join(out)
 
 
-def write_markdown(out_dir: Path, *, data: ReportData | None = None) -> Path:
-    """Write ``out_dir/reports/index.md`` and one ``<unit name>.md`` per unit; returns the index path."""
+def write_markdown(out_dir: Path, *, data: ReportData | None = None, per_page: int = UNITS_PER_PAGE) -> Path:
+    """Write ``out_dir/reports/index.md`` and one ``<unit name>.md`` per unit, and above ``per_page``
+    units the pages of the unit list and ``documents.md``; returns the index path."""
     out_dir = Path(out_dir)
     data = data or load_report_data(out_dir)
     reports = out_dir / "reports"
     for unit in data.units:
         write_text_atomic(reports / f"{data.unit_file(unit)}.md", unit_markdown(data, unit))
-    return write_text_atomic(reports / "index.md", index_markdown(data))
+    slices = unit_slices(data.units, per_page=per_page)
+    for number, units in enumerate(slices, start=1):
+        write_text_atomic(reports / unit_list_name(number, ".md"), unit_list_markdown(data, units, number, len(slices)))
+    if slices:
+        write_text_atomic(reports / MARKDOWN_DOCUMENTS_FILE, "# 文档\n\n[← 总览](index.md)\n\n" + "\n".join(_documents(data)))
+    return write_text_atomic(reports / "index.md", index_markdown(data, per_page=per_page))

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pipeline.reports.excel import write_excel
-from pipeline.reports.html import DOCUMENTS_FILE, unit_list_file, unit_slices, write_html
-from pipeline.reports.markdown import write_markdown
-from pipeline.reports.render import ReportData, load_report_data
+from pipeline.reports.html import DOCUMENTS_FILE, write_html
+from pipeline.reports.markdown import MARKDOWN_DOCUMENTS_FILE, write_markdown
+from pipeline.reports.render import ReportData, load_report_data, unit_list_name, unit_slices
 from pipeline.reports.word import BRIEFING_STEM, write_word
 from pipeline.storage import write_text_atomic
 
@@ -29,10 +29,10 @@ def report_files(data: ReportData) -> set[str]:
     for unit in data.units:
         names.update(f"{data.unit_file(unit)}{suffix}" for suffix in (".html", ".md", ".docx"))
     names.update(f"{data.doc_file(doc_id)}.html" for doc_id in data.documents)
-    slices = unit_slices(data)
-    names.update(unit_list_file(number) for number in range(1, len(slices) + 1))
+    slices = unit_slices(data.units)
+    names.update(unit_list_name(number, suffix) for number in range(1, len(slices) + 1) for suffix in (".html", ".md"))
     if slices:
-        names.add(DOCUMENTS_FILE)
+        names.update({DOCUMENTS_FILE, MARKDOWN_DOCUMENTS_FILE})
     return names
 
 

@@ -429,6 +429,57 @@ class ReportData:
         return result
 
 
+UNITS_PER_PAGE = 100  # above this many units an index keeps the summary and the unit lists are paged
+NAMED_UNITS = 20  # units named in one cell (gap requirements, most gaps) before the rest are counted
+
+
+def unit_list_name(number: int, suffix: str) -> str:
+    """The file of the ``number``-th page (from 1) of the unit list: ``units-1.html``, ``units-1.md``."""
+    return f"units-{number}{suffix}"
+
+
+def unit_slices(units: list[str], *, per_page: int = UNITS_PER_PAGE) -> list[list[str]]:
+    """The units of each page of the unit list; empty when one index holds them all (at most ``per_page``)."""
+    if len(units) <= per_page:
+        return []
+    return [units[start:start + per_page] for start in range(0, len(units), per_page)]
+
+
+def measure_totals(data: ReportData) -> list[dict[str, Any]]:
+    """Per measure over all units: requirements, units with requirements, mean coverage (None without
+    any), units with none and with all of them evidenced."""
+    rows = []
+    for code in data.measures:
+        shares = [share for unit in data.units if (share := data.share(unit, code)) is not None]
+        rows.append({
+            "code": code,
+            "n_requirements": max([(data.coverage.get((u, code)) or {}).get("n_requirements", 0)
+                                   for u in data.units] + [0]),
+            "n_units": len(shares),
+            "mean_share": sum(shares) / len(shares) if shares else None,
+            "n_zero": sum(1 for share in shares if share == 0),
+            "n_full": sum(1 for share in shares if share == 1),
+        })
+    return rows
+
+
+def disconnect_totals(data: ReportData) -> list[dict[str, Any]]:
+    """Per disconnect over all units: the units reporting it and their problem/cause passages."""
+    rows = []
+    for code in data.problems:
+        counts = [data.disconnect_count(unit, code) for unit in data.units]
+        rows.append({"code": code, "n_units": sum(1 for c in counts if c), "n_passages": sum(counts)})
+    return rows
+
+
+def most_gaps(data: ReportData, *, top: int = NAMED_UNITS) -> list[tuple[str, int, int]]:
+    """The ``top`` units with the most requirements without evidence (unit order breaks ties):
+    ``(unit, without evidence, requirements)``."""
+    counted = [(unit, data.status_counts(unit)["no evidence"], len(data.matches.get(unit, [])))
+               for unit in data.units]
+    return sorted(counted, key=lambda row: -row[1])[:top]
+
+
 def _read_tables(tables_dir: Path) -> dict[str, pd.DataFrame]:
     if not tables_dir.is_dir():
         raise FileNotFoundError(f"no analysis tables in {tables_dir}: run `lzp analyze --out DIR` first")

@@ -90,3 +90,33 @@ def test_unit_file_lists_requirements_with_status(analysis_dir: Path, reports: d
 ])
 def test_md_escape(raw: object, expected: str) -> None:
     assert md(raw) == expected
+
+
+def test_many_units_get_a_summary_index_and_paged_unit_lists(analysis_dir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from pipeline.reports.publish import report_files
+
+    out = tmp_path / "out"
+    shutil.copytree(analysis_dir / "tables", out / "tables")
+    data = load_report_data(out)
+    index = write_markdown(out, data=data, per_page=2)
+    reports = index.parent
+    n_pages = -(-len(data.units) // 2)
+    pages = sorted(reports.glob("units-*.md"))
+    assert [p.name for p in pages] == sorted(f"units-{n}.md" for n in range(1, n_pages + 1))
+    text = index.read_text(encoding="utf-8")
+    assert text.index("## 差距") < text.index("## 汇总") < text.index("## 单位列表")
+    assert "各单位无证据的要求" not in text and all(f"(units-{n}.md)" in text for n in range(1, n_pages + 1))
+    assert "(documents.md)" in text and "导入清单" in (reports / "documents.md").read_text(encoding="utf-8")
+    linked: list[str] = []
+    for page in pages:
+        body = page.read_text(encoding="utf-8")
+        units = re.findall(r"^\| \[[^\]]+\]\(([^)]+)\.md\) \| \d+ \| \d+ \| \d+ \| \d+ \|", body, flags=re.M)
+        assert 1 <= len(units) <= 2
+        linked += units
+        for line in body.splitlines():  # tables stay well formed
+            if line.startswith("|"):
+                assert line.endswith("|")
+    assert linked == [quote(data.unit_file(unit)) for unit in data.units]  # every unit once, in order
+    assert {p.name for p in pages} <= report_files(data) | {f"units-{n}.md" for n in range(1, n_pages + 1)}
