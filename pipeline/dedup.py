@@ -15,7 +15,8 @@ _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
 def shingles(text: str, *, size: int = config.SHINGLE_SIZE) -> set[str]:
-    """Character ``size``-grams of ``text`` with whitespace and punctuation removed."""
+    """Character ``size``-grams of ``text`` with whitespace and punctuation removed: the definition that
+    :func:`shingle_hashes` computes as hashes (and the reference its tests compare against)."""
     compact = _NOISE.sub("", text)
     if len(compact) <= size:
         return {compact} if compact else set()

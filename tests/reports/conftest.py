@@ -84,3 +84,12 @@ def analysis_dir(_analysis_source: Path, tmp_path_factory: pytest.TempPathFactor
     target = tmp_path_factory.mktemp("analysis") / "out"
     shutil.copytree(_analysis_source, target)
     return target
+
+
+@pytest.fixture
+def tables_only(analysis_dir: Path, tmp_path: Path) -> Path:
+    """A fresh output folder holding only a copy of the analysis tables, for a test that changes them
+    or writes reports with other settings."""
+    out = tmp_path / "out"
+    shutil.copytree(analysis_dir / "tables", out / "tables")
+    return out

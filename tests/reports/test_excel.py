@@ -143,11 +143,8 @@ def test_sheet_parts_split_at_the_row_limit() -> None:
     assert [(p.title, p.first, p.stop) for p in parts] == [("段落", 0, 9), ("段落（续2）", 9, 18), ("段落（续3）", 18, 20)]
 
 
-def test_long_tables_go_on_in_continuation_sheets(analysis_dir: Path, tmp_path: Path) -> None:
-    import shutil
-
-    out = tmp_path / "out"
-    shutil.copytree(analysis_dir / "tables", out / "tables")
+def test_long_tables_go_on_in_continuation_sheets(tables_only: Path) -> None:
+    out = tables_only
     data = load_report_data(out)
     n_passages = len(data.tables["passages"])
     book = openpyxl.load_workbook(write_excel(out, data=data, max_rows=101), read_only=True)
@@ -223,13 +220,10 @@ def test_matching_sheet_reads_without_lookups(workbook: openpyxl.Workbook, analy
     assert any(isinstance(v, str) and re.match(r"^[A-Z]+\d+：", v) for v in values)
 
 
-def test_matching_sheet_shows_confidence_when_present(analysis_dir: Path, tmp_path: Path) -> None:
-    import shutil
-
+def test_matching_sheet_shows_confidence_when_present(tables_only: Path) -> None:
     import pandas as pd
 
-    out = tmp_path / "out"
-    shutil.copytree(analysis_dir / "tables", out / "tables")
+    out = tables_only
     matches = pd.read_parquet(out / "tables" / "matches.parquet")
     matches["confidence"] = 0.42
     matches["needs_review"] = [i % 3 == 0 for i in range(len(matches))]

@@ -322,11 +322,8 @@ def test_matches_table_carries_each_verdicts_confidence() -> None:
     assert frame.confidence[0] == 0.55 and bool(frame.needs_review[0]) is True
 
 
-def test_a_rewrite_removes_only_the_pages_it_no_longer_writes(analysis_dir: Path, tmp_path: Path) -> None:
-    import shutil
-
-    out = tmp_path / "out"
-    shutil.copytree(analysis_dir / "tables", out / "tables")
+def test_a_rewrite_removes_only_the_pages_it_no_longer_writes(tables_only: Path) -> None:
+    out = tables_only
     reports = out / "reports"
     reports.mkdir()
     (reports / "unit-0123abcd.html").write_text("old", encoding="utf-8")  # hash-named page of an earlier version
@@ -345,11 +342,8 @@ def test_a_rewrite_removes_only_the_pages_it_no_longer_writes(analysis_dir: Path
     assert set((reports / ".written").read_text(encoding="utf-8").split()) <= {p.name for p in reports.iterdir()}
 
 
-def test_many_units_get_a_summary_index_and_paged_unit_lists(analysis_dir: Path, tmp_path: Path) -> None:
-    import shutil
-
-    out = tmp_path / "out"
-    shutil.copytree(analysis_dir / "tables", out / "tables")
+def test_many_units_get_a_summary_index_and_paged_unit_lists(tables_only: Path) -> None:
+    out = tables_only
     data = load_report_data(out)
     assert len(data.units) > 2
     index = write_html(out, data=data, per_page=2)

@@ -92,13 +92,10 @@ def test_md_escape(raw: object, expected: str) -> None:
     assert md(raw) == expected
 
 
-def test_many_units_get_a_summary_index_and_paged_unit_lists(analysis_dir: Path, tmp_path: Path) -> None:
-    import shutil
-
+def test_many_units_get_a_summary_index_and_paged_unit_lists(tables_only: Path) -> None:
     from pipeline.reports.publish import report_files
 
-    out = tmp_path / "out"
-    shutil.copytree(analysis_dir / "tables", out / "tables")
+    out = tables_only
     data = load_report_data(out)
     index = write_markdown(out, data=data, per_page=2)
     reports = index.parent
