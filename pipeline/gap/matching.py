@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import ahocorasick
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -165,6 +166,28 @@ def pair_kind(probability: float, passage: UnitPassage, threshold: float) -> str
     return "none"
 
 
+class TermIndex:
+    """Which of a fixed set of terms each text contains (``term in text`` for every term), found in one
+    Aho–Corasick pass over the text instead of one substring search per term."""
+
+    def __init__(self, terms: Sequence[str]) -> None:
+        self.terms: tuple[str, ...] = tuple(dict.fromkeys(terms))
+        self._automaton = ahocorasick.Automaton()
+        for term in self.terms:
+            if term:
+                self._automaton.add_word(term, term)
+        self._empty = len(self._automaton) == 0
+        if not self._empty:
+            self._automaton.make_automaton()
+        self._always = frozenset(term for term in self.terms if not term)  # "" is in every text
+
+    def found(self, text: str) -> frozenset[str]:
+        """The terms found in ``text``."""
+        if self._empty:
+            return self._always
+        return frozenset(term for _, term in self._automaton.iter(text)) | self._always
+
+
 class Matcher:
     """Scores requirement–passage pairs; fit on the texts of the whole analysis."""
 
@@ -180,6 +203,12 @@ class Matcher:
                                           sublinear_tf=True)
         self._words: dict[str, tuple[str, ...]] = {}
         self._requirement_vectors: tuple[tuple[str, ...], Any] | None = None  # the last requirements' texts
+        self._term_index: tuple[tuple[str, ...], TermIndex] | None = None  # the last requirements' terms
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_term_index"] = None  # rebuilt where it is used (a few milliseconds)
+        return state
 
     def fit(self, texts: Sequence[str]) -> Matcher:
         self.vectorizer.fit(list(texts))
@@ -220,29 +249,37 @@ class Matcher:
         right = self.vectorizer.transform([p.text for p in passages])
         out[:, :, 2] = (left @ right.T).toarray()
         texts = [p.text for p in passages]
-        # Which of all the requirements' terms each passage contains, each term looked for once.
+        # Which of all the requirements' terms each passage contains: the requirements' key terms, the
+        # own terms of those named by no family and the parts of their families' terms, found in one pass.
         own_terms = {i: r.key_terms or self._instrument_words(r) for i, r in enumerate(requirements)
                      if not r.instrument_families}
+        families = {family_id: self.lexicon.family(family_id)
+                    for family_id in dict.fromkeys(r.instrument_families[0] for r in requirements
+                                                   if r.instrument_families)}
         vocabulary = list(dict.fromkeys([*(t for r in requirements for t in r.key_terms),
                                          *(t for terms in own_terms.values() for t in terms)]))
         index = {term: k for k, term in enumerate(vocabulary)}
-        present = np.array([[term in text for text in texts] for term in vocabulary], dtype=float).reshape(
-            len(vocabulary), len(texts))
-        # Instrument hits: a family's terms once per family; a requirement named by no family, its own
-        # terms when at least half of them are there (see instrument_hits).
-        family_counts: dict[str, np.ndarray] = {}
+        terms = self._terms_of(vocabulary, [f for f in families.values() if f is not None])
+        found = [terms.found(text) for text in texts]
+        present = np.zeros((len(vocabulary), len(texts)))
+        for column, hits in enumerate(found):
+            for term in hits:
+                row = index.get(term)
+                if row is not None:
+                    present[row, column] = 1.0
+        # Instrument hits: a family's terms once per family (InstrumentFamily.hits); a requirement named
+        # by no family, its own terms when at least half of them are there (see instrument_hits).
+        family_counts = {family_id: np.array([_family_count(family, hits) for hits in found], dtype=float)
+                         for family_id, family in families.items()}
         for i, requirement in enumerate(requirements):
             if requirement.instrument_families:
-                family_id = requirement.instrument_families[0]
-                counts = family_counts.get(family_id)
-                if counts is None:
-                    family = self.lexicon.family(family_id)
-                    counts = family_counts[family_id] = np.array(
-                        [len(family.hits(text)) if family is not None else 0 for text in texts], dtype=float)
+                counts = family_counts[requirement.instrument_families[0]]
             else:
-                terms = own_terms[i]
-                found = present[[index[term] for term in terms]].sum(axis=0) if terms else np.zeros(len(texts))
-                counts = np.where(found * 2 >= len(terms), found, 0.0) if terms else found
+                terms_of_requirement = own_terms[i]
+                found_count = present[[index[term] for term in terms_of_requirement]].sum(axis=0) \
+                    if terms_of_requirement else np.zeros(len(texts))
+                counts = np.where(found_count * 2 >= len(terms_of_requirement), found_count, 0.0) \
+                    if terms_of_requirement else found_count
             out[i, :, 0] = counts > 0
             out[i, :, 1] = np.minimum(counts, 3) / 3
             if requirement.key_terms:
@@ -252,6 +289,15 @@ class Matcher:
         return out
 
 
+
+    def _terms_of(self, vocabulary: Sequence[str], families: Sequence[Any]) -> TermIndex:
+        """The term index of these terms and families' term parts, kept for the next call: every unit is
+        matched against the same requirements."""
+        key = (*vocabulary, "\x00", *(f.family_id for f in families))
+        if self._term_index is None or self._term_index[0] != key:
+            parts = [part for family in families for term in family.terms for part in term]
+            self._term_index = (key, TermIndex([*vocabulary, *parts]))
+        return self._term_index[1]
 
     def probabilities(self, requirements: Sequence[Requirement],
                       passages: Sequence[UnitPassage]) -> tuple[np.ndarray, np.ndarray]:
@@ -312,6 +358,13 @@ class Matcher:
                      for i in chosen[:TOP_EVIDENCE])
         return Match(unit, requirement_id, status, round(float(row[order[0]]), 4) if order else 0.0, best,
                      probability=round(probability, 4), needs_review=bool(near or thin))
+
+
+def _family_count(family: Any, found: frozenset[str]) -> int:
+    """How many of the family's terms a text names, given the term parts it contains (``found``)."""
+    if family is None:
+        return 0
+    return sum(all(part in found for part in parts) for parts in family.terms if parts[0] in found)
 
 
 def _measure_agreement(requirements: Sequence[Requirement], passages: Sequence[UnitPassage],

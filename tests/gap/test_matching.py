@@ -249,3 +249,33 @@ def test_sample_no_slogan_requirements(sample) -> None:
 def _evidence_texts(analysis, match) -> list[str]:
     texts = {p.passage_id: p.text for p in analysis.corpus.passages}
     return [texts[passage_id] for passage_id, _, _ in match.evidence]
+
+
+from pipeline.gap.matching import TermIndex  # noqa: E402
+
+
+def test_term_index_finds_what_substring_search_finds():
+    terms = ["党建", "党建引领", "建引", "业务", "融合发展", "谈心谈话", "不在文中"]
+    texts = ["以党建引领业务融合发展", "开展谈心谈话", "", "党党建建"]
+    index = TermIndex(terms)
+    for text in texts:
+        assert index.found(text) == {term for term in terms if term in text}
+
+
+def test_term_index_with_an_empty_term_or_no_terms():
+    assert TermIndex(["", "学习"]).found("开展学习") == {"", "学习"}
+    assert TermIndex([""]).found("任何文字") == {""}
+    assert TermIndex([]).found("任何文字") == set()
+
+
+def test_matcher_travels_without_its_term_index():
+    import copy
+
+    passages = [UnitPassage("u:1", "u", "支部书记每季度开展谈心谈话。", "practice", ("M4",), False)]
+    requirement = Requirement("r1", "p", "p:1", "一", "一", 0, 10, "要经常开展谈心谈话", ("M4",), ("谈心谈话",))
+    matcher = Matcher().fit(["支部书记每季度开展谈心谈话。", "要经常开展谈心谈话"])
+    before = matcher.features([requirement], passages)
+    assert matcher._term_index is not None
+    shipped = copy.deepcopy(matcher)  # as a worker process receives it: the same state
+    assert shipped._term_index is None
+    assert (shipped.features([requirement], passages) == before).all()
