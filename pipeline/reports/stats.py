@@ -245,7 +245,18 @@ def network_svg(edges: pd.DataFrame, max_edges: int = NETWORK_EDGES, size: int =
 
 def compute_stats(passages: Sequence[Passage], keywords: Sequence[str] = ()) -> TextStats:
     """Every statistic of the given passages (deterministic for the same input)."""
-    tokens = {p.passage_id: words(p.text) for p in passages}
+    # Each sentence is segmented once; a passage's words are its sentences' words (the segmenter never
+    # joins words across the punctuation that ends a sentence).
+    tokens: dict[str, list[str]] = {}
+    sentences = []
+    for passage in passages:
+        found_in_passage: list[str] = []
+        for start, end in iter_sentence_spans(passage.text):
+            found = words(passage.text[start:end])
+            found_in_passage.extend(found)
+            if len(found) > 1:
+                sentences.append(found)
+        tokens[passage.passage_id] = found_in_passage
     units = {p.passage_id: p.unit for p in passages}
     frequencies = word_frequencies(tokens, units)
     if not keywords:
@@ -253,12 +264,6 @@ def compute_stats(passages: Sequence[Passage], keywords: Sequence[str] = ()) -> 
         for found in tokens.values():
             overall.update(found)
         keywords = [w for w, _ in sorted(overall.items(), key=lambda item: (-item[1], item[0]))[:DEFAULT_KEYWORDS]]
-    sentences = []
-    for passage in passages:
-        for start, end in iter_sentence_spans(passage.text):
-            found = words(passage.text[start:end])
-            if len(found) > 1:
-                sentences.append(found)
     reported = [set(tokens[p.passage_id]) for p in passages if p.unit != POLICY_GROUP]
     edges = cooccurrence(reported)
     return TextStats(frequencies, keyword_in_context(passages, keywords), collocations(sentences), edges,

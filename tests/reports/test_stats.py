@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import openpyxl
@@ -109,3 +110,11 @@ def test_stats_is_deterministic() -> None:
 def test_stats_on_a_folder_without_analysis_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["stats", str(tmp_path)])
     assert result.exit_code == 2 and "lzp analyze" in result.output
+
+
+def test_word_counts_of_a_passage_are_those_of_its_whole_text():
+    text = ("支部坚持把党建工作与业务工作同谋划、同部署。党员先锋岗覆盖窗口服务一线！"
+            "业务骨干培养成党员，党员培养成业务骨干；群众满意度明显提升？\n下一步继续深化融合。")
+    stats = compute_stats([Passage("甲", "a", "a:1", text)])
+    counted = dict(zip(stats.frequencies.word, stats.frequencies["count"], strict=True))
+    assert counted == dict(Counter(words(text)))  # fewer distinct words than the top kept per unit
