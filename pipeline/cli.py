@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sys
 from collections import Counter
@@ -18,9 +19,14 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from pipeline import config, workflow
-from pipeline.corpus import Corpus
-from pipeline.errors import LzpError
+# Arrow's default allocator keeps the memory of the tables it has written for reuse; the system allocator
+# gives it back, which lowers the peak of an analysis by tens of megabytes (a user's own setting wins). Set
+# before pyarrow is first imported, and inherited by the worker processes.
+os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
+
+from pipeline import config, workflow  # noqa: E402
+from pipeline.corpus import Corpus  # noqa: E402
+from pipeline.errors import LzpError  # noqa: E402
 
 # Help shows placeholders (FILE, FOLDER, PATH...), never Python types such as <list[Path]> or <bool>.
 _TYPE_MARKERS = re.compile(r" ?<(?:list\[Path\]|list\[str\]|bool|path|str|int|float)>")

@@ -121,3 +121,20 @@ def test_out_defaults_to_out_in_the_current_folder() -> None:
     for command in (analyze_command, ingest_command):
         default = inspect.signature(command).parameters["out"].default
         assert default == Path("out") and not default.is_absolute()
+
+
+def _arrow_allocator(environment: dict[str, str]) -> str:
+    import os
+    import subprocess
+    import sys
+
+    script = "import pipeline.cli, pyarrow; print(pyarrow.default_memory_pool().backend_name)"
+    env = {key: value for key, value in os.environ.items() if key != "ARROW_DEFAULT_MEMORY_POOL"} | environment
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True,
+                            cwd=config.PROJECT_ROOT)
+    return result.stdout.strip()
+
+
+def test_the_command_line_gives_arrow_memory_back_unless_told_otherwise():
+    assert _arrow_allocator({}) == "system"
+    assert _arrow_allocator({"ARROW_DEFAULT_MEMORY_POOL": "mimalloc"}) == "mimalloc"
