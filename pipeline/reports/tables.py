@@ -164,15 +164,25 @@ def _passages_frame(passages: Sequence[Passage]) -> pd.DataFrame:
                          "is_heading": bool})
 
 
+MATCH_COLUMNS = ("unit", "requirement_id", "status", "score", "evidence_passage_ids", "evidence_scores",
+                 "evidence_roles", "confidence", "needs_review")
+
+
 def matches_frame(matches: Sequence[Any]) -> pd.DataFrame:
     """The matches table with each verdict's ``confidence`` (calibrated probability that the status is
-    right) and ``needs_review`` flag."""
-    return _columns_frame(
-        ["unit", "requirement_id", "status", "score", "evidence_passage_ids", "evidence_scores",
-         "evidence_roles", "confidence", "needs_review"],
-        [(m.unit, m.requirement_id, m.status, m.score, [e[0] for e in m.evidence], [e[1] for e in m.evidence],
-          [e[2] for e in m.evidence], m.probability, m.needs_review)
-         for m in matches])
+    right) and ``needs_review`` flag; built column by column (a corpus of many units has a row per unit
+    and requirement)."""
+    return _frame({
+        "unit": [m.unit for m in matches],
+        "requirement_id": [m.requirement_id for m in matches],
+        "status": [m.status for m in matches],
+        "score": [m.score for m in matches],
+        "evidence_passage_ids": [[e[0] for e in m.evidence] for m in matches],
+        "evidence_scores": [[e[1] for e in m.evidence] for m in matches],
+        "evidence_roles": [[e[2] for e in m.evidence] for m in matches],
+        "confidence": [m.probability for m in matches],
+        "needs_review": [m.needs_review for m in matches],
+    }, MATCH_COLUMNS)
 
 
 def write_tables(analysis: Analysis, out_dir: Path, *, store: bool = True) -> dict[str, Path]:
