@@ -33,9 +33,14 @@ from docx.shared import Mm, Pt, RGBColor
 
 from pipeline.labels import REPORT_TITLE, STATUS_LABELS
 from pipeline.reports.render import (
+    NAMED_UNITS,
+    UNITS_PER_PAGE,
     ReportData,
     confidence_text,
+    disconnect_totals,
     load_report_data,
+    measure_totals,
+    most_gaps,
     needs_review,
     percent,
     text_of,
@@ -405,7 +410,9 @@ def _recommendations(data: ReportData, briefing: Briefing, units: Sequence[str])
 # ---------------------------------------------------------------- overall briefing
 
 
-def overall_document(data: ReportData) -> DocumentObject:
+def overall_document(data: ReportData, *, per_page: int = UNITS_PER_PAGE, named: int = NAMED_UNITS) -> DocumentObject:
+    """The overall briefing. Above ``per_page`` units its per-unit tables and lists give way to totals over
+    all units and the ``named`` units with the most gaps (each unit has its own briefing)."""
     document = new_document()
     briefing = Briefing(document)
     policies = "、".join(f"《{d.get('title') or d['doc_id']}》{d.get('doc_number') or ''}" for d in data.policy_docs)
@@ -413,31 +420,56 @@ def overall_document(data: ReportData) -> DocumentObject:
     units = data.units
     gaps = data.gap_requirements()
 
+    many = len(units) > per_page
+
     briefing.section(SECTIONS[0])
     briefing.para(f"本次分析 {len(units)} 个单位的 {len(data.documents) - len(data.policy_docs)} 篇材料，对照文件共 "
                   f"{len(data.requirements)} 项要求。其中 {len(gaps)} 项要求在所有单位的材料中都没有做法作为证据。")
     if data.tagger_note:
         briefing.para(data.tagger_note)
-    briefing.table(["单位", "已落实", "仅提及", "无证据", "脱节段落"],
-                   [[unit, *(str(data.status_counts(unit)[s]) for s in ("evidenced", "mentioned", "no evidence")),
-                     str(sum(data.disconnect_count(unit, c) for c in data.problems))] for unit in units])
+    if many:
+        top = most_gaps(data, top=named)
+        briefing.para(f"单位较多，以下为全部单位的汇总和无证据要求最多的 {len(top)} 个单位；"
+                      f"每个单位的情况见各单位报告和 Excel 工作簿。")
+        briefing.table(["单位", "无证据", "要求数"], [[unit, str(missing), str(total)] for unit, missing, total in top])
+        briefing.table(["脱节", "报告该脱节的单位", "问题/原因段落"],
+                       [[data.label(row["code"]), str(row["n_units"]), str(row["n_passages"])]
+                        for row in disconnect_totals(data)])
+    else:
+        briefing.table(["单位", "已落实", "仅提及", "无证据", "脱节段落"],
+                       [[unit, *(str(data.status_counts(unit)[s]) for s in ("evidenced", "mentioned", "no evidence")),
+                         str(sum(data.disconnect_count(unit, c) for c in data.problems))] for unit in units])
 
     briefing.section(SECTIONS[1])
-    briefing.table(["单位", *data.measures],
-                   [[unit, *(percent(data.share(unit, code)) for code in data.measures)] for unit in units])
-    for unit in units:
-        evidenced = data.unit_matches_by_status(unit, "evidenced")
-        count = sum(len(m) for _, m in evidenced)
-        briefing.para(f"{unit}：已落实 {count} 项" + ("，" + "；".join(
-            f"{data.label(code) if code else '其他'} {len(ms)} 项" for code, ms in evidenced) if evidenced else "")
-            + "。")
+    if many:
+        briefing.table(["融合措施", "要求数", "有要求的单位", "平均覆盖率", "覆盖率为 0 的单位", "全部落实的单位"],
+                       [[data.label(row["code"]), str(row["n_requirements"]), str(row["n_units"]),
+                         percent(row["mean_share"]) if row["mean_share"] is not None else "—", str(row["n_zero"]),
+                         str(row["n_full"])] for row in measure_totals(data)])
+    else:
+        briefing.table(["单位", *data.measures],
+                       [[unit, *(percent(data.share(unit, code)) for code in data.measures)] for unit in units])
+        for unit in units:
+            evidenced = data.unit_matches_by_status(unit, "evidenced")
+            count = sum(len(m) for _, m in evidenced)
+            briefing.para(f"{unit}：已落实 {count} 项" + ("，" + "；".join(
+                f"{data.label(code) if code else '其他'} {len(ms)} 项" for code, ms in evidenced) if evidenced else "")
+                + "。")
 
     briefing.section(SECTIONS[2])
-    for unit in units:
-        mentioned = data.unit_matches_by_status(unit, "mentioned")
-        ids = [m["requirement_id"] for _, ms in mentioned for m in ms]
-        briefing.para(f"{unit}：{len(ids)} 项" + ("（" + "、".join(ids[:8]) + ("等" if len(ids) > 8 else "") + "）"
-                                                  if ids else "") + "。")
+    mentioned_by_unit = {unit: [m["requirement_id"] for _, ms in data.unit_matches_by_status(unit, "mentioned")
+                                for m in ms] for unit in units}
+    if many:
+        with_mentions = sorted((unit for unit in units if mentioned_by_unit[unit]),
+                               key=lambda unit: -len(mentioned_by_unit[unit]))
+        briefing.para(f"{len(with_mentions)} 个单位有仅提及的要求，共 "
+                      f"{sum(len(ids) for ids in mentioned_by_unit.values())} 项。仅提及最多的单位：")
+        briefing.items([f"{unit}：{len(mentioned_by_unit[unit])} 项" for unit in with_mentions[:named]])
+    else:
+        for unit in units:
+            ids = mentioned_by_unit[unit]
+            briefing.para(f"{unit}：{len(ids)} 项" + ("（" + "、".join(ids[:8]) + ("等" if len(ids) > 8 else "")
+                                                      + "）" if ids else "") + "。")
 
     briefing.section(SECTIONS[3])
     briefing.para(f"以下 {len(gaps)} 项要求在所有单位中都没有落实证据：")
@@ -446,7 +478,8 @@ def overall_document(data: ReportData) -> DocumentObject:
         mentioned = [u for u in units if statuses.get(u) == "mentioned"]
         line = f"{shorten(requirement.get('text') or '', 90).rstrip('。；;')}（{requirement['requirement_id']}）"
         if mentioned:
-            line += f"〔{'、'.join(mentioned)}仅提及〕"
+            more = f"等 {len(mentioned)} 个单位" if len(mentioned) > named else ""
+            line += f"〔{'、'.join(mentioned[:named])}{more}仅提及〕"
         by_measure.setdefault(data.measures_of(requirement)[0], []).append(line)
     for code in [*data.measures, ""]:
         if code in by_measure:
@@ -489,14 +522,15 @@ def _save(document: DocumentObject, target: Path) -> Path:
     return write_atomic(target, lambda path: document.save(str(path)))
 
 
-def write_word(out_dir: Path, *, data: ReportData | None = None) -> Path:
-    """Write ``out_dir/reports/总报告.docx`` and one ``<unit>.docx`` per unit; returns the overall briefing."""
+def write_word(out_dir: Path, *, data: ReportData | None = None, per_page: int = UNITS_PER_PAGE) -> Path:
+    """Write ``out_dir/reports/总报告.docx`` and one ``<unit>.docx`` per unit; returns the overall briefing
+    (which, above ``per_page`` units, sums the units up instead of listing each)."""
     out_dir = Path(out_dir)
     data = data or load_report_data(out_dir)
     reports = out_dir / "reports"
     for unit in data.units:
         _save(unit_document(data, unit), reports / f"{data.unit_file(unit)}.docx")
-    return _save(overall_document(data), reports / f"{BRIEFING_STEM}.docx")
+    return _save(overall_document(data, per_page=per_page), reports / f"{BRIEFING_STEM}.docx")
 
 
 __all__ = ["BRIEFING_STEM", "SECTIONS", "new_document", "overall_document", "unit_document", "write_word"]

@@ -127,3 +127,25 @@ def test_run_properties_follow_the_schema_order(briefing: Path) -> None:
                 assert positions == sorted(positions), (name, [c.tag for c in properties])
                 checked += 1
     assert checked > 50
+
+
+def _paragraph_texts(path: Path) -> str:
+    document = docx.Document(str(path))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_many_units_get_totals_instead_of_a_row_each(tables_only: Path) -> None:
+    data = load_report_data(tables_only)
+    assert len(data.units) > 2
+    listed = _paragraph_texts(write_word(tables_only, data=data))
+    summed = write_word(tables_only, data=data, per_page=2)
+    text = _paragraph_texts(summed)
+    document = docx.Document(str(summed))
+    headers = [[cell.text for cell in table.rows[0].cells] for table in document.tables]
+    assert ["单位", "无证据", "要求数"] in headers and ["单位", "已落实", "仅提及", "无证据", "脱节段落"] not in headers
+    assert any(h[:2] == ["融合措施", "要求数"] for h in headers)  # per measure over all units
+    assert "单位较多" in text and "单位较多" not in listed
+    assert all(f"{unit}：已落实" in listed for unit in data.units)  # a paragraph per unit below the limit …
+    assert not any(f"{unit}：已落实" in text for unit in data.units)  # … none above it
+    assert [h[0] for h in headers].count("单位") == 1
