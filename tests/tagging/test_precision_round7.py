@@ -86,6 +86,7 @@ def test_assessment_linked_to_the_business_is_still_m5(matcher: RuleMatcher, tex
     "通过专题研讨，大家对优化营商环境提出了意见建议。",
     "召开专题会议，集中学习了市场监管新规。",
     "科室专题学习了《安全生产法》。",
+    "组织业务骨干开展案例教学和情景模拟演练。",
 ])
 def test_business_learning_is_not_m3(matcher: RuleMatcher, text: str) -> None:
     assert "M3" not in matcher.codes(text)
@@ -97,6 +98,7 @@ def test_business_learning_is_not_m3(matcher: RuleMatcher, text: str) -> None:
     "中心组围绕主题教育开展专题研讨，交流学习心得。",
     "局党组以中心组学习带动业务大讲堂，把党的创新理论学习成果转化为工作成效。",
     "支部组织党员专题学习《中国共产党纪律处分条例》，结合岗位谈体会。",
+    "组织党员干部开展案例教学，用党的创新理论指导业务。",
 ])
 def test_party_study_linked_to_work_is_still_m3(matcher: RuleMatcher, text: str) -> None:
     assert "M3" in matcher.codes(text)
