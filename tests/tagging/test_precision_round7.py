@@ -59,6 +59,7 @@ def test_members_in_the_business_are_still_m4(matcher: RuleMatcher, text: str) -
     "实行周安排、月调度、季通报，推动重点工作落实。",
     "完善绩效考核办法，考核结果与绩效工资挂钩。",
     "建立矛盾纠纷排查化解长效机制。",
+    "县委常委会议研究部署了防汛工作，要求各地压实责任。",
 ])
 def test_plain_assessment_study_duties_and_management_are_not_m5(matcher: RuleMatcher, text: str) -> None:
     assert "M5" not in matcher.codes(text)
@@ -71,6 +72,7 @@ def test_plain_assessment_study_duties_and_management_are_not_m5(matcher: RuleMa
     "建立党建工作长效机制，推动党建与业务融合常态化。",
     "推行党支部书记抓党建述职评议考核。",
     "对落实一岗双责情况开展专项督查。",
+    "压实党建工作责任，推动党建与业务工作同部署。",
 ])
 def test_assessment_linked_to_the_business_is_still_m5(matcher: RuleMatcher, text: str) -> None:
     assert "M5" in matcher.codes(text)
