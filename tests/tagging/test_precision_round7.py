@@ -32,6 +32,7 @@ def matcher() -> RuleMatcher:
     "机关党支部组织党员开展植树护绿活动，发挥党员带头作用。",
     "为充分发挥党支部的战斗堡垒作用和党员的先锋模范作用，形成奖惩分明的考核机制，特制定本办法。",
     "各级党组织书记带头学思践悟、督学促学，发挥示范引领作用。",
+    "工会组织开展“三八”妇女节主题实践活动。",
 ])
 def test_volunteering_purpose_clauses_and_study_leaders_are_not_m4(matcher: RuleMatcher, text: str) -> None:
     assert "M4" not in matcher.codes(text)
@@ -42,6 +43,7 @@ def test_volunteering_purpose_clauses_and_study_leaders_are_not_m4(matcher: Rule
     "驻村工作队党员带头发展特色产业，发挥先锋模范作用。",
     "为推动重点项目建设，公司党委在项目一线成立党员突击队，特制定本方案。",
     "在疫情防控一线，党员突击队冲锋在前。",
+    "机关党委以主题实践活动为载体，推动党员立足岗位作贡献。",
 ])
 def test_members_in_the_business_are_still_m4(matcher: RuleMatcher, text: str) -> None:
     assert "M4" in matcher.codes(text)
