@@ -159,9 +159,9 @@ def test_a_report_that_is_not_news_keeps_m3(tagger: Tagger) -> None:
 
 
 def test_volunteer_news_mechanism_is_not_m5(tagger: Tagger) -> None:
-    texts = ["3月2日，某街道开展志愿服务活动。", "街道建立健全志愿服务长效机制。"]
+    texts = ["3月2日，某街道开展志愿服务活动。", "街道党工委建立健全志愿服务长效机制。"]
     assert "M5" not in _codes(tagger, texts)[1]
-    report = ["关于志愿服务的思考", "街道建立健全志愿服务长效机制。"]
+    report = ["关于志愿服务的思考", "街道党工委建立健全志愿服务长效机制。"]
     assert "M5" in _codes(tagger, report)[1]
 
 
