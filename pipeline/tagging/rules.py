@@ -106,6 +106,10 @@ _EXPLANATION = re.compile(
     # a mindset named as what produced the shortcoming (…的思想导致了…; 刻板思维在作祟), or 由于 inside the sentence
     r"|(?:思想|观念|认识|心态|心理|思维|意识)[^。；，,]{0,4}(?:导致|造成|致使)|作祟|使然"
     r"|[，,](?:而且|并且|加之|再加上|主要是|这是|也是)由于"
+    # these problems' origin told as such (这些问题的产生，一方面…; 上述现象的出现，主要是…), or traced back (追根溯源)
+    r"|^(?:这些|上述|以上|这种|此类|这类|这一)[^。；，,]{0,10}(?:问题|现象|情况|状况)[^。；，,]{0,4}的?(?:产生|出现|存在|形成)[，,]?\s*"
+    r"(?:一方面|既有|主要是|主要在于|在于|是因为|源于|有[^。；，,]{0,6}(?:原因|因素))"
+    r"|究其根本|追根溯源|追根究底|深究起来|溯其根源|探其根源"
     # a counterfactual that ties the shortcoming to its source (如果…，就不会出现…)
     r"|(?:如果|假如|要是|倘若)[^。；]{2,40}(?:就|便|也|那)?[^。；，,]{0,8}不会(?:存在|出现|发生|产生|滋生)"
     # reasons named and tied to what they led to (苦于无资金等原因，导致…)
@@ -130,7 +134,7 @@ _EXPLANATION_GOES_ON = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d
 # its items and what they say are causes until the next heading.
 _ENUMERATION = re.compile(r"(?:^|[，,:：？?。]\s*)(?:首先|其一|第一[，,、]|一方面)")
 # A shortcoming put down to what bears on it (受…影响，…还存在…问题) is explained.
-_INFLUENCED = re.compile(r"^(?:[^。；，,]{0,6}[，,])?(?:但|而|又|加之|再加上)?(?:受到?|囿于|迫于)[^。；，,]{2,24}(?:的)?(?:影响|制约|束缚|冲击|限制|左右)[，,]")
+_INFLUENCED = re.compile(r"^(?:[^。；，,]{0,6}[，,])?(?:但|而|又|加之|再加上)?(?:受到?|受制于|囿于|迫于)[^。；，,]{2,24}(?:的)?(?:影响|制约|束缚|冲击|限制|左右)[，,]")
 # Words that hold a cue without being it (学以致用 is no 以致, 支部分别 no 部分, 应付检查 and 相应 no 应).
 _CUE_MASKS = re.compile(r"学以致用|(?<=支)部(?=分)|(?<=[相适响反供对效回])应|应(?=[付用对急变聘届])")
 # In a yardstick, what is not told as done (了, 已, 累计…) is a norm, whatever its verb.

@@ -173,3 +173,14 @@ def test_the_name_and_metadata_of_an_attached_notice_are_other(roles: RoleRules)
         "学习党章，关系到党员的党性修养，关系到支部的战斗力。",
     ]
     assert [_roles(roles, texts)[i] for i in (1, 3, 4, 5, 6)] == ["requirement", "other", "other", "other", "other"]
+
+
+def test_the_origin_of_the_problems_told_on_both_sides_is_a_cause(roles: RoleRules) -> None:
+    texts = [
+        "二、存在的问题",
+        "一些支部的组织生活还不够规范。",
+        "部分党员参加学习的积极性不高。",
+        "这些问题的产生，一方面是支部书记精力不足，另一方面是考核没有跟上。",
+        "追根溯源，还是对支部建设重视不够。",
+    ]
+    assert _roles(roles, texts)[1:] == ["problem", "problem", "cause", "cause"]
