@@ -122,6 +122,9 @@ _EXPLANATION = re.compile(
     r"|(?:为何|为什么|何以|缘何|因何)[^。；？?]{0,30}(?:不|难|没|未|越|屡|仍|反而|却)[^。；？?]{0,20}[？?][^。；]{4,}"
     r"|(?:重要|直接|关键|内在)原因|(?:根源|根子|症结|病根)[^。；，,]{0,4}在|归结为"
     r"|是制约[^。；]{2,30}的(?:重要|主要|关键)?因素")
+# Why a thing matters (…意义重大; 具有重要意义; 关系到…，关系到…): context, in whatever section it stands.
+_SIGNIFICANCE = re.compile(r"意义(?:十分|非常|极其|尤为)?(?:重大|深远)。?$|(?:具有|有着)[^。；]{0,8}(?:重要|重大|深远|现实)的?意义。?$"
+                           r"|关系到[^。；]{2,40}关系到")
 # A sentence that says what a word means (所谓…，指的是…; 形式主义是指…) names a shortcoming without observing it.
 _DEFINES = re.compile(r"^(?:[^。；，,]{0,6}[，,])?(?:所谓|[^。；，,]{1,16}(?:指的是|是指|就是指))")
 # What explains a success (之所以能够…, 成功的根本原因) explains no shortcoming.
@@ -152,6 +155,8 @@ _QUOTATION = re.compile(r"^(?:习近平)?总书记[^。；]{0,30}(?:指出|强�
 _CENTRAL_CONTEXT = re.compile(
     r"^(?:[^。；，,]{0,12}以来[，,]\s*)?(?:以习近平同志为核心的)?党中央|^(?:习近平)?总书记[^。；]{0,40}(?:指出|强调|提出)"
     r"|^习近平同志[^。；]{0,30}(?:指出|强调|提出)"
+    # what the Party as a whole did (我们党把…纳入…布局): history and political frame, not a unit's practice
+    r"|^(?:[^。；，,]{0,20}[，,])?(?:我们党|我党|中国共产党)(?:始终|历来|一贯|一直|把|将|在|从|以)"
     r"|^(?:[^。；，,]{0,6})?党的(?:[一二三四五六七八九十]+大|[一二三四五六七八九十]+届[一二三四五六七八九十]中全会)(?:报告)?中?"
     r"(?:[^。；，,]{0,24})?(?:指出|强调|提出|明确|作出了?[^。；，,]{0,6}部署)")
 # A line that only names a document (a compilation's 【篇一】…实施方案, a form's title …验收表) is a title.
@@ -875,7 +880,8 @@ class RoleRules:
             scores["cause"] += 1.0
         if explains or context.section_hint == "cause":
             scores["cause"], scores["problem"] = scores["cause"] + scores["problem"], 0.0
-        if _QUOTATION.search(text) or _CENTRAL_CONTEXT.search(text) or _FRAMING.search(text) or context.lead:
+        if (_QUOTATION.search(text) or _CENTRAL_CONTEXT.search(text) or _FRAMING.search(text) or context.lead
+                or (_SIGNIFICANCE.search(own) and not _STRONG_MODAL.search(own))):
             scores["other"] += SECTION_HINT_WEIGHT
         if context.lead or _FRAMING.search(text):
             scores["practice"] *= 0.5  # the report of the meeting or of the issuing is the news's frame

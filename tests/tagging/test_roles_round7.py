@@ -184,3 +184,15 @@ def test_the_origin_of_the_problems_told_on_both_sides_is_a_cause(roles: RoleRul
         "追根溯源，还是对支部建设重视不够。",
     ]
     assert _roles(roles, texts)[1:] == ["problem", "problem", "cause", "cause"]
+
+
+def test_significance_and_the_party_s_history_stay_context_inside_a_problem_list(roles: RoleRules) -> None:
+    texts = [
+        "当前支部建设还存在以下问题：",
+        "一是基础工作重视不够。",
+        "作为党的全部工作和战斗力的基础，抓好支部建设意义重大。",
+        "我们党始终把支部建设作为加强基层组织建设的重点来抓。",
+        "但一些单位仍把支部工作当作软任务。",
+    ]
+    got = _roles(roles, texts)
+    assert got[2:4] == ["other", "other"] and got[4] == "problem"
