@@ -117,7 +117,7 @@ _EXPLANATION = re.compile(
     # 这是因为…; 是由…造成的; 重要原因/直接原因; 根子还是在…; 归结为…; 是制约…的重要因素
     r"|^(?:这|此|其)(?:主要|恰恰|正)?是(?:因为|由于)|是(?:由|因)[^。；]{2,30}(?:造成|导致|引起|所致)的"
     # 正是因为…才…; 问题不在于…而在于… (the real source named against a supposed one)
-    r"|^(?:[^。；，,]{0,8}[，,])?正(?:是)?(?:因为|由于)|(?:问题|原因|根源|症结|关键)[^。；，,]{0,6}不(?:在于|是)[^。；]{2,40}而(?:在于|是)"
+    r"|^(?:[^。；，,]{0,8}[，,])?正(?:是)?(?:因为|由于)|(?:问题|原因|根源|症结|关键)[^。；，,]{0,6}不在于[^。；]{2,40}而在于|(?:原因|根源|症结)[^。；，,]{0,6}不是[^。；]{2,40}而是"
     # a why-question about a persisting shortcoming answered in the same sentence (为何屡禁不止？其一…)
     r"|(?:为何|为什么|何以|缘何|因何)[^。；？?]{0,30}(?:不|难|没|未|越|屡|仍|反而|却)[^。；？?]{0,20}[？?][^。；]{4,}"
     r"|(?:重要|直接|关键|内在)原因|(?:根源|根子|症结|病根)[^。；，,]{0,4}在|归结为"
@@ -960,7 +960,7 @@ class RoleRules:
             scores["other"] += 1.5
         if (context.voice == "report" and not context.policy and not context.section_hint and not context.is_title
                 and not any(scores.values()) and not _COPULA.search(own) and (
-                    _IMPERATIVE.match(own) or (context.heading and not context.is_heading
+                    _IMPERATIVE.match(own) or (context.heading and not context.is_heading and context.doc_type != "答记者问"
                                                and len(own) >= _RUN_IN_HEADING_MAX and own.rstrip().endswith("。")))):
             # a report tells what was done: its bare verb phrases (全面加强…) and, under its headings, the
             # sentences that hold no cue (一是广泛寻访。以党支部为单位，深入动员…) are practice
