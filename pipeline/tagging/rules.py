@@ -118,7 +118,7 @@ _EXPLANATION = re.compile(
     r"|^(?:这|此|其)(?:主要|恰恰|正)?是(?:因为|由于)|是(?:由|因)[^。；]{2,30}(?:造成|导致|引起|所致)的"
     # 正是因为…才…; 问题不在于…而在于… (the real source named against a supposed one)
     r"|^(?:[^。；，,]{0,8}[，,])?正(?:是)?(?:因为|由于)|(?:问题|原因|根源|症结|关键)[^。；，,]{0,6}不在于[^。；]{2,40}而在于|(?:原因|根源|症结)[^。；，,]{0,6}不是[^。；]{2,40}而是"
-    # a why-question about a persisting shortcoming answered in the same sentence (为何屡禁不止？其一…)
+    # a why-question about a persisting shortcoming answered in the same sentence (为何屡治不绝？其一…)
     r"|(?:为何|为什么|何以|缘何|因何)[^。；？?]{0,30}(?:不|难|没|未|越|屡|仍|反而|却)[^。；？?]{0,20}[？?][^。；]{4,}"
     r"|(?:重要|直接|关键|内在)原因|(?:根源|根子|症结|病根)[^。；，,]{0,4}在|归结为"
     r"|是制约[^。；]{2,30}的(?:重要|主要|关键)?因素")
@@ -155,7 +155,7 @@ _QUOTATION = re.compile(r"^(?:习近平)?总书记[^。；]{0,30}(?:指出|强�
 _CENTRAL_CONTEXT = re.compile(
     r"^(?:[^。；，,]{0,12}以来[，,]\s*)?(?:以习近平同志为核心的)?党中央|^(?:习近平)?总书记[^。；]{0,40}(?:指出|强调|提出)"
     r"|^习近平同志[^。；]{0,30}(?:指出|强调|提出)"
-    # what the Party as a whole did (我们党把…纳入…布局): history and political frame, not a unit's practice
+    # what the Party as a whole did (我们党始终把…作为…): history and political frame, not a unit's practice
     r"|^(?:[^。；，,]{0,20}[，,])?(?:我们党|我党|中国共产党)(?:始终|历来|一贯|一直|把|将|在|从|以)"
     r"|^(?:[^。；，,]{0,6})?党的(?:[一二三四五六七八九十]+大|[一二三四五六七八九十]+届[一二三四五六七八九十]中全会)(?:报告)?中?"
     r"(?:[^。；，,]{0,24})?(?:指出|强调|提出|明确|作出了?[^。；，,]{0,6}部署)")
@@ -178,7 +178,7 @@ _FRAMING = re.compile(
     r"|^[^。；]{0,24}(?:以下|如下)(?:几个|几项|[一二三四五六七八九十两几\d]+[个项条点])?(?:目标|任务|要求)[:：]\s*$"
     r"|(?:再|先|着重|重点)?(?:强调|讲)(?:以下|如下)[一二三四五六七八九十两几\d]*(?:点|个?方面)(?:意见|要求)?[:：]?$"
     # a rule or plan about its own purpose (为了…，制定本条例)
-    # a site's words about the text it serves (小编为大家整理…，供大家阅读参考; 希望能够帮助大家…)
+    # a site's words about the text it serves (小编整理…，供大家参考; 希望对大家有所帮助…)
     r"|(?:小编|本站)[^。；]{0,20}(?:整理|精选|收集|汇编)|供(?:您|大家)(?:阅读|写作|学习)?参考|希望(?:能够|能|可以)?(?:帮助|对)(?:大家|您)"
     # a column or series that presents the story (开设“…”专栏; 编者按)
     r"|(?:开设|推出|开辟)[^。；]{0,20}(?:专栏|栏目|专题)|^[【\[（(]?编者按"
@@ -230,7 +230,7 @@ _LIST_ANNOUNCEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"|^[^。；，,:：]{0,20}存在(?:的)?(?:主要)?问题[:：]")),
     ("requirement", re.compile(r"对(?:下一步|下步|今后|下阶段|下一阶段|今年|明年)[^。；]{0,24}(?:作|做)了?(?:具体)?(?:安排部署|部署|安排)[:：。]?\s*$"
                                r"|提出了?(?:[一二三四五六七八九十两几\d]+点|几点|以下|如下)(?:具体)?(?:要求|意见)[:：。]?\s*$")),
-    # …从以下几个方面 announces advice when it prescribes (需从以下六个方面着力), not a report's 主要从以下五个方面来进行
+    # …从以下几个方面 announces advice when it prescribes (需从以下六个方面着力), not a report's 主要从以下几个方面开展
     ("recommendation", re.compile(r"(?:对策|建议|措施|路径|着力)[^。；]{0,10}(?:如下|以下几点)|(?:需|(?<![主重纪摘首必只概提不])要|应|必须|务必|可|宜|建议)从以下[^。；]{0,6}方面"
                                   r"|^整改(?:措施|举措|方向|打算)[:：]")),
 )
@@ -412,7 +412,7 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     spoken_title = (bool(_SPOKEN_TITLE.search(title)) or addressed) and doc_type not in POLICY_TYPES
     stack: list[tuple[int, str]] = []
     contexts = []
-    # the voice is the writer's: modal verbs inside quotation marks (“理想信念要坚定”的标兵) are cited
+    # the voice is the writer's: modal verbs inside quotation marks (“作风上要扎实”的人选) are cited
     advises = sum(1 for text in texts if _ADVISES.search(_QUOTED.sub("“”", text)))
     reports = sum(1 for text in texts if _REPORTS.search(text))
     voice = ("advice" if advises >= _VOICE_MIN and advises >= 2 * reports
@@ -421,7 +421,7 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     if not voice and not policy and any(_UNIT_NEWS.search(text) for text in texts[:3]) and reports >= advises:
         voice = "report"  # news of what a unit did tells it without 了 (一是在…上发力)
     if policy and yardstick and voice == "report" and doc_type not in POLICY_TYPES and not spoken_title:
-        policy = False  # a text titled as a plan that tells what was done (成立了…, 有效解决了…) reports it
+        policy = False  # a text titled as a plan that tells what was done (成立了…, 建立了…) reports it
     body_started = False
     meeting_news = any(_MEETING_OPENING.search(text) for text in texts[:5])
     issued_news = any(_ISSUED_OPENING.search(text) for text in texts[:3])
@@ -911,11 +911,11 @@ class RoleRules:
                 scores["requirement"] = max(scores["requirement"], 1.5)  # 要求各党支部… in news of a meeting
             if _ASKS_UNITS.search(own) and not context.spoken:
                 scores["requirement"] = max(scores["requirement"], 2.0)  # a notice's 请各党支部…: what it asks of them
-                scores["practice"] = 0.0  # …whatever it tells of the notice it passes on (组织部发出了通知)
+                scores["practice"] = 0.0  # …whatever it tells of the notice it passes on (上级已下发了通知)
             if _STRONG_MODAL.search(own) and not restates_policy:
                 scores["practice"] *= 0.5  # 已研究制定了…，请各党支部…: what the yardstick asks, not what was done
             if _DEFINITION.match(own) and not normative and not listed_norm:
-                scores["requirement"] = 0.0  # what a yardstick says a thing is (党章是…的根本准则) sets no norm
+                scores["requirement"] = 0.0  # what a yardstick says a thing is (党章是管党治党的根本遵循) sets no norm
             if _TARGET.search(own) and not _DONE.search(own):
                 scores["requirement"] = max(scores["requirement"], 1.5)  # a target set (到2025年底，实现…)
             if not restates_policy and _DONE.search(own) and not _STRONG_MODAL.search(own):
@@ -963,7 +963,7 @@ class RoleRules:
                     _IMPERATIVE.match(own) or (context.heading and not context.is_heading and context.doc_type != "答记者问"
                                                and len(own) >= _RUN_IN_HEADING_MAX and own.rstrip().endswith("。")))):
             # a report tells what was done: its bare verb phrases (全面加强…) and, under its headings, the
-            # sentences that hold no cue (一是广泛寻访。以党支部为单位，深入动员…) are practice
+            # sentences that hold no cue (二是广泛推荐。各科室逐个摸排人选…) are practice
             scores["practice"] += 0.5
         scores["other"] += 0.25  # ties and cue-less sentences fall back to other
         return scores

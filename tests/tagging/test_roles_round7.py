@@ -76,7 +76,7 @@ def test_a_problem_item_after_the_explanation_of_the_previous_one_stays_a_proble
 
 def test_words_that_hold_a_cue_are_not_the_cue(roles: RoleRules) -> None:
     texts = ["4月2日，某局机关党委开展了岗位练兵活动，全局85名党员参加。", "练兵分业务知识和党建知识两个科目。",
-             "活动设笔试和现场问答两个环节。", "各党支部分别汇总练兵成绩，报机关党委审核。"]
+             "活动设笔试和现场问答两个环节。", "各党支部分别汇总练兵成绩后上报。"]
     assert _roles(roles, texts)[3] != "problem"  # 支部分别 holds 部分
     texts = ["理论学习的三点思考", "理论学习要和岗位工作结合起来。", "学习不能只停留在笔记上。",
              "做到学以致用，推进工作实践。"]
@@ -89,7 +89,7 @@ def test_quoted_modal_verbs_do_not_set_the_voice_of_a_report(roles: RoleRules) -
         "一是定标准。",
         "突出“政治上要过硬、业务上要精通、作风上要扎实、群众中要有口碑”的条件。",
         "二是广推荐。",
-        "以支部为单位，逐个科室摸排人选。",
+        "各科室逐个摸排人选。",
         "三是严审核。",
         "对推荐人选逐一征求纪检部门意见。",
         "评选结果已在全区通报。",
@@ -100,9 +100,9 @@ def test_quoted_modal_verbs_do_not_set_the_voice_of_a_report(roles: RoleRules) -
 
 def test_a_text_titled_as_a_plan_that_tells_what_was_done_is_a_report(roles: RoleRules) -> None:
     texts = [
-        "机关党支部规范化建设工作方案",
+        "机关党支部提质增效工作方案",
         "为迎接年底考核验收，某局机关党支部迅速部署，推动各项任务落地。",
-        "主要从以下三个方面来进行：",
+        "主要从以下三个方面抓落实：",
         "支部设置规范化。",
         "成立了机关第二党支部，选举产生了支部委员会。",
         "党员学习经常化。",
@@ -119,7 +119,7 @@ def test_the_requirements_of_a_notice_addressed_to_the_units(roles: RoleRules) -
         "关于开展“学党章、守党规”专题组织生活会的",
         "通知",
         "各党支部：",
-        "党委已研究制定了活动安排，现将有关安排转发如下，请各党支部结合实际认真组织，按时上报总结。",
+        "党委已研究制定了活动安排，现将有关安排转发如下，请各党支部结合实际抓好落实，按时上报总结。",
         "党章是党的总章程，是管党治党的根本遵循。",
     ]
     got = _roles(roles, texts)
@@ -132,8 +132,8 @@ def test_a_directive_of_a_meeting_told_without_its_speaker(roles: RoleRules) -> 
         "5月8日上午，某局机关党委召开支部书记会议。",
         "机关党委书记主持会议，传达了上级党委的会议精神。",
         "会议听取了各支部上半年工作情况汇报。",
-        "要求各党支部在月底前完成党员信息核对，并报送机关党委。",
-        "会后，要求各支部把学习材料发到每名党员手中，号召党员开展自学。",
+        "要求各党支部月底前完成党员信息核对工作。",
+        "会后，还要求各支部组织党员观看警示教育片，号召党员撰写心得。",
     ]
     assert _roles(roles, texts)[3:] == ["requirement", "requirement"]
 
@@ -144,7 +144,7 @@ def test_quotations_definitions_and_site_text_are_other(roles: RoleRules) -> Non
         "所谓痕迹主义，指的是只注重留下工作痕迹而不看实际成效的做法。",
         "二、存在的主要问题",
         "（一）基础工作不够扎实。",
-        "正如总书记所强调的，抓基层、打基础是长远之计。",
+        "正如总书记所强调的，基础不牢、地动山摇。",
         "一些支部的台账记录不全，党员信息更新不及时。",
     ]
     assert [_roles(roles, texts)[i] for i in (0, 1, 4, 5)] == ["other", "other", "other", "problem"]
@@ -165,7 +165,7 @@ def test_a_definition_names_a_shortcoming_without_observing_it(roles: RoleRules)
 def test_the_name_and_metadata_of_an_attached_notice_are_other(roles: RoleRules) -> None:
     texts = [
         "各党支部：",
-        "现将组织部通知转发如下，请各党支部认真组织，按时上报。",
+        "现将组织部通知转发如下，请各党支部结合实际抓好落实，按时上报。",
         "机关党委",
         "附：",
         "关于开展“学党章，守党规”专题学习的通知",
@@ -190,7 +190,7 @@ def test_significance_and_the_party_s_history_stay_context_inside_a_problem_list
     texts = [
         "当前支部建设还存在以下问题：",
         "一是基础工作重视不够。",
-        "作为党的全部工作和战斗力的基础，抓好支部建设意义重大。",
+        "支部是党的基础组织，把支部建强意义重大。",
         "我们党始终把支部建设作为加强基层组织建设的重点来抓。",
         "但一些单位仍把支部工作当作软任务。",
     ]
