@@ -48,7 +48,9 @@ YARDSTICK_TITLE = re.compile(
 SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("recommendation", re.compile(r"对策|建议|路径|启示|下一步|下步|之策|打算|(?:努力|目标|前进)方向|展望|工作思路"
                                   r"|^[一二三四五六七八九十]是要")),
-    ("cause", re.compile(r"原因|成因|根源|动因|剖析|症结")),
+    ("cause", re.compile(r"原因|成因|根源|动因|剖析|症结|根子|病根|病因|缘由"
+                         # a heading that asks why (为什么会出现这些问题)
+                         r"|(?:为何|为什么|何以)[^。；]{0,20}(?:问题|现象|不|难|没|越)")),
     ("problem", re.compile(r"表现|存在(?:的)?(?:主要)?问题|主要问题|不足|短板|差距|困难"
                            r"|^(?:[一二三四五六七八九十]+、)?(?:当前|目前|现阶段)[^。；，,]{0,20}问题$"
                            r"|发现的(?:主要)?问题|面临的(?:主要)?(?:难题|问题|挑战|困境)")),
@@ -104,16 +106,40 @@ _EXPLANATION = re.compile(
     # a mindset named as what produced the shortcoming (…的思想导致了…; 刻板思维在作祟), or 由于 inside the sentence
     r"|(?:思想|观念|认识|心态|心理|思维|意识)[^。；，,]{0,4}(?:导致|造成|致使)|作祟|使然"
     r"|[，,](?:而且|并且|加之|再加上|主要是|这是|也是)由于"
+    # these problems' origin told as such (这些问题的产生，一方面…; 上述现象的出现，主要是…), or traced back (追根溯源)
+    r"|^(?:这些|上述|以上|这种|此类|这类|这一)[^。；，,]{0,10}(?:问题|现象|情况|状况)[^。；，,]{0,4}的?(?:产生|出现|存在|形成)[，,]?\s*"
+    r"(?:一方面|既有|主要是|主要在于|在于|是因为|源于|有[^。；，,]{0,6}(?:原因|因素))"
+    r"|究其根本|追根溯源|追根究底|深究起来|溯其根源|探其根源"
+    # a counterfactual that ties the shortcoming to its source (如果…，就不会出现…)
+    r"|(?:如果|假如|要是|倘若)[^。；]{2,40}(?:就|便|也|那)?[^。；，,]{0,8}不会(?:存在|出现|发生|产生|滋生)"
     # reasons named and tied to what they led to (苦于无资金等原因，导致…)
     r"|等(?:多方面|多种|诸多)?原因[，,]?(?:导致|造成|致使|使得|以致)"
     # 这是因为…; 是由…造成的; 重要原因/直接原因; 根子还是在…; 归结为…; 是制约…的重要因素
     r"|^(?:这|此|其)(?:主要|恰恰|正)?是(?:因为|由于)|是(?:由|因)[^。；]{2,30}(?:造成|导致|引起|所致)的"
+    # 正是因为…才…; 问题不在于…而在于… (the real source named against a supposed one)
+    r"|^(?:[^。；，,]{0,8}[，,])?正(?:是)?(?:因为|由于)|(?:问题|原因|根源|症结|关键)[^。；，,]{0,6}不在于[^。；]{2,40}而在于|(?:原因|根源|症结)[^。；，,]{0,6}不是[^。；]{2,40}而是"
+    # a why-question about a persisting shortcoming answered in the same sentence (为何屡治不绝？其一…)
+    r"|(?:为何|为什么|何以|缘何|因何)[^。；？?]{0,30}(?:不|难|没|未|越|屡|仍|反而|却)[^。；？?]{0,20}[？?][^。；]{4,}"
     r"|(?:重要|直接|关键|内在)原因|(?:根源|根子|症结|病根)[^。；，,]{0,4}在|归结为"
     r"|是制约[^。；]{2,30}的(?:重要|主要|关键)?因素")
+# Why a thing matters (…意义重大; 具有重要意义; 关系到…，关系到…): context, in whatever section it stands.
+_SIGNIFICANCE = re.compile(r"意义(?:十分|非常|极其|尤为)?(?:重大|深远)。?$|(?:具有|有着)[^。；]{0,8}(?:重要|重大|深远|现实)的?意义。?$"
+                           r"|关系到[^。；]{2,40}关系到")
+# A sentence that says what a word means (所谓…，指的是…; 形式主义是指…) names a shortcoming without observing it.
+_DEFINES = re.compile(r"^(?:[^。；，,]{0,6}[，,])?(?:所谓|[^。；，,]{1,16}(?:指的是|是指|就是指))")
 # What explains a success (之所以能够…, 成功的根本原因) explains no shortcoming.
 _SUCCESS_EXPLAINED = re.compile(r"之所以能够?|成功(?:的)?(?:根本|主要|重要)?原因|取得[^。；]{0,20}的(?:根本|主要|重要)?原因")
 # The second half of an explanation (一方面…，另一方面…) explains too.
-_EXPLANATION_GOES_ON = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d][)）、.]?)?\s*(?:另一方面|一方面|同时|此外|加之|再加上|而另一些|另一些)")
+_EXPLANATION_GOES_ON = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d][)）、.]?)?\s*(?:另一方面|一方面|同时|此外|加之|再加上|而另一些|另一些"
+                                  # an example of what was just explained (比如，…; 又如，…)
+                                  r"|比如|例如|譬如|又如|再如)")
+# An enumeration that opens in or right after an explanation (原因在于…。首先是…; 为何…？其一…) lists causes:
+# its items and what they say are causes until the next heading.
+_ENUMERATION = re.compile(r"(?:^|[，,:：？?。]\s*)(?:首先|其一|第一[，,、]|一方面)")
+# A shortcoming put down to what bears on it (受…影响，…还存在…问题) is explained.
+_INFLUENCED = re.compile(r"^(?:[^。；，,]{0,6}[，,])?(?:但|而|又|加之|再加上)?(?:受到?|受制于|囿于|迫于)[^。；，,]{2,24}(?:的)?(?:影响|制约|束缚|冲击|限制|左右)[，,]")
+# Words that hold a cue without being it (学以致用 is no 以致, 支部分别 no 部分, 应付检查 and 相应 no 应).
+_CUE_MASKS = re.compile(r"学以致用|(?<=支)部(?=分)|(?<=[相适响反供对效回])应|应(?=[付用对急变聘届])")
 # In a yardstick, what is not told as done (了, 已, 累计…) is a norm, whatever its verb.
 _PAST = re.compile(r"了|已|累计|先后|近年来|去年以来|今年以来|截至|共计|取得|荣获|获评")
 # What is said inside quotation marks is cited (a slogan, a title, someone's words): its modal verbs
@@ -121,12 +147,16 @@ _PAST = re.compile(r"了|已|累计|先后|近年来|去年以来|今年以来|�
 _QUOTED = re.compile(r"“[^“”]{1,80}”|\"[^\"]{1,80}\"|「[^「」]{1,80}」")
 # Told as done: 了 (not 为了/除了/了解), 已, 累计, 先后, 截至, …以来.
 _DONE = re.compile(r"(?<![为除受])了(?![解如])|已经?|累计|先后|截至|以来")
-_STRONG_MODAL = re.compile(r"(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|应当?|必须|务必|不得|严禁|禁止|确保")
-_QUOTATION = re.compile(r"^(?:习近平)?总书记[^。；]{0,30}(?:指出|强调|要求)[，,:：]?\s*[“\"]|^[“\"][^”\"]{8,}[”\"]。?$")
+_STRONG_MODAL = re.compile(r"(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|(?<![相适响反供对效回])应当?(?![付用对急变聘届])|必须|务必|不得|严禁|禁止|确保"
+                           r"|请(?:各|你们|全体|广大)")
+_QUOTATION = re.compile(r"^(?:习近平)?总书记[^。；]{0,30}(?:指出|强调|要求)[，,:：]?\s*[“\"]|^[“\"][^”\"]{8,}[”\"]。?$"
+                        r"|^正如[^。；，,]{0,12}(?:总书记|习近平|毛泽东|邓小平|列宁|马克思)[^。；，,]{0,10}(?:指出|强调|说|讲)")
 # What the centre or its leader did or said is political context (other), not a unit's practice.
 _CENTRAL_CONTEXT = re.compile(
     r"^(?:[^。；，,]{0,12}以来[，,]\s*)?(?:以习近平同志为核心的)?党中央|^(?:习近平)?总书记[^。；]{0,40}(?:指出|强调|提出)"
     r"|^习近平同志[^。；]{0,30}(?:指出|强调|提出)"
+    # what the Party as a whole did (我们党始终把…作为…): history and political frame, not a unit's practice
+    r"|^(?:[^。；，,]{0,20}[，,])?(?:我们党|我党|中国共产党)(?:始终|历来|一贯|一直|把|将|在|从|以)"
     r"|^(?:[^。；，,]{0,6})?党的(?:[一二三四五六七八九十]+大|[一二三四五六七八九十]+届[一二三四五六七八九十]中全会)(?:报告)?中?"
     r"(?:[^。；，,]{0,24})?(?:指出|强调|提出|明确|作出了?[^。；，,]{0,6}部署)")
 # A line that only names a document (a compilation's 【篇一】…实施方案, a form's title …验收表) is a title.
@@ -148,6 +178,8 @@ _FRAMING = re.compile(
     r"|^[^。；]{0,24}(?:以下|如下)(?:几个|几项|[一二三四五六七八九十两几\d]+[个项条点])?(?:目标|任务|要求)[:：]\s*$"
     r"|(?:再|先|着重|重点)?(?:强调|讲)(?:以下|如下)[一二三四五六七八九十两几\d]*(?:点|个?方面)(?:意见|要求)?[:：]?$"
     # a rule or plan about its own purpose (为了…，制定本条例)
+    # a site's words about the text it serves (小编整理…，供大家参考; 希望对大家有所帮助…)
+    r"|(?:小编|本站)[^。；]{0,20}(?:整理|精选|收集|汇编)|供(?:您|大家)(?:阅读|写作|学习)?参考|希望(?:能够|能|可以)?(?:帮助|对)(?:大家|您)"
     # a column or series that presents the story (开设“…”专栏; 编者按)
     r"|(?:开设|推出|开辟)[^。；]{0,20}(?:专栏|栏目|专题)|^[【\[（(]?编者按"
     # who attended (…及部分同志参加了会议): the news's frame
@@ -198,7 +230,8 @@ _LIST_ANNOUNCEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"|^[^。；，,:：]{0,20}存在(?:的)?(?:主要)?问题[:：]")),
     ("requirement", re.compile(r"对(?:下一步|下步|今后|下阶段|下一阶段|今年|明年)[^。；]{0,24}(?:作|做)了?(?:具体)?(?:安排部署|部署|安排)[:：。]?\s*$"
                                r"|提出了?(?:[一二三四五六七八九十两几\d]+点|几点|以下|如下)(?:具体)?(?:要求|意见)[:：。]?\s*$")),
-    ("recommendation", re.compile(r"(?:对策|建议|措施|路径|着力)[^。；]{0,10}(?:如下|以下几点)|(?:需|要|应)?从以下[^。；]{0,6}方面"
+    # …从以下几个方面 announces advice when it prescribes (需从以下六个方面着力), not a report's 主要从以下几个方面开展
+    ("recommendation", re.compile(r"(?:对策|建议|措施|路径|着力)[^。；]{0,10}(?:如下|以下几点)|(?:需|(?<![主重纪摘首必只概提不])要|应|必须|务必|可|宜|建议)从以下[^。；]{0,6}方面"
                                   r"|^整改(?:措施|举措|方向|打算)[:：]")),
 )
 # A modal directly before a verb of action: the sentence says what should be done, not what was.
@@ -224,6 +257,8 @@ _DOCUMENT_NORMS = re.compile(
     # 《…方案》要求，深入学习…: the document's own list of tasks, told without a modal
     r"|^(?:《[^》]{2,60}》|(?:通知|意见|决定|方案|实施意见|工作方案|实施方案))(?:还|并|同时)?(?:要求|明确|部署|提出)[，,:：]"
     r"|^《[^》]{2,60}》(?:还|并|同时)?(?:要求|明确|强调)(?![^。；]{0,6}(?:了|过))")
+# In news of a meeting, a directive told without its speaker (要求各党支部…; 会后，要求…，号召…).
+_BARE_DIRECTIVE = re.compile(r"^(?:[^。；，,]{0,8}[，,])?(?:并|还|同时|最后)?(?:要求|号召|责成)(?:各|全体|广大|与会|大家|全校|全局|全院|机关)")
 # A leader's words announced in one sentence (…强调，做好今年的工作责任重大。) whose norms follow in the next.
 _LEADER_SAYS = re.compile(
     r"^(?![^。；]{0,12}(?:总书记|习近平|党中央|中央|党的|报告|[一二三四五六七八九十]+大))[^。；，,]{1,24}(?:强调|要求|指出|提出)[，,:：]")
@@ -232,7 +267,10 @@ _MERGED_TITLE = re.compile(
     r"^[^。；，,：:]{0,40}?(?:会议|大会|座谈会|推进会|部署会|动员会|培训班|开班式)上的(?:讲话|致辞)"
     r"|^关于[^。；，,：:]{2,50}?的(?:通知|意见|决定|实施方案|工作方案)")
 # A notice without a title line still says what it is (现将有关事项通知如下; 特此通知).
-_NOTICE_BODY = re.compile(r"(?:通知|事项|事宜)如下|特此通知|请(?:认真)?(?:遵照|贯彻)执行|现(?:印发|转发)给你们"
+_NOTICE_BODY = re.compile(r"(?:通知|事项|事宜)如下|特此通知|请(?:认真)?(?:遵照|贯彻)执行|现(?:印发|转发)给你们|(?:转发|印发)如下"
+                          r"|请(?:各|你们)[^。；，,]{1,12}(?:认真|按照|结合|于\d|在\d|及时|务必|切实|做好|抓好|严格)"
+                          # the units addressed on a line of their own (各党支部：), not a speech's 各位…
+                          r"|^各(?!位)[^。；，,！!]{1,24}(?:[（(][^）)]{1,20}[）)])?[:：]$"
                           r"|现(?:制定|制订)[^。；]{0,30}(?:计划|方案|要点|办法|细则)如下")
 _MODAL_YAO = r"(?:(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|必须|务必|应当)"
 _LEADER_NORMS = re.compile(r"(?:强调|(?<![然在总新本])要求|指出)[，,:：][^。；]{0,40}?" + _MODAL_YAO)
@@ -242,6 +280,8 @@ _NAMED_LEADER_NORMS = re.compile(
     r"^(?![^。；]{0,12}(?:总书记|习近平|毛泽东|邓小平))[^。；，,]{0,16}"
     r"(?:同志|书记|局长|主任|部长|厅长|市长|县长|区长|院长|处长|组长|主席|董事长|总经理|行长)[^。；，,]{0,4}?"
     r"(?:特别|进一步|再次|最后|还)?(?:强调|要求|指出)[，,:：][^。；]{0,40}?" + _MODAL_YAO)
+# A notice asks the units it addresses (请各党支部认真组织…).
+_ASKS_UNITS = re.compile(r"请(?:各|你们|全体|广大)[^。；，,]{0,12}(?:认真|按照|结合|于|在|及时|务必|切实|做好|组织|抓好|严格|将|把)")
 # A sentence that names who must act and then prescribes (市直机关各级党组织要…).
 _NAMED_PRESCRIPTION = re.compile(r"^[^。；，,]{2,20}(?:要(?![求点素闻害件么])|必须|务必|应当)")
 # The count of a compilation's title (…3篇, （精选8篇）) or the number of one of its articles.
@@ -372,19 +412,22 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     spoken_title = (bool(_SPOKEN_TITLE.search(title)) or addressed) and doc_type not in POLICY_TYPES
     stack: list[tuple[int, str]] = []
     contexts = []
-    advises = sum(1 for text in texts if _ADVISES.search(text))
+    # the voice is the writer's: modal verbs inside quotation marks (“作风上要扎实”的人选) are cited
+    advises = sum(1 for text in texts if _ADVISES.search(_QUOTED.sub("“”", text)))
     reports = sum(1 for text in texts if _REPORTS.search(text))
     voice = ("advice" if advises >= _VOICE_MIN and advises >= 2 * reports
              else "report" if (reports >= _VOICE_MIN and reports >= 2 * advises) or (reports >= 2 and not advises)
              else "")
     if not voice and not policy and any(_UNIT_NEWS.search(text) for text in texts[:3]) and reports >= advises:
         voice = "report"  # news of what a unit did tells it without 了 (一是在…上发力)
+    if policy and yardstick and voice == "report" and doc_type not in POLICY_TYPES and not spoken_title:
+        policy = False  # a text titled as a plan that tells what was done (成立了…, 建立了…) reports it
     body_started = False
     meeting_news = any(_MEETING_OPENING.search(text) for text in texts[:5])
     issued_news = any(_ISSUED_OPENING.search(text) for text in texts[:3])
     def opens_norms(position: int, text: str) -> bool:
         """The sentence announces the norms set at a meeting, on a visit or in an issued document."""
-        if _NORMS_ANNOUNCED.search(text) or (meeting_news and _LEADER_NORMS.search(text)):
+        if _NORMS_ANNOUNCED.search(text) or (meeting_news and (_LEADER_NORMS.search(text) or _BARE_DIRECTIVE.match(text))):
             return True
         if (issued_news and _DOCUMENT_NORMS.search(text)) or (
                 not reported and position < 5 and _NAMED_LEADER_NORMS.search(text)):
@@ -401,6 +444,7 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     listed = ""
     list_rank: int | None = None  # the rank of an announced list's heading items
     explaining = False
+    inline_list = False  # the list is one of inline items (首先…其次…): a real heading ends it
     for position, text in enumerate(texts):
         stripped = text.strip()
         heading = match_heading(stripped, line_start=True) if stripped else None
@@ -420,14 +464,18 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
             # An announced list (原因主要有以下四个方面：) whose items are headings (1. … 2. …) keeps its role over
             # the items' level, until a heading above them or one that names another section (对策建议).
             own = _section_hint(stripped)
-            item = listed and (list_rank is None or heading[0] >= list_rank) and (
+            item = listed and not inline_list and (list_rank is None or heading[0] >= list_rank) and (
                 own in ("", listed) or (listed == "cause" and own == "problem" and not _NAMES_PROBLEMS.search(stripped)))
             if item and list_rank is None:
                 list_rank = heading[0]
             elif not item:
                 listed, list_rank = "", None
-        explaining = not heading and (bool(_EXPLANATION.search(stripped))
-                                      or (explaining and bool(_EXPLANATION_GOES_ON.match(stripped))))
+        explained = explaining
+        explaining = not heading and not (title and stripped == title) and (
+            bool(_EXPLANATION.search(stripped)) or (explaining and bool(_EXPLANATION_GOES_ON.match(stripped))))
+        if (explaining or explained) and not listed and heading is None and _ENUMERATION.search(stripped) and (
+                not hint or hint == "cause") and not _SUCCESS_EXPLAINED.search(stripped) and not _ADVISES.search(stripped):
+            listed, list_rank, inline_list = "cause", None, True  # the enumeration of an explanation lists causes
         if explaining and not hint and not listed:
             hint = "cause"
         announcing = next((role for role, pattern in _LIST_ANNOUNCEMENTS if pattern.search(stripped)), "") if (
@@ -435,7 +483,7 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
         if listed == "requirement" and not announcing and _MORE_NORMS.search(stripped):
             listed, list_rank = "", None  # …他还就…提出要求。: the announced items have ended
         if announcing and announcing != listed:  # a new list (整改措施：… after 存在问题：…)
-            listed, list_rank = announcing, None
+            listed, list_rank, inline_list = announcing, None, False
             hint = hint or ("" if listed == "requirement" else listed)  # the announcement itself is the news's frame
         elif listed and list_rank is not None and heading is not None and heading[0] == list_rank:
             # an item heading of the list: a section named above the list still decides (背景动因 → 主要表现…)
@@ -795,6 +843,7 @@ class RoleRules:
 
     def _cue_scores(self, text: str) -> dict[str, float]:
         scores = dict.fromkeys(ROLES, 0.0)
+        text = _CUE_MASKS.sub("·", text)
         for key in self._gate.open_keys(text):  # only the cues and patterns that can match
             role, part = key
             if part == "cues":
@@ -818,21 +867,25 @@ class RoleRules:
         if context.section_hint:  # the section decides when the wording does not (annotation guide)
             scores[context.section_hint] += SECTION_HINT_WEIGHT
         if not context.policy and not _ADVISES.search(own) and not _FUTURE.search(own) and any(
-                hit.code in self._disconnects for hit in matcher_for(self.codebook).match(text)):
+                hit.code in self._disconnects for hit in matcher_for(self.codebook).match(text)) and not _DEFINES.match(own):
             scores["problem"] += 1.0  # a disconnect named outside advice is most often observed
-        explains = bool(_EXPLANATION.search(text)) and not _SUCCESS_EXPLAINED.search(text)
+        explains = bool(_EXPLANATION.search(text)) and not _SUCCESS_EXPLAINED.search(text) and not context.is_title
         if _SUCCESS_EXPLAINED.search(text):
             scores["cause"] = 0.0  # why a unit succeeded (之所以能够…, 根本原因在于…) explains no shortcoming
         if explains:
             scores["cause"] += SECTION_HINT_WEIGHT
         # A shortcoming told as an explanation (由于…, 究其原因…) or listed under a 原因 heading is a cause.
+        if _INFLUENCED.search(own) and scores["problem"] and not explains:
+            explains = True  # 受…影响，还存在…: the shortcoming with what bears on it
+            scores["cause"] += 1.0
         if explains or context.section_hint == "cause":
             scores["cause"], scores["problem"] = scores["cause"] + scores["problem"], 0.0
-        if _QUOTATION.search(text) or _CENTRAL_CONTEXT.search(text) or _FRAMING.search(text) or context.lead:
+        if (_QUOTATION.search(text) or _CENTRAL_CONTEXT.search(text) or _FRAMING.search(text) or context.lead
+                or (_SIGNIFICANCE.search(own) and not _STRONG_MODAL.search(own))):
             scores["other"] += SECTION_HINT_WEIGHT
         if context.lead or _FRAMING.search(text):
             scores["practice"] *= 0.5  # the report of the meeting or of the issuing is the news's frame
-        if context.is_title or _DOCUMENT_NAME.match(text.strip()) or (context.is_heading and _STRUCTURAL_HEADING.match(
+        if context.is_title or _DOCUMENT_NAME.match(own.strip()) or (context.is_heading and _STRUCTURAL_HEADING.match(
                 _HEADING_NUMBER.sub("", text.strip()).rstrip("。；;：:"))):
             scores["other"] += SECTION_HINT_WEIGHT
         if not context.policy:  # a report genre read from a yardstick's opening does not make its norms advice
@@ -844,15 +897,25 @@ class RoleRules:
         restates_policy = context.doc_type == "答记者问" and not _NEXT_STEP.search(text)
         listed_norm = context.section_hint == "requirement"  # an item of the norms announced (一是高度重视。)
         if (context.spoken and not listed_norm and not context.is_heading and not _ADVISES.search(own) and not _STRONG_MODAL.search(own)
-                and not _IMPERATIVE.match(own) and not _SPOKEN_NORM_WORD.search(own) and not _NORMS_GO_ON.match(own)):
+                and not _IMPERATIVE.match(own) and not _SPOKEN_NORM_WORD.search(own) and not _NORMS_GO_ON.match(own)
+                and not _BARE_DIRECTIVE.match(own)):
             normative = 0.0  # a speech's norm is worded as one (要, 必须): cue words inside 重要, 责任 … are not
-        if context.spoken and not listed_norm and _DEFINITION.match(own) and not _STRONG_MODAL.search(own):
-            normative = 0.0  # what the speaker says a thing is (…是强化党的领导的需要) sets no norm
+        if (context.spoken or context.policy) and not listed_norm and _DEFINITION.match(own) and not _STRONG_MODAL.search(own):
+            normative = 0.0  # what a speaker or a notice says a thing is (…是强化党的领导的需要) sets no norm
         if context.policy or restates_policy:
             # A written yardstick's every unreported statement is a norm; a speech's only when worded as one.
             scores["requirement"] = normative + 0.5 if normative or not context.spoken else 0.0
             if context.spoken and not normative and _IMPERATIVE.match(text) and not _DONE.search(text):
                 scores["requirement"] = 1.5  # a bare imperative in a list of requirements (从…做起，争创…)
+            if context.spoken and _BARE_DIRECTIVE.match(own) and not _QUOTATION.search(own):
+                scores["requirement"] = max(scores["requirement"], 1.5)  # 要求各党支部… in news of a meeting
+            if _ASKS_UNITS.search(own) and not context.spoken:
+                scores["requirement"] = max(scores["requirement"], 2.0)  # a notice's 请各党支部…: what it asks of them
+                scores["practice"] = 0.0  # …whatever it tells of the notice it passes on (上级已下发了通知)
+            if _STRONG_MODAL.search(own) and not restates_policy:
+                scores["practice"] *= 0.5  # 已研究制定了…，请各党支部…: what the yardstick asks, not what was done
+            if _DEFINITION.match(own) and not normative and not listed_norm:
+                scores["requirement"] = 0.0  # what a yardstick says a thing is (党章是管党治党的根本遵循) sets no norm
             if _TARGET.search(own) and not _DONE.search(own):
                 scores["requirement"] = max(scores["requirement"], 1.5)  # a target set (到2025年底，实现…)
             if not restates_policy and _DONE.search(own) and not _STRONG_MODAL.search(own):
@@ -896,8 +959,12 @@ class RoleRules:
                 and max(scores.values()) < 1.5):  # front matter, unless the wording clearly says otherwise
             scores["other"] += 1.5
         if (context.voice == "report" and not context.policy and not context.section_hint and not context.is_title
-                and not any(scores.values()) and _IMPERATIVE.match(own) and not _COPULA.search(own)):
-            scores["practice"] += 0.5  # a report tells what was done: its bare verb phrases (全面加强…) are practice
+                and not any(scores.values()) and not _COPULA.search(own) and (
+                    _IMPERATIVE.match(own) or (context.heading and not context.is_heading and context.doc_type != "答记者问"
+                                               and len(own) >= _RUN_IN_HEADING_MAX and own.rstrip().endswith("。")))):
+            # a report tells what was done: its bare verb phrases (全面加强…) and, under its headings, the
+            # sentences that hold no cue (二是广泛推荐。各科室逐个摸排人选…) are practice
+            scores["practice"] += 0.5
         scores["other"] += 0.25  # ties and cue-less sentences fall back to other
         return scores
 
