@@ -102,7 +102,7 @@ def table_frames(analysis: Analysis) -> Iterator[tuple[str, pd.DataFrame]]:
         "doc_id": [passage_docs[pid] for pid in tags],
         "role": [r.role for r in tags.values()],
         "codes": [list(r.codes) for r in tags.values()],
-        "role_score": [r.role_scores.get(r.role, 0.0) for r in tags.values()],
+        "role_score": [r.role_score for r in tags.values()],
         "scores": [json.dumps(r.scores, ensure_ascii=False) for r in tags.values()],
         "evidence": [json.dumps(r.evidence, ensure_ascii=False) for r in tags.values()],
     }, ["passage_id", "doc_id", "role", "codes", "role_score", "scores", "evidence"])

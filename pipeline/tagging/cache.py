@@ -55,12 +55,12 @@ def tagging_fingerprint(codebook_path: Path, model_path: Path | None) -> str:
 
 def result_to_json(result: TagResult) -> dict[str, Any]:
     return {"codes": list(result.codes), "role": result.role, "scores": dict(result.scores),
-            "role_scores": dict(result.role_scores), "evidence": list(result.evidence)}
+            "role_values": list(result.role_values), "evidence": list(result.evidence)}
 
 
 def result_from_json(data: Mapping[str, Any]) -> TagResult:
     return TagResult(codes=list(data["codes"]), role=data["role"], scores=dict(data["scores"]),
-                     role_scores=dict(data["role_scores"]), evidence=[dict(hit) for hit in data["evidence"]])
+                     role_values=tuple(data["role_values"]), evidence=[dict(hit) for hit in data["evidence"]])
 
 
 def _results(value: Sequence[Mapping[str, Any]], *, count: int) -> list[TagResult]:

@@ -81,13 +81,27 @@ def group_by_document(passages: Iterable[GoldPassage]) -> dict[str, list[GoldPas
 
 @dataclass(slots=True)
 class TagResult:
-    """Codes, role, scores and evidence of one passage."""
+    """Codes, role, scores and evidence of one passage. The role scores are held as one number per role
+    in :data:`ROLES` order (a corpus has a result per passage); :attr:`role_scores` names them."""
 
     codes: list[str]
     role: str
     scores: dict[str, float]
-    role_scores: dict[str, float]
+    role_values: tuple[float, ...]
     evidence: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def role_scores(self) -> dict[str, float]:
+        return dict(zip(ROLES, self.role_values, strict=True))
+
+    @property
+    def role_score(self) -> float:
+        """The score of the chosen role."""
+        return self.role_values[ROLES.index(self.role)]
+
+
+# The role scores of a rule-decided role: one tuple per role, shared by every such result.
+_ONE_HOT: dict[str, tuple[float, ...]] = {role: tuple(1.0 if r == role else 0.0 for r in ROLES) for role in ROLES}
 
 
 def _label_matrix(codes: Sequence[Sequence[str]], code_ids: Sequence[str]) -> np.ndarray:
@@ -237,7 +251,7 @@ class Tagger:
         rule_roles = [self.role_rules.role(text, context) for text, context in zip(texts, contexts, strict=True)]
         if mode == "rules":
             return [
-                TagResult(sorted(codes, key=self.codes.index), role, dict.fromkeys(codes, 1.0), {role: 1.0},
+                TagResult(sorted(codes, key=self.codes.index), role, dict.fromkeys(codes, 1.0), _ONE_HOT[role],
                           [hit.as_dict() for hit in hits])
                 for (codes, hits), role in zip(rule_results, rule_roles, strict=True)
             ]
@@ -265,7 +279,7 @@ class Tagger:
             results.append(TagResult(
                 codes, ROLES[role_row.index(max(role_row))],
                 {code: round(row[column], 3) for column, code in enumerate(self.codes) if row[column] >= 0.05},
-                {r: round(role_row[i] / total, 3) for i, r in enumerate(ROLES)},
+                tuple(round(value / total, 3) for value in role_row),
                 evidence,
             ))
         return results

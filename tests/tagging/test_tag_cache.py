@@ -123,3 +123,17 @@ def test_the_fingerprint_follows_codebook_model_and_lexicon(tmp_path: Path, monk
         assert tagging_fingerprint(codebook, config.MODEL_PATH) != edited
     finally:
         cache_module.code_fingerprint.cache_clear()
+
+
+def test_role_scores_name_every_role_and_rule_results_share_them(tagger: Tagger, codebook: Codebook) -> None:
+    from pipeline.tagging.codebook import ROLES
+
+    for results in tagger.tag_documents(DOCUMENTS, mode="combined", normalized=True):
+        for result in results:
+            assert list(result.role_scores) == list(ROLES)
+            assert result.role_score == result.role_scores[result.role] == max(result.role_values)
+    rules = [r for results in Tagger(codebook).tag_documents(DOCUMENTS, mode="rules", normalized=True)
+             for r in results]
+    assert all(r.role_scores[r.role] == 1.0 and sum(r.role_values) == 1.0 for r in rules)
+    same_role = [r for r in rules if r.role == rules[0].role]
+    assert len(same_role) > 1 and all(r.role_values is same_role[0].role_values for r in same_role)
