@@ -2,7 +2,7 @@
 党建任务与业务任务一并下达, 一起安排一起检查), both-hands duty (既抓业务也抓党建), party-building supervision,
 weight and review meetings, leaders' contact branches and party work written into unit plans are M5. Branches set up
 by business function, members' pledges, business folded into party activities, members tied to firms and projects,
-contests and model members are M4. Branch secretaries drawn from business heads or discipline leaders, two-way
+contests, model members, member household links and project pledges (党员联户, 党员包保, 支部+项目) are M4. Branch secretaries drawn from business heads or discipline leaders, two-way
 cultivation (把骨干培养成党员, 把党员培养成骨干), village cadre teams and the “双骨干” are M6. Every sentence here is
 written for the test."""
 
@@ -49,6 +49,12 @@ PAIRS = [
     ("组织党员技能比武，带动全员提升。", "组织青年员工技能比武，带动全员提升。", "M4"),
     ("评选党员标兵和服务明星。", "评选文明家庭和服务明星。", "M4"),
     ("成立党员创新工作室，集中攻关技术难题。", "成立劳模创新工作室，集中攻关技术难题。", "M4"),
+    ("推行党员包保重点项目制度。", "推行领导包保重点项目制度。", "M4"),
+    ("推行“支部+项目”工作模式。", "推行“公司+农户”经营模式。", "M4"),
+    ("实行党员联户，每名党员联系十户群众。", "实行网格化管理，每名网格员联系十户群众。", "M4"),
+    ("开展“红旗党支部”创建活动。", "开展“红旗车间”创建活动。", "M4"),
+    ("党员干部在疫情防控一线发挥了先锋作用。", "志愿者在疫情防控一线发挥了重要作用。", "M4"),
+    ("组织党员骨干集中破解生产中的技术难题。", "组织技术人员集中破解生产中的技术难题。", "M4"),
     # M6: secretaries from business heads, two-way cultivation, village teams
     ("各党支部书记一般由科室主任兼任。", "各课题组组长一般由科室主任兼任。", "M6"),
     ("尽量将庭长选为党支部书记。", "尽量将庭长选为审委会委员。", "M6"),
