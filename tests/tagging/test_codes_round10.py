@@ -2,9 +2,9 @@
 党建任务与业务任务一并下达, 一起安排一起检查), both-hands duty (既抓业务也抓党建), party-building supervision,
 weight and review meetings, leaders' contact branches and party work written into unit plans are M5. Branches set up
 by business function, members' pledges, business folded into party activities, members tied to firms and projects,
-contests, model members, member household links and project pledges (党员联户, 党员包保, 支部+项目) are M4. Branch secretaries drawn from business heads or discipline leaders, two-way
-cultivation (把骨干培养成党员, 把党员培养成骨干), village cadre teams and the “双骨干” are M6. Every sentence here is
-written for the test."""
+contests, model members, member household links and project pledges (党员联户, 党员包保, 支部+项目) are M4.
+Branch secretaries drawn from business heads or discipline leaders, two-way cultivation (把骨干培养成党员,
+把党员培养成骨干), village cadre teams and the “双骨干” are M6. Every sentence here is written for the test."""
 
 import pytest
 
