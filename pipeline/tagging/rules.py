@@ -420,8 +420,6 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
              else "")
     if not voice and not policy and any(_UNIT_NEWS.search(text) for text in texts[:3]) and reports >= advises:
         voice = "report"  # news of what a unit did tells it without 了 (一是在…上发力)
-    if policy and yardstick and voice == "report" and doc_type not in POLICY_TYPES and not spoken_title:
-        policy = False  # a text titled as a plan that tells what was done (成立了…, 建立了…) reports it
     body_started = False
     meeting_news = any(_MEETING_OPENING.search(text) for text in texts[:5])
     issued_news = any(_ISSUED_OPENING.search(text) for text in texts[:3])
@@ -959,12 +957,8 @@ class RoleRules:
                 and max(scores.values()) < 1.5):  # front matter, unless the wording clearly says otherwise
             scores["other"] += 1.5
         if (context.voice == "report" and not context.policy and not context.section_hint and not context.is_title
-                and not any(scores.values()) and not _COPULA.search(own) and (
-                    _IMPERATIVE.match(own) or (context.heading and not context.is_heading and context.doc_type != "答记者问"
-                                               and len(own) >= _RUN_IN_HEADING_MAX and own.rstrip().endswith("。")))):
-            # a report tells what was done: its bare verb phrases (全面加强…) and, under its headings, the
-            # sentences that hold no cue (二是广泛推荐。各科室逐个摸排人选…) are practice
-            scores["practice"] += 0.5
+                and not any(scores.values()) and _IMPERATIVE.match(own) and not _COPULA.search(own)):
+            scores["practice"] += 0.5  # a report tells what was done: its bare verb phrases (全面加强…) are practice
         scores["other"] += 0.25  # ties and cue-less sentences fall back to other
         return scores
 
