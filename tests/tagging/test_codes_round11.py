@@ -26,11 +26,11 @@ PAIRS = [
     ("一些科室层层发文，一级一级往下压。", "一些科室按时发文，一件一件抓落实。", "D5"),
     ("有的方案照搬上级模板，只改了单位名称。", "有的方案参考外地经验，结合本地做了调整。", "D5"),
     ("有的汇报中套话占比过半。", "有的汇报中图表占比过半。", "D5"),
-    ("会议数量多、时间长，干部疲惫不堪。", "会议室数量少、面积小，干部只能轮流使用。", "D5"),
+    ("镇里的会议场次多、时间长，干部难以下村。", "镇里的班车班次少、时间长，干部难以下村。", "D5"),
     ("支部的学习记录大多是后补的。", "支部的学习记录按月归档备查。", "D5"),
     # D5: inspections that count paper
-    ("检查组把会议记录、活动照片作为考核的主要标准。", "检查组把群众满意度作为考核的主要标准。", "D5"),
-    ("不再以文件、台账为主要考核依据。", "不再以户籍为主要入学依据。", "D5"),
+    ("有的考核把会议记录和照片数量作为主要评价依据。", "有的考核把群众满意度作为主要评价依据。", "D5"),
+    ("考评组以台账是否齐全为考核依据。", "考评组以任务是否完成为考核依据。", "D5"),
     ("督导组习惯于听汇报、看材料，很少进村入户。", "督导组深入车间、走进农户，现场核实情况。", "D5"),
     ("几个部门多头考核，基层应接不暇。", "几个部门联合办公，群众少跑腿。", "D5"),
     ("不同部门的检查内容重复，标准不一。", "不同部门的服务内容互补，各有侧重。", "D5"),
@@ -44,7 +44,7 @@ PAIRS = [
     ("有的单位为了过关硬凑材料。", "有的单位为了过冬储备煤炭。", "D5"),
     ("推进精文减会，把时间还给基层。", "推进垃圾分类，把环境还给居民。", "D5"),
     # D1: political awareness, with politics named
-    ("落实政治责任存在差距。", "落实安全责任存在差距。", "D1"),
+    ("履行政治责任还有差距。", "履行安全责任还有差距。", "D1"),
     ("有的科室过于注重业务考核，政治学习抓得不够。", "有的科室过于注重业务考核，安全培训抓得不够。", "D1"),
     ("个别干部缺乏政治眼光，就业务谈业务。", "个别干部缺乏市场眼光，就产品谈产品。", "D1"),
     ("少数年轻干部政治上还不够成熟。", "少数年轻干部业务上还不够熟练。", "D1"),
@@ -65,7 +65,7 @@ def test_wording_gets_code_and_near_miss_does_not(matcher: RuleMatcher, kept: st
 
 def test_awareness_shortfall_without_politics_named_stays_out_of_d1(matcher: RuleMatcher) -> None:
     # Boundary rule 2: D1 only when politics is named. A gap in “两个维护” alone is an M2 shortfall, not D1.
-    codes = matcher.codes("落实“两个维护”存在差距。")
+    codes = matcher.codes("在践行“两个维护”上还有差距。")
     assert "D1" not in codes
     assert "M2" in codes
 
@@ -76,5 +76,5 @@ def test_the_standard_role_formula_of_a_party_committee_is_not_m2(matcher: RuleM
 
 
 def test_skimming_study_is_not_formalism_by_that_word_alone(matcher: RuleMatcher) -> None:
-    # 蜻蜓点水式阅读 is a study problem (D3) in the annotated sample, so the word did not become a D5 term.
-    assert "D5" not in matcher.codes("蜻蜓点水式阅读，学而不深。")
+    # 蜻蜓点水 describes skimmed study (D3) in the annotated sample, so the word did not become a D5 term.
+    assert "D5" not in matcher.codes("他读文件总是蜻蜓点水，看个标题就放下。")
