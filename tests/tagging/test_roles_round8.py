@@ -1,0 +1,125 @@
+"""Roles in yardsticks as web pages give them: the points of a meeting run into the sentence that
+announces them, the lines after those points, a notice's contact and signature lines, plan part labels,
+and in reports a document's name or a habit worded with 要.
+Every sentence here is written for the test."""
+
+import pytest
+
+from pipeline.tagging.rules import RoleRules, build_contexts
+from tests.support import project_codebook
+
+
+@pytest.fixture(scope="module")
+def roles() -> RoleRules:
+    return RoleRules(project_codebook())
+
+
+def _roles(roles: RoleRules, texts: list[str]) -> list[str]:
+    return [roles.role(text, context) for text, context in zip(texts, build_contexts(texts), strict=True)]
+
+
+def test_points_run_into_their_announcement_are_requirements(roles: RoleRules) -> None:
+    texts = [
+        "会议传达了区委全会精神，听取了各支部半年工作情况。",
+        "会上，王书记就下半年工作提出了三点要求：一是把支部工作和窗口服务一起安排。",
+        "二是加强党员业务培训。",
+        "各支部要在月底前报送工作计划。",
+        "三是推行党员示范岗。",
+    ]
+    got = _roles(roles, texts)
+    assert got[1:] == ["requirement"] * 4  # the first point and the bare items after it
+
+
+def test_attendance_after_the_points_ends_them(roles: RoleRules) -> None:
+    texts = [
+        "会上，李主任提出了两点要求：一是抓好理论学习。",
+        "二是做好结对帮扶工作。",
+        "局机关各科室负责人参加会议。",
+    ]
+    assert _roles(roles, texts)[2] != "requirement"
+
+
+def test_a_notices_contact_and_signature_lines_are_other(roles: RoleRules) -> None:
+    texts = [
+        "关于报送支部共建项目的通知",
+        "各党支部：",
+        "请各党支部于6月10日前将共建项目表报送机关党委。",
+        "联系人：张某，联系电话：12345678。",
+        "某局机关党委 二〇二四年五月二十日",
+    ]
+    assert _roles(roles, texts)[3:] == ["other", "other"]
+
+
+def test_a_compilations_article_label_is_other(roles: RoleRules) -> None:
+    texts = [
+        "关于机关党建与业务融合的工作方案范文3篇",
+        "机关党建与业务融合工作方案篇1",
+        "为推动支部工作与业务同部署，制定本方案。",
+        "一、建立支部联席会议制度。",
+    ]
+    assert _roles(roles, texts)[1] == "other"
+
+
+def test_plan_part_labels_are_other_and_their_items_requirements(roles: RoleRules) -> None:
+    texts = [
+        "一、工作要求：",
+        "1. 明确分工，按月推进。",
+        "二、推进步骤：",
+        "1. 各科室在本月完成自查。",
+        "2. 建立工作台账，实行销号管理。",
+        "三、有关提示：",
+        "请各党支部结合实际抓好落实。",
+    ]
+    got = _roles(roles, texts)
+    assert got[2] == "other" and got[5] == "other"
+    assert got[3] == got[4] == got[6] == "requirement"
+
+
+def test_the_speaker_on_why_the_meeting_was_called_is_other(roles: RoleRules) -> None:
+    texts = [
+        "在机关作风建设提醒会上的讲话",
+        "同志们：",
+        "在节日来临之际，我们在此召开作风建设提醒会，主要目的就是给大家提个醒。",
+        "各支部要把纪律要求传达到每名党员。",
+    ]
+    got = _roles(roles, texts)
+    assert got[2] == "other" and got[3] == "requirement"
+
+
+def test_a_document_name_with_a_modal_in_a_report_is_no_advice(roles: RoleRules) -> None:
+    texts = [
+        "某支部2023年度工作总结",
+        "一、积极建言献策",
+        "在今年的区政协会议上，支部成员提出了《关于加强社区养老服务的建议》提案。",
+    ]
+    assert _roles(roles, texts)[2] == "practice"
+
+
+def test_a_habit_worded_with_yao_in_a_report_is_practice(roles: RoleRules) -> None:
+    texts = [
+        "某支部2023年度工作总结",
+        "三、做好社会服务",
+        "支部成员每逢春节都要到敬老院看望老人。",
+    ]
+    assert _roles(roles, texts)[2] == "practice"
+
+
+def test_a_habit_worded_with_yao_in_a_plan_stays_a_requirement(roles: RoleRules) -> None:
+    texts = [
+        "某局支部共建活动方案",
+        "一、活动内容",
+        "每季度各支部都要开展一次共建活动。",
+    ]
+    assert _roles(roles, texts)[2] == "requirement"
+
+
+def test_next_steps_in_a_report_stay_recommendations(roles: RoleRules) -> None:
+    texts = [
+        "某局党支部2023年工作总结",
+        "今年以来，支部开展主题党日12次。",
+        "二、存在问题",
+        "部分党员学习主动性不够。",
+        "三、下一步打算",
+        "我们将进一步健全党员示范岗考评办法。",
+    ]
+    assert _roles(roles, texts)[5] == "recommendation"
