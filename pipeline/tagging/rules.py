@@ -71,7 +71,7 @@ _STRUCTURAL_HEADING = re.compile(
     r"(?:主题|内容|对象|范围|时间|地点|方式|要求|安排|程序|步骤|条件|名额|数量|材料|形式|标准))"
     r"(?:(?:和|与|及)(?:工作目标|基本原则|主要任务|工作任务|保障措施|方法步骤|重大意义|意义))?(?:[:：].*)?$"
     # a part named by what it holds (推进步骤, 时间安排, 有关提示, 注意事项, 内容导引)
-    r"|^[^。；，,：:]{0,4}(?:步骤|安排|提示|导引|事项|说明)$")
+    r"|^[^。；，,：:]{0,4}(?:步骤|安排|提示|导引|事项|说明)$|^(?:重点|主要)内容$")
 # Explanations of how a problem arose announce a cause even beside the word 问题 (存在问题的原因分析).
 _CAUSE_OF_PROBLEM = re.compile(r"问题(?:产生|形成|出现)?的(?:深层次|主要)?(?:原因|成因|根源)")
 # A heading longer than this is a sentence that opens with a numeral (一是…): its words are content, not a label.
@@ -189,7 +189,7 @@ _FRAMING = re.compile(
     r"|(?:开设|推出|开辟)[^。；]{0,20}(?:专栏|栏目|专题)|^[【\[（(]?编者按"
     # who attended (…及部分同志参加了会议): the news's frame
     r"|(?:参加|出席|列席)了?(?:本次|此次)?(?:会议|座谈会|活动|仪式|培训)。?$|^会议由[^。；]{2,40}主持。?$|到会指导。?$"
-    r"|制定(?:本|以下|如下)[^。；，,]{0,4}(?:条例|规定|办法|细则|方案|意见|准则|制度|标准)|(?:现|特)就[^。；]{2,40}提出(?:如下|以下)意见"
+    r"|制定(?:本|以下|如下)[^。；，,]{0,4}(?:条例|规定|办法|细则|方案|意见|准则|制度|标准)|(?:现|特)(?:就[^。；]{2,40})?提出(?:如下|以下)意见"
     # a notice that passes a document on (现印发给你们，请认真贯彻落实)
     r"|^现(?:将|把)[^。；]{0,30}(?:总结|汇报|报告)如下|现(?:印发|转发|下发)给你们|(?:现|特)(?:将|把)[^。；]{2,60}(?:印发|转发|下发)(?:给)?(?:你们|各[^。；，,]{1,8})"
     # a news dateline (新华社北京1月5日电; 本报讯)
@@ -311,7 +311,8 @@ _ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+条")
 # The parts of a plan or standard (工作目标, 主要任务, 保障措施 …): a text laid out in two of them is a yardstick.
 _PLAN_PART = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*(?:指导思想|总体要求|基本原则|(?:工作|主要|总体|创建)目标"
-    r"|(?:主要|重点|工作)任务|保障措施|组织领导|实施步骤|方法步骤|工作要求|建设标准|考核办法|奖惩措施)[:：]?$")
+    r"|(?:主要|重点|工作)任务|保障措施|组织领导|实施步骤|方法步骤|工作要求|建设标准|考核办法|奖惩措施"
+    r"|(?:重点|主要|活动)内容|内容导引|(?:工作|操作)提示|(?:推进|工作)步骤|时间安排|进度安排)[:：]?$")
 # What a meeting did (传达了…文件精神, 通报了…情况): its proceedings, not the news's frame.
 _PROCEEDINGS = re.compile(r"(?:传达|通报|听取|审议|学习|参观|观摩)了")
 _EVENT = re.compile(r"召开|举行|举办|出席|参会|参加|听取|主持|点评"
@@ -321,6 +322,8 @@ _SPOKEN_TITLE = re.compile(r"讲话|会议|大会|座谈会|推进会|部署会"
 _SPEECH_OPENING = re.compile(r"^(?:各位(?:领导|代表|委员|同志)[^。；]{0,12}|同志们)[，,：:！!]?$"
                              r"|^同志们[，,：:！!]\s*(?:[^。；]{0,40}(?:讲话|致辞)[^。；]{0,2})?(?:为|今天|这次|此次|在|按照|根据|刚才)")
 # …and a speaker about the meeting and the points of the talk (今天，我们召开…; 下面，我讲三点意见).
+# A norm addressed to those present, after what the speaker says of the meeting (…作了发言，大家要认真学习).
+_ADDRESSED_NORM = re.compile(r"[，,]\s*(?:大家|同志们|各(?!位)[^。；，,]{1,10}|全体[^。；，,]{0,8})(?:都)?(?:要(?![求点素])|必须|务必|一定要)")
 _SPEECH_FRAME = re.compile(r"^(?:今天|刚才)[，,]?[^。；]{0,12}(?:我们|在这里)[^。；]{0,30}召开"
                            r"|^下面[，,]?[^。；]{0,30}我[^。；]{0,16}讲[^。；]{0,8}(?:意见|要求)"
                            r"|我(?:代表|就)[^。；]{0,30}讲[一二三四五六七八九十两几]点(?:意见|要求)"
@@ -489,6 +492,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
             hint = "cause"
         announcing = next((role for role, pattern in _LIST_ANNOUNCEMENTS if pattern.search(stripped)), "") if (
             heading is None and not _PROBLEMS_AND_CAUSES.search(stripped)) else ""
+        if announcing == "requirement" and policy:
+            announcing = ""  # a written yardstick's norms need no announcement (现提出如下意见)
         if listed == "requirement" and not announcing and (_MORE_NORMS.search(stripped) or _ATTENDANCE.search(stripped)):
             listed, list_rank = "", None  # …他还就…提出要求。: the announced items have ended
         if announcing and announcing != listed:  # a new list (整改措施：… after 存在问题：…)
@@ -893,10 +898,11 @@ class RoleRules:
             scores["cause"] += 1.0
         if explains or context.section_hint == "cause":
             scores["cause"], scores["problem"] = scores["cause"] + scores["problem"], 0.0
-        if (_QUOTATION.search(text) or _CENTRAL_CONTEXT.search(text) or _FRAMING.search(text) or context.lead
+        framing = bool(_FRAMING.search(text)) and not _ADDRESSED_NORM.search(own)  # 刚才…发言，大家要…: a norm
+        if (_QUOTATION.search(text) or _CENTRAL_CONTEXT.search(text) or framing or context.lead
                 or (_SIGNIFICANCE.search(own) and not _STRONG_MODAL.search(own))):
             scores["other"] += SECTION_HINT_WEIGHT
-        if context.lead or _FRAMING.search(text):
+        if context.lead or framing:
             scores["practice"] *= 0.5  # the report of the meeting or of the issuing is the news's frame
         if context.is_title or _DOCUMENT_NAME.match(own.strip()) or (context.is_heading and _STRUCTURAL_HEADING.match(
                 _HEADING_NUMBER.sub("", text.strip()).rstrip("。；;：:"))):

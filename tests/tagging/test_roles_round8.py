@@ -123,3 +123,44 @@ def test_next_steps_in_a_report_stay_recommendations(roles: RoleRules) -> None:
         "我们将进一步健全党员示范岗考评办法。",
     ]
     assert _roles(roles, texts)[5] == "recommendation"
+
+
+def test_an_untitled_guide_laid_out_in_plan_parts_is_a_yardstick(roles: RoleRules) -> None:
+    texts = [
+        "一、总体要求：",
+        "紧扣中心工作，贴近党员需求。",
+        "二、重点内容：",
+        "组织党员学习上级会议精神，引导党员立足岗位作贡献。",
+        "三、工作提示：",
+        "请各支部结合实际细化本月组织生活安排。",
+    ]
+    got = _roles(roles, texts)
+    assert [got[0], got[2], got[4]] == ["other"] * 3
+    assert [got[1], got[3], got[5]] == ["requirement"] * 3  # bare items, not practice or other
+
+
+def test_an_opinions_preamble_and_part_labels_are_other(roles: RoleRules) -> None:
+    texts = [
+        "关于推进支部结对共建的实施意见",
+        "各支部：",
+        "为推动机关支部与社区支部结对共建，结合实际，现提出如下意见。",
+        "一、明确目标，扎实推进",
+        "（一）指导思想",
+        "以服务群众为目标，坚持资源共享、活动共办，积极探索共建长效机制。",
+        "（二）主要目标",
+        "到年底，每个机关支部至少结对一个社区支部。",
+    ]
+    got = _roles(roles, texts)
+    assert [got[2], got[4], got[6]] == ["other"] * 3
+    assert [got[3], got[5], got[7]] == ["requirement"] * 3
+
+
+def test_a_norm_addressed_to_those_present_beside_the_speakers_frame(roles: RoleRules) -> None:
+    texts = [
+        "同志们：",
+        "今天我们召开支部书记会议，主要任务是部署下半年工作。",
+        "刚才，几位同志作了交流发言，大家要认真学习借鉴。",
+        "下面，我讲两点意见。",
+    ]
+    got = _roles(roles, texts)
+    assert got[2] == "requirement" and got[1] == got[3] == "other"
