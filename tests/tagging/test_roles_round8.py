@@ -164,3 +164,16 @@ def test_a_norm_addressed_to_those_present_beside_the_speakers_frame(roles: Role
     ]
     got = _roles(roles, texts)
     assert got[2] == "requirement" and got[1] == got[3] == "other"
+
+
+def test_a_meetings_own_proceedings_are_practice(roles: RoleRules) -> None:
+    texts = [
+        "6月3日上午，某局召开机关党委（扩大）会议。",
+        "各支部书记参加会议。",
+        "局党委书记刘某主持会议。",
+        "会议集体学习了市委全会精神。",
+        "局党委书记刘某强调，各支部要把学习成果落实到窗口服务中。",
+        "会议还就安全生产工作进行了讨论。",
+    ]
+    got = _roles(roles, texts)
+    assert got[3] == got[5] == "practice" and got[4] == "requirement"
