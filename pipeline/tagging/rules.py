@@ -68,8 +68,10 @@ _STRUCTURAL_HEADING = re.compile(
     r"|(?:工作|研究|调研|课题)背景|调研方法|研究方法|调查方法|调研对象|调查对象|样本情况|第[一二三四五六七八九十百]+[章节编][^。；]{0,16}"
     r"|(?:(?:今年|本年度|明年|下一步|下阶段|\d{4}年)的?)?(?:主要|工作|重点)任务"
     r"|(?:活动|征文|评选|申报|报名|参评|参赛|参加|参会|考核|检查|验收|实施|培训|会议|学习|适用|创建|工作|评审)"
-    r"(?:主题|内容|对象|范围|时间|地点|方式|要求|安排|程序|步骤|条件|名额|材料|形式|标准))"
-    r"(?:(?:和|与|及)(?:工作目标|基本原则|主要任务|工作任务|保障措施|方法步骤|重大意义|意义))?(?:[:：].*)?$")
+    r"(?:主题|内容|对象|范围|时间|地点|方式|要求|安排|程序|步骤|条件|名额|数量|材料|形式|标准))"
+    r"(?:(?:和|与|及)(?:工作目标|基本原则|主要任务|工作任务|保障措施|方法步骤|重大意义|意义))?(?:[:：].*)?$"
+    # a part named by what it holds (推进步骤, 时间安排, 有关提示, 注意事项, 内容导引)
+    r"|^[^。；，,：:]{0,4}(?:步骤|安排|提示|导引|事项|说明)$|^(?:重点|主要)内容$")
 # Explanations of how a problem arose announce a cause even beside the word 问题 (存在问题的原因分析).
 _CAUSE_OF_PROBLEM = re.compile(r"问题(?:产生|形成|出现)?的(?:深层次|主要)?(?:原因|成因|根源)")
 # A heading longer than this is a sentence that opens with a numeral (一是…): its words are content, not a label.
@@ -146,6 +148,9 @@ _PAST = re.compile(r"了|已|累计|先后|近年来|去年以来|今年以来|�
 # (“疫情要防住”, “必须坚持系统观念”) are not the writer's.
 _QUOTED = re.compile(r"“[^“”]{1,80}”|\"[^\"]{1,80}\"|「[^「」]{1,80}」")
 # Told as done: 了 (not 为了/除了/了解), 已, 累计, 先后, 截至, …以来.
+_BOOK_TITLE = re.compile(r"《[^《》]{1,60}》")
+# A habit told with 都要 (每年过年都要…; 每月都要…): in a report it is what the unit does.
+_HABITUAL = re.compile(r"(每(?:年|月|周|季度?|次|逢|到|天|日)[^。；]{0,24}?都)要")
 _DONE = re.compile(r"(?<![为除受])了(?![解如])|已经?|累计|先后|截至|以来")
 _STRONG_MODAL = re.compile(r"(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|(?<![相适响反供对效回])应当?(?![付用对急变聘届])|必须|务必|不得|严禁|禁止|确保"
                            r"|请(?:各|你们|全体|广大)")
@@ -184,7 +189,7 @@ _FRAMING = re.compile(
     r"|(?:开设|推出|开辟)[^。；]{0,20}(?:专栏|栏目|专题)|^[【\[（(]?编者按"
     # who attended (…及部分同志参加了会议): the news's frame
     r"|(?:参加|出席|列席)了?(?:本次|此次)?(?:会议|座谈会|活动|仪式|培训)。?$|^会议由[^。；]{2,40}主持。?$|到会指导。?$"
-    r"|制定(?:本|以下|如下)[^。；，,]{0,4}(?:条例|规定|办法|细则|方案|意见|准则|制度|标准)|(?:现|特)就[^。；]{2,40}提出(?:如下|以下)意见"
+    r"|制定(?:本|以下|如下)[^。；，,]{0,4}(?:条例|规定|办法|细则|方案|意见|准则|制度|标准)|(?:现|特)(?:就[^。；]{2,40})?提出(?:如下|以下)意见"
     # a notice that passes a document on (现印发给你们，请认真贯彻落实)
     r"|^现(?:将|把)[^。；]{0,30}(?:总结|汇报|报告)如下|现(?:印发|转发|下发)给你们|(?:现|特)(?:将|把)[^。；]{2,60}(?:印发|转发|下发)(?:给)?(?:你们|各[^。；，,]{1,8})"
     # a news dateline (新华社北京1月5日电; 本报讯)
@@ -195,8 +200,10 @@ _NORMS_ANNOUNCED = re.compile(
     r"(?:^|[，,。\s])(?:会议|大会|座谈会|推进会|部署会)(?:上)?(?:强调|要求|指出|明确|提出)[，,:：]\s*[^。；]{0,16}?(?:要|必须|务必|不能|不得|决不|绝不)"
     r"|^(?:会议|大会|座谈会|推进会|部署会)(?:还|并|同时|最后)?(?:强调|要求)[，,:：][^。；]{16,}?(?:要(?![求点素闻害件么])|必须|务必)"
     r"|对(?:下一步|下步|今后|下阶段|下一阶段|今年|明年)[^。；]{0,24}(?:作|做)了?(?:具体)?(?:安排部署|部署|安排)[:：。]?\s*$"
-    r"|提出了?[^。；]{0,16}要求[:：]\s*$|提出了?(?:[一二三四五六七八九十两几\d]+点|几点|以下|如下)(?:具体)?(?:要求|意见)[:：。]?\s*$"
+    r"|提出了?[^。；]{0,16}要求[:：]\s*$|提出了?(?:[一二三四五六七八九十两几\d]+点|几点|以下|如下)(?:具体)?(?:要求|意见)(?:[:：。]?\s*$|[:：])"
     r"|(?:调研|视察|督导|检查|座谈)(?:时|期间|中)(?:强调|指出|要求)[，,:：][^。；]{0,30}?(?:要(?![求点素])|必须|务必)")
+# The first of the announced points run into the sentence that announces them (提出三点要求：一是…).
+_RUN_IN_ITEM = re.compile(r"(?:要求|意见)[:：]\s*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、]?|首先[，,]?|[一1][、.．])[^。；:：]{4,}")
 # The voice of a whole document: a text that mostly advises (要/应/需/必须 …) writes its bare imperatives and
 # headings as advice; one that mostly reports (了/已/累计/counts …) writes its headings as practice.
 _ADVISES = re.compile(r"(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|应(?:当|该)?(?![用对急])|(?<![所急必的])需(?:要)?(?![求])"
@@ -214,6 +221,8 @@ _IMPERATIVE = re.compile(
 _PROBLEMS_AND_CAUSES = re.compile(r"问题(?:和|及|与|以及)[^。；]{0,6}(?:原因|根源)|(?:原因|根源)(?:和|及|与|以及)[^。；]{0,4}问题")
 _NAMES_PROBLEMS = re.compile(r"问题")
 # A further norm announced in one sentence, after the items of an announced list.
+# Who attended or chaired, told after the points set at a meeting: the points have ended.
+_ATTENDANCE = re.compile(r"(?:参加|列席|出席)(?:了)?(?:会议|活动|座谈)。?$|主持(?:会议)?。?$")
 _MORE_NORMS = re.compile(r"提出了?[^。；]{0,16}(?:要求|意见)。?$|(?:作|做)了?[^。；]{0,6}(?:安排部署|部署)。?$")
 # A sentence that announces the list after it (原因主要有两方面; 主要表现在以下几个方面; 需从以下六个方面着力)
 # gives its role to the enumerated items (一是…, 第一…) and what they say, until the next real heading.
@@ -229,7 +238,7 @@ _LIST_ANNOUNCEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            # a run-in label (…方面存在问题：部分单位…)
                            r"|^[^。；，,:：]{0,20}存在(?:的)?(?:主要)?问题[:：]")),
     ("requirement", re.compile(r"对(?:下一步|下步|今后|下阶段|下一阶段|今年|明年)[^。；]{0,24}(?:作|做)了?(?:具体)?(?:安排部署|部署|安排)[:：。]?\s*$"
-                               r"|提出了?(?:[一二三四五六七八九十两几\d]+点|几点|以下|如下)(?:具体)?(?:要求|意见)[:：。]?\s*$")),
+                               r"|提出了?(?:[一二三四五六七八九十两几\d]+点|几点|以下|如下)(?:具体)?(?:要求|意见)(?:[:：。]?\s*$|[:：])")),
     # …从以下几个方面 announces advice when it prescribes (需从以下六个方面着力), not a report's 主要从以下几个方面开展
     ("recommendation", re.compile(r"(?:对策|建议|措施|路径|着力)[^。；]{0,10}(?:如下|以下几点)|(?:需|(?<![主重纪摘首必只概提不])要|应|必须|务必|可|宜|建议)从以下[^。；]{0,6}方面"
                                   r"|^整改(?:措施|举措|方向|打算)[:：]")),
@@ -302,7 +311,8 @@ _ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+条")
 # The parts of a plan or standard (工作目标, 主要任务, 保障措施 …): a text laid out in two of them is a yardstick.
 _PLAN_PART = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*(?:指导思想|总体要求|基本原则|(?:工作|主要|总体|创建)目标"
-    r"|(?:主要|重点|工作)任务|保障措施|组织领导|实施步骤|方法步骤|工作要求|建设标准|考核办法|奖惩措施)[:：]?$")
+    r"|(?:主要|重点|工作)任务|保障措施|组织领导|实施步骤|方法步骤|工作要求|建设标准|考核办法|奖惩措施"
+    r"|(?:重点|主要|活动)内容|内容导引|(?:工作|操作)提示|(?:推进|工作)步骤|时间安排|进度安排)[:：]?$")
 # What a meeting did (传达了…文件精神, 通报了…情况): its proceedings, not the news's frame.
 _PROCEEDINGS = re.compile(r"(?:传达|通报|听取|审议|学习|参观|观摩)了")
 _EVENT = re.compile(r"召开|举行|举办|出席|参会|参加|听取|主持|点评"
@@ -312,6 +322,8 @@ _SPOKEN_TITLE = re.compile(r"讲话|会议|大会|座谈会|推进会|部署会"
 _SPEECH_OPENING = re.compile(r"^(?:各位(?:领导|代表|委员|同志)[^。；]{0,12}|同志们)[，,：:！!]?$"
                              r"|^同志们[，,：:！!]\s*(?:[^。；]{0,40}(?:讲话|致辞)[^。；]{0,2})?(?:为|今天|这次|此次|在|按照|根据|刚才)")
 # …and a speaker about the meeting and the points of the talk (今天，我们召开…; 下面，我讲三点意见).
+# A norm addressed to those present, after what the speaker says of the meeting (…作了发言，大家要认真学习).
+_ADDRESSED_NORM = re.compile(r"[，,]\s*(?:大家|同志们|各(?!位)[^。；，,]{1,10}|全体[^。；，,]{0,8})(?:都)?(?:要(?![求点素])|必须|务必|一定要)")
 _SPEECH_FRAME = re.compile(r"^(?:今天|刚才)[，,]?[^。；]{0,12}(?:我们|在这里)[^。；]{0,30}召开"
                            r"|^下面[，,]?[^。；]{0,30}我[^。；]{0,16}讲[^。；]{0,8}(?:意见|要求)"
                            r"|我(?:代表|就)[^。；]{0,30}讲[一二三四五六七八九十两几]点(?:意见|要求)"
@@ -478,11 +490,14 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
             hint = "cause"
         announcing = next((role for role, pattern in _LIST_ANNOUNCEMENTS if pattern.search(stripped)), "") if (
             heading is None and not _PROBLEMS_AND_CAUSES.search(stripped)) else ""
-        if listed == "requirement" and not announcing and _MORE_NORMS.search(stripped):
+        if announcing == "requirement" and policy:
+            announcing = ""  # a written yardstick's norms need no announcement (现提出如下意见)
+        if listed == "requirement" and not announcing and (_MORE_NORMS.search(stripped) or _ATTENDANCE.search(stripped)):
             listed, list_rank = "", None  # …他还就…提出要求。: the announced items have ended
         if announcing and announcing != listed:  # a new list (整改措施：… after 存在问题：…)
             listed, list_rank, inline_list = announcing, None, False
-            hint = hint or ("" if listed == "requirement" else listed)  # the announcement itself is the news's frame
+            # the announcement itself is the news's frame, unless its first point is run into it (…三点要求：一是…)
+            hint = hint or ("" if listed == "requirement" and not _RUN_IN_ITEM.search(stripped) else listed)
         elif listed and list_rank is not None and heading is not None and heading[0] == list_rank:
             # an item heading of the list: a section named above the list still decides (背景动因 → 主要表现…)
             hint = _enclosing_hint([t for r, t in parents if r < list_rank]) or listed
@@ -854,8 +869,11 @@ class RoleRules:
         scores = self._cue_scores(text)
         # The writer's own words: norms are read there, except in a press Q&A, which quotes the policy it explains.
         own = text if context.doc_type == "答记者问" else _QUOTED.sub("“”", text)
-        if own != text:
-            unquoted = self._cue_scores(own)
+        cited = _BOOK_TITLE.sub("《》", own)  # a modal verb inside a document's name (《关于…的建议》) is cited
+        if not context.policy:
+            cited = _HABITUAL.sub(r"\1·", cited)  # what a unit does every year (每年…都要…) is no advice
+        if cited != text:
+            unquoted = self._cue_scores(cited)
             scores["requirement"], scores["recommendation"] = unquoted["requirement"], unquoted["recommendation"]
         if not context.policy and _MEMBERS_SAID.search(own):  # what members said they will do is no advice
             unsaid = self._cue_scores(_MEMBERS_SAID.sub("", own))
@@ -878,10 +896,11 @@ class RoleRules:
             scores["cause"] += 1.0
         if explains or context.section_hint == "cause":
             scores["cause"], scores["problem"] = scores["cause"] + scores["problem"], 0.0
-        if (_QUOTATION.search(text) or _CENTRAL_CONTEXT.search(text) or _FRAMING.search(text) or context.lead
+        framing = bool(_FRAMING.search(text)) and not _ADDRESSED_NORM.search(own)  # 刚才…发言，大家要…: a norm
+        if (_QUOTATION.search(text) or _CENTRAL_CONTEXT.search(text) or framing or context.lead
                 or (_SIGNIFICANCE.search(own) and not _STRONG_MODAL.search(own))):
             scores["other"] += SECTION_HINT_WEIGHT
-        if context.lead or _FRAMING.search(text):
+        if context.lead or framing:
             scores["practice"] *= 0.5  # the report of the meeting or of the issuing is the news's frame
         if context.is_title or _DOCUMENT_NAME.match(own.strip()) or (context.is_heading and _STRUCTURAL_HEADING.match(
                 _HEADING_NUMBER.sub("", text.strip()).rstrip("。；;：:"))):
@@ -916,7 +935,8 @@ class RoleRules:
                 scores["requirement"] = 0.0  # what a yardstick says a thing is (党章是管党治党的根本遵循) sets no norm
             if _TARGET.search(own) and not _DONE.search(own):
                 scores["requirement"] = max(scores["requirement"], 1.5)  # a target set (到2025年底，实现…)
-            if not restates_policy and _DONE.search(own) and not _STRONG_MODAL.search(own):
+            if (not restates_policy and _DONE.search(own) and not _STRONG_MODAL.search(own)
+                    and not (listed_norm and _RUN_IN_ITEM.search(own))):  # …提出了三点要求：一是… holds the first point
                 scores["requirement"] = 0.0  # what a yardstick tells as done (取得了…, 近年来…) sets no norm
             scores["recommendation"] = 0.0
             if (not _PAST.search(text) and not (context.spoken and _EVENT.search(text))  # the meeting itself
