@@ -741,12 +741,18 @@ class RuleMatcher:
             spans = self._mask_spans(text)
             hits = [hit for hit in hits
                     if not any(start <= hit.start and hit.end <= end for start, end in spans.get(hit.code, ()))]
+        present = {hit.code for hit in hits}
         for gate in self.codebook.object_gates:
-            if not any(hit.code in gate.codes for hit in hits):  # nothing the gate could remove
+            if present.isdisjoint(gate.codes):  # nothing the gate could remove
                 continue
-            if (gate.within is None or gate.within.search(text)) and not gate.requires.search(text):
-                hits = [hit for hit in hits if hit.code not in gate.codes
-                        or (gate.when is not None and not gate.when.search(hit.text))]
+            # the hits the gate would remove (its codes, worded as its `when` says), looked at before the
+            # gate's searches over the whole text
+            removable = [hit for hit in hits if hit.code in gate.codes
+                         and (gate.when is None or gate.when.search(hit.text))]
+            if removable and (gate.within is None or gate.within.search(text)) and not gate.requires.search(text):
+                gone = {id(hit) for hit in removable}
+                hits = [hit for hit in hits if id(hit) not in gone]
+                present = {hit.code for hit in hits}
         if self._m1_requires is not None and not self._m1_requires.search(text):
             hits = [hit for hit in hits if hit.code != "M1" or hit.source == "rule:awareness"]
         unique = {(hit.code, hit.start, hit.end): hit for hit in reversed(hits)}
