@@ -36,7 +36,14 @@ import ahocorasick
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from pipeline.gap.requirements import ACCOUNT, GENERIC_TERMS, Lexicon, Requirement, load_lexicon
+from pipeline.gap.requirements import (
+    ACCOUNT,
+    GENERIC_TERMS,
+    InstrumentFamily,
+    Lexicon,
+    Requirement,
+    load_lexicon,
+)
 from pipeline.segment import content_words
 
 FEATURES = ("instrument", "instrument_terms", "lexical", "terms", "codes")
@@ -259,27 +266,25 @@ class Matcher:
         vocabulary = list(dict.fromkeys([*(t for r in requirements for t in r.key_terms),
                                          *(t for terms in own_terms.values() for t in terms)]))
         index = {term: k for k, term in enumerate(vocabulary)}
-        terms = self._terms_of(vocabulary, [f for f in families.values() if f is not None])
-        found = [terms.found(text) for text in texts]
+        term_index = self._terms_of(vocabulary, [f for f in families.values() if f is not None])
+        found_in = [term_index.found(text) for text in texts]
         present = np.zeros((len(vocabulary), len(texts)))
-        for column, hits in enumerate(found):
+        for column, hits in enumerate(found_in):
             for term in hits:
                 row = index.get(term)
                 if row is not None:
                     present[row, column] = 1.0
         # Instrument hits: a family's terms once per family (InstrumentFamily.hits); a requirement named
         # by no family, its own terms when at least half of them are there (see instrument_hits).
-        family_counts = {family_id: np.array([_family_count(family, hits) for hits in found], dtype=float)
+        family_counts = {family_id: np.array([_family_count(family, hits) for hits in found_in], dtype=float)
                          for family_id, family in families.items()}
         for i, requirement in enumerate(requirements):
             if requirement.instrument_families:
                 counts = family_counts[requirement.instrument_families[0]]
             else:
-                terms_of_requirement = own_terms[i]
-                found_count = present[[index[term] for term in terms_of_requirement]].sum(axis=0) \
-                    if terms_of_requirement else np.zeros(len(texts))
-                counts = np.where(found_count * 2 >= len(terms_of_requirement), found_count, 0.0) \
-                    if terms_of_requirement else found_count
+                terms = own_terms[i]
+                found = present[[index[term] for term in terms]].sum(axis=0) if terms else np.zeros(len(texts))
+                counts = np.where(found * 2 >= len(terms), found, 0.0) if terms else found
             out[i, :, 0] = counts > 0
             out[i, :, 1] = np.minimum(counts, 3) / 3
             if requirement.key_terms:
@@ -290,7 +295,7 @@ class Matcher:
 
 
 
-    def _terms_of(self, vocabulary: Sequence[str], families: Sequence[Any]) -> TermIndex:
+    def _terms_of(self, vocabulary: Sequence[str], families: Sequence[InstrumentFamily]) -> TermIndex:
         """The term index of these terms and families' term parts, kept for the next call: every unit is
         matched against the same requirements."""
         key = (*vocabulary, "\x00", *(f.family_id for f in families))
@@ -360,7 +365,7 @@ class Matcher:
                      probability=round(probability, 4), needs_review=bool(near or thin))
 
 
-def _family_count(family: Any, found: frozenset[str]) -> int:
+def _family_count(family: InstrumentFamily | None, found: frozenset[str]) -> int:
     """How many of the family's terms a text names, given the term parts it contains (``found``)."""
     if family is None:
         return 0
