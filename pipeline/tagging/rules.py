@@ -141,18 +141,23 @@ _ENUMERATION = re.compile(r"(?:^|[，,:：？?。]\s*)(?:首先|其一|第一[�
 # A shortcoming put down to what bears on it (受…影响，…还存在…问题) is explained.
 _INFLUENCED = re.compile(r"^(?:[^。；，,]{0,6}[，,])?(?:但|而|又|加之|再加上)?(?:受到?|受制于|囿于|迫于)[^。；，,]{2,24}(?:的)?(?:影响|制约|束缚|冲击|限制|左右)[，,]")
 # Words that hold a cue without being it (学以致用 is no 以致, 支部分别 no 部分, 应付检查 and 相应 no 应).
-_CUE_MASKS = re.compile(r"学以致用|(?<=支)部(?=分)|(?<=[相适响反供对效回])应|应(?=[付用对急变聘届])")
+# 应 inside another word: after these characters (相应, 适应, 响应, 反应, 供应, 对应, 效应, 回应) or before
+# these (应付, 应用, 应对, 应急, 应变, 应聘, 应届).
+_YING_AFTER = "相适响反供对效回"
+_YING_BEFORE = "付用对急变聘届"
+_CUE_MASKS = re.compile(rf"学以致用|(?<=支)部(?=分)|(?<=[{_YING_AFTER}])应|应(?=[{_YING_BEFORE}])")
 # In a yardstick, what is not told as done (了, 已, 累计…) is a norm, whatever its verb.
 _PAST = re.compile(r"了|已|累计|先后|近年来|去年以来|今年以来|截至|共计|取得|荣获|获评")
 # What is said inside quotation marks is cited (a slogan, a title, someone's words): its modal verbs
 # (“疫情要防住”, “必须坚持系统观念”) are not the writer's.
 _QUOTED = re.compile(r"“[^“”]{1,80}”|\"[^\"]{1,80}\"|「[^「」]{1,80}」")
-# Told as done: 了 (not 为了/除了/了解), 已, 累计, 先后, 截至, …以来.
+# A document's name (《…的建议》): the modal verbs inside it are not the writer's advice.
 _BOOK_TITLE = re.compile(r"《[^《》]{1,60}》")
 # A habit told with 都要 (每年过年都要…; 每月都要…): in a report it is what the unit does.
 _HABITUAL = re.compile(r"(每(?:年|月|周|季度?|次|逢|到|天|日)[^。；]{0,24}?都)要")
+# Told as done: 了 (not 为了/除了/了解), 已, 累计, 先后, 截至, …以来.
 _DONE = re.compile(r"(?<![为除受])了(?![解如])|已经?|累计|先后|截至|以来")
-_STRONG_MODAL = re.compile(r"(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|(?<![相适响反供对效回])应当?(?![付用对急变聘届])|必须|务必|不得|严禁|禁止|确保"
+_STRONG_MODAL = re.compile(rf"(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|(?<![{_YING_AFTER}])应当?(?![{_YING_BEFORE}])|必须|务必|不得|严禁|禁止|确保"
                            r"|请(?:各|你们|全体|广大)")
 _QUOTATION = re.compile(r"^(?:习近平)?总书记[^。；]{0,30}(?:指出|强调|要求)[，,:：]?\s*[“\"]|^[“\"][^”\"]{8,}[”\"]。?$"
                         r"|^正如[^。；，,]{0,12}(?:总书记|习近平|毛泽东|邓小平|列宁|马克思)[^。；，,]{0,10}(?:指出|强调|说|讲)")
