@@ -48,7 +48,7 @@ YARDSTICK_TITLE = re.compile(
 SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("recommendation", re.compile(r"对策|建议|路径|启示|下一步|下步|之策|打算|(?:努力|目标|前进)方向|展望|工作思路"
                                   r"|^[一二三四五六七八九十]是要")),
-    ("cause", re.compile(r"原因|成因|根源|动因|诱因|剖析|症结|根子|病根|病因|缘由"
+    ("cause", re.compile(r"原因|成因|根源|动因|诱因|剖析|症结|根子|病根|病因|缘由|因素$"
                          # a heading that asks why (为什么会出现这些问题)
                          r"|(?:为何|为什么|何以)[^。；]{0,20}(?:问题|现象|不|难|没|越)")),
     ("problem", re.compile(r"表现|存在(?:的)?(?:主要)?问题|主要问题|不足|短板|差距|困难|^(?:[一二三四五六七八九十]+[、.．])?\s*问题$"
@@ -149,7 +149,10 @@ _INFLUENCED = re.compile(r"^(?:[^。；，,]{0,6}[，,])?(?:但|而|又|加之|�
 # these (应付, 应用, 应对, 应急, 应变, 应聘, 应届).
 _YING_AFTER = "相适响反供对效回"
 _YING_BEFORE = "付用对急变聘届"
-_CUE_MASKS = re.compile(rf"学以致用|(?<=支)部(?=分)|(?<=[{_YING_AFTER}])应|应(?=[{_YING_BEFORE}])")
+_CUE_MASKS = re.compile(rf"学以致用|(?<=支)部(?=分)|(?<=[{_YING_AFTER}])应|应(?=[{_YING_BEFORE}])"
+                        r"|将(?=(?:直接|间接|严重|深刻|必然|势必|会)?影响)")  # 将直接影响…: a consequence, no plan
+# 将 as the object marker (将…作为/纳入…, like 把) in a sentence that tells what was done (近年来，区委将…列入…) plans nothing.
+_OBJECT_JIANG = re.compile(r"将(?![把对要会来在进继持着努全更不以为于])(?=[^。；，,]{1,30}?(?:作为|纳入|列入|融入|写入))")
 # In a yardstick, what is not told as done (了, 已, 累计…) is a norm, whatever its verb.
 _PAST = re.compile(r"了|已|累计|先后|近年来|去年以来|今年以来|截至|共计|取得|荣获|获评")
 # What is said inside quotation marks is cited (a slogan, a title, someone's words): its modal verbs
@@ -352,6 +355,8 @@ _RUN_IN_HEADING_MAX = 10
 # A sentence that opens by prescribing (要…, 其次，要…, 必须…).
 _PRESCRIBES = re.compile(r"^(?:[^。；，,]{0,6}[，,])?\s*(?:要(?![求点素闻害件么])|应当?|应该|需要?|必须|务必)")
 # What members or attendees said (党员们纷纷表示，要…) in news of an activity.
+# What someone is said to think (有的干部认为抓党建要让位于业务): an attitude observed, not the writer's advice.
+_OPINION = re.compile(r"(?:认为|觉得|以为|看来)[^。；]*")
 _MEMBERS_SAID = re.compile(r"(?:纷纷|一致|大家|党员们|同志们|干部们|与会人员|参会人员|群众)(?:都)?表示[，,:：][^。；]*")
 _GENERAL_STATUS = re.compile(r"(?:已经|已|逐渐|逐步|日益|越来越)成为(?:了)?[^。；]{0,30}(?:重要|关键|主要|有效|基本|普遍|共识)")
 _DIGIT = re.compile(r"\d")
@@ -366,7 +371,7 @@ _DATED_ACTIVITY = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日[^。；]{0,50}
 _COMMENTARY = re.compile(r"^(?:这|此|它|其|上述|以上)|揭示|印证|证明|表明|说明了|彰显|诠释|折射|意味着|珍贵|可贵")
 _LOCALITY = re.compile(r"总面积|平方公里|总人口|总户数|接壤|毗邻|交界|^境内")
 # Everyone at once as the actor (各地, 各级党组织, 全国…), not a unit.
-_GENERAL_ACTORS = re.compile(r"^(?:[^。；，,]{0,10}[，,]\s*)?(?:各地|各级|全国|我国|各部门|各单位|各行各业|不少地方|许多地方|很多地方|一些地方)")
+_GENERAL_ACTORS = re.compile(r"^(?:[^。；，,]{0,10}[，,]\s*)?(?:在?全党|全社会|全国上下|各地|各级|全国|我国|各部门|各单位|各行各业|不少地方|许多地方|很多地方|一些地方)")
 _COPULA = re.compile(r"(?<![一二三四五六七八九十但而])是")  # a statement of what something is (推动…是…命题)
 # Words that make a norm of a speech's sentence without a modal verb (切实转变作风; 两手抓、两手硬).
 _SPOKEN_NORM_WORD = re.compile(r"切实|进一步|着力|确保|坚持|务求|力求|两手抓|缺一不可|唯有|只有"
@@ -885,6 +890,8 @@ class RoleRules:
     def _cue_scores(self, text: str) -> dict[str, float]:
         scores = dict.fromkeys(ROLES, 0.0)
         text = _CUE_MASKS.sub("·", text)
+        if _PAST.search(text):
+            text = _OBJECT_JIANG.sub("·", text)
         for key in self._gate.open_keys(text):  # only the cues and patterns that can match
             role, part = key
             if part == "cues":
@@ -903,6 +910,9 @@ class RoleRules:
         if cited != text:
             unquoted = self._cue_scores(cited)
             scores["requirement"], scores["recommendation"] = unquoted["requirement"], unquoted["recommendation"]
+        if not context.policy and _OPINION.search(own) and not _PRESCRIBES.match(own):
+            held = self._cue_scores(_OPINION.sub("", own))  # what they think should be done is their attitude
+            scores["requirement"], scores["recommendation"] = held["requirement"], held["recommendation"]
         if not context.policy and _MEMBERS_SAID.search(own):  # what members said they will do is no advice
             unsaid = self._cue_scores(_MEMBERS_SAID.sub("", own))
             scores["requirement"], scores["recommendation"] = unsaid["requirement"], unsaid["recommendation"]
