@@ -361,6 +361,8 @@ _PRESCRIBES = re.compile(r"^(?:[^。；，,]{0,6}[，,])?\s*(?:要(?![求点素�
 # What members or attendees said (党员们纷纷表示，要…) in news of an activity.
 # What someone is said to think (有的干部认为抓党建要让位于业务): an attitude observed, not the writer's advice.
 _OPINION = re.compile(r"(?:认为|觉得|以为|看来)[^。；]*")
+# …unless the one who thinks is the writer (我们认为，今后…要…; 笔者认为…): that is the report's own advice.
+_OWN_VIEW = re.compile(r"(?:我|我们|笔者|本文|课题组|调研组|调查组|研究组)[^。；，,]{0,4}(?:认为|觉得|看来)")
 _MEMBERS_SAID = re.compile(r"(?:纷纷|一致|大家|党员们|同志们|干部们|与会人员|参会人员|群众)(?:都)?表示[，,:：][^。；]*")
 _GENERAL_STATUS = re.compile(r"(?:已经|已|逐渐|逐步|日益|越来越)成为(?:了)?[^。；]{0,30}(?:重要|关键|主要|有效|基本|普遍|共识)")
 _DIGIT = re.compile(r"\d")
@@ -914,7 +916,7 @@ class RoleRules:
         if cited != text:
             unquoted = self._cue_scores(cited)
             scores["requirement"], scores["recommendation"] = unquoted["requirement"], unquoted["recommendation"]
-        if not context.policy and _OPINION.search(own) and not _PRESCRIBES.match(own):
+        if not context.policy and _OPINION.search(own) and not _PRESCRIBES.match(own) and not _OWN_VIEW.search(own):
             held = self._cue_scores(_OPINION.sub("", own))  # what they think should be done is their attitude
             scores["requirement"], scores["recommendation"] = held["requirement"], held["recommendation"]
         if not context.policy and _MEMBERS_SAID.search(own):  # what members said they will do is no advice
