@@ -159,3 +159,16 @@ def test_a_factors_heading_opens_causes(roles: RoleRules) -> None:
         "支部书记多为兼职。",
     ]
     assert _roles(roles, texts)[2:] == ["cause", "cause"]
+
+
+def test_the_national_picture_and_the_questionnaire_are_not_the_units_doing(roles: RoleRules) -> None:
+    texts = [
+        "关于整治文山会海的调研与思考",
+        "自2019年3月专项整治开展至2023年底，全国共查处形式主义、官僚主义问题3000余起，其中通报曝光典型案例200余起。",
+        "为了解基层会议负担，我们在全县开展了问卷调查。",
+        "问卷分会议数量、会议时长、发文数量等4大类30个小项。",
+        "共发放问卷800份，回收有效问卷756份。",
+    ]
+    got = _roles(roles, texts)
+    assert got[1] == "other"
+    assert got[3:] == ["other", "other"]
