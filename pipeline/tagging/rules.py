@@ -48,10 +48,10 @@ YARDSTICK_TITLE = re.compile(
 SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("recommendation", re.compile(r"对策|建议|路径|启示|下一步|下步|之策|打算|(?:努力|目标|前进)方向|展望|工作思路"
                                   r"|^[一二三四五六七八九十]是要")),
-    ("cause", re.compile(r"原因|成因|根源|动因|剖析|症结|根子|病根|病因|缘由"
+    ("cause", re.compile(r"原因|成因|根源|动因|诱因|剖析|症结|根子|病根|病因|缘由|因素$"
                          # a heading that asks why (为什么会出现这些问题)
                          r"|(?:为何|为什么|何以)[^。；]{0,20}(?:问题|现象|不|难|没|越)")),
-    ("problem", re.compile(r"表现|存在(?:的)?(?:主要)?问题|主要问题|不足|短板|差距|困难"
+    ("problem", re.compile(r"表现|存在(?:的)?(?:主要)?问题|主要问题|不足|短板|差距|困难|^(?:[一二三四五六七八九十]+[、.．])?\s*问题$"
                            r"|^(?:[一二三四五六七八九十]+、)?(?:当前|目前|现阶段)[^。；，,]{0,20}问题$"
                            r"|发现的(?:主要)?问题|面临的(?:主要)?(?:难题|问题|挑战|困境)")),
     ("practice", re.compile(r"做法|成效|成绩|经验|基本情况|主要工作|实践(?:探索|经验|成果)|工作开展情况|完成情况|(?:建设|工作|发展)(?:的)?现状"
@@ -123,7 +123,11 @@ _EXPLANATION = re.compile(
     # a why-question about a persisting shortcoming answered in the same sentence (为何屡治不绝？其一…)
     r"|(?:为何|为什么|何以|缘何|因何)[^。；？?]{0,30}(?:不|难|没|未|越|屡|仍|反而|却)[^。；？?]{0,20}[？?][^。；]{4,}"
     r"|(?:重要|直接|关键|内在)原因|(?:根源|根子|症结|病根)[^。；，,]{0,4}在|归结为"
-    r"|是制约[^。；]{2,30}的(?:重要|主要|关键)?因素")
+    r"|是制约[^。；]{2,30}的(?:重要|主要|关键)?因素"
+    # what sets a shortcoming off (形式主义的诱因…; 诱发…的深层次原因)
+    r"|诱因|诱发[^。；]{0,16}(?:原因|因素)"
+    # a change or a second factor chained to the shortcoming it produced (随着…，…，致使…; 加之…，导致…)
+    r"|(?:^随着|加之)[^。；]{2,60}[，,](?:致使|导致|以致|使得|造成)")
 # Why a thing matters (…意义重大; 具有重要意义; 关系到…，关系到…): context, in whatever section it stands.
 _SIGNIFICANCE = re.compile(r"意义(?:十分|非常|极其|尤为)?(?:重大|深远)。?$|(?:具有|有着)[^。；]{0,8}(?:重要|重大|深远|现实)的?意义。?$"
                            r"|关系到[^。；]{2,40}关系到")
@@ -145,7 +149,10 @@ _INFLUENCED = re.compile(r"^(?:[^。；，,]{0,6}[，,])?(?:但|而|又|加之|�
 # these (应付, 应用, 应对, 应急, 应变, 应聘, 应届).
 _YING_AFTER = "相适响反供对效回"
 _YING_BEFORE = "付用对急变聘届"
-_CUE_MASKS = re.compile(rf"学以致用|(?<=支)部(?=分)|(?<=[{_YING_AFTER}])应|应(?=[{_YING_BEFORE}])")
+_CUE_MASKS = re.compile(rf"学以致用|(?<=支)部(?=分)|(?<=[{_YING_AFTER}])应|应(?=[{_YING_BEFORE}])"
+                        r"|将(?=(?:直接|间接|严重|深刻|必然|势必|会)?影响)")  # 将直接影响…: a consequence, no plan
+# 将 as the object marker (将…作为/纳入…, like 把) in a sentence that tells what was done (近年来，区委将…列入…) plans nothing.
+_OBJECT_JIANG = re.compile(r"将(?![把对要会来在进继持着努全更不以为于])(?=[^。；，,]{1,30}?(?:作为|纳入|列入|融入|写入))")
 # In a yardstick, what is not told as done (了, 已, 累计…) is a norm, whatever its verb.
 _PAST = re.compile(r"了|已|累计|先后|近年来|去年以来|今年以来|截至|共计|取得|荣获|获评")
 # What is said inside quotation marks is cited (a slogan, a title, someone's words): its modal verbs
@@ -167,6 +174,12 @@ _CENTRAL_CONTEXT = re.compile(
     r"|^习近平同志[^。；]{0,30}(?:指出|强调|提出)"
     # what the Party as a whole did (我们党始终把…作为…): history and political frame, not a unit's practice
     r"|^(?:[^。；，,]{0,20}[，,])?(?:我们党|我党|中国共产党)(?:始终|历来|一贯|一直|把|将|在|从|以)"
+    # what the central organs issued or held (中共中央办公厅印发了…; 中央和国家机关工委召开…), and what the new era asks
+    r"|^(?:[^。；，,]{0,12}[，,]\s*)?(?:中共中央|党中央|中央办公厅|中办|国办|国务院|中央和国家机关工委|中央组织部|中组部)"
+    r"(?:办公厅)?[^。；，,]{0,10}(?:印发|出台|颁布|发布|召开|作出|提出)"
+    r"|新时代[^。；]{0,20}(?:提出|赋予)了?[^。；]{0,10}(?:新的?(?:更高)?要求|新任务|新使命)"
+    # what was done nationwide (…以来，全国共查处…问题…万个): the national picture, not the unit's
+    r"|(?:^|[，,])全国(?:各地)?(?:共|累计|先后)?(?:查处|处理|通报|处分|问责)"
     r"|^(?:[^。；，,]{0,6})?党的(?:[一二三四五六七八九十]+大|[一二三四五六七八九十]+届[一二三四五六七八九十]中全会)(?:报告)?中?"
     r"(?:[^。；，,]{0,24})?(?:指出|强调|提出|明确|作出了?[^。；，,]{0,6}部署)")
 # A line that only names a document (a compilation's 【篇一】…实施方案, a form's title …验收表) is a title.
@@ -180,6 +193,8 @@ _FRAMING = re.compile(
     r"|旨在|主要目的(?:就)?(?:是|在于)|(?:进行|开展|组织)了?(?:此次|这次|本次)(?:调研|调查|研究)"
     # a study about its own method and findings (课题组采用…抽样; 研究首先界定了…; 下面对…进行简要说明)
     r"|(?:调研组|课题组|研究组|调查组)[^。；]{0,30}(?:采用|选取|选择|采取|设计|编制|发放|抽取|抽样)"
+    # …and the questionnaire itself (问卷分…5大类; 回收有效问卷…份; 问卷有效率…)
+    r"|^问卷(?:分为?|共设|设置|包括|涉及)|(?:回收|收回)(?:有效)?问卷|问卷(?:回收率|有效率)"
     r"|^(?:本)?(?:研究|文章|论文)(?:首先|进一步|还|最后|主要)?(?:界定|提出|认为|发现|揭示|构建|探讨)"
     r"|对[^。；]{2,40}(?:进行|作|做)了?(?:简要|简单|详细)?的?(?:介绍|说明|概述|梳理)。?$"
     # a speech about its own meeting (今天我们召开…; 下面我讲三点意见; 会议的主要任务是…; 刚才…介绍了…)
@@ -190,6 +205,7 @@ _FRAMING = re.compile(
     # a rule or plan about its own purpose (为了…，制定本条例)
     # a site's words about the text it serves (小编整理…，供大家参考; 希望对大家有所帮助…)
     r"|(?:小编|本站)[^。；]{0,20}(?:整理|精选|收集|汇编)|供(?:您|大家)(?:阅读|写作|学习)?参考|希望(?:能够|能|可以)?(?:帮助|对)(?:大家|您)"
+    r"|预览(?:阅读)?已?结束|扫码(?:联系|关注|获取|下载|阅读)"
     # a column or series that presents the story (开设“…”专栏; 编者按)
     r"|(?:开设|推出|开辟)[^。；]{0,20}(?:专栏|栏目|专题)|^[【\[（(]?编者按"
     # who attended (…及部分同志参加了会议): the news's frame
@@ -299,7 +315,7 @@ _ASKS_UNITS = re.compile(r"请(?:各|你们|全体|广大)[^。；，,]{0,12}(?:
 # A sentence that names who must act and then prescribes (市直机关各级党组织要…).
 _NAMED_PRESCRIPTION = re.compile(r"^[^。；，,]{2,20}(?:要(?![求点素闻害件么])|必须|务必|应当)")
 # The count of a compilation's title (…3篇, （精选8篇）) or the number of one of its articles.
-_TITLE_COUNT = re.compile(r"(?:[（(]?(?:精选|通用|优选)?\d{1,2}篇[）)]?|\d{1,2})$")
+_TITLE_COUNT = re.compile(r"(?:[（(]?(?:精选|通用|优选)?[\d一二三四五六七八九十]{1,3}篇[）)]?|\d{1,2})$")
 # A sentence that says what a thing is (…是…的需要/展现/体现).
 _DEFINITION = re.compile(r"^(?:[^。；，,]{0,8}[，,:：])?(?:[^。；，,]{2,30}[，,]\s*[^。；，,]{0,30}|[^。；，,]{2,30})是[^。；]{2,120}的[^。；，,的]{1,8}。?$")
 # In a report of the norms set (…《意见》明确…), a sentence that goes on with them (要求…, 并强调…).
@@ -347,11 +363,25 @@ _RUN_IN_HEADING_MAX = 10
 # A sentence that opens by prescribing (要…, 其次，要…, 必须…).
 _PRESCRIBES = re.compile(r"^(?:[^。；，,]{0,6}[，,])?\s*(?:要(?![求点素闻害件么])|应当?|应该|需要?|必须|务必)")
 # What members or attendees said (党员们纷纷表示，要…) in news of an activity.
+# What someone is said to think (有的干部认为抓党建要让位于业务): an attitude observed, not the writer's advice.
+_OPINION = re.compile(r"(?:认为|觉得|以为|看来)[^。；]*")
+# …unless the one who thinks is the writer (我们认为，今后…要…; 笔者认为…): that is the report's own advice.
+_OWN_VIEW = re.compile(r"(?:我|我们|笔者|本文|课题组|调研组|调查组|研究组)[^。；，,]{0,4}(?:认为|觉得|看来)")
 _MEMBERS_SAID = re.compile(r"(?:纷纷|一致|大家|党员们|同志们|干部们|与会人员|参会人员|群众)(?:都)?表示[，,:：][^。；]*")
 _GENERAL_STATUS = re.compile(r"(?:已经|已|逐渐|逐步|日益|越来越)成为(?:了)?[^。；]{0,30}(?:重要|关键|主要|有效|基本|普遍|共识)")
 _DIGIT = re.compile(r"\d")
+# A line of an article's apparatus (关键词, 中图分类号 …) closes the abstract: a list announced there has ended.
+_APPARATUS = re.compile(r"^[〔\[【(（]?\s*(?:关键词|关键字|中图分类号|文献标识码|文章编号|基金项目|作者简介|收稿日期)")
+# Who took part, told at the end of a dated opening that reports the unit's own activity (…开展…活动，…参加了此次活动),
+# is part of that report, not the frame of a meeting's news.
+_ATTENDED = re.compile(r"(?:参加|出席|列席)了?(?:本次|此次)?(?:会议|座谈会|活动|仪式|培训)。?$")
+_DATED_ACTIVITY = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日[^。；]{0,50}?(?:开展|举办|举行|组织)")
+# The place a report is about (总面积…平方公里, 总人口…, 东与…接壤): its setting, not what the unit did.
+# What the writer reads out of the facts (这一论断揭示了…; 这些案例印证了…; 它为…提供了…) is commentary, not an act told.
+_COMMENTARY = re.compile(r"^(?:这|此|它|其|上述|以上)|揭示|印证|证明|表明|说明了|彰显|诠释|折射|意味着|珍贵|可贵")
+_LOCALITY = re.compile(r"总面积|平方公里|总人口|总户数|接壤|毗邻|交界|^境内")
 # Everyone at once as the actor (各地, 各级党组织, 全国…), not a unit.
-_GENERAL_ACTORS = re.compile(r"^(?:[^。；，,]{0,10}[，,]\s*)?(?:各地|各级|全国|我国|各部门|各单位|各行各业|不少地方|许多地方|很多地方|一些地方)")
+_GENERAL_ACTORS = re.compile(r"^(?:[^。；，,]{0,10}[，,]\s*)?(?:在?全党|全社会|全国上下|各地|各级|全国|我国|各部门|各单位|各行各业|不少地方|许多地方|很多地方|一些地方)")
 _COPULA = re.compile(r"(?<![一二三四五六七八九十但而])是")  # a statement of what something is (推动…是…命题)
 # Words that make a norm of a speech's sentence without a modal verb (切实转变作风; 两手抓、两手硬).
 _SPOKEN_NORM_WORD = re.compile(r"切实|进一步|着力|确保|坚持|务求|力求|两手抓|缺一不可|唯有|只有"
@@ -485,6 +515,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
                 list_rank = heading[0]
             elif not item:
                 listed, list_rank = "", None
+        if _APPARATUS.match(stripped):
+            listed, list_rank, explaining = "", None, False
         explained = explaining
         explaining = not heading and not (title and stripped == title) and (
             bool(_EXPLANATION.search(stripped)) or (explaining and bool(_EXPLANATION_GOES_ON.match(stripped))))
@@ -868,6 +900,8 @@ class RoleRules:
     def _cue_scores(self, text: str) -> dict[str, float]:
         scores = dict.fromkeys(ROLES, 0.0)
         text = _CUE_MASKS.sub("·", text)
+        if _PAST.search(text):
+            text = _OBJECT_JIANG.sub("·", text)
         for key in self._gate.open_keys(text):  # only the cues and patterns that can match
             role, part = key
             if part == "cues":
@@ -886,6 +920,9 @@ class RoleRules:
         if cited != text:
             unquoted = self._cue_scores(cited)
             scores["requirement"], scores["recommendation"] = unquoted["requirement"], unquoted["recommendation"]
+        if not context.policy and _OPINION.search(own) and not _PRESCRIBES.match(own) and not _OWN_VIEW.search(own):
+            held = self._cue_scores(_OPINION.sub("", own))  # what they think should be done is their attitude
+            scores["requirement"], scores["recommendation"] = held["requirement"], held["recommendation"]
         if not context.policy and _MEMBERS_SAID.search(own):  # what members said they will do is no advice
             unsaid = self._cue_scores(_MEMBERS_SAID.sub("", own))
             scores["requirement"], scores["recommendation"] = unsaid["requirement"], unsaid["recommendation"]
@@ -908,6 +945,9 @@ class RoleRules:
         if explains or context.section_hint == "cause":
             scores["cause"], scores["problem"] = scores["cause"] + scores["problem"], 0.0
         framing = bool(_FRAMING.search(text)) and not _ADDRESSED_NORM.search(own)  # 刚才…发言，大家要…: a norm
+        if (framing and not context.lead and not context.spoken and _DATED_ACTIVITY.match(text.strip())
+                and _ATTENDED.search(text) and not _FRAMING.search(_ATTENDED.sub("", text))):
+            framing = False  # 5月9日，…支部开展…活动，…参加了此次活动。: the activity reported, its participants named
         if (_QUOTATION.search(text) or _CENTRAL_CONTEXT.search(text) or framing or context.lead
                 or (_SIGNIFICANCE.search(own) and not _STRONG_MODAL.search(own))):
             scores["other"] += SECTION_HINT_WEIGHT
@@ -978,11 +1018,16 @@ class RoleRules:
                 and not _DIGIT.search(text)):
             scores["practice"] *= 0.5  # what places everywhere do (近年来，各地…积极探索…) is background
             scores["other"] += 0.75
+        if _LOCALITY.search(own) and not context.section_hint:
+            scores["practice"] *= 0.5  # the setting of the place (总面积…平方公里, 东与…接壤) is background
+            scores["other"] += 0.75
         if _GENERAL_STATUS.search(own) and not context.section_hint:
             scores["practice"] *= 0.5  # what has become common (…已经成为各地…的重要方式) is background
             scores["other"] += 0.75
         if context.doc_type == "答记者问" and _RESTATEMENT.match(text):
             scores["requirement"] += 2.0
+        told = (context.voice == "report" and text.rstrip().endswith(("。", "！")) and bool(_DONE.search(own))
+                and not _COMMENTARY.search(own))
         if (context.position < 3 and not context.section_hint and len(text) < 60 and not context.is_heading
                 and not context.heading and not _ARTICLE.match(text.strip())
                 and max(scores.values()) < 1.5):  # front matter, unless the wording clearly says otherwise
@@ -990,6 +1035,9 @@ class RoleRules:
         if (context.voice == "report" and not context.policy and not context.section_hint and not context.is_title
                 and not any(scores.values()) and _IMPERATIVE.match(own) and not _COPULA.search(own)):
             scores["practice"] += 0.5  # a report tells what was done: its bare verb phrases (全面加强…) are practice
+        elif (told and not context.policy and not context.section_hint and not context.is_title
+              and not any(scores.values())):
+            scores["practice"] += 0.5  # …and what it tells as done (活动在…中拉开了序幕。) without a cue word
         scores["other"] += 0.25  # ties and cue-less sentences fall back to other
         return scores
 
