@@ -1,12 +1,14 @@
-"""目标融合, 队伍融合 and 形式和内容脱节 in the words of branch news, party-building brand contests, secretary-selection
-notes and burden-reduction reports. Star-rated members and branches (五星党员, 星级支部), a members' honour board
-(党员先锋榜), one member one banner, a task force formed at the work site (突击队, not the youth league's), and
-ideological work (思政工作) carried into the business are M4; the name of a party-building service centre, and “…到哪里”
-without the party, are not. Choosing or sending a branch secretary (选拔/选派…担任书记), a full-time secretary, a
-secretary who also heads the village or the company, and political-work and party-affairs staff who are too few or
-part-time are M6. Photos taken as traces (拍照留痕), traces left to avoid blame, burden relief that adds burden
-(越减越多), doing a thing for its own sake (为评比而评比), a plaque hung and nothing more, a new name on the same thing,
-repeated forwarding of documents, records or ledgers weighed over results and 干得好不如写得好 are D5. Every sentence
+"""目标融合, 队伍融合 and 形式和内容脱节 in the words of branch news, party-building brand contests,
+secretary-selection notes and burden-reduction reports. Star-rated members and branches (五星党员,
+星级支部), a members' honour board (党员先锋榜), one member one banner, a task force formed at the work site
+(突击队, not the youth league's), and ideological work (思政工作) carried into the business are M4; the
+name of a party-building service centre, and “…到哪里” without the party, are not. Choosing or sending
+a branch secretary (选拔/选派…担任书记), a full-time secretary, a secretary who also heads the village or
+the company, and political-work and party-affairs staff who are too few or part-time, staffing
+party-affairs posts and weighing party-building experience in promotion are M6. Photos taken as
+traces (拍照留痕), traces left to avoid blame, burden relief that adds burden (越减越多), doing a thing for
+its own sake (为评比而评比), a plaque hung and nothing more, a new name on the same thing, repeated
+forwarding of documents, records or ledgers weighed over results and 干得好不如写得好 are D5. Every sentence
 here is written for the test."""
 
 import pytest
@@ -36,6 +38,9 @@ PAIRS = [
     ("村党组织书记经法定程序担任村民委员会主任的比例逐年提高。", "村民经法定程序推选村民委员会主任的比例逐年提高。", "M6"),
     ("不少单位政工干部大多兼职，精力难以保证。", "不少单位保洁人员大多兼职，精力难以保证。", "M6"),
     ("党务人员的数量跟不上党员人数的增长。", "窗口人员的数量跟不上办件量的增长。", "M6"),
+    ("组织部门把党建工作经历作为干部选拔的重要参考。", "组织部门把基层工作经历作为干部选拔的重要参考。", "M6"),
+    ("各单位按比例配备党务工作人员。", "各单位按比例配备安全管理人员。", "M6"),
+    ("党建岗位上表现突出的同志优先提拔。", "业务岗位上表现突出的同志优先提拔。", "M6"),
     # D5: traces and burden relief that is not
     ("走访群众必须拍照上传，否则不算完成。", "走访群众必须记录诉求，否则不算完成。", "D5"),
     ("有的乡镇把拍照留痕当成工作本身。", "有的乡镇把走访群众当成工作本身。", "D5"),
