@@ -56,6 +56,7 @@ def test_wording_gets_code_and_near_miss_does_not(matcher: RuleMatcher, kept: st
     "销售部门的考核指标过于单一，考核方式以回款为主。",
     "各部门之间考核标准不统一，打分尺度宽严不一。",
     "财务人员与销售人员分开考核，办法由人事部制定。",
+    "新员工试用期满进行考核，建立健全考核机制。",
 ])
 def test_business_performance_assessment_gets_neither_code(matcher: RuleMatcher, sentence: str) -> None:
     codes = matcher.codes(sentence)
@@ -73,6 +74,7 @@ def test_a_short_heading_on_a_split_assessment_system_stays_d6(matcher: RuleMatc
 def test_civil_servant_assessment_is_no_mechanism(matcher: RuleMatcher) -> None:
     assert "M5" not in matcher.codes("公务员平时考核与年度考核一并进行，同时开展目标责任制考核。")
     assert "M5" in matcher.codes("机关党建考核与公务员年度考核一并进行。")
+    assert "M5" not in matcher.codes("干部选拔任用工作中，建立健全考察考核机制。")
 
 
 def test_cadre_assessment_of_political_quality_is_no_d6(matcher: RuleMatcher) -> None:
