@@ -29,12 +29,15 @@ from pipeline.tagging.codebook import ROLES, Codebook
 from pipeline.tagging.rules import PassageContext, matcher_for, nearest_heading, role_rules_for
 
 FRAME_COLUMNS = ["text", "heading", "doc_type", "section_hint", "policy", "is_heading", "position", "voice", "spoken",
-                 "is_title"]
+                 "is_title", "lead"]
 MIN_POSITIVES_FOR_CALIBRATION = 9
 RULE_FEATURE_WEIGHT = 2.0
-# The context the rule role tagger reads; a model saved before voice/spoken/is_title existed passes the
-# first six only, and those passages get the defaults.
-ROLE_CUE_COLUMNS = ["text", "doc_type", "section_hint", "policy", "is_heading", "position", "voice", "spoken", "is_title"]
+# The context the rule role tagger reads, all of it: the features are the scores the rule tagger gave the
+# same passage (shared with it through the role rules' memo). A model saved with fewer of these columns
+# passes those only, and the others get the defaults of ROLE_CUE_DEFAULTS.
+ROLE_CUE_COLUMNS = ["text", "heading", "doc_type", "section_hint", "policy", "is_heading", "position", "voice", "spoken",
+                    "is_title", "lead"]
+ROLE_CUE_DEFAULTS = {"heading": "", "voice": "none", "spoken": 0.0, "is_title": 0.0, "lead": 0.0}
 
 
 def to_frame(texts: Sequence[str], contexts: Sequence[PassageContext]) -> pd.DataFrame:
@@ -55,6 +58,7 @@ def to_frame(texts: Sequence[str], contexts: Sequence[PassageContext]) -> pd.Dat
             "voice": pd.Series([c.voice or "none" for c in contexts], dtype=object),
             "spoken": [float(c.spoken) for c in contexts],
             "is_title": [float(c.is_title) for c in contexts],
+            "lead": [float(c.lead) for c in contexts],
         },
         columns=FRAME_COLUMNS,
     )
@@ -89,7 +93,7 @@ class RuleCodeFeatures(BaseEstimator, TransformerMixin):
 
 
 class RoleCueFeatures(BaseEstimator, TransformerMixin):
-    """Role-cue scores of the rule role tagger (uses the section hint and genre columns)."""
+    """Role-cue scores of the rule role tagger, in the passage's whole context (heading, genre, section hint …)."""
 
     def __init__(self, codebook: Codebook | None = None) -> None:
         self.codebook = codebook
@@ -101,14 +105,14 @@ class RoleCueFeatures(BaseEstimator, TransformerMixin):
         rules = role_rules_for(_required(self.codebook, self))
         rows = []
         present = [column for column in ROLE_CUE_COLUMNS if column in frame.columns]
-        defaults = {"voice": "none", "spoken": 0.0, "is_title": 0.0}
-        table = frame[present].assign(**{k: v for k, v in defaults.items() if k not in frame.columns})
-        for text, doc_type, hint, policy, is_heading, position, voice, spoken, is_title in table[
+        table = frame[present].assign(**{k: v for k, v in ROLE_CUE_DEFAULTS.items() if k not in frame.columns})
+        for text, heading, doc_type, hint, policy, is_heading, position, voice, spoken, is_title, lead in table[
             ROLE_CUE_COLUMNS
         ].itertuples(index=False):
-            context = PassageContext("", doc_type, bool(policy), bool(is_heading), "" if hint == "none" else hint,
-                                     int(position), voice="" if voice == "none" else voice, spoken=bool(spoken),
-                                     is_title=bool(is_title))
+            context = PassageContext(heading or "", doc_type, bool(policy), bool(is_heading),
+                                     "" if hint == "none" else hint, int(position),
+                                     voice="" if voice == "none" else voice, spoken=bool(spoken),
+                                     is_title=bool(is_title), lead=bool(lead))
             rows.append(rules.features(text, context))
         return np.array(rows, dtype=float)
 
