@@ -4,21 +4,12 @@ sentences after it, and the framing of a text. Every sentence here is written fo
 import pytest
 
 from pipeline.tagging.rules import RoleRules, RuleMatcher, _enclosing_hint, build_contexts
-from tests.support import project_codebook
-
-
-@pytest.fixture(scope="module")
-def roles() -> RoleRules:
-    return RoleRules(project_codebook())
+from tests.support import document_roles, project_codebook
 
 
 @pytest.fixture(scope="module")
 def matcher() -> RuleMatcher:
     return RuleMatcher(project_codebook())
-
-
-def _roles(roles: RoleRules, texts: list[str]) -> list[str]:
-    return [roles.role(text, context) for text, context in zip(texts, build_contexts(texts), strict=True)]
 
 
 MEETING_NEWS = [
@@ -32,7 +23,7 @@ MEETING_NEWS = [
 
 
 def test_a_meeting_report_turns_requirements_on_where_they_are_announced(roles: RoleRules) -> None:
-    got = _roles(roles, MEETING_NEWS)
+    got = document_roles(roles, MEETING_NEWS)
     assert got[0] == "other"  # the title
     assert got[1] == "other"  # the report of the meeting (date, organiser, 召开) frames the requirements set there
     assert got[2] == "practice"  # 会议听取…
@@ -42,7 +33,7 @@ def test_a_meeting_report_turns_requirements_on_where_they_are_announced(roles: 
 def test_without_an_announcement_the_same_norms_in_a_report_are_advice(roles: RoleRules) -> None:
     texts = ["关于机关党建与业务融合的调研报告", "调研组走访了本县十二个机关单位。",
              "我们认为，今后各级机关党组织要坚持围绕中心抓党建。", MEETING_NEWS[4]]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert "requirement" not in got
     assert got[2] == "recommendation"
 
@@ -59,7 +50,7 @@ SPEECH = [
 def test_a_speech_is_a_yardstick_but_only_its_worded_norms_are_requirements(roles: RoleRules) -> None:
     contexts = build_contexts(SPEECH)
     assert all(context.policy for context in contexts)
-    got = _roles(roles, SPEECH)
+    got = document_roles(roles, SPEECH)
     assert got[3] == "other"  # a statement about what a branch is
     assert got[4] == "requirement"
 
@@ -73,7 +64,7 @@ def test_a_standard_is_a_yardstick_and_its_part_headings_are_structure(roles: Ro
         "支部委员会按期换届，分工明确、运转规范。",
     ]
     assert build_contexts(texts)[2].policy
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[0] == "other" and got[1] == "other"
     assert got[3] == "requirement" and got[4] == "requirement"
 
@@ -88,7 +79,7 @@ def test_an_announced_list_gives_its_role_to_the_items(roles: RoleRules) -> None
         "三、对策建议",
         "要健全党建和业务一起谋划、一起考核的工作机制。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[3] == "cause" and got[4] == "cause"
     assert got[6] == "recommendation"  # a real heading ends the announced list
 
@@ -117,7 +108,7 @@ ADVICE_PIECE = [
 
 def test_in_an_advising_text_bare_imperatives_and_headings_are_advice(roles: RoleRules) -> None:
     assert build_contexts(ADVICE_PIECE)[4].voice == "advice"
-    got = _roles(roles, ADVICE_PIECE)
+    got = document_roles(roles, ADVICE_PIECE)
     assert got[4] == "recommendation"
     assert got[5] == "recommendation"
 
@@ -132,12 +123,12 @@ def test_in_a_reporting_text_unlabelled_headings_are_practice(roles: RoleRules) 
         "局党委建立了党员积分管理台账。",
     ]
     assert build_contexts(texts)[4].voice == "report"
-    assert _roles(roles, texts)[4] == "practice"
+    assert document_roles(roles, texts)[4] == "practice"
 
 
 def test_a_modal_before_an_action_is_advice_not_practice(roles: RoleRules) -> None:
     texts = ["关于支部建设的调研", "下面谈几点看法。", "各支部要进一步开展岗位练兵，组织党员结对帮带。"]
-    assert _roles(roles, texts)[2] == "recommendation"
+    assert document_roles(roles, texts)[2] == "recommendation"
 
 
 @pytest.mark.parametrize(
@@ -152,7 +143,7 @@ def test_a_modal_before_an_action_is_advice_not_practice(roles: RoleRules) -> No
 )
 def test_central_statements_and_framing_are_other(roles: RoleRules, text: str) -> None:
     texts = ["关于机关党建的几点思考", "近年来各地推进融合取得了明显成效。", "当前仍有不少短板。", text]
-    assert _roles(roles, texts)[-1] == "other"
+    assert document_roles(roles, texts)[-1] == "other"
 
 
 def test_a_work_summary_leans_to_practice() -> None:
@@ -162,7 +153,7 @@ def test_a_work_summary_leans_to_practice() -> None:
 
 def test_a_survey_share_reporting_a_shortfall_is_a_problem(roles: RoleRules) -> None:
     texts = ["关于党员学习情况的问卷调查报告", "本次共回收有效问卷300份。", "仍有12.5%的受访党员表示没有参加过支部集中学习。"]
-    assert _roles(roles, texts)[2] == "problem"
+    assert document_roles(roles, texts)[2] == "problem"
 
 
 @pytest.mark.parametrize(
@@ -191,10 +182,10 @@ def test_in_meeting_news_a_leaders_words_announce_requirements(roles: RoleRules)
         "王某强调，各级机关党组织要把党建工作融入业务工作全过程。",
         "要抓住领导班子这个关键，压紧压实主体责任。",
     ]
-    assert _roles(roles, texts)[3:] == ["requirement", "requirement"]
+    assert document_roles(roles, texts)[3:] == ["requirement", "requirement"]
     # the same words in a commentary, with no meeting reported, stay advice
     commentary = ["谈机关党建的着力点", "机关党建关系全局。", "有学者强调，各级机关党组织要把党建工作融入业务工作全过程。"]
-    assert _roles(roles, commentary)[2] == "recommendation"
+    assert document_roles(roles, commentary)[2] == "recommendation"
 
 
 def test_a_unit_acting_is_practice_and_a_definition_is_context(roles: RoleRules) -> None:
@@ -205,7 +196,7 @@ def test_a_unit_acting_is_practice_and_a_definition_is_context(roles: RoleRules)
         "某支行党支部持续开展党员先锋岗创建，推动服务提质增效。",
         "机关党支部是机关党建工作的基础工程。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[3] == "practice"
     assert got[4] == "other"
 
@@ -221,12 +212,12 @@ def test_a_unit_acting_is_practice_and_a_definition_is_context(roles: RoleRules)
 )
 def test_paper_apparatus_questions_and_common_shortcomings(roles: RoleRules, text: str, role: str) -> None:
     texts = ["关于机关党建考核的思考", "机关党建考核关系党建工作成效。", "近年来各地都在探索改进考核办法。", text]
-    assert _roles(roles, texts)[-1] == role
+    assert document_roles(roles, texts)[-1] == role
 
 
 def test_an_introduction_heading_is_structure(roles: RoleRules) -> None:
     texts = ["关于机关党建考核的思考", "机关党建考核关系党建工作成效。", "近年来各地开展了考核。", "一、引言：问题的提出"]
-    assert _roles(roles, texts)[-1] == "other"
+    assert document_roles(roles, texts)[-1] == "other"
 
 
 @pytest.mark.parametrize(
@@ -249,9 +240,9 @@ def test_studying_versus_using_in_quotes_is_not_the_party_business_split(matcher
 def test_a_disconnect_named_outside_advice_is_a_problem(roles: RoleRules) -> None:
     texts = ["关于机关党建的几点思考", "机关党建关系全局。", "近年来各地都在推进融合。",
              "不少单位党员参加集中学习时人在心不在，学归学、干归干。"]
-    assert _roles(roles, texts)[-1] == "problem"
+    assert document_roles(roles, texts)[-1] == "problem"
     advice = [*texts[:3], "各单位要防止学归学、干归干，推动学用相长。"]
-    assert _roles(roles, advice)[-1] == "recommendation"
+    assert document_roles(roles, advice)[-1] == "recommendation"
 
 
 @pytest.mark.parametrize(
@@ -277,13 +268,13 @@ def test_a_leaders_numbered_requirements_and_an_inspection_visit(roles: RoleRule
         "县委副书记李某指出，做好今年的机关党建工作，一要抓好理论武装，二要压实主体责任。",
         "要以钉钉子精神抓好各项任务落实。",
     ]
-    assert _roles(roles, texts)[2:] == ["requirement", "requirement"]
+    assert document_roles(roles, texts)[2:] == ["requirement", "requirement"]
     visit = ["某局党组书记到基层支部调研", "近日，局党组书记赵某到基层支部调研党建工作。",
              "赵某在座谈时强调，各支部要把党建工作与业务工作同谋划、同部署。"]
-    assert _roles(roles, visit)[2] == "requirement"
+    assert document_roles(roles, visit)[2] == "requirement"
 
 
 def test_a_necessary_requirement_is_not_an_announcement(roles: RoleRules) -> None:
     texts = ["某单位召开支部书记述职评议会", "落实党建工作责任制是必然要求，是改进作风的重要抓手。",
              "会上，各支部书记汇报了全年抓党建工作的主要做法。"]
-    assert "requirement" not in _roles(roles, texts)
+    assert "requirement" not in document_roles(roles, texts)

@@ -6,16 +6,7 @@ practice and problems. Every sentence here is written for the test."""
 import pytest
 
 from pipeline.tagging.rules import RoleRules, _enclosing_hint, build_contexts
-from tests.support import project_codebook
-
-
-@pytest.fixture(scope="module")
-def roles() -> RoleRules:
-    return RoleRules(project_codebook())
-
-
-def _roles(roles: RoleRules, texts: list[str]) -> list[str]:
-    return [roles.role(text, context) for text, context in zip(texts, build_contexts(texts), strict=True)]
+from tests.support import document_roles
 
 
 def test_a_speech_title_outranks_a_report_genre_read_from_its_opening(roles: RoleRules) -> None:
@@ -27,7 +18,7 @@ def test_a_speech_title_outranks_a_report_genre_read_from_its_opening(roles: Rol
         "各支部要把党建工作和业务工作一起谋划、一起部署。",
     ]
     assert all(context.policy for context in build_contexts(texts))
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[2] == "other"  # the speaker about the meeting itself
     assert got[4] == "requirement"
 
@@ -36,11 +27,11 @@ def test_a_title_run_into_the_first_sentence_still_names_the_yardstick(roles: Ro
     speech = ["在全镇党建工作推进会上的讲话同志们：今天召开这次会议，主要是部署下半年工作。",
               "各村党支部要把党建和中心工作一起谋划。"]
     assert build_contexts(speech)[1].policy
-    assert _roles(roles, speech)[1] == "requirement"
+    assert document_roles(roles, speech)[1] == "requirement"
     notice = ["关于开展支部结对共建活动的通知各党支部：为推动共建，现将有关事项通知如下：",
               "各支部要确定一个结对单位。"]
     assert build_contexts(notice)[0].doc_type == "通知"
-    assert _roles(roles, notice)[1] == "requirement"
+    assert document_roles(roles, notice)[1] == "requirement"
 
 
 def test_a_speech_reviewing_the_work_done_reports_practice(roles: RoleRules) -> None:
@@ -53,7 +44,7 @@ def test_a_speech_reviewing_the_work_done_reports_practice(roles: RoleRules) -> 
         "二、下一步工作",
         "各级党组织要压实主体责任。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[3:5] == ["practice", "practice"]
     assert got[6] == "requirement"
 
@@ -71,7 +62,7 @@ def test_a_notice_without_its_title_line_is_known_by_its_body(roles: RoleRules) 
     ]
     contexts = build_contexts(texts)
     assert contexts[0].doc_type == "通知" and contexts[0].policy
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[2] == "other" and got[4] == "other"  # the notice's part headings
     assert got[5] == "requirement" and got[6] == "requirement"
     assert got[7] == "other"  # the issuer's signature
@@ -84,7 +75,7 @@ def test_the_report_of_a_meeting_frames_the_requirements_and_its_acts_are_practi
         "从支部做起，争创模范机关。",
         "会议审议通过了《机关党建工作考核办法》。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got == ["other", "requirement", "requirement", "practice"]
 
 
@@ -94,16 +85,16 @@ def test_a_named_leaders_words_opening_a_text_set_requirements(roles: RoleRules)
         "党员领导干部应当带头参加所在支部的组织生活。",
         "（机关党委办公室供稿）",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[:2] == ["requirement", "requirement"]
     # the General Secretary is quoted, not reported: a commentary opening with his words stays a commentary
     for opening in ("习近平总书记强调，要推动党建和业务深度融合。", "习近平同志指出，要处理好党建和业务的关系。"):
-        assert "requirement" not in _roles(roles, [opening, "这为机关党建指明了方向。"])
+        assert "requirement" not in document_roles(roles, [opening, "这为机关党建指明了方向。"])
     titled_after = ["县委书记王某强调，各单位要把党建和业务一起谋划。", "要压实主体责任。"]
-    assert _roles(roles, titled_after) == ["requirement", "requirement"]
+    assert document_roles(roles, titled_after) == ["requirement", "requirement"]
     # an experience report quoting its own leader stays a report
     report = ["某局党建工作经验材料", "局党组书记赵某强调，要把党建工作融入业务。", "局党组先后开展了十次联学活动。"]
-    assert "requirement" not in _roles(roles, report)
+    assert "requirement" not in document_roles(roles, report)
 
 
 def test_news_of_an_issued_document_reports_what_it_requires(roles: RoleRules) -> None:
@@ -113,7 +104,7 @@ def test_news_of_an_issued_document_reports_what_it_requires(roles: RoleRules) -
         "通知要求，各单位要把支部建设纳入年度考核。",
         "要选优配强支部书记，定期开展轮训。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[0] == "other" and got[1] == "other"
     assert got[2:] == ["requirement", "requirement"]
 
@@ -128,7 +119,7 @@ def test_a_text_laid_out_in_plan_parts_is_a_yardstick(roles: RoleRules) -> None:
         "党员人数超过五十人的，设立总支部委员会。",
     ]
     assert build_contexts(texts)[2].policy
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[1] == "other" and got[3] == "other"
     assert got[2] == "requirement" and got[4:] == ["requirement", "requirement"]
 
@@ -141,7 +132,7 @@ def test_a_rule_text_frames_its_purpose_and_chapters(roles: RoleRules) -> None:
         "第二条 党支部应当每季度召开一次党员大会。",
         "第二章 支部委员会",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[1] == "other" and got[2] == "other" and got[4] == "other"
     assert got[3] == "requirement"
 
@@ -153,7 +144,7 @@ def test_articles_make_a_rule_text_a_yardstick_without_a_title(roles: RoleRules)
         "第五条 支部书记应当具有一年以上党龄。",
     ]
     assert all(context.policy for context in build_contexts(texts))
-    assert _roles(roles, texts) == ["requirement"] * 3
+    assert document_roles(roles, texts) == ["requirement"] * 3
     assert not build_contexts(texts[:1])[0].policy  # one article alone says nothing
 
 
@@ -163,7 +154,7 @@ def test_what_a_yardstick_tells_as_done_sets_no_norm(roles: RoleRules) -> None:
         "近年来，全县机关党建工作取得了明显成效，涌现出一批先进典型。",
         "各单位要深化模范机关创建，确保党建和业务同步推进。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[1] != "requirement"
     assert got[2] == "requirement"
 
@@ -173,9 +164,9 @@ def test_a_modal_verb_inside_quotation_marks_is_not_the_writers_advice(roles: Ro
         "某局联学共建纪实",
         "某局党支部与社区党支部围绕“服务要贴心、办事要高效”的目标，共同开展了联学共建活动。",
     ]
-    assert _roles(roles, texts)[1] == "practice"
+    assert document_roles(roles, texts)[1] == "practice"
     advice = ["某局联学共建纪实", "各支部要围绕服务群众开展联学共建活动。"]
-    assert _roles(roles, advice)[1] == "recommendation"
+    assert document_roles(roles, advice)[1] == "recommendation"
 
 
 def test_a_study_describing_its_method_is_framing(roles: RoleRules) -> None:
@@ -187,7 +178,7 @@ def test_a_study_describing_its_method_is_framing(roles: RoleRules) -> None:
         "二、主要做法",
         "各支部坚持每月开展一次集中学习。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[1:4] == ["other", "other", "other"]
     assert got[5] == "practice"
 
@@ -199,7 +190,7 @@ def test_a_general_statement_in_a_commentary_is_not_practice(roles: RoleRules) -
         "党建工作与业务工作是相辅相成的关系。",
         "2023年以来，某局党委组织开展了十二次联学活动。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[1] == "other" and got[2] == "other"
     assert got[3] == "practice"
 
@@ -215,7 +206,7 @@ def test_a_shortcoming_under_a_cause_section_explains(roles: RoleRules) -> None:
         "（一）思想认识不足",
         "有的支部书记认为党建是软任务，抓得不紧。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[2] == "problem"
     assert got[4] == "cause" and got[5] == "cause"
 
@@ -231,7 +222,7 @@ def test_a_shortcoming_under_a_cause_section_explains(roles: RoleRules) -> None:
 )
 def test_an_explanation_of_a_shortcoming_is_a_cause(roles: RoleRules, text: str) -> None:
     texts = ["关于支部学习情况的思考", "支部学习关系党员素质。", "近年来各支部都在加强学习。", text]
-    assert _roles(roles, texts)[-1] == "cause"
+    assert document_roles(roles, texts)[-1] == "cause"
 
 
 def test_the_second_half_of_an_explanation_explains_too(roles: RoleRules) -> None:
@@ -241,7 +232,7 @@ def test_the_second_half_of_an_explanation_explains_too(roles: RoleRules) -> Non
         "一方面，由于业务任务繁重，一些党员难以抽出时间参加学习。",
         "另一方面，一些党员对学习的意义认识不足，参加学习的积极性不高。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[2:] == ["cause", "cause"]
 
 
@@ -250,4 +241,4 @@ def test_a_unit_telling_what_it_does_reports_practice(roles: RoleRules) -> None:
         "一、开好支部党员大会",
         "多年来，我镇党委根据上级安排和本单位实际确定会议议题，做到突出中心。",
     ]
-    assert _roles(roles, texts)[1] == "practice"
+    assert document_roles(roles, texts)[1] == "practice"

@@ -5,17 +5,7 @@ meeting news, and reasons named as leading to a shortcoming. Every sentence here
 import pytest
 
 from pipeline.tagging.rules import RoleRules, build_contexts
-from tests.support import project_codebook
-
-
-@pytest.fixture(scope="module")
-def roles() -> RoleRules:
-    return RoleRules(project_codebook())
-
-
-def _roles(roles: RoleRules, texts: list[str]) -> list[str]:
-    return [roles.role(text, context) for text, context in zip(texts, build_contexts(texts), strict=True)]
-
+from tests.support import document_roles
 
 SPEECH = [
     "同志们：",
@@ -29,7 +19,7 @@ SPEECH = [
 def test_a_speech_known_by_its_salutation_sets_requirements(roles: RoleRules) -> None:
     contexts = build_contexts(SPEECH)
     assert all(context.policy and context.spoken for context in contexts)
-    got = _roles(roles, SPEECH)
+    got = document_roles(roles, SPEECH)
     assert got[1] == "other"  # the speaker about the meeting itself
     assert got[2] == "requirement"  # a heading worded as a norm
     assert got[3] == "other"  # 重要责任 holds 要 but sets no norm
@@ -39,7 +29,7 @@ def test_a_speech_known_by_its_salutation_sets_requirements(roles: RoleRules) ->
 def test_a_salutation_after_a_report_title_leaves_the_report_alone(roles: RoleRules) -> None:
     texts = ["关于市档案馆党建工作的调研报告", "同志们：", "调研发现，部分支部的学习仍然流于形式。"]
     assert not build_contexts(texts)[2].policy
-    assert _roles(roles, texts)[2] == "problem"
+    assert document_roles(roles, texts)[2] == "problem"
 
 
 MEETING = [
@@ -51,7 +41,7 @@ MEETING = [
 
 
 def test_meeting_news_that_states_its_requirements_with_ming_que(roles: RoleRules) -> None:
-    got = _roles(roles, MEETING)
+    got = document_roles(roles, MEETING)
     assert got[1] == "requirement"
     assert got[2] == "requirement"
     assert got[3] == "other"  # the attendance line frames the news
@@ -74,7 +64,7 @@ UNIT_NEWS = [
 
 def test_news_of_one_unit_tells_its_practice_without_le(roles: RoleRules) -> None:
     assert build_contexts(UNIT_NEWS)[1].voice == "report"
-    got = _roles(roles, UNIT_NEWS)
+    got = document_roles(roles, UNIT_NEWS)
     assert got[1] == "practice"  # the run-in item heading
     assert got[3] == "practice"  # a very short line is a run-in heading too
     assert got[4] == "practice"  # a named unit acting (馆党支部深入推进)
@@ -85,14 +75,14 @@ def test_commentary_without_a_unit_has_no_report_voice(roles: RoleRules) -> None
              "机关党组织要把党建工作融入业务工作全过程。",
              "党建和业务是一个有机整体，二者不能割裂。"]
     assert build_contexts(texts)[0].voice != "report"
-    assert _roles(roles, texts)[1] == "recommendation"
+    assert document_roles(roles, texts)[1] == "recommendation"
 
 
 def test_reasons_named_as_leading_to_a_shortcoming_are_a_cause(roles: RoleRules) -> None:
     texts = ["二、存在的问题",
              "一些社区想把党群阵地建好，但受场地少、经费紧等原因，导致阵地建设迟迟不能推进。",
              "一些社区的党群阵地使用率不高，导致群众参与活动的积极性不高。"]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[1] == "cause"
     assert got[2] == "problem"  # a shortcoming tied to its effect only stays a problem
 
@@ -100,7 +90,7 @@ def test_reasons_named_as_leading_to_a_shortcoming_are_a_cause(roles: RoleRules)
 def test_commentary_modal_before_a_stance_verb_is_advice(roles: RoleRules) -> None:
     texts = ["国有企业党建与业务“两张皮”现象仍然存在。",
              "国有企业应找准党建工作在企业发展中的定位，结合经营需要创新党建做法。"]
-    assert _roles(roles, texts)[1] == "recommendation"
+    assert document_roles(roles, texts)[1] == "recommendation"
 
 
 def test_a_speech_known_by_its_frame_sets_requirements(roles: RoleRules) -> None:
@@ -108,7 +98,7 @@ def test_a_speech_known_by_its_frame_sets_requirements(roles: RoleRules) -> None
              "下面，我就做好下半年工作讲三点意见。",
              "一、提高站位，切实把党建责任扛在肩上",
              "各单位党组书记必须亲自抓党建。"]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[2] == "requirement" and got[3] == "requirement"
 
 
@@ -123,7 +113,7 @@ def test_a_problem_list_announced_with_its_first_item(roles: RoleRules) -> None:
     texts = ["在调研中，我们发现档案系统党建工作主要存在如下几方面的问题：一是学习形式比较单一。",
              "二是经费保障紧张。",
              "三是骨干力量紧缺。"]
-    assert _roles(roles, texts) == ["problem", "problem", "problem"]
+    assert document_roles(roles, texts) == ["problem", "problem", "problem"]
 
 
 def test_definitions_and_background_are_other(roles: RoleRules) -> None:
@@ -134,7 +124,7 @@ def test_definitions_and_background_are_other(roles: RoleRules) -> None:
              "今年以来，县档案馆党支部组织党员开展业务讲堂12期。",
              "各级党组织要把述职评议结果用起来。",
              "党组织书记要把抓党建当作分内之事。"]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[1:4] == ["other", "other", "other"]
     assert got[4] == "practice"  # a named unit with a count stays practice
 
@@ -145,7 +135,7 @@ def test_bare_verb_phrases_in_a_unit_report_are_practice(roles: RoleRules) -> No
              "馆党支部把党员编入三个数字化项目组。",
              "全面加强青年党员的业务锤炼，把数字化攻坚任务分解到每个党员。",
              "推动党建和业务融合是新时代机关党建的重要命题。"]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[3] == "practice"
     assert got[4] == "other"  # a statement of what something is
 
@@ -167,7 +157,7 @@ def test_news_of_an_activity_where_members_share_experiences_is_no_reflection(ro
              "——重温入党誓词，坚定理想信念。",
              "全体党员在党旗下重温了入党誓词。"]
     assert build_contexts(texts)[0].voice == "report"
-    assert _roles(roles, texts)[3] == "practice"  # a dashed run-in heading of the activity
+    assert document_roles(roles, texts)[3] == "practice"  # a dashed run-in heading of the activity
 
 
 @pytest.mark.parametrize("sentence", [
@@ -179,28 +169,28 @@ def test_news_of_an_activity_where_members_share_experiences_is_no_reflection(ro
 ])
 def test_explanations_in_commentary_are_causes(roles: RoleRules, sentence: str) -> None:
     texts = ["当前，一些机关党建和业务仍然是“两张皮”。", "有的支部活动与业务工作各搞一套。", sentence]
-    assert _roles(roles, texts)[2] == "cause"
+    assert document_roles(roles, texts)[2] == "cause"
 
 
 def test_a_shortcoming_without_an_explanation_stays_a_problem(roles: RoleRules) -> None:
     texts = ["当前，一些机关党建和业务仍然是“两张皮”。", "有的支部活动与业务工作各搞一套。",
              "一些支部的学习内容与业务实际联系不够紧密。"]
-    assert _roles(roles, texts)[2] == "problem"
+    assert document_roles(roles, texts)[2] == "problem"
 
 
 def test_column_framing_of_a_news_story_is_other(roles: RoleRules) -> None:
     texts = ["为迎接建党纪念日，本网开设“支部风采”专栏，宣传展示各领域基层党组织的经验做法。",
              "市档案馆党支部于2019年成立，现有党员15名。"]
-    assert _roles(roles, texts)[0] == "other"
+    assert document_roles(roles, texts)[0] == "other"
 
 
 def test_what_members_said_they_will_do_is_no_advice(roles: RoleRules) -> None:
     texts = ["近日，市档案馆党支部组织党员赴革命旧址开展主题党日活动。",
              "党员们参观了旧址陈列，重温了入党誓词。",
              "党员们纷纷表示，要把革命精神转化为做好档案工作的动力。"]
-    assert _roles(roles, texts)[2] != "recommendation"
+    assert document_roles(roles, texts)[2] != "recommendation"
     meeting = ["近日，市档案馆召开党建工作会议。", "馆长王某强调，各支部要把党建和业务一起部署。"]
-    assert _roles(roles, meeting)[1] == "requirement"  # a leader's words are not members' talk
+    assert document_roles(roles, meeting)[1] == "requirement"  # a leader's words are not members' talk
 
 
 def test_a_prescription_that_names_shortcomings_is_advice(roles: RoleRules) -> None:
@@ -208,6 +198,6 @@ def test_a_prescription_that_names_shortcomings_is_advice(roles: RoleRules) -> N
              "抓好支部学习要从内容入手。",
              "其次，要加强对支部学习的督导，及时发现学习中存在的问题并加以整改。",
              "其次，支部学习中的形式主义问题也比较突出。"]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[2] == "recommendation"
     assert got[3] == "problem"

@@ -2,19 +2,8 @@
 受…影响, examples), of practice told without cue words, and of requirements of notices and meeting news
 worded without 要. Every sentence here is written for the test."""
 
-import pytest
-
-from pipeline.tagging.rules import RoleRules, build_contexts
-from tests.support import project_codebook
-
-
-@pytest.fixture(scope="module")
-def roles() -> RoleRules:
-    return RoleRules(project_codebook())
-
-
-def _roles(roles: RoleRules, texts: list[str]) -> list[str]:
-    return [roles.role(text, context) for text, context in zip(texts, build_contexts(texts), strict=True)]
+from pipeline.tagging.rules import RoleRules
+from tests.support import document_roles
 
 
 def test_an_enumeration_after_an_explanation_lists_causes(roles: RoleRules) -> None:
@@ -25,7 +14,7 @@ def test_an_enumeration_after_an_explanation_lists_causes(roles: RoleRules) -> N
         "其次是问责的压力。",
         "谁的材料薄，谁就可能被通报。",
     ]
-    assert _roles(roles, texts) == ["cause"] * 5  # without the list, 2–5 read as problems or other
+    assert document_roles(roles, texts) == ["cause"] * 5  # without the list, 2–5 read as problems or other
 
 
 def test_a_why_question_answered_in_place_explains(roles: RoleRules) -> None:
@@ -34,22 +23,22 @@ def test_a_why_question_answered_in_place_explains(roles: RoleRules) -> None:
         "一些部门层层转发文件，开会传达会议。",
         "基层只能照单全收，疲于应付。",
     ]
-    assert _roles(roles, texts) == ["cause"] * 3
+    assert document_roles(roles, texts) == ["cause"] * 3
 
 
 def test_it_is_exactly_because_is_an_explanation(roles: RoleRules) -> None:
     texts = ["一些支部的学习流于形式。", "正是因为缺少对学习效果的检验，学习才停留在读读文件。"]
-    assert _roles(roles, texts)[1] == "cause"
+    assert document_roles(roles, texts)[1] == "cause"
 
 
 def test_a_shortcoming_put_down_to_an_influence_is_a_cause(roles: RoleRules) -> None:
     texts = ["一、当前支部建设存在的问题", "但受重业务思维影响，一些支部书记抓党建的精力还不够，支部活动不经常。"]
-    assert _roles(roles, texts)[1] == "cause"
+    assert document_roles(roles, texts)[1] == "cause"
 
 
 def test_an_influence_on_what_was_done_is_no_cause(roles: RoleRules) -> None:
     texts = ["某局机关党委2025年工作总结", "受疫情影响，今年以来各支部改为线上学习，共开展学习12次。"]
-    assert _roles(roles, texts)[1] == "practice"
+    assert document_roles(roles, texts)[1] == "practice"
 
 
 def test_examples_of_an_explanation_explain_too(roles: RoleRules) -> None:
@@ -58,7 +47,7 @@ def test_examples_of_an_explanation_explain_too(roles: RoleRules) -> None:
         "比如，主题党日只拍照片、不谈收获。",
         "又如，学习记录抄得工整，讨论却没有开展。",
     ]
-    assert _roles(roles, texts) == ["cause"] * 3
+    assert document_roles(roles, texts) == ["cause"] * 3
 
 
 def test_a_problem_item_after_the_explanation_of_the_previous_one_stays_a_problem(roles: RoleRules) -> None:
@@ -71,16 +60,16 @@ def test_a_problem_item_after_the_explanation_of_the_previous_one_stays_a_proble
         "其次，活动内容比较单一。",
         "由于组织者缺少经费，导致活动多是读文件。",
     ]
-    assert _roles(roles, texts)[2:] == ["problem", "problem", "cause", "problem", "cause"]
+    assert document_roles(roles, texts)[2:] == ["problem", "problem", "cause", "problem", "cause"]
 
 
 def test_words_that_hold_a_cue_are_not_the_cue(roles: RoleRules) -> None:
     texts = ["4月2日，某局机关党委开展了岗位练兵活动，全局85名党员参加。", "练兵分业务知识和党建知识两个科目。",
              "活动设笔试和现场问答两个环节。", "各党支部分别汇总练兵成绩后上报。"]
-    assert _roles(roles, texts)[3] != "problem"  # 支部分别 holds 部分
+    assert document_roles(roles, texts)[3] != "problem"  # 支部分别 holds 部分
     texts = ["理论学习的三点思考", "理论学习要和岗位工作结合起来。", "学习不能只停留在笔记上。",
              "做到学以致用，推进工作实践。"]
-    assert _roles(roles, texts)[3] != "cause"  # 学以致用 holds 以致
+    assert document_roles(roles, texts)[3] != "cause"  # 学以致用 holds 以致
 
 
 def test_quoted_modal_verbs_do_not_set_the_voice_of_a_report(roles: RoleRules) -> None:
@@ -94,7 +83,7 @@ def test_quoted_modal_verbs_do_not_set_the_voice_of_a_report(roles: RoleRules) -
         "对推荐人选逐一征求纪检部门意见。",
         "评选结果已在全区通报。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[4] == "practice" and got[6] == "practice"  # they hold no cue word: the report voice decides
 
 
@@ -109,7 +98,7 @@ def test_a_plan_that_recounts_what_was_done_keeps_its_tasks_as_requirements(role
         "二、办好专题党课。",
         "每季度由班子成员讲一次专题党课。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[5] == "requirement" and got[7] == "requirement"  # the plan's own tasks, told without 要
 
 
@@ -121,7 +110,7 @@ def test_the_requirements_of_a_notice_addressed_to_the_units(roles: RoleRules) -
         "党委已研究制定了活动安排，现将有关安排转发如下，请各党支部结合实际抓好落实，按时上报总结。",
         "党章是党的总章程，是管党治党的根本遵循。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[3] == "requirement"
     assert got[4] == "other"  # what the notice says a thing is sets no norm
 
@@ -134,7 +123,7 @@ def test_a_directive_of_a_meeting_told_without_its_speaker(roles: RoleRules) -> 
         "要求各党支部月底前完成党员信息核对工作。",
         "会后，还要求各支部组织党员观看警示教育片，号召党员撰写心得。",
     ]
-    assert _roles(roles, texts)[3:] == ["requirement", "requirement"]
+    assert document_roles(roles, texts)[3:] == ["requirement", "requirement"]
 
 
 def test_quotations_definitions_and_site_text_are_other(roles: RoleRules) -> None:
@@ -146,19 +135,19 @@ def test_quotations_definitions_and_site_text_are_other(roles: RoleRules) -> Non
         "正如总书记所强调的，基础不牢、地动山摇。",
         "一些支部的台账记录不全，党员信息更新不及时。",
     ]
-    assert [_roles(roles, texts)[i] for i in (0, 1, 4, 5)] == ["other", "other", "other", "problem"]
+    assert [document_roles(roles, texts)[i] for i in (0, 1, 4, 5)] == ["other", "other", "other", "problem"]
 
 
 def test_a_counterfactual_ties_a_shortcoming_to_its_source(roles: RoleRules) -> None:
     texts = ["一些单位的检查只看材料。", "基层为了过关，只好连夜补写记录。",
              "如果检查组到现场看一看实效，补记录的做法就不会出现。"]
-    assert _roles(roles, texts)[2] == "cause"
+    assert document_roles(roles, texts)[2] == "cause"
 
 
 def test_a_definition_names_a_shortcoming_without_observing_it(roles: RoleRules) -> None:
     texts = ["谈谈对形式主义的认识", "作者：某某", "各级干部都应当反对形式主义。",
              "形式主义是指只追求表面形式而不注重实际效果的工作作风。"]
-    assert _roles(roles, texts)[3] == "other"
+    assert document_roles(roles, texts)[3] == "other"
 
 
 def test_the_name_and_metadata_of_an_attached_notice_are_other(roles: RoleRules) -> None:
@@ -171,7 +160,7 @@ def test_the_name_and_metadata_of_an_attached_notice_are_other(roles: RoleRules)
         "（部门：组织部 日期：2025-3-2）",
         "学习党章，关系到党员的党性修养，关系到支部的战斗力。",
     ]
-    assert [_roles(roles, texts)[i] for i in (1, 3, 4, 5, 6)] == ["requirement", "other", "other", "other", "other"]
+    assert [document_roles(roles, texts)[i] for i in (1, 3, 4, 5, 6)] == ["requirement", "other", "other", "other", "other"]
 
 
 def test_the_origin_of_the_problems_told_on_both_sides_is_a_cause(roles: RoleRules) -> None:
@@ -182,7 +171,7 @@ def test_the_origin_of_the_problems_told_on_both_sides_is_a_cause(roles: RoleRul
         "这些问题的产生，一方面是支部书记精力不足，另一方面是考核没有跟上。",
         "追根溯源，还是对支部建设重视不够。",
     ]
-    assert _roles(roles, texts)[1:] == ["problem", "problem", "cause", "cause"]
+    assert document_roles(roles, texts)[1:] == ["problem", "problem", "cause", "cause"]
 
 
 def test_significance_and_the_party_s_history_stay_context_inside_a_problem_list(roles: RoleRules) -> None:
@@ -193,5 +182,5 @@ def test_significance_and_the_party_s_history_stay_context_inside_a_problem_list
         "我们党始终把支部建设作为加强基层组织建设的重点来抓。",
         "但一些单位仍把支部工作当作软任务。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[2:4] == ["other", "other"] and got[4] == "problem"

@@ -3,19 +3,8 @@ announces them, the lines after those points, a notice's contact and signature l
 and in reports a document's name or a habit worded with 要.
 Every sentence here is written for the test."""
 
-import pytest
-
-from pipeline.tagging.rules import RoleRules, build_contexts
-from tests.support import project_codebook
-
-
-@pytest.fixture(scope="module")
-def roles() -> RoleRules:
-    return RoleRules(project_codebook())
-
-
-def _roles(roles: RoleRules, texts: list[str]) -> list[str]:
-    return [roles.role(text, context) for text, context in zip(texts, build_contexts(texts), strict=True)]
+from pipeline.tagging.rules import RoleRules
+from tests.support import document_roles
 
 
 def test_points_run_into_their_announcement_are_requirements(roles: RoleRules) -> None:
@@ -26,7 +15,7 @@ def test_points_run_into_their_announcement_are_requirements(roles: RoleRules) -
         "各支部要在月底前报送工作计划。",
         "三是推行党员示范岗。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[1:] == ["requirement"] * 4  # the first point and the bare items after it
 
 
@@ -36,7 +25,7 @@ def test_attendance_after_the_points_ends_them(roles: RoleRules) -> None:
         "二是做好结对帮扶工作。",
         "局机关各科室负责人参加会议。",
     ]
-    assert _roles(roles, texts)[2] != "requirement"
+    assert document_roles(roles, texts)[2] != "requirement"
 
 
 def test_a_notices_contact_and_signature_lines_are_other(roles: RoleRules) -> None:
@@ -47,7 +36,7 @@ def test_a_notices_contact_and_signature_lines_are_other(roles: RoleRules) -> No
         "联系人：张某，联系电话：12345678。",
         "某局机关党委 二〇二四年五月二十日",
     ]
-    assert _roles(roles, texts)[3:] == ["other", "other"]
+    assert document_roles(roles, texts)[3:] == ["other", "other"]
 
 
 def test_a_compilations_article_label_is_other(roles: RoleRules) -> None:
@@ -57,7 +46,7 @@ def test_a_compilations_article_label_is_other(roles: RoleRules) -> None:
         "为推动支部工作与业务同部署，制定本方案。",
         "一、建立支部联席会议制度。",
     ]
-    assert _roles(roles, texts)[1] == "other"
+    assert document_roles(roles, texts)[1] == "other"
 
 
 def test_plan_part_labels_are_other_and_their_items_requirements(roles: RoleRules) -> None:
@@ -70,7 +59,7 @@ def test_plan_part_labels_are_other_and_their_items_requirements(roles: RoleRule
         "三、有关提示：",
         "请各党支部结合实际抓好落实。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[2] == "other" and got[5] == "other"
     assert got[3] == got[4] == got[6] == "requirement"
 
@@ -82,7 +71,7 @@ def test_the_speaker_on_why_the_meeting_was_called_is_other(roles: RoleRules) ->
         "在节日来临之际，我们在此召开作风建设提醒会，主要目的就是给大家提个醒。",
         "各支部要把纪律要求传达到每名党员。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[2] == "other" and got[3] == "requirement"
 
 
@@ -92,7 +81,7 @@ def test_a_document_name_with_a_modal_in_a_report_is_no_advice(roles: RoleRules)
         "一、积极建言献策",
         "在今年的区政协会议上，支部成员提出了《关于加强社区养老服务的建议》提案。",
     ]
-    assert _roles(roles, texts)[2] == "practice"
+    assert document_roles(roles, texts)[2] == "practice"
 
 
 def test_a_habit_worded_with_yao_in_a_report_is_practice(roles: RoleRules) -> None:
@@ -101,7 +90,7 @@ def test_a_habit_worded_with_yao_in_a_report_is_practice(roles: RoleRules) -> No
         "三、做好社会服务",
         "支部成员每逢春节都要到敬老院看望老人。",
     ]
-    assert _roles(roles, texts)[2] == "practice"
+    assert document_roles(roles, texts)[2] == "practice"
 
 
 def test_a_habit_worded_with_yao_in_a_plan_stays_a_requirement(roles: RoleRules) -> None:
@@ -110,7 +99,7 @@ def test_a_habit_worded_with_yao_in_a_plan_stays_a_requirement(roles: RoleRules)
         "一、活动内容",
         "每季度各支部都要开展一次共建活动。",
     ]
-    assert _roles(roles, texts)[2] == "requirement"
+    assert document_roles(roles, texts)[2] == "requirement"
 
 
 def test_next_steps_in_a_report_stay_recommendations(roles: RoleRules) -> None:
@@ -122,7 +111,7 @@ def test_next_steps_in_a_report_stay_recommendations(roles: RoleRules) -> None:
         "三、下一步打算",
         "我们将进一步健全党员示范岗考评办法。",
     ]
-    assert _roles(roles, texts)[5] == "recommendation"
+    assert document_roles(roles, texts)[5] == "recommendation"
 
 
 def test_an_untitled_guide_laid_out_in_plan_parts_is_a_yardstick(roles: RoleRules) -> None:
@@ -134,7 +123,7 @@ def test_an_untitled_guide_laid_out_in_plan_parts_is_a_yardstick(roles: RoleRule
         "三、工作提示：",
         "请各支部结合实际细化本月组织生活安排。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert [got[0], got[2], got[4]] == ["other"] * 3
     assert [got[1], got[3], got[5]] == ["requirement"] * 3  # bare items, not practice or other
 
@@ -150,7 +139,7 @@ def test_an_opinions_preamble_and_part_labels_are_other(roles: RoleRules) -> Non
         "（二）主要目标",
         "到年底，每个机关支部至少结对一个社区支部。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert [got[2], got[4], got[6]] == ["other"] * 3
     assert [got[3], got[5], got[7]] == ["requirement"] * 3
 
@@ -162,7 +151,7 @@ def test_a_norm_addressed_to_those_present_beside_the_speakers_frame(roles: Role
         "刚才，几位同志作了交流发言，大家要认真学习借鉴。",
         "下面，我讲两点意见。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[2] == "requirement" and got[1] == got[3] == "other"
 
 
@@ -175,5 +164,5 @@ def test_a_meetings_own_proceedings_are_practice(roles: RoleRules) -> None:
         "局党委书记刘某强调，各支部要把学习成果落实到窗口服务中。",
         "会议还就安全生产工作进行了讨论。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[3] == got[5] == "practice" and got[4] == "requirement"

@@ -3,19 +3,8 @@ against the setting, the politics and the commentary around it; causes named wit
 shortcoming they produce; an abstract's list that ends at the article's apparatus.
 Every sentence here is written for the test."""
 
-import pytest
-
-from pipeline.tagging.rules import RoleRules, build_contexts
-from tests.support import project_codebook
-
-
-@pytest.fixture(scope="module")
-def roles() -> RoleRules:
-    return RoleRules(project_codebook())
-
-
-def _roles(roles: RoleRules, texts: list[str]) -> list[str]:
-    return [roles.role(text, context) for text, context in zip(texts, build_contexts(texts), strict=True)]
+from pipeline.tagging.rules import RoleRules
+from tests.support import document_roles
 
 
 def test_what_sets_a_shortcoming_off_is_a_cause(roles: RoleRules) -> None:
@@ -25,7 +14,7 @@ def test_what_sets_a_shortcoming_off_is_a_cause(roles: RoleRules) -> None:
         "层层加码的考核方式是这种现象的诱因。",
         "这两方面原因往往交织在一起。",
     ]
-    assert _roles(roles, texts)[2:] == ["cause", "cause"]
+    assert document_roles(roles, texts)[2:] == ["cause", "cause"]
 
 
 def test_a_change_chained_to_the_shortcoming_it_produced_explains(roles: RoleRules) -> None:
@@ -35,7 +24,7 @@ def test_a_change_chained_to_the_shortcoming_it_produced_explains(roles: RoleRul
         "随着城区改造推进，党员居住分散，加之部分党员参加活动的意愿不高，致使支部活动难以集中开展。",
         "二是党员教育方式单一。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[2] == "cause"
     assert got[1] == got[3] == "problem"  # the items of the problem list stay problems
 
@@ -48,7 +37,7 @@ def test_an_abstracts_list_of_causes_ends_at_the_keyword_line(roles: RoleRules) 
         "开好会议是机关工作的基本功。",
         "会议质量关系到决策的执行效果。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[1] == "cause"
     assert got[3:] == ["other", "other"]
 
@@ -59,7 +48,7 @@ def test_a_dated_activity_opening_keeps_its_participants(roles: RoleRules) -> No
         "支部书记带领大家学习了党章有关条款。",
         "随后，党员们围绕窗口服务交流了心得。",
     ]
-    assert _roles(roles, texts)[0] == "practice"
+    assert document_roles(roles, texts)[0] == "practice"
 
 
 def test_the_setting_of_a_place_is_background(roles: RoleRules) -> None:
@@ -68,7 +57,7 @@ def test_the_setting_of_a_place_is_background(roles: RoleRules) -> None:
         "某镇地处山区，全镇总面积320平方公里，辖15个行政村，总人口2.1万人。",
         "近年来，镇党委以党建引领产业发展，建成党员示范基地6个。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[1] == "other"
     assert got[2] == "practice"
 
@@ -81,7 +70,7 @@ def test_a_reports_sentences_told_as_done_are_practice_but_its_commentary_is_not
         "党员们在纪念馆前重温了入党誓词。",
         "这一做法印证了现场教学的感染力。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[3] == "practice"  # no cue word, told as done in a report
     assert got[4] == "other"  # what the writer reads out of it
 
@@ -93,7 +82,7 @@ def test_a_bare_problem_heading_opens_the_problems(roles: RoleRules) -> None:
         "一、问题",
         "部分党员学习积极性不高。",
     ]
-    assert _roles(roles, texts)[2] == "problem"
+    assert document_roles(roles, texts)[2] == "problem"
 
 
 def test_site_lines_around_a_text_are_other(roles: RoleRules) -> None:
@@ -103,14 +92,14 @@ def test_site_lines_around_a_text_are_other(roles: RoleRules) -> None:
         "编辑：李某",
         "通讯员/赵某",
     ]
-    assert _roles(roles, news)[3] == "other"
+    assert document_roles(roles, news)[3] == "other"
     excerpt = [
         "形式主义的成因分析",
         "一、客观原因",
         "考核偏重留痕，基层只好以材料应付检查。",
         "预览已结束，扫码联系客服获取全文！",
     ]
-    assert _roles(roles, excerpt)[3] == "other"  # not an item of the causes above it
+    assert document_roles(roles, excerpt)[3] == "other"  # not an item of the causes above it
 
 
 def test_what_someone_is_said_to_think_is_no_advice(roles: RoleRules) -> None:
@@ -118,7 +107,7 @@ def test_what_someone_is_said_to_think_is_no_advice(roles: RoleRules) -> None:
         "关于机关学习情况的调查",
         "一些党员干部认为理论学习要服从业务工作，应该先把业务抓好。",
     ]
-    assert _roles(roles, texts)[1] == "problem"
+    assert document_roles(roles, texts)[1] == "problem"
 
 
 def test_jiang_as_object_marker_in_a_sentence_told_as_done_plans_nothing(roles: RoleRules) -> None:
@@ -129,7 +118,7 @@ def test_jiang_as_object_marker_in_a_sentence_told_as_done_plans_nothing(roles: 
         "举办了2期党务干部培训班。",
         "将党的创新理论作为常学常新的课题，深入学习了《条例》等内容。",
     ]
-    assert _roles(roles, texts)[4] == "practice"
+    assert document_roles(roles, texts)[4] == "practice"
 
 
 def test_the_whole_party_and_the_central_organs_are_political_context(roles: RoleRules) -> None:
@@ -139,7 +128,7 @@ def test_the_whole_party_and_the_central_organs_are_political_context(roles: Rol
         "2023年，中共中央办公厅印发了关于改进调查研究的文件。",
         "新时代对机关党建提出了新的更高要求。",
     ]
-    assert _roles(roles, texts)[1:] == ["other", "other", "other"]
+    assert document_roles(roles, texts)[1:] == ["other", "other", "other"]
 
 
 def test_a_unit_named_bare_at_the_opening_reports(roles: RoleRules) -> None:
@@ -148,7 +137,7 @@ def test_a_unit_named_bare_at_the_opening_reports(roles: RoleRules) -> None:
         "2023年，局党组坚持以党建引领业务，各项工作取得了新进展。",
         "党组牢固树立抓党建就是抓发展的理念，把党建工作与业务工作一起部署。",
     ]
-    assert _roles(roles, texts)[2] == "practice"
+    assert document_roles(roles, texts)[2] == "practice"
 
 
 def test_a_factors_heading_opens_causes(roles: RoleRules) -> None:
@@ -158,7 +147,7 @@ def test_a_factors_heading_opens_causes(roles: RoleRules) -> None:
         "（二）人员因素",
         "支部书记多为兼职。",
     ]
-    assert _roles(roles, texts)[2:] == ["cause", "cause"]
+    assert document_roles(roles, texts)[2:] == ["cause", "cause"]
 
 
 def test_the_national_picture_and_the_questionnaire_are_not_the_units_doing(roles: RoleRules) -> None:
@@ -169,6 +158,6 @@ def test_the_national_picture_and_the_questionnaire_are_not_the_units_doing(role
         "问卷分会议数量、会议时长、发文数量等4大类30个小项。",
         "共发放问卷800份，回收有效问卷756份。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[1] == "other"
     assert got[3:] == ["other", "other"]

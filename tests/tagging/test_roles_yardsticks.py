@@ -8,16 +8,7 @@ import pytest
 
 from pipeline.structure import classify_doc_type
 from pipeline.tagging.rules import RoleRules, _section_hint, build_contexts
-from tests.support import project_codebook
-
-
-@pytest.fixture(scope="module")
-def roles() -> RoleRules:
-    return RoleRules(project_codebook())
-
-
-def _roles(roles: RoleRules, texts: list[str]) -> list[str]:
-    return [roles.role(text, context) for text, context in zip(texts, build_contexts(texts), strict=True)]
+from tests.support import document_roles
 
 
 def test_a_salutation_run_into_the_first_sentence_opens_a_speech(roles: RoleRules) -> None:
@@ -28,7 +19,7 @@ def test_a_salutation_run_into_the_first_sentence_opens_a_speech(roles: RoleRule
         "各单位要结合实际制定具体措施，确保年底前见到成效。",
     ]
     assert all(context.policy and context.spoken for context in build_contexts(texts))
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[1] == "other"  # the speaker announcing his points
     assert got[2:] == ["requirement", "requirement"]
 
@@ -41,7 +32,7 @@ def test_announced_points_make_a_speech_of_an_untitled_text(roles: RoleRules) ->
         "首先要抓好支部书记队伍建设。",
     ]
     assert build_contexts(texts)[2].policy
-    assert _roles(roles, texts)[2:] == ["requirement", "requirement"]
+    assert document_roles(roles, texts)[2:] == ["requirement", "requirement"]
 
 
 def test_the_same_norms_in_a_commentary_stay_advice(roles: RoleRules) -> None:
@@ -51,7 +42,7 @@ def test_the_same_norms_in_a_commentary_stay_advice(roles: RoleRules) -> None:
         "首先要抓好支部书记队伍建设。",
     ]
     assert not any(context.policy for context in build_contexts(texts))
-    assert _roles(roles, texts)[1:] == ["recommendation", "recommendation"]
+    assert document_roles(roles, texts)[1:] == ["recommendation", "recommendation"]
 
 
 def test_a_definition_in_a_speech_is_context_not_a_norm(roles: RoleRules) -> None:
@@ -62,7 +53,7 @@ def test_a_definition_in_a_speech_is_context_not_a_norm(roles: RoleRules) -> Non
         "具体来说，开展这项活动是巩固主题教育成果的需要。",
         "各支部要按照方案抓好落实。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[3] == "other"
     assert got[4] == "requirement"
 
@@ -75,7 +66,7 @@ def test_a_leaders_words_announced_before_the_norms_make_them_requirements(roles
         "县直各级党组织要把党建工作和业务工作一起谋划、一起部署；",
         "要持续深化模范机关创建，建强党务干部队伍。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[2] == "other"
     assert got[3:] == ["requirement", "requirement"]
 
@@ -86,7 +77,7 @@ def test_without_such_an_announcement_the_same_news_reports_no_requirement(roles
         "王某某强调，抓好今年的机关党建工作任务艰巨、责任重大。",
         "会议还表彰了一批先进基层党组织。",
     ]
-    assert "requirement" not in _roles(roles, texts)
+    assert "requirement" not in document_roles(roles, texts)
 
 
 def test_a_leaders_visit_sets_requirements_and_is_no_research_report(roles: RoleRules) -> None:
@@ -101,7 +92,7 @@ def test_a_leaders_visit_sets_requirements_and_is_no_research_report(roles: Role
         "一是要压实党组主体责任，做到党建和业务同部署同考核。",
         "二是要打造服务品牌，以党建促业务。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[0] == "other"
     assert got[4:] == ["requirement", "requirement"]
 
@@ -115,7 +106,7 @@ def test_news_of_an_issued_document_restates_its_tasks_as_requirements(roles: Ro
     ]
     contexts = build_contexts(texts)
     assert contexts[0].lead  # the report of the issuing is the news's frame
-    assert _roles(roles, texts) == ["other", "requirement", "requirement", "requirement"]
+    assert document_roles(roles, texts) == ["other", "requirement", "requirement", "requirement"]
 
 
 def test_a_notice_passing_a_document_on_is_framing(roles: RoleRules) -> None:
@@ -125,7 +116,7 @@ def test_a_notice_passing_a_document_on_is_framing(roles: RoleRules) -> None:
         "《某镇支部建设提升行动方案》已经镇党委会议研究同意，现印发给你们，请结合实际认真贯彻落实。",
         "一、各支部要每月召开一次支部委员会。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[2] == "other"
     assert got[3] == "requirement"
 
@@ -139,7 +130,7 @@ def test_a_plan_named_by_the_title_of_its_first_article_is_a_yardstick(roles: Ro
         "每个社区党组织至少打造一个服务品牌，推行党员积分管理。",
     ]
     assert all(context.policy for context in build_contexts(texts))
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[2] == "other"
     assert got[3:] == ["requirement", "requirement"]
 
@@ -154,7 +145,7 @@ def test_a_compilations_article_title_repeats_its_title(roles: RoleRules) -> Non
     ]
     contexts = build_contexts(texts)
     assert contexts[2].is_title
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[:3] == ["other", "other", "other"]
     assert got[4] == "problem"
 
@@ -166,7 +157,7 @@ def test_a_cause_announced_at_the_end_of_a_sentence_opens_a_list_of_causes(roles
         "首先，部分支部书记把主要精力放在业务上。",
         "其次，考核办法对组织生活质量缺少衡量。",
     ]
-    assert _roles(roles, texts)[2:] == ["cause", "cause"]
+    assert document_roles(roles, texts)[2:] == ["cause", "cause"]
 
 
 @pytest.mark.parametrize("heading, hint", [
@@ -197,7 +188,7 @@ def test_a_report_announcing_its_summary_is_framing(roles: RoleRules) -> None:
         "现将全年党建工作总结如下：",
         "一是建立了社区党员积分管理制度，全年开展主题党日24次。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[1] == "other"
     assert got[2] == "practice"
 
@@ -210,7 +201,7 @@ def test_points_announced_at_a_sentences_end_open_the_requirements(roles: RoleRu
         "一要把学习教育和业务工作结合起来。",
         "二要抓好查摆问题的整改。",
     ]
-    assert _roles(roles, texts)[3:] == ["requirement", "requirement"]
+    assert document_roles(roles, texts)[3:] == ["requirement", "requirement"]
 
 
 def test_a_meeting_named_far_from_its_verb_is_still_meeting_news(roles: RoleRules) -> None:
@@ -221,7 +212,7 @@ def test_a_meeting_named_far_from_its_verb_is_still_meeting_news(roles: RoleRule
     ]
     contexts = build_contexts(texts)
     assert contexts[0].lead
-    assert _roles(roles, texts) == ["other", "other", "requirement"]
+    assert document_roles(roles, texts) == ["other", "other", "requirement"]
 
 
 def test_a_directive_to_named_units_makes_a_yardstick(roles: RoleRules) -> None:
@@ -231,7 +222,7 @@ def test_a_directive_to_named_units_makes_a_yardstick(roles: RoleRules) -> None:
         "各部门单位要对照这些问题逐条查找本单位的差距。",
         "坚持正面教育为主，用科学理论武装头脑。",
     ]
-    assert _roles(roles, texts)[2:] == ["requirement", "requirement"]
+    assert document_roles(roles, texts)[2:] == ["requirement", "requirement"]
 
 
 def test_a_commentarys_appeal_to_all_party_organisations_stays_advice(roles: RoleRules) -> None:
@@ -239,7 +230,7 @@ def test_a_commentarys_appeal_to_all_party_organisations_stays_advice(roles: Rol
         "学用脱节的问题在一些地方仍然存在。",
         "各级党组织要把学习成果转化为推动工作的实际成效。",
     ]
-    assert _roles(roles, texts)[1] == "recommendation"
+    assert document_roles(roles, texts)[1] == "recommendation"
 
 
 def test_run_in_labels_switch_between_problems_and_rectification(roles: RoleRules) -> None:
@@ -250,7 +241,7 @@ def test_run_in_labels_switch_between_problems_and_rectification(roles: RoleRule
         "学习教育方面存在问题：部分党员参加集中学习不经常。",
         "整改措施：一是建立学习考勤制度。",
     ]
-    assert _roles(roles, texts) == ["problem", "recommendation", "recommendation", "problem", "recommendation"]
+    assert document_roles(roles, texts) == ["problem", "recommendation", "recommendation", "problem", "recommendation"]
 
 
 def test_a_meetings_chair_is_its_frame_and_praise_of_results_is_practice(roles: RoleRules) -> None:
@@ -260,7 +251,7 @@ def test_a_meetings_chair_is_its_frame_and_praise_of_results_is_practice(roles: 
         "会上，五个支部的书记交流了上半年的工作。",
         "区委副书记充分肯定了上半年各支部的工作成效。",
     ]
-    got = _roles(roles, texts)
+    got = document_roles(roles, texts)
     assert got[1] == "other"
     assert got[3] == "practice"
 
@@ -274,7 +265,7 @@ def test_a_meetings_proceedings_and_a_years_results_are_practice(roles: RoleRule
         "会议首先组织学习了上级有关文件。",
         "局党组书记指出，过去一年，各支部围绕中心抓党建，取得了明显成效。",
     ]
-    assert _roles(roles, texts)[3:] == ["practice", "practice", "practice"]
+    assert document_roles(roles, texts)[3:] == ["practice", "practice", "practice"]
 
 
 def test_results_still_to_be_achieved_are_no_practice(roles: RoleRules) -> None:
@@ -283,7 +274,7 @@ def test_results_still_to_be_achieved_are_no_practice(roles: RoleRules) -> None:
         "一、工作目标",
         "通过一年的努力，确保支部规范化建设取得明显成效。",
     ]
-    assert _roles(roles, texts)[2] == "requirement"
+    assert document_roles(roles, texts)[2] == "requirement"
 
 
 def test_a_speakers_hope_is_a_requirement(roles: RoleRules) -> None:
@@ -293,7 +284,7 @@ def test_a_speakers_hope_is_a_requirement(roles: RoleRules) -> None:
         "刚才，四个单位作了交流发言，讲得都很好。",
         "希望各单位认真学习借鉴，结合实际抓好落实。",
     ]
-    assert _roles(roles, texts)[3] == "requirement"
+    assert document_roles(roles, texts)[3] == "requirement"
 
 
 def test_an_article_mark_before_a_repeated_title_is_still_the_title() -> None:

@@ -1,0 +1,14 @@
+"""Fixtures of the tagging tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.tagging.rules import RoleRules
+from tests.support import project_codebook
+
+
+@pytest.fixture(scope="module")
+def roles() -> RoleRules:
+    """The rule role tagger of the project codebook."""
+    return RoleRules(project_codebook())
