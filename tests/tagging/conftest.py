@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.tagging.rules import RoleRules
+from pipeline.tagging.rules import RoleRules, RuleMatcher
 from tests.support import project_codebook
 
 
@@ -12,3 +12,9 @@ from tests.support import project_codebook
 def roles() -> RoleRules:
     """The rule role tagger of the project codebook."""
     return RoleRules(project_codebook())
+
+
+@pytest.fixture(scope="module")
+def matcher() -> RuleMatcher:
+    """The rule code matcher of the project codebook."""
+    return RuleMatcher(project_codebook())

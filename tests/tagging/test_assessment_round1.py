@@ -9,13 +9,6 @@ after an audit or an inspection tour. Linking assessment to awards is M5; it is 
 import pytest
 
 from pipeline.tagging.rules import RuleMatcher
-from tests.support import project_codebook
-
-
-@pytest.fixture(scope="module")
-def matcher() -> RuleMatcher:
-    return RuleMatcher(project_codebook())
-
 
 # (kept: a sentence that must get the code, near-miss: a sentence that must not get it, code)
 PAIRS = [

@@ -9,13 +9,6 @@ direction and the 第一时间传达学习…第一时间研究部署 chain are 
 import pytest
 
 from pipeline.tagging.rules import RuleMatcher
-from tests.support import project_codebook
-
-
-@pytest.fixture(scope="module")
-def matcher() -> RuleMatcher:
-    return RuleMatcher(project_codebook())
-
 
 # (kept: a sentence that must get the code, near-miss: a sentence that must not get it, code)
 PAIRS = [

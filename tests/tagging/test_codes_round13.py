@@ -14,13 +14,6 @@ here is written for the test."""
 import pytest
 
 from pipeline.tagging.rules import RuleMatcher
-from tests.support import project_codebook
-
-
-@pytest.fixture(scope="module")
-def matcher() -> RuleMatcher:
-    return RuleMatcher(project_codebook())
-
 
 # (kept: a sentence that must get the code, near-miss: a sentence that must not get it, code)
 PAIRS = [

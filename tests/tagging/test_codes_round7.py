@@ -12,13 +12,6 @@ no formalism. Every sentence here is written for the test."""
 import pytest
 
 from pipeline.tagging.rules import RuleMatcher
-from tests.support import project_codebook
-
-
-@pytest.fixture(scope="module")
-def matcher() -> RuleMatcher:
-    return RuleMatcher(project_codebook())
-
 
 # (kept: a sentence that must get the code, near-miss: a sentence that must not get it, code)
 PAIRS = [
@@ -138,7 +131,6 @@ def test_the_board_seats_arrangement_is_not_a_mechanism_of_its_own(matcher: Rule
 
 def test_a_slogan_of_building_the_team_for_the_business_is_not_counted_as_an_idea(matcher: RuleMatcher) -> None:
     assert "M1" not in matcher.codes("法院坚持“抓党建、带队建、促审判”的工作思路。")
-
 
 
 def test_skimming_in_study_is_study_not_formalism(matcher: RuleMatcher) -> None:

@@ -12,11 +12,6 @@ OPENING = "本报告根据近期座谈和问卷情况整理，分析了本系统
 
 
 @pytest.fixture(scope="module")
-def matcher() -> RuleMatcher:
-    return RuleMatcher(project_codebook())
-
-
-@pytest.fixture(scope="module")
 def roles() -> RoleRules:
     return RoleRules(project_codebook())
 

@@ -4,12 +4,6 @@ and the near-misses those wordings must not catch. Every sentence here is writte
 import pytest
 
 from pipeline.tagging.rules import RuleMatcher
-from tests.support import project_codebook
-
-
-@pytest.fixture(scope="module")
-def matcher() -> RuleMatcher:
-    return RuleMatcher(project_codebook())
 
 
 @pytest.mark.parametrize(

@@ -13,12 +13,6 @@ from pipeline.tagging.codebook import parse_codebook
 from pipeline.tagging.rules import RuleMatcher
 from tests.support import project_codebook
 
-
-@pytest.fixture(scope="module")
-def matcher() -> RuleMatcher:
-    return RuleMatcher(project_codebook())
-
-
 # (kept: a sentence that must keep the code, near-miss: a sentence that must not get it, code)
 PAIRS = [
     # D6 is party-building assessment cut off from rewards, not cadre assessment in general

@@ -14,13 +14,6 @@ from __future__ import annotations
 import pytest
 
 from pipeline.tagging.rules import RuleMatcher
-from pipeline.workflow import load_project_codebook
-
-
-@pytest.fixture(scope="module")
-def matcher() -> RuleMatcher:
-    return RuleMatcher(load_project_codebook())
-
 
 # --- M4: volunteering, public-welfare days, purpose clauses and study leadership --------------
 

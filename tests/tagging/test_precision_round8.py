@@ -15,13 +15,6 @@ from __future__ import annotations
 import pytest
 
 from pipeline.tagging.rules import RuleMatcher
-from pipeline.workflow import load_project_codebook
-
-
-@pytest.fixture(scope="module")
-def matcher() -> RuleMatcher:
-    return RuleMatcher(load_project_codebook())
-
 
 # --- titles of study-event news ---------------------------------------------------------------
 

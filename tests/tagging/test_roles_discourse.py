@@ -4,13 +4,7 @@ sentences after it, and the framing of a text. Every sentence here is written fo
 import pytest
 
 from pipeline.tagging.rules import RoleRules, RuleMatcher, _enclosing_hint, build_contexts
-from tests.support import document_roles, project_codebook
-
-
-@pytest.fixture(scope="module")
-def matcher() -> RuleMatcher:
-    return RuleMatcher(project_codebook())
-
+from tests.support import document_roles
 
 MEETING_NEWS = [
     "某县召开机关党建工作推进会",

@@ -6,11 +6,6 @@ from pipeline.tagging.rules import PassageContext, RoleRules, RuleMatcher, build
 from tests.support import project_codebook
 
 
-@pytest.fixture(scope="module")
-def matcher() -> RuleMatcher:
-    return RuleMatcher(project_codebook())
-
-
 @pytest.mark.parametrize(
     "term", ["两张皮", "三会一课", "一岗双责", "主题党日", "理论学习中心组", "党员先锋岗", "一肩挑", "五星级党支部"],
 )
