@@ -555,9 +555,9 @@ wrote for training in the registers units write in (`corpora/annotations/written
 to report accuracy.
 
 **Features.** Character 1–2-grams (TF-IDF), jieba content words with the domain dictionary, rule hit
-counts per code for the passage and for its enclosing headings (weighted ×2), role-cue scores of the
-passage and of its nearest heading, document type, the section hint of the nearest heading
-(做法 / 问题 / 原因 / 对策 …), heading and policy flags.
+counts per code for the passage and for its enclosing headings (weighted ×2), the rule role tagger's
+scores of the passage in its context and of its nearest heading alone, document type, the section hint
+of the nearest heading (做法 / 问题 / 原因 / 对策 …), heading and policy flags.
 
 **Combination.** Code score = 0.5 × rule hit + 0.5 × model probability, kept when ≥ the code's
 threshold ({thresholds}). Role = argmax(model probability + {role_weight} × rule role).

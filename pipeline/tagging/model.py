@@ -2,8 +2,8 @@
 
 Features (one ``ColumnTransformer``): character 1–2-grams, jieba content words, rule hit counts of the
 passage and of its enclosing headings (weighted ×2, so that the linear models lean on the codebook
-and learn where to depart from it), role-cue scores of the passage and of its nearest heading,
-document type and section hint. Codes are
+and learn where to depart from it), the rule role tagger's scores of the passage in its context and
+of its nearest heading alone, document type and section hint. Codes are
 predicted one-vs-rest with logistic regression (sigmoid-calibrated where a code has enough
 positives), the role with a multinomial logistic regression.
 """
