@@ -1,0 +1,56 @@
+"""政治和业务脱节, 供和需脱节 and 导向融合 in compositional wordings: an object (political effect or
+attribute, the political requirement, members' needs, what a branch provides, the central decisions)
+with a failure or a carrying-through predicate. Weighing the business effect over the political one,
+letting the business stand in for politics, not seeing the political side of a business task and the
+political requirement carried into the business only in part are D1; activities that do not fit
+reality, services that miss members' or the public's needs, needs left unmet, copying the higher
+level's papers, doing only what the higher level assigns, members who get little out of it, a
+targeting that still has to improve and activities planned by guesswork are D4; carrying out the
+central decisions to the letter or until they take root, keeping in line with the centre in deed,
+a strict political check and planning the work around the central decisions are M2. Every sentence
+here is written for the test."""
+
+import pytest
+
+from pipeline.tagging.rules import RuleMatcher
+
+# (kept: a sentence that must get the code, near-miss: a sentence that must not get it, code)
+PAIRS = [
+    # D1: the political side neglected or replaced
+    ("个别处室评估项目时只算经济账，忽视政治影响。", "个别处室评估项目时只算经济账，忽视环境影响。", "D1"),
+    ("有的同志以业务工作取代政治，觉得完成指标就够了。", "有的同志以业务工作取代休假，觉得完成指标就够了。", "D1"),
+    ("部分干部认识不到窗口服务背后的政治意义。", "部分干部认识不到窗口服务背后的经济意义。", "D1"),
+    ("讲政治的要求在执法环节体现得还不够充分。", "讲规范的要求在执法环节体现得还不够充分。", "D1"),
+    # D4: what is provided misses what is needed
+    ("不少支部组织的活动不切合实际，党员参与勉强。", "不少支部制定的目标不切合实际，完成情况勉强。", "D4"),
+    ("一些服务事项背离了群众的真实诉求。", "一些服务事项背离了行业的技术规范。", "D4"),
+    ("年轻党员的学习需求长期得不到满足。", "年轻职工的住房条件长期得不到改善。", "D4"),
+    ("有的支部满足于转发上级文件，很少自己谋划。", "有的支部满足于完成年度指标，很少自己谋划。", "D4"),
+    ("支部只是被动执行上级安排，缺少自己的思考。", "支部主动对接上级安排，拿出自己的思考。", "D4"),
+    ("部分党员对支部活动的获得感不强。", "部分党员对支部活动的评价很高。", "D4"),
+    ("党员教育的针对性仍需进一步增强。", "党员教育的覆盖面已进一步扩大。", "D4"),
+    ("个别支部一厢情愿地设计服务项目，群众并不认可。", "个别支部广泛征求意见后设计服务项目，群众普遍认可。", "D4"),
+    # M2: central decisions carried into the work
+    ("分局党组不折不扣落实党中央关于减税降费的决策部署。", "分局不折不扣完成全年征收任务。", "M2"),
+    ("推动党中央决策部署在全行业落地生根。", "推动新技术在全行业落地生根。", "M2"),
+    ("全体党员干部始终在行动上同党中央保持高度一致。", "全体党员干部始终在作风上同群众保持密切联系。", "M2"),
+    ("选派驻外人员时坚持严把政治关。", "选派驻外人员时坚持严把健康关。", "M2"),
+    ("局党组聚焦党中央决策部署安排年度重点任务。", "局党组聚焦群众急难愁盼安排年度重点任务。", "M2"),
+]
+
+
+@pytest.mark.parametrize(("kept", "near_miss", "code"), PAIRS)
+def test_wording_gets_code_and_near_miss_does_not(matcher: RuleMatcher, kept: str, near_miss: str, code: str) -> None:
+    assert code in matcher.codes(kept)
+    assert code not in matcher.codes(near_miss)
+
+
+def test_public_satisfaction_with_city_projects_is_not_d4(matcher: RuleMatcher) -> None:
+    # How satisfied the public is with public works is not what a party organisation provides; members' gain is.
+    assert "D4" not in matcher.codes("新城建设投入过大，老城区改造滞后，群众满意度不高。")
+    assert "D4" in matcher.codes("支部活动内容陈旧，党员满意度不高。")
+
+
+def test_d1_wording_without_politics_named_is_not_d1(matcher: RuleMatcher) -> None:
+    # D1 needs politics named; a neglected social effect is not a political-business disconnect.
+    assert "D1" not in matcher.codes("有的科室只看业务数量，忽视社会效果。")
