@@ -2,12 +2,17 @@
 attribute, the political requirement, members' needs, what a branch provides, the central decisions)
 with a failure or a carrying-through predicate. Weighing the business effect over the political one,
 letting the business stand in for politics, not seeing the political side of a business task and the
-political requirement carried into the business only in part are D1; activities that do not fit
+political requirement carried into the business only in part, no political weighing and the political
+attribute poorly understood are D1; activities that do not fit
 reality, services that miss members' or the public's needs, needs left unmet, copying the higher
 level's papers, doing only what the higher level assigns, members who get little out of it, a
-targeting that still has to improve and activities planned by guesswork are D4; carrying out the
+targeting that still has to improve and activities planned by guesswork, a
+meeting point not found, needs not taken as the starting point, no survey of needs and copying by
+rote are D4; carrying out the
 central decisions to the letter or until they take root, keeping in line with the centre in deed,
-a strict political check and planning the work around the central decisions are M2. Every sentence
+a strict political check and planning the work around the central decisions, resolute implementation, political requirements
+carried through the work, supervision of how the central decisions are carried out and the political
+nature of the work are M2. Every sentence
 here is written for the test."""
 
 import pytest
@@ -36,6 +41,17 @@ PAIRS = [
     ("全体党员干部始终在行动上同党中央保持高度一致。", "全体党员干部始终在作风上同群众保持密切联系。", "M2"),
     ("选派驻外人员时坚持严把政治关。", "选派驻外人员时坚持严把健康关。", "M2"),
     ("局党组聚焦党中央决策部署安排年度重点任务。", "局党组聚焦群众急难愁盼安排年度重点任务。", "M2"),
+    # political weighing missing, needs not the starting point, the centre's decisions checked
+    ("有的处室审批项目时缺乏政治考量。", "有的处室审批项目时缺乏成本考量。", "D1"),
+    ("部分干部对税务机关的政治属性认识不够。", "部分干部对税务机关的服务属性认识不够。", "D1"),
+    ("一些支部党建与业务的融合点把握不准。", "一些支部对新设备的操作要领把握不准。", "D4"),
+    ("支部安排活动很少从党员的需要出发。", "支部安排活动很少从节约经费出发。", "D4"),
+    ("有的党组织缺乏需求摸底，服务项目随意确定。", "有的党组织缺乏资金保障，服务项目随意确定。", "D4"),
+    ("有的支部依葫芦画瓢，把外单位的做法原样搬来。", "有的支部因地制宜，把外单位的做法改造后使用。", "D4"),
+    ("中心党委坚决落实党中央关于稳就业的部署。", "中心坚决落实年初制定的稳就业计划。", "M2"),
+    ("局党组将政治要求贯穿到审批服务全过程。", "局里将限时要求贯穿到审批服务全过程。", "M2"),
+    ("机关纪委跟踪督办党中央重大决策部署贯彻情况。", "机关纪委跟踪督办年度重点项目推进情况。", "M2"),
+    ("分行着力彰显金融工作的政治性和人民性。", "分行着力彰显金融服务的便利性和普惠性。", "M2"),
 ]
 
 
