@@ -1,19 +1,20 @@
-"""政治和业务脱节, 供和需脱节 and 导向融合 in compositional wordings: an object (political effect or
-attribute, the political requirement, members' needs, what a branch provides, the central decisions)
-with a failure or a carrying-through predicate. Weighing the business effect over the political one,
-letting the business stand in for politics, not seeing the political side of a business task and the
-political requirement carried into the business only in part, no political weighing and the political
-attribute poorly understood are D1; activities that do not fit
-reality, services that miss members' or the public's needs, needs left unmet, copying the higher
-level's papers, doing only what the higher level assigns, members who get little out of it, a
-targeting that still has to improve and activities planned by guesswork, a
-meeting point not found, needs not taken as the starting point, no survey of needs and copying by
-rote are D4; carrying out the
-central decisions to the letter or until they take root, keeping in line with the centre in deed,
-a strict political check and planning the work around the central decisions, resolute implementation, political requirements
-carried through the work, supervision of how the central decisions are carried out and the political
-nature of the work are M2. Every sentence
-here is written for the test."""
+"""政治和业务脱节, 供和需脱节 and 导向融合 in compositional wordings: an object (the political effect,
+attribute or requirement, members' and the public's needs, what a branch provides, the central
+decisions) with a failure or a carrying-through predicate.
+
+D1: the political effect neglected, the business standing in for politics, the political side of a
+business task not seen, the political requirement or guidance carried out only in part, no political
+weighing, the political attribute poorly understood, politics talked of in the abstract.
+D4: activities that do not fit reality, services that miss members' or the public's needs, needs left
+unmet or not surveyed or not taken as the starting point, urgent needs left unanswered, copying the
+higher level's papers or others' ways by rote, doing only what the higher level assigns, members who get
+little out of it, targeting that still has to improve, activities planned by guesswork, a meeting
+point not found.
+M2: the central decisions carried out to the letter, resolutely or until they take root, served and
+their implementation supervised; keeping in line with the centre in deed; a strict political check;
+work planned around the central decisions; political requirements carried through the work; the
+political nature of the work; orders that run unhindered; the centre's call answered.
+Every sentence here is written for the test."""
 
 import pytest
 
@@ -52,6 +53,13 @@ PAIRS = [
     ("局党组将政治要求贯穿到审批服务全过程。", "局里将限时要求贯穿到审批服务全过程。", "M2"),
     ("机关纪委跟踪督办党中央重大决策部署贯彻情况。", "机关纪委跟踪督办年度重点项目推进情况。", "M2"),
     ("分行着力彰显金融工作的政治性和人民性。", "分行着力彰显金融服务的便利性和普惠性。", "M2"),
+    # politics talked of in the abstract, urgent needs left unanswered, the centre's decisions obeyed and served
+    ("个别支部讲政治空泛，不与窗口服务挂钩。", "个别支部讲服务空泛，不与窗口考核挂钩。", "D1"),
+    ("有的科室对政治导向的贯彻不够，只盯业务量。", "有的科室对新流程的贯彻不够，只盯业务量。", "D1"),
+    ("对职工的急难愁盼了解不够，帮扶措施落不到点子上。", "对设备的运行参数了解不够，检修措施落不到点子上。", "D4"),
+    ("集团党委全力服务党中央重大决策部署。", "集团全力服务重点客户的融资需求。", "M2"),
+    ("机关各处室严守纪律，确保政令畅通。", "机关各处室优化流程，确保审批顺畅。", "M2"),
+    ("做到党中央号召的坚决响应。", "做到群众反映的及时回应。", "M2"),
 ]
 
 
