@@ -1,19 +1,21 @@
-"""政治和业务脱节, 供和需脱节 and 导向融合 in compositional wordings: an object (the political effect,
-attribute or requirement, members' and the public's needs, what a branch provides, the central
-decisions) with a failure or a carrying-through predicate.
+"""政治和业务脱节, 供和需脱节 and 导向融合 in compositional wordings: an object (the political effect, attribute or
+requirement, members' and the public's needs, what a branch provides, the central decisions) with a failure
+or a carrying-through predicate.
 
-D1: the political effect neglected, the business standing in for politics, the political side of a
-business task not seen, the political requirement or guidance carried out only in part, no political
-weighing, the political attribute poorly understood, politics talked of in the abstract.
-D4: activities that do not fit reality, services that miss members' or the public's needs, needs left
-unmet or not surveyed or not taken as the starting point, urgent needs left unanswered, copying the
-higher level's papers or others' ways by rote, doing only what the higher level assigns, members who get
-little out of it, targeting that still has to improve, activities planned by guesswork, a meeting
-point not found.
-M2: the central decisions carried out to the letter, resolutely or until they take root, served and
-their implementation supervised; keeping in line with the centre in deed; a strict political check;
-work planned around the central decisions; political requirements carried through the work; the
-political nature of the work; orders that run unhindered; the centre's call answered.
+D1: the political effect neglected, the business standing in for politics, the political side of a business
+task not seen, the political requirement or guidance carried out only in part, no political weighing, the
+political attribute poorly understood, political ability neglected, politics talked of in the abstract.
+D4: activities that do not fit reality, services that miss members' or the public's needs, needs left unmet
+or not surveyed or not taken as the starting point, urgent needs left unanswered, copying the higher level's
+papers or others' ways by rote, doing only what the higher level assigns, members who get little out of it
+or take part only passively, old party-work methods, training that is not needed, provision that falls short
+of expectations, targeting that still has to improve, activities planned by guesswork, a meeting point not
+found.
+M2: the central decisions carried out to the letter, resolutely, steadfastly or until they take root, served
+and their implementation supervised; keeping in line with the centre in deed; a strict political check; work
+planned around the central decisions; political requirements carried through the work; the political nature
+of the work; orders that run unhindered; the centre's call answered; decisions kept on a ledger; the party's
+leadership of a field of work.
 Every sentence here is written for the test."""
 
 import pytest
@@ -60,6 +62,16 @@ PAIRS = [
     ("集团党委全力服务党中央重大决策部署。", "集团全力服务重点客户的融资需求。", "M2"),
     ("机关各处室严守纪律，确保政令畅通。", "机关各处室优化流程，确保审批顺畅。", "M2"),
     ("做到党中央号召的坚决响应。", "做到群众反映的及时回应。", "M2"),
+    # political ability neglected, old methods, training not needed, members dragged along, steadfast implementation
+    ("个别干部只钻研业务，忽视政治素养的提升。", "个别干部只钻研业务，忽视外语水平的提升。", "D1"),
+    ("一些机关党务工作的方法僵化，党员提不起劲。", "一些机关档案工作的方法僵化，查找很费时。", "D4"),
+    ("部分党员培训所训非所需。", "部分党员培训安排在周末。", "D4"),
+    ("支部活动与青年党员的期待存在差距。", "新厂房的进度与合同的约定存在差距。", "D4"),
+    ("有的职工被动参与支部活动，只是签个到。", "有的职工主动参与支部活动，还带来了家属。", "D4"),
+    ("坚定不移执行党中央关于耕地保护的决定。", "坚定不移执行本单位关于耕地保护的规划。", "M2"),
+    ("推动党中央各项决策部署在基层落实落地。", "推动本年度各项民生项目在基层落实落地。", "M2"),
+    ("对上级决策部署实行清单化管理。", "对上级来文来电实行清单化管理。", "M2"),
+    ("坚持党对金融工作的集中统一领导。", "坚持银行对信贷工作的集中统一管理。", "M2"),
 ]
 
 
