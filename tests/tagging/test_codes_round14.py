@@ -4,7 +4,8 @@ or a carrying-through predicate.
 
 D1: the political effect neglected, the business standing in for politics, the political side of a business
 task not seen, the political requirement or guidance carried out only in part, no political weighing, the
-political attribute poorly understood, political ability neglected, politics talked of in the abstract.
+political attribute poorly understood, political ability neglected, politics talked of in the abstract,
+politics set against development or run alongside the business as a separate line.
 D4: activities that do not fit reality, services that miss members' or the public's needs, needs left unmet
 or not surveyed or not taken as the starting point, urgent needs left unanswered, copying the higher level's
 papers or others' ways by rote, doing only what the higher level assigns, members who get little out of it
@@ -71,6 +72,8 @@ PAIRS = [
     ("坚定不移执行党中央关于耕地保护的决定。", "坚定不移执行本单位关于耕地保护的规划。", "M2"),
     ("推动党中央各项决策部署在基层落实落地。", "推动本年度各项民生项目在基层落实落地。", "M2"),
     ("对上级决策部署实行清单化管理。", "对上级来文来电实行清单化管理。", "M2"),
+    ("有的干部把讲政治同谋发展割裂开来。", "有的干部把讲速度同保质量割裂开来。", "D1"),
+    ("个别部门政治与业务两条线，互不相干。", "个别部门人事与财务两条线，互不相干。", "D1"),
     ("坚持党对金融工作的集中统一领导。", "坚持银行对信贷工作的集中统一管理。", "M2"),
 ]
 
