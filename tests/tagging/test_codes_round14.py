@@ -11,12 +11,13 @@ or not surveyed or not taken as the starting point, urgent needs left unanswered
 papers or others' ways by rote, doing only what the higher level assigns, members who get little out of it
 or take part only passively, old party-work methods, training that is not needed, provision that falls short
 of expectations, targeting that still has to improve, activities planned by guesswork, a meeting point not
-found.
+found; talks that members neither follow nor can use.
 M2: the central decisions carried out to the letter, resolutely, steadfastly or until they take root, served
 and their implementation supervised; keeping in line with the centre in deed; a strict political check; work
 planned around the central decisions; political requirements carried through the work; the political nature
 of the work; orders that run unhindered; the centre's call answered; decisions kept on a ledger; the party's
-leadership of a field of work.
+leadership of a field of work;
+the work checked against the centre's requirements.
 Every sentence here is written for the test."""
 
 import pytest
@@ -74,6 +75,8 @@ PAIRS = [
     ("对上级决策部署实行清单化管理。", "对上级来文来电实行清单化管理。", "M2"),
     ("有的干部把讲政治同谋发展割裂开来。", "有的干部把讲速度同保质量割裂开来。", "D1"),
     ("个别部门政治与业务两条线，互不相干。", "个别部门人事与财务两条线，互不相干。", "D1"),
+    ("有的党员说宣讲内容听不懂、不管用。", "有的职工说设备手册听不懂、不管用。", "D4"),
+    ("机关党委对照党中央部署要求逐项检视。", "机关党委对照年度计划要求逐项检视。", "M2"),
     ("坚持党对金融工作的集中统一领导。", "坚持银行对信贷工作的集中统一管理。", "M2"),
 ]
 
