@@ -362,11 +362,11 @@ _UNIT_NEWS = re.compile(
 _RUN_IN_HEADING_MAX = 10
 # A sentence that opens by prescribing (要…, 其次，要…, 必须…).
 _PRESCRIBES = re.compile(r"^(?:[^。；，,]{0,6}[，,])?\s*(?:要(?![求点素闻害件么])|应当?|应该|需要?|必须|务必)")
-# What members or attendees said (党员们纷纷表示，要…) in news of an activity.
 # What someone is said to think (有的干部认为抓党建要让位于业务): an attitude observed, not the writer's advice.
 _OPINION = re.compile(r"(?:认为|觉得|以为|看来)[^。；]*")
 # …unless the one who thinks is the writer (我们认为，今后…要…; 笔者认为…): that is the report's own advice.
 _OWN_VIEW = re.compile(r"(?:我|我们|笔者|本文|课题组|调研组|调查组|研究组)[^。；，,]{0,4}(?:认为|觉得|看来)")
+# What members or attendees said (党员们纷纷表示，要…) in news of an activity.
 _MEMBERS_SAID = re.compile(r"(?:纷纷|一致|大家|党员们|同志们|干部们|与会人员|参会人员|群众)(?:都)?表示[，,:：][^。；]*")
 _GENERAL_STATUS = re.compile(r"(?:已经|已|逐渐|逐步|日益|越来越)成为(?:了)?[^。；]{0,30}(?:重要|关键|主要|有效|基本|普遍|共识)")
 _DIGIT = re.compile(r"\d")
@@ -376,9 +376,9 @@ _APPARATUS = re.compile(r"^[〔\[【(（]?\s*(?:关键词|关键字|中图分类
 # is part of that report, not the frame of a meeting's news.
 _ATTENDED = re.compile(r"(?:参加|出席|列席)了?(?:本次|此次)?(?:会议|座谈会|活动|仪式|培训)。?$")
 _DATED_ACTIVITY = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日[^。；]{0,50}?(?:开展|举办|举行|组织)")
-# The place a report is about (总面积…平方公里, 总人口…, 东与…接壤): its setting, not what the unit did.
 # What the writer reads out of the facts (这一论断揭示了…; 这些案例印证了…; 它为…提供了…) is commentary, not an act told.
 _COMMENTARY = re.compile(r"^(?:这|此|它|其|上述|以上)|揭示|印证|证明|表明|说明了|彰显|诠释|折射|意味着|珍贵|可贵")
+# The place a report is about (总面积…平方公里, 总人口…, 东与…接壤): its setting, not what the unit did.
 _LOCALITY = re.compile(r"总面积|平方公里|总人口|总户数|接壤|毗邻|交界|^境内")
 # Everyone at once as the actor (各地, 各级党组织, 全国…), not a unit.
 _GENERAL_ACTORS = re.compile(r"^(?:[^。；，,]{0,10}[，,]\s*)?(?:在?全党|全社会|全国上下|各地|各级|全国|我国|各部门|各单位|各行各业|不少地方|许多地方|很多地方|一些地方)")
@@ -910,6 +910,12 @@ class RoleRules:
                 scores[role] += 1.0
         return scores
 
+    def _normative_from(self, scores: dict[str, float], text: str) -> None:
+        """Set the requirement and recommendation scores to those of ``text``: the sentence with the words
+        that are not the writer's own norm (cited, held by others, said by members) taken out."""
+        normative = self._cue_scores(text)
+        scores["requirement"], scores["recommendation"] = normative["requirement"], normative["recommendation"]
+
     def _scores(self, text: str, context: PassageContext) -> dict[str, float]:
         scores = self._cue_scores(text)
         # The writer's own words: norms are read there, except in a press Q&A, which quotes the policy it explains.
@@ -918,14 +924,11 @@ class RoleRules:
         if not context.policy:
             cited = _HABITUAL.sub(r"\1·", cited)  # what a unit does every year (每年…都要…) is no advice
         if cited != text:
-            unquoted = self._cue_scores(cited)
-            scores["requirement"], scores["recommendation"] = unquoted["requirement"], unquoted["recommendation"]
+            self._normative_from(scores, cited)
         if not context.policy and _OPINION.search(own) and not _PRESCRIBES.match(own) and not _OWN_VIEW.search(own):
-            held = self._cue_scores(_OPINION.sub("", own))  # what they think should be done is their attitude
-            scores["requirement"], scores["recommendation"] = held["requirement"], held["recommendation"]
+            self._normative_from(scores, _OPINION.sub("", own))  # what they think should be done is their attitude
         if not context.policy and _MEMBERS_SAID.search(own):  # what members said they will do is no advice
-            unsaid = self._cue_scores(_MEMBERS_SAID.sub("", own))
-            scores["requirement"], scores["recommendation"] = unsaid["requirement"], unsaid["recommendation"]
+            self._normative_from(scores, _MEMBERS_SAID.sub("", own))
         if _PRESCRIBES.match(own):
             scores["problem"] *= 0.5  # a prescription names shortcomings only as what to fix (及时发现存在的问题)
         if context.section_hint:  # the section decides when the wording does not (annotation guide)
