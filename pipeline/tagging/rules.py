@@ -97,7 +97,7 @@ _TARGET = re.compile(
     r"|(?:力争|争取)(?:到|在|用|通过)?[^。；]{0,24}?(?:实现|完成|达到|建成|覆盖|消化|提高到|提升到)")
 # An explicit explanation makes a cause even when it restates the shortcoming it explains.
 _EXPLANATION = re.compile(
-    r"究其(?:原因|根源)|原因(?:主要)?(?:是|在于|有[二三四两几]|是多方面的)|(?:根源|根子|症结)(?:主要)?在于|归根(?:结底|到底)"
+    r"究其(?:原因|根源)|原因[，,]?(?:主要)?(?:是|在于|有[二三四两几]|是多方面的)|(?:根源|根子|症结)(?:主要)?在于|归根(?:结底|到底)"
     r"|之所以[^。；]{0,30}(?:是因为|在于)|(?:主要|根本|深层次?)原因|^(?:[^。；，,]{0,8}[，,])?(?:由于|因为)"
     r"|^[^。；，,]{2,12}由于"
     r"|^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]是)?\s*从?(?:主观|客观)(?:上|方面|原因|规律)(?:看|讲|来看|分析|而言)?"
@@ -122,12 +122,17 @@ _EXPLANATION = re.compile(
     r"|^(?:[^。；，,]{0,8}[，,])?正(?:是)?(?:因为|由于)|(?:问题|原因|根源|症结|关键)[^。；，,]{0,6}不在于[^。；]{2,40}而在于|(?:原因|根源|症结)[^。；，,]{0,6}不是[^。；]{2,40}而是"
     # a why-question about a persisting shortcoming answered in the same sentence (为何屡治不绝？其一…)
     r"|(?:为何|为什么|何以|缘何|因何)[^。；？?]{0,30}(?:不|难|没|未|越|屡|仍|反而|却)[^。；？?]{0,20}[？?][^。；]{4,}"
-    r"|(?:重要|直接|关键|内在)原因|(?:根源|根子|症结|病根)[^。；，,]{0,4}在|归结为"
+    r"|(?:重要|直接|关键|内在|结构性|制度性|体制性|深层)原因|(?:根源|根子|症结|病根)[^。；，,]{0,4}在|归结为"
+    # a cause labelled as such (成因：…; 原因分析：…) and a why-question of its own, answered after it
+    r"|^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?(?:主要)?(?:成因|原因|根源)(?:分析)?\s*[\d一二三四五六七八九十]{0,2}\s*[:：]"
+    r"|^(?:那么|那|可)?[，,]?[^。；？?]{0,16}(?:为什么|为何|何以|缘何|因何)(?!要)[^。；？?]{2,40}[？?]$"
     r"|是制约[^。；]{2,30}的(?:重要|主要|关键)?因素"
     # what sets a shortcoming off (形式主义的诱因…; 诱发…的深层次原因)
     r"|诱因|诱发[^。；]{0,16}(?:原因|因素)"
     # a change or a second factor chained to the shortcoming it produced (随着…，…，致使…; 加之…，导致…)
     r"|(?:^随着|加之)[^。；]{2,60}[，,](?:致使|导致|以致|使得|造成)")
+# A shortcoming labelled as such (问题1：…; 存在问题：…) is a problem, whatever the section around it.
+_PROBLEM_LABEL = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?(?:(?:存在的?|主要|突出)问题|问题\s*[\d一二三四五六七八九十]{1,2})\s*[:：]")
 # Why a thing matters (…意义重大; 具有重要意义; 关系到…，关系到…): context, in whatever section it stands.
 _SIGNIFICANCE = re.compile(r"意义(?:十分|非常|极其|尤为)?(?:重大|深远)。?$|(?:具有|有着)[^。；]{0,8}(?:重要|重大|深远|现实)的?意义。?$"
                            r"|关系到[^。；]{2,40}关系到")
@@ -933,6 +938,8 @@ class RoleRules:
             scores["problem"] *= 0.5  # a prescription names shortcomings only as what to fix (及时发现存在的问题)
         if context.section_hint:  # the section decides when the wording does not (annotation guide)
             scores[context.section_hint] += SECTION_HINT_WEIGHT
+        if _PROBLEM_LABEL.match(own.strip()):
+            scores["problem"] += SECTION_HINT_WEIGHT
         if not context.policy and not _ADVISES.search(own) and not _FUTURE.search(own) and any(
                 hit.code in self._disconnects for hit in matcher_for(self.codebook).match(text)) and not _DEFINES.match(own):
             scores["problem"] += 1.0  # a disconnect named outside advice is most often observed
@@ -1029,7 +1036,7 @@ class RoleRules:
             scores["other"] += 0.75
         if context.doc_type == "答记者问" and _RESTATEMENT.match(text):
             scores["requirement"] += 2.0
-        told = (context.voice == "report" and text.rstrip().endswith(("。", "！")) and bool(_DONE.search(own))
+        told = (context.voice == "report" and text.rstrip().endswith(("。", "！", "；", ";")) and bool(_DONE.search(own))
                 and not _COMMENTARY.search(own))
         if (context.position < 3 and not context.section_hint and len(text) < 60 and not context.is_heading
                 and not context.heading and not _ARTICLE.match(text.strip())
