@@ -381,6 +381,11 @@ _APPARATUS = re.compile(r"^[〔\[【(（]?\s*(?:关键词|关键字|中图分类
 # is part of that report, not the frame of a meeting's news.
 _ATTENDED = re.compile(r"(?:参加|出席|列席)了?(?:本次|此次)?(?:会议|座谈会|活动|仪式|培训)。?$")
 _DATED_ACTIVITY = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日[^。；]{0,50}?(?:开展|举办|举行|组织)")
+# The next step of the activity a news item tells (接着，…; 活动中，…; 第二阶段：…; 参观结束后，…) and the line on
+# who led it and who took part (活动由…主持，全体党员参加。): the activity reported, not the news's frame.
+_NEXT_IN_EVENT = re.compile(r"^(?:接着|随后|然后|紧接着|之后|其后|最后|首先|活动中|活动现场|活动期间|期间|此外|同时|在此次活动中|在活动中"
+                            r"|第[一二三四五六七八九十]阶段|第[一二三四五六七八九十]项|[^。；，,]{2,12}结束后)[，,:：]"
+                            r"|^[^。；，,]{0,8}由[^。；，,]{2,30}主持[，,][^。；]{0,30}参加(?:了)?(?:活动|学习)?。?$")
 # What the writer reads out of the facts (这一论断揭示了…; 这些案例印证了…; 它为…提供了…) is commentary, not an act told.
 _COMMENTARY = re.compile(r"^(?:这|此|它|其|上述|以上)|揭示|印证|证明|表明|说明了|彰显|诠释|折射|意味着|珍贵|可贵")
 # The place a report is about (总面积…平方公里, 总人口…, 东与…接壤): its setting, not what the unit did.
@@ -430,6 +435,7 @@ class PassageContext:
     is_title: bool = False  # the document's title line (or a repeat of it)
     lead: bool = False  # the report of the meeting in news of the requirements set there
     off_topic: bool = False  # event news that never names the codebook's topic (document gates apply)
+    news: bool = False  # news of what a unit did (a dated or unit-named opening), no meeting that set requirements
 
 
 def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
@@ -490,6 +496,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
                     and (_PRESCRIBES.match(_HEADING_NUMBER.sub("", following)) or _NAMED_PRESCRIPTION.match(following)))
 
     sets_norms = not policy and any(opens_norms(position, text.strip()) for position, text in enumerate(texts))
+    news = not policy and not sets_norms and any(
+        _UNIT_NEWS.search(text.strip()) or _DATED_ACTIVITY.match(text.strip()) for text in texts[:3])
     announced = False
     listed = ""
     list_rank: int | None = None  # the rank of an announced list's heading items
@@ -555,7 +563,7 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
         contexts.append(PassageContext(heading_text, doc_type, policy or announced, heading is not None, hint, position,
                                        voice=voice, spoken=announced or (policy and spoken_title),
                                        is_title=bool(title) and (stripped == title or _same_title(stripped, title)),
-                                       lead=lead))
+                                       lead=lead, news=news))
     return contexts
 
 
@@ -894,7 +902,7 @@ class RoleRules:
     def scores(self, text: str, context: PassageContext) -> dict[str, float]:
         """Role scores of a passage in its context (memoised on the parts of the context they use)."""
         key = (text, context.doc_type, context.voice, context.policy, context.section_hint, context.position < 3,
-               context.is_heading, bool(context.heading), context.spoken, context.is_title, context.lead)
+               context.is_heading, bool(context.heading), context.spoken, context.is_title, context.lead, context.news)
         cached = self._cache.get(key)
         if cached is None:
             if len(self._cache) >= _CACHE_SIZE:
@@ -958,6 +966,10 @@ class RoleRules:
         if (framing and not context.lead and not context.spoken and _DATED_ACTIVITY.match(text.strip())
                 and _ATTENDED.search(text) and not _FRAMING.search(_ATTENDED.sub("", text))):
             framing = False  # 5月9日，…支部开展…活动，…参加了此次活动。: the activity reported, its participants named
+        if (context.news and not context.section_hint and _NEXT_IN_EVENT.match(own.strip()) and not _ADVISES.search(own)
+                and not _STRONG_MODAL.search(own) and not _FUTURE.search(own)):
+            framing = False
+            scores["practice"] += 1.5  # 接着，…宣讲微党课。: the next step of the activity the news tells
         if (_QUOTATION.search(text) or _CENTRAL_CONTEXT.search(text) or framing or context.lead
                 or (_SIGNIFICANCE.search(own) and not _STRONG_MODAL.search(own))):
             scores["other"] += SECTION_HINT_WEIGHT
