@@ -363,6 +363,13 @@ _UNIT_NEWS = re.compile(
     r"(?:[^。；，,]{0,6})?(?:多向发力|多措并举|多点发力|自\d{4}年|近日|日前|今年以来|\d{1,2}月\d{1,2}日)"
     r"|^(?:近日|日前|今年以来|\d{1,2}月\d{1,2}日(?:上午|下午)?)[，,]?[^。；，,]{0,20}(?:党委|党组|党总支|党支部|支部|分局|公司|分行|支行|中心)"
     r"(?:[^。；，,]{0,4})?(?:开展|组织|召开|举办|赴|联合|走进|启动|聚焦|坚持|围绕|紧扣|着力|扎实|深入|多措并举)")
+# …or a place or unit named at the opening as the actor of a practice it keeps (近年来，某县推行…; 某局坚持以…):
+# an experience story, whose bare verb phrases (明确任务，让“履责必清”。) tell what the unit does.
+_UNIT_ACTS = re.compile(
+    r"^(?:(?:近年来|近些年来|近几年来|今年以来|去年以来|\d{4}年以来|近期|近日|日前)[，,]?)?[^。；，,]{1,24}"
+    r"(?:省|市|县|区|旗|镇|乡|街道|社区|村|局|厅|署|委|党委|党组|党工委|支部|公司|集团|分行|支行|中心|学院|医院|大学)"
+    r"(?:[（(][^）)]{1,6}[）)])?(?:党委|党组|党工委|党支部)?"
+    r"(?:坚持|推行|以|围绕|聚焦|着力|深入|积极|创新|探索|实施|通过|把|将|立足|紧扣|结合|注重|大力|扎实|全面|持续|不断)")
 # In a report, a very short line (配强支部班子。 建强党员队伍。) is a run-in heading of what was done.
 _RUN_IN_HEADING_MAX = 10
 # A sentence that opens by prescribing (要…, 其次，要…, 必须…).
@@ -476,7 +483,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     voice = ("advice" if advises >= _VOICE_MIN and advises >= 2 * reports
              else "report" if (reports >= _VOICE_MIN and reports >= 2 * advises) or (reports >= 2 and not advises)
              else "")
-    if not voice and not policy and any(_UNIT_NEWS.search(text) for text in texts[:3]) and reports >= advises:
+    if not voice and not policy and any(_UNIT_NEWS.search(text) or _UNIT_ACTS.match(text.strip())
+                                        for text in texts[:3]) and reports >= advises:
         voice = "report"  # news of what a unit did tells it without 了 (一是在…上发力)
     body_started = False
     meeting_news = any(_MEETING_OPENING.search(text) for text in texts[:5])
