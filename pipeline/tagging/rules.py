@@ -258,7 +258,8 @@ _MORE_NORMS = re.compile(r"提出了?[^。；]{0,16}(?:要求|意见)。?$|(?:�
 # gives its role to the enumerated items (一是…, 第一…) and what they say, until the next real heading.
 _LIST_ANNOUNCEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("practice", re.compile(r"(?:回顾|总结)[^。；]{0,30}(?:工作|以来)[^。；]{0,12}(?:特点|成效|成绩|做法|亮点)[^。；]{0,4}[:：]\s*$")),
-    ("cause", re.compile(r"(?:原因|根源|成因)[^。；]{0,12}(?:有[两二三四五六几多]|如下|以下|方面|几点|是多方面的|包括)"
+    # (…在原因、性质、形式等方面… names dimensions, it announces no list)
+    ("cause", re.compile(r"(?:原因|根源|成因)[^。；]{0,12}(?:有[两二三四五六几多]|如下|以下|(?<!等)方面|几点|是多方面的|包括)"
                          r"|(?:背后|深层次?|深刻|复杂)[^。；]{0,10}(?:原因|根源|成因)[。:：]?$"
                          r"|(?:既有|有)[^。；]{0,10}(?:主观|客观)(?:原因|因素|方面)")),
     ("problem", re.compile(r"表现(?:在|为)[^。；]{0,8}(?:以下|如下|几个方面|[两二三四五六几]个?方面)"
@@ -391,11 +392,11 @@ _APPARATUS = re.compile(r"^[〔\[【(（]?\s*(?:关键词|关键字|中图分类
 # Who took part, told at the end of a dated opening that reports the unit's own activity (…开展…活动，…参加了此次活动),
 # is part of that report, not the frame of a meeting's news.
 _ATTENDED = re.compile(r"(?:参加|出席|列席)了?(?:本次|此次)?(?:会议|座谈会|活动|仪式|培训)。?$")
-_DATED_ACTIVITY = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日[^。；]{0,50}?(?:开展|举办|举行|组织)")
+_DATED_ACTIVITY = re.compile(r"^(?:为[^。；]{2,60}[，,])?(?:\d{4}年)?\d{1,2}月\d{1,2}日[^。；]{0,50}?(?:开展|举办|举行|组织)")
 # The next step of the activity a news item tells (接着，…; 活动中，…; 第二阶段：…; 参观结束后，…) and the line on
 # who led it and who took part (活动由…主持，全体党员参加。): the activity reported, not the news's frame.
-_NEXT_IN_EVENT = re.compile(r"^(?:接着|随后|然后|紧接着|之后|其后|最后|首先|活动中|活动现场|活动期间|期间|此外|同时|在此次活动中|在活动中"
-                            r"|第[一二三四五六七八九十]阶段|第[一二三四五六七八九十]项|[^。；，,]{2,12}结束后)[，,:：]"
+_NEXT_IN_EVENT = re.compile(r"^(?:(?:接着|随后|然后|紧接着|之后|其后|最后|首先|活动中|活动现场|活动期间|期间|此外|同时|在此次活动中|在活动中"
+                            r"|第[一二三四五六七八九十]阶段|第[一二三四五六七八九十]项|[^。；，,]{2,12}结束后)[，,:：]|(?:接着|随后|紧接着|最后)(?=由|在|[^。；，,]{0,4}(?:组织|带领|为)))"
                             r"|^[^。；，,]{0,8}由[^。；，,]{2,30}主持[，,][^。；]{0,30}参加(?:了)?(?:活动|学习)?。?$")
 # What the writer reads out of the facts (这一论断揭示了…; 这些案例印证了…; 它为…提供了…) is commentary, not an act told.
 _COMMENTARY = re.compile(r"^(?:这|此|它|其|上述|以上)|揭示|印证|证明|表明|说明了|彰显|诠释|折射|意味着|珍贵|可贵")
