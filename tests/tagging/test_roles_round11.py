@@ -108,3 +108,12 @@ def test_without_a_unit_at_the_opening_bare_verb_phrases_are_not_practice(roles:
         "强化督促，让督责落到实处。",
     ]
     assert "practice" not in document_roles(roles, texts)[3:]
+
+
+def test_a_shortcoming_put_down_to_its_source_after_but_is_a_cause(roles: RoleRules) -> None:
+    texts = [
+        "关于社区网格党建的调研报告",
+        "网格党建推行以来，得到了居民的普遍认可。",
+        "但由于网格划分仍在调整，仍然存在部分党小组活动不经常、党员参与不够、作用发挥不明显等问题。",
+    ]
+    assert document_roles(roles, texts)[2] == "cause"
