@@ -4,16 +4,17 @@ D3: training that is too theoretical or lectures only, study set against the wor
 study called showy, the "moved in class, unmoved back home" pattern, single training methods, training
 that falls short of its aim, course content cut off from the real work, training quality to be raised,
 sign-in or notes in place of study, study satisfied with handing out material, discussion far from the work,
-study results not turned into work results.
+study results not turned into work results, skimming titles, study that stops at relaying, study as a show, copied notes.
 D4: content that misses the post's needs, no differentiated design, supply-led training, needs surveyed or
 mapped, training by order or menu, general content heavy and practical content light, content out of date,
 provision at odds with needs, needs not told apart, no classified guidance, members who gain little.
 D5: meetings used to push responsibility, papers used to shed it, sign-in or screenshot traces, traces left
 online, touring dressed as training, weeks without meetings, trace-keeping work, the real effect ignored,
 meetings and papers that grow instead of shrinking, meetings merged and papers cut, assessment without
-traces, a sign-in and a photo, sign-in in place of study.
+traces, a sign-in and a photo, sign-in in place of study, full records of meetings never held, showpieces,
+party days turned into outings, notes written by others, many meetings and few results, fine words in reports.
 M2: talking politics shown in the work, the centre's instructions put first on a meeting's agenda.
-M3: not for the titles of papers on training.
+M3: study results shown in the work, what was learned and what was used; not for the titles of papers on training.
 Every sentence here is written for the test."""
 
 import pytest
@@ -65,6 +66,21 @@ PAIRS = [
     ("街道推行无痕督查，不再要求准备汇报材料。", "街道推行网格巡查，及时处理群众诉求。", "D5"),
     ("部分党员参加学习只是签个到、拍个照。", "部分党员参加学习后认真写了体会。", "D5"),
     ("有的单位以打卡代替学习。", "有的单位以研讨带动学习。", "D5"),
+    # D3: skimming, study that stops at relaying, study as a show, copied notes
+    ("少数干部读文件只是看看标题、翻翻目录。", "少数干部读文件时先看标题、再读全文。", "D3"),
+    ("有的科室学习贯彻停留在“传达了、学习了”。", "有的科室学习贯彻做到了“传达了、落实了”。", "D3"),
+    ("个别干部把学习当成应景之作。", "个别干部把学习当成终身功课。", "D3"),
+    ("检查发现部分学习笔记互相抄袭。", "检查发现部分学习笔记图文并茂。", "D3"),
+    # D5: records without the meeting, showpieces, outings, copied notes, many meetings few results, fine words
+    ("有的支部会议记录写得满满当当，实际却没有开会。", "有的支部会议记录写得清清楚楚，决议也都落实了。", "D5"),
+    ("个别单位热衷于打造“盆景”，不管能否推开。", "个别单位注重培育典型，再逐步推开。", "D5"),
+    ("有的支部把主题党日搞成了游山玩水。", "有的支部把主题党日办成了业务研讨。", "D5"),
+    ("一些干部的心得体会找人代写。", "一些干部的心得体会写得很实在。", "D5"),
+    ("会议开了不少，问题解决不多。", "会议开得不多，问题解决不少。", "D5"),
+    ("汇报材料写得天花乱坠，群众却不认账。", "汇报材料写得简明扼要，群众也认账。", "D5"),
+    # M3: study results shown in the work, what was learned and used
+    ("要把学习成果体现在推动业务发展上。", "要把调研成果体现在年度报告里。", "M3"),
+    ("各支部围绕“学了什么、用了什么”交流体会。", "各支部围绕“干了什么、缺了什么”交流体会。", "M3"),
     # M2: politics in the work, the centre's instructions first on the agenda
     ("推动干部把讲政治体现到执法办案的各个环节。", "推动干部把讲规范体现到执法办案的各个环节。", "M2"),
     ("局党组把学习总书记重要指示作为党组会第一项议程。", "局党组把年度预算调整作为党组会最后一项议程。", "M2"),
