@@ -95,7 +95,7 @@ def test_wording_gets_code_and_near_miss_does_not(matcher: RuleMatcher, kept: st
 
 def test_title_of_a_paper_on_training_is_not_m3(matcher: RuleMatcher) -> None:
     # A paper's title names the topic; the body passages carry the codes.
-    assert "M3" not in matcher.codes("基层党员教育培训工作的几点思考")
+    assert "M3" not in matcher.codes("基层党员教育培训工作的困境与突破")
     assert "M3" not in matcher.codes("新时期干部教育培训问题探析")
     assert "M3" in matcher.codes("机关党委每季度组织一次党员教育培训。")
 
