@@ -54,3 +54,26 @@ def test_a_frame_without_the_newer_columns_reads_their_defaults(codebook):
     bare = [replace(c, heading="", lead=False, voice="", spoken=False, is_title=False) for c in contexts]
     expected = np.array([rules.features(text, context) for text, context in zip(NEWS, bare, strict=True)])
     np.testing.assert_array_equal(RoleCueFeatures(codebook).transform(frame), expected)
+
+
+def _role_with_model_probabilities(tagger, text, probabilities):
+    """The combined role of ``text`` when the model gives it ``probabilities`` (role → probability)."""
+    from pipeline.tagging.tagger import ROLES
+
+    row = np.array([[probabilities.get(role, 0.0) for role in ROLES]])
+    tagger._model_role_probs = lambda texts, contexts, features=None: np.repeat(row, len(texts), axis=0)
+    return tagger.tag_document([text])[0].role
+
+
+def test_a_confident_model_overrides_the_rule_role_and_a_hesitant_one_does_not(codebook):
+    from pipeline import config
+    from pipeline.tagging.tagger import Tagger
+
+    tagger = Tagger.load(config.MODEL_PATH, codebook)
+    text = "局党委每季度听取一次各支部党建和业务工作情况汇报。"
+    rule_role = Tagger(codebook).tag_document([text], mode="rules")[0].role
+    other = "other" if rule_role != "other" else "practice"
+    margin = tagger.role_rule_weight
+    assert margin < 1.0  # the model's probability (at most 1) can outweigh the rule role
+    assert _role_with_model_probabilities(tagger, text, {other: min(1.0, margin + 0.1)}) == other
+    assert _role_with_model_probabilities(tagger, text, {other: margin - 0.1}) == rule_role
