@@ -560,9 +560,11 @@ scores of the passage in its context and of its nearest heading alone, document 
 of the nearest heading (做法 / 问题 / 原因 / 对策 …), heading and policy flags.
 
 **Combination.** Code score = 0.5 × rule hit + 0.5 × model probability, kept when ≥ the code's
-threshold ({thresholds}). Role = argmax(model probability + {role_weight} × rule role).
-Thresholds and the role weight are tuned by leave-one-document-out on the training documents; a
-threshold other than 0.5 (where a rule hit decides) is kept only if it gains 0.02 F1 there.
+threshold ({thresholds}). Role = argmax(model probability + {role_weight} × rule role): the model
+overrides the rule role only where it is that much more confident of another role (the weight was
+chosen on real documents outside the sample, where lower weights lost and 1, the rule role always
+deciding, kept fewer roles right). Thresholds are tuned by leave-one-document-out on the training
+documents; a threshold other than 0.5 (where a rule hit decides) is kept only if it gains 0.02 F1 there.
 
 **Metrics.** {evaluation}
 

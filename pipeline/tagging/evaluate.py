@@ -209,7 +209,7 @@ def render_markdown(results: dict[str, SystemScores], gold: list[GoldPassage], c
         f"{len(gold)} passages in {len(documents)} documents (the near-duplicate article is excluded).",
         "",
         "Method: leave-one-document-out. For each document the model is trained, and its per-code thresholds "
-        "and role weighting tuned by an inner leave-one-document-out, on the other documents only; the "
+        "tuned by an inner leave-one-document-out, on the other documents only; the "
         "held-out document is then tagged. Figures pool the held-out predictions of all folds. No figure "
         "here is computed on training data.",
         "",
