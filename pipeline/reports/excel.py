@@ -436,12 +436,17 @@ def build_workbook(path: Path, data: ReportData, *, max_rows: int = MAX_SHEET_RO
     return path
 
 
-def build_table_workbook(path: Path, sheets: Sequence[tuple[str, pd.DataFrame]]) -> Path:
-    """Write a workbook of table sheets (Chinese headers, printable, frozen header) in the given order."""
+def build_table_workbook(path: Path, sheets: Sequence[tuple[str, pd.DataFrame]], *,
+                         notes: dict[str, str] | None = None) -> Path:
+    """Write a workbook of table sheets (Chinese headers, printable, frozen header) in the given order;
+    a sheet named in ``notes`` ends with its note, a row below the table."""
     workbook = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
     styles = Styles(workbook)
     for title, frame in sheets:
-        write_table_sheet(workbook, styles, title, frame)
+        written = write_table_sheet(workbook, styles, title, frame)
+        if notes and title in notes:
+            rows_on_last = len(frame) - sheet_parts(title, len(frame))[-1].first
+            write_cell(written[-1], rows_on_last + 2, 0, notes[title], styles(NOTE))
     workbook.close()
     return path
 

@@ -17,7 +17,8 @@ Written by :func:`write_stats` (``lzp stats DIR``):
   sentence: count, expected count, PMI and log-likelihood (G²), strongest first;
 * ``DIR/tables/cooccurrence.parquet`` — pairs of frequent words in one passage: count and Jaccard;
 * ``DIR/reports/共现网络.svg`` — the co-occurrence network (drawn here, no plotting library);
-* ``DIR/stats.xlsx`` — the four tables as sheets.
+* ``DIR/stats.xlsx`` — the four tables as sheets; the keyword-in-context sheet shows the first
+  :data:`KWIC_SHEET_LINES` lines of each keyword in each unit and says where the others are.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ TOP_WORDS = 200  # per unit in word_frequencies
 NETWORK_WORDS = 30
 NETWORK_EDGES = 60
 DEFAULT_KEYWORDS = 8  # most frequent words used as keywords when none are given
+# Lines per keyword and unit on the workbook's keyword-in-context sheet (the table keeps every line).
+KWIC_SHEET_LINES = 20
 NETWORK_FILE = "共现网络.svg"
 STATS_WORKBOOK = "stats.xlsx"
 
@@ -270,6 +273,17 @@ def compute_stats(passages: Sequence[Passage], keywords: Sequence[str] = ()) -> 
                      network_svg(edges))
 
 
+def kwic_sheet(kwic: pd.DataFrame, *, lines: int = KWIC_SHEET_LINES) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The keyword-in-context lines the workbook shows: the first ``lines`` of each keyword in each
+    unit, in reading order, and (when lines were left out) the note that says where the rest are."""
+    shown = kwic.groupby(["keyword", "unit"], sort=False).head(lines) if len(kwic) else kwic
+    if len(shown) == len(kwic):
+        return kwic, {}
+    note = (f"每个关键词在每个单位只列前 {lines} 处（共 {len(kwic)} 处，此处列 {len(shown)} 处）；"
+            "全部见 tables/kwic.parquet 或 lzp.duckdb 的 kwic 表。")
+    return shown, {"关键词语境": note}
+
+
 def write_stats(out_dir: Path, *, keywords: Sequence[str] = ()) -> dict[str, Path]:
     """Compute the text statistics of an analysis directory and write the tables, the workbook and the
     network picture; returns the written paths by name."""
@@ -280,7 +294,9 @@ def write_stats(out_dir: Path, *, keywords: Sequence[str] = ()) -> dict[str, Pat
               "cooccurrence": stats.cooccurrence}
     written = {name: write_parquet_atomic(frame, tables / f"{name}.parquet") for name, frame in frames.items()}
     written["network"] = write_text_atomic(out_dir / "reports" / NETWORK_FILE, stats.network_svg + "\n")
-    sheets = [("词频", frames["word_frequencies"]), ("关键词语境", frames["kwic"]), ("搭配", frames["collocations"]),
+    kwic, notes = kwic_sheet(frames["kwic"])
+    sheets = [("词频", frames["word_frequencies"]), ("关键词语境", kwic), ("搭配", frames["collocations"]),
               ("共现", frames["cooccurrence"])]
-    written["excel"] = write_atomic(out_dir / STATS_WORKBOOK, lambda path: build_table_workbook(path, sheets))
+    written["excel"] = write_atomic(out_dir / STATS_WORKBOOK,
+                                    lambda path: build_table_workbook(path, sheets, notes=notes))
     return written

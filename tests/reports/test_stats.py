@@ -20,6 +20,7 @@ from pipeline.reports.stats import (
     compute_stats,
     cooccurrence,
     keyword_in_context,
+    kwic_sheet,
     words,
 )
 
@@ -118,3 +119,25 @@ def test_word_counts_of_a_passage_are_those_of_its_whole_text():
     stats = compute_stats([Passage("甲", "a", "a:1", text)])
     counted = dict(zip(stats.frequencies.word, stats.frequencies["count"], strict=True))
     assert counted == dict(Counter(words(text)))  # fewer distinct words than the top kept per unit
+
+
+def test_the_workbook_shows_the_first_lines_of_each_keyword_and_unit_and_says_where_the_rest_are() -> None:
+    passages = [Passage(unit, "d", f"{unit}:{n}", "上文一岗双责下文，又谈两张皮。") for unit in ("甲局", "乙局") for n in range(5)]
+    kwic = keyword_in_context(passages, ["一岗双责", "两张皮"])
+    shown, notes = kwic_sheet(kwic, lines=3)
+    assert len(kwic) == 20 and len(shown) == 12  # 2 keywords × 2 units × 3 lines
+    assert shown.groupby(["keyword", "unit"]).size().tolist() == [3, 3, 3, 3]
+    assert shown.passage_id.tolist()[:3] == ["甲局:0", "甲局:1", "甲局:2"]  # the first ones, in reading order
+    assert "共 20 处" in notes["关键词语境"] and "tables/kwic.parquet" in notes["关键词语境"]
+    assert kwic_sheet(kwic, lines=5)[1] == {}  # nothing left out: no note
+
+
+def test_a_capped_sheet_ends_with_its_note(tmp_path: Path) -> None:
+    from pipeline.reports.excel import build_table_workbook
+
+    frame = pd.DataFrame({"keyword": ["两张皮"] * 3, "unit": ["甲局"] * 3})
+    path = build_table_workbook(tmp_path / "t.xlsx", [("关键词语境", frame), ("搭配", frame)],
+                                notes={"关键词语境": "只列前 3 处"})
+    book = openpyxl.load_workbook(path)
+    assert book["关键词语境"].cell(row=6, column=1).value == "只列前 3 处"  # header, 3 rows, a blank row
+    assert book["搭配"].max_row == 4
