@@ -3,7 +3,7 @@
 M5: a superior's comments on the secretaries' 述职, the quality of the 述职 itself, and 书记抓、抓书记 are
 mechanisms; a cadre's personal 述职 and 测评 in a leadership-team assessment are not party work, and an
 incentive mechanism meant to raise study zeal is not a mechanism of integration.
-M4: 服务型党组织 named in a significance line, and the stock definition of the grassroots organisation as a
+M4: members' public pledges and one-to-one visits are members at work; 服务型党组织 named in a significance line, and the stock definition of the grassroots organisation as a
 战斗堡垒, are not the organisation at work in the business.
 M6: party-affairs cadres who only speak for others, or who are counted in a unit's profile, are not the team measure.
 Every sentence here is written for the test."""
@@ -28,6 +28,11 @@ PAIRS = [
     ("各支部围绕窗口业务建设服务型党组织，办好群众身边事。",
      "加强服务型党组织建设，是新时期做好群众工作的必然要求。", "M4"),
     ("要把每个业务科室的支部都建成坚强战斗堡垒。", "党的基层组织是团结带领广大群众贯彻落实党的各项方针政策和工作部署的战斗堡垒。", "M4"),
+    # M4: members' public pledges and one-to-one visits
+    ("各支部把每名党员的年度承诺亮在墙上，接受群众监督。", "各支部把每名党员的年度体检安排在周末，不影响窗口服务。", "M4"),
+    ("每名党员结合所在科室的年度目标任务，从业务工作、廉洁自律、服务群众、学习提高、遵规守纪五个方面逐条作出承诺。",
+     "每名党员结合所在科室的年度目标任务，从业务工作、廉洁自律、服务群众、学习提高、遵规守纪五个方面逐条作出分析。", "M4"),
+    ("开展党员“一对一”走访困难企业活动。", "开展干部“一对一”走访困难企业活动。", "M4"),
     # M6: speakers and head counts
     ("不少单位专职党务干部配备不足。", "不少党务干部普遍反映，检查材料太多太杂。", "M6"),
     ("全局为12个党支部配齐了专职党务工作者。", "全局共有党支部12个、党务工作者30名。", "M6"),
