@@ -3,9 +3,11 @@
 M5: a superior's comments on the secretaries' 述职, the quality of the 述职 itself, and 书记抓、抓书记 are
 mechanisms; a cadre's personal 述职 and 测评 in a leadership-team assessment are not party work, and an
 incentive mechanism meant to raise study zeal is not a mechanism of integration.
-M4: members' public pledges and one-to-one visits are members at work; 服务型党组织 named in a significance line, and the stock definition of the grassroots organisation as a
-战斗堡垒, are not the organisation at work in the business.
-M6: party-affairs cadres who only speak for others, or who are counted in a unit's profile, are not the team measure.
+M4: members' public pledges and one-to-one visits are members at work; 服务型党组织 named in a significance
+line, and the stock definition of the grassroots organisation as a 战斗堡垒, are not.
+M6: a village reserve pool of talent and party-affairs cadres who do not know the business are the team
+measure (a company's reserve pool is not); party-affairs cadres who only speak for others, or who are counted
+in a unit's profile, are not.
 Every sentence here is written for the test."""
 
 import pytest
@@ -34,6 +36,9 @@ PAIRS = [
      "每名党员结合所在科室的年度目标任务，从业务工作、廉洁自律、服务群众、学习提高、遵规守纪五个方面逐条作出分析。", "M4"),
     ("开展党员“一对一”走访困难企业活动。", "开展干部“一对一”走访困难企业活动。", "M4"),
     # M6: speakers and head counts
+    # M6: a reserve pool of village talent, party-affairs cadres who do not know the business
+    ("各村普遍建立后备人才库，把返乡青年纳入党组织培养视野。", "公司建立中层管理岗位后备人才库，每年评估一次。", "M6"),
+    ("（二）党务工作人员专业不熟悉，抓党建办法不多。", "（二）新进业务人员专业不熟悉，办案效率不高。", "M6"),
     ("不少单位专职党务干部配备不足。", "不少党务干部普遍反映，检查材料太多太杂。", "M6"),
     ("全局为12个党支部配齐了专职党务工作者。", "全局共有党支部12个、党务工作者30名。", "M6"),
 ]
