@@ -1,7 +1,7 @@
 """目标融合, 机制融合 and 队伍融合 in the wordings of assessment news, study reports and unit profiles.
 
-M5: a superior's comments on the secretaries' 述职, the quality of the 述职 itself, and 书记抓、抓书记 are
-mechanisms; a cadre's personal 述职 and 测评 in a leadership-team assessment are not party work, and an
+M5: a superior's comments on the secretaries' 述职, the quality of the 述职 itself, 书记抓、抓书记, and
+party-building results left without a hard measure are mechanisms; a cadre's personal 述职 and 测评 in a leadership-team assessment are not party work, and an
 incentive mechanism meant to raise study zeal is not a mechanism of integration.
 M4: members' public pledges and one-to-one visits are members at work; 服务型党组织 named in a significance
 line, and the stock definition of the grassroots organisation as a 战斗堡垒, are not.
@@ -21,6 +21,8 @@ PAIRS = [
     ("述职结束后，县委书记进行点评，指出各支部的短板。", "述职结束后，县委书记进行总结，部署下一阶段任务。", "M5"),
     ("各支部要进一步提升述职质量。", "各支部要进一步提升窗口服务质量。", "M5"),
     ("机关工委坚持书记抓、抓书记的工作思路。", "机关工委坚持书记带头讲党课的工作思路。", "M5"),
+    # M5: party-building results with no hard measure in the assessment (rule 4: the instrument is named)
+    ("干部考察时，党建工作实绩缺乏量化标准，只写几句评语。", "干部考察时，招商引资实绩缺乏量化标准，只写几句评语。", "M5"),
     # M5: a cadre's personal 述职 in a leadership-team assessment
     ("考察组通过支部书记述职、民主测评等环节，了解基层党建工作成效。",
      "考察组通过个人述职、民主测评等环节，了解领导班子和领导干部的表现。", "M5"),
