@@ -1,8 +1,9 @@
 """目标融合, 机制融合 and 队伍融合 in the wordings of assessment news, study reports and unit profiles.
 
 M5: a superior's comments on the secretaries' 述职, the quality of the 述职 itself, 书记抓、抓书记, and
-party-building results left without a hard measure are mechanisms; a cadre's personal 述职 and 测评 in a leadership-team assessment are not party work, and an
-incentive mechanism meant to raise study zeal is not a mechanism of integration.
+party-building results left without a hard measure are mechanisms; a cadre's personal 述职 and 测评 in a
+leadership-team assessment are not party work, and an incentive mechanism meant to raise study zeal is not
+a mechanism of integration.
 M4: members' public pledges and one-to-one visits are members at work; 服务型党组织 named in a significance
 line, and the stock definition of the grassroots organisation as a 战斗堡垒, are not.
 M6: a village reserve pool of talent and party-affairs cadres who do not know the business are the team
