@@ -1,5 +1,6 @@
 """Roles of a statement of what a thing is for (…是…的有效载体, …是…的重要途径): context, not what a unit did nor
-advice, unless a section decides or the sentence points back to the unit's own act or sets the thing as a task.
+advice, unless a section decides or the sentence points back to the unit's own act or sets the thing as a task; and
+the headings of a study's apparatus (问题缘起, 自查方法), which name a part rather than what was done.
 Every sentence here is written for the test."""
 
 from pipeline.tagging.rules import RoleRules
@@ -38,3 +39,25 @@ def test_in_a_list_of_advice_the_same_frame_stays_advice(roles: RoleRules) -> No
         "健全考核是推动融合落地的有力抓手。",
     ]
     assert document_roles(roles, texts)[2] == "recommendation"
+
+
+_SELF_INSPECTION = [
+    "某局机关党委关于支部活动记录的自查报告",
+    "今年以来，局机关党委组织各支部对活动记录进行了全面自查。",
+]
+
+
+def test_the_parts_of_a_studys_apparatus_are_structure(roles: RoleRules) -> None:
+    texts = _SELF_INSPECTION + [
+        "一、问题缘起",
+        "去年的巡察反馈指出，部分支部活动记录内容雷同。",
+        "二、自查方法",
+        "各支部逐本核对会议记录，并抽查党员学习笔记。",
+    ]
+    found = document_roles(roles, texts)
+    assert (found[2], found[4]) == ("other", "other")
+
+
+def test_a_part_on_what_was_done_stays_practice(roles: RoleRules) -> None:
+    texts = _SELF_INSPECTION + ["一、主要做法", "各支部逐本核对会议记录，并抽查党员学习笔记。"]
+    assert document_roles(roles, texts)[2] == "practice"
