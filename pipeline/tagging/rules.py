@@ -141,11 +141,12 @@ _PROBLEM_LABEL = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}
 # Why a thing matters (…意义重大; 具有重要意义; 关系到…，关系到…): context, in whatever section it stands.
 _SIGNIFICANCE = re.compile(r"意义(?:十分|非常|极其|尤为)?(?:重大|深远)。?$|(?:具有|有着)[^。；]{0,8}(?:重要|重大|深远|现实)的?意义。?$"
                            r"|关系到[^。；]{2,40}关系到")
-# What a thing is for (…是…的重要载体/有效途径/必然要求; …作为…的重要组成部分): a statement of its standing, context
+# What a thing is for (…是…的重要载体/有效途径/必然要求; …作为…的重要组成部分; …肩负着…的重要职责): its standing, context
 # rather than what a unit did; a sentence that points back (这是…的举措之一) or sets the thing as a task (把…作为…) is not one.
 _STANDING = re.compile(r"^(?![这此该其把将])[^。；：:，,]{2,30}[，,]?\s*(?:是|作为)[^。；]{0,50}?的(?:重要|有效|有益|有力|主要|基本|根本"
                        r"|关键|必然|首要|坚强)[^。；，,]{0,4}(?:载体|平台|抓手|尝试|举措|窗口|途径|组成部分|阵地|渠道|保障|保证|手段"
-                       r"|方式|环节|基础|力量|主体|依托|趋势|要求|路径|之路|支撑)")
+                       r"|方式|环节|基础|力量|主体|依托|趋势|要求|路径|之路|支撑)"
+                       r"|^(?![这此该其把将])[^。；：:]{2,40}?(?:肩负|担负|承担)着[^。；]{0,40}的(?:重要|重大|光荣)?(?:职责|使命|重任)")
 # A sentence that says what a word means (所谓…，指的是…; 形式主义是指…) names a shortcoming without observing it.
 _DEFINES = re.compile(r"^(?:[^。；，,]{0,6}[，,])?(?:所谓|[^。；，,]{1,16}(?:指的是|是指|就是指))")
 # What explains a success (之所以能够…, 成功的根本原因) explains no shortcoming.

@@ -61,3 +61,16 @@ def test_the_parts_of_a_studys_apparatus_are_structure(roles: RoleRules) -> None
 def test_a_part_on_what_was_done_stays_practice(roles: RoleRules) -> None:
     texts = _SELF_INSPECTION + ["一、主要做法", "各支部逐本核对会议记录，并抽查党员学习笔记。"]
     assert document_roles(roles, texts)[2] == "practice"
+
+
+_SCHOOL = ["某区委党校2024年工作总结", "今年以来，区委党校举办各类培训班36期，培训党员干部2100人次。"]
+
+
+def test_the_mandate_a_body_bears_is_context(roles: RoleRules) -> None:
+    texts = _SCHOOL + ["社区党校作为最基层的培训阵地，肩负着就近培训社区党员的重要职责。"]
+    assert document_roles(roles, texts)[2] == "other"
+
+
+def test_a_task_the_body_took_on_stays_practice(roles: RoleRules) -> None:
+    texts = _SCHOOL + ["今年，党校承担了全区新任村干部轮训的重要任务，共开班4期。"]
+    assert document_roles(roles, texts)[2] == "practice"
