@@ -147,6 +147,10 @@ _STANDING = re.compile(r"^(?![这此该其把将])[^。；：:，,]{2,30}[，,]?
                        r"|关键|必然|首要|坚强)[^。；，,]{0,4}(?:载体|平台|抓手|尝试|举措|窗口|途径|组成部分|阵地|渠道|保障|保证|手段"
                        r"|方式|环节|基础|力量|主体|依托|趋势|要求|路径|之路|支撑)"
                        r"|^(?![这此该其把将])[^。；：:]{2,40}?(?:肩负|担负|承担)着[^。；]{0,40}的(?:重要|重大|光荣)?(?:职责|使命|重任)")
+# A shortcoming named as such: a noun phrase that ends in 问题 (“以会代学”走过场问题。) or a sentence that points back to
+# the one before as a problem (这是当前…最突出的问题之一。); what is done about problems (解决/整治/针对…问题) is not one.
+_NAMED_PROBLEM = re.compile(r"^(?![关如解整针破这這此])[^。；，,：:？?了]{2,30}问题。$"
+                            r"|^(?:这|此)(?:也|正|就)?是[^。；，,]{0,24}(?:突出|主要|普遍|严重|典型|深层次)的?问题(?:之一)?。$")
 # A sentence that says what a word means (所谓…，指的是…; 形式主义是指…) names a shortcoming without observing it.
 _DEFINES = re.compile(r"^(?:[^。；，,]{0,6}[，,])?(?:所谓|[^。；，,]{1,16}(?:指的是|是指|就是指))")
 # What explains a success (之所以能够…, 成功的根本原因) explains no shortcoming.
@@ -968,6 +972,8 @@ class RoleRules:
             scores[context.section_hint] += SECTION_HINT_WEIGHT
         if _PROBLEM_LABEL.match(own.strip()):
             scores["problem"] += SECTION_HINT_WEIGHT
+        if not context.policy and _NAMED_PROBLEM.match(own.strip()):
+            scores["problem"] += 1.5
         if not context.policy and not _ADVISES.search(own) and not _FUTURE.search(own) and any(
                 hit.code in self._disconnects for hit in matcher_for(self.codebook).match(text)) and not _DEFINES.match(own):
             scores["problem"] += 1.0  # a disconnect named outside advice is most often observed

@@ -1,7 +1,7 @@
 """Roles of a statement of what a thing is for (…是…的有效载体, …是…的重要途径): context, not what a unit did nor
 advice, unless a section decides or the sentence points back to the unit's own act or sets the thing as a task; and
-the headings of a study's apparatus (问题缘起, 自查方法), which name a part rather than what was done.
-Every sentence here is written for the test."""
+the headings of a study's apparatus (问题缘起, 自查方法), which name a part rather than what was done; and a shortcoming
+named as a problem (…问题。, 这是…最突出的问题之一。). Every sentence here is written for the test."""
 
 from pipeline.tagging.rules import RoleRules
 from tests.support import document_roles
@@ -74,3 +74,28 @@ def test_the_mandate_a_body_bears_is_context(roles: RoleRules) -> None:
 def test_a_task_the_body_took_on_stays_practice(roles: RoleRules) -> None:
     texts = _SCHOOL + ["今年，党校承担了全区新任村干部轮训的重要任务，共开班4期。"]
     assert document_roles(roles, texts)[2] == "practice"
+
+
+def test_a_shortcoming_named_by_a_noun_phrase_is_a_problem(roles: RoleRules) -> None:
+    texts = ["会议材料层层加码问题。", "上级一个会，到了乡镇要准备十几份材料。"]
+    assert document_roles(roles, texts)[0] == "problem"
+
+
+def test_pointing_back_to_a_shortcoming_as_a_problem(roles: RoleRules) -> None:
+    texts = [
+        "关于支部学习的一些思考",
+        "不少支部的集中学习仍以念文件为主，党员参与不多。",
+        "这是当前支部学习最普遍的问题之一。",
+    ]
+    assert document_roles(roles, texts)[2] == "problem"
+
+
+def test_what_is_done_about_a_problem_or_said_of_it_names_none(roles: RoleRules) -> None:
+    report = _REPORT + ["针对群众反映的停车难问题。"]
+    essay = [
+        "关于支部学习的一些思考",
+        "不少支部的集中学习仍以念文件为主，党员参与不多。",
+        "这次调研指出了支部学习中的深层问题。",
+    ]
+    assert document_roles(roles, report)[2] != "problem"
+    assert document_roles(roles, essay)[2] != "problem"
