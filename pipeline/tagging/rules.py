@@ -151,6 +151,8 @@ _STANDING = re.compile(r"^(?![这此该其把将])[^。；：:，,]{2,30}[，,]?
 # the one before as a problem (这是当前…最突出的问题之一。); what is done about problems (解决/整治/针对…问题) is not one.
 _NAMED_PROBLEM = re.compile(r"^(?![关如解整针破这這此])[^。；，,：:？?了]{2,30}问题。$"
                             r"|^(?:这|此)(?:也|正|就)?是[^。；，,]{0,24}(?:突出|主要|普遍|严重|典型|深层次)的?问题(?:之一)?。$")
+# The learners of a study session or training class (…全体党员干部参加学习。): who took part in the unit's own practice.
+_LEARNERS = re.compile(r"参加(?:了)?(?:本次|此次|这次)?(?:集中|专题)?(?:学习|读书班|培训班?)。?$")
 # A sentence that says what a word means (所谓…，指的是…; 形式主义是指…) names a shortcoming without observing it.
 _DEFINES = re.compile(r"^(?:[^。；，,]{0,6}[，,])?(?:所谓|[^。；，,]{1,16}(?:指的是|是指|就是指))")
 # What explains a success (之所以能够…, 成功的根本原因) explains no shortcoming.
@@ -974,6 +976,8 @@ class RoleRules:
             scores["problem"] += SECTION_HINT_WEIGHT
         if not context.policy and _NAMED_PROBLEM.match(own.strip()):
             scores["problem"] += 1.5
+        if not context.spoken and _LEARNERS.search(own.strip()) and not _STRONG_MODAL.search(own):
+            scores["practice"] += 1.5
         if not context.policy and not _ADVISES.search(own) and not _FUTURE.search(own) and any(
                 hit.code in self._disconnects for hit in matcher_for(self.codebook).match(text)) and not _DEFINES.match(own):
             scores["problem"] += 1.0  # a disconnect named outside advice is most often observed
@@ -1060,6 +1064,7 @@ class RoleRules:
                     scores["practice"] += 0.75
         if (not context.policy and context.voice != "report" and context.doc_type not in GENRE_PRIORS
                 and not context.section_hint and not _DONE.search(text) and not _DIGIT.search(text)
+                and not _LEARNERS.search(own.strip())
                 and not any(pattern.search(text) for (role, _), pattern in self._patterns.items() if role == "practice")):
             # A general statement (党组织发挥着…作用, 党建工作能够…) is context, not what a unit did: practice
             # wants a unit, a time, a count or a finished action.

@@ -1,7 +1,8 @@
-"""Roles of a statement of what a thing is for (…是…的有效载体, …是…的重要途径): context, not what a unit did nor
-advice, unless a section decides or the sentence points back to the unit's own act or sets the thing as a task; and
-the headings of a study's apparatus (问题缘起, 自查方法), which name a part rather than what was done; and a shortcoming
-named as a problem (…问题。, 这是…最突出的问题之一。). Every sentence here is written for the test."""
+"""Roles read from what a sentence is, not only from its cue words: a statement of what a thing is for
+(…是…的有效载体, …肩负着…的重要职责) is context unless a section decides, a norm is set or it points back to the
+unit's own act; the headings of a study's apparatus (问题缘起, 自查方法) name a part; a shortcoming named as a
+problem (…问题。, 这是…最突出的问题之一。) is a problem; the learners of a study class (…参加读书班。) take part
+in practice. Every sentence here is written for the test."""
 
 from pipeline.tagging.rules import RoleRules
 from tests.support import document_roles
@@ -99,3 +100,19 @@ def test_what_is_done_about_a_problem_or_said_of_it_names_none(roles: RoleRules)
     ]
     assert document_roles(roles, report)[2] != "problem"
     assert document_roles(roles, essay)[2] != "problem"
+
+
+def test_the_learners_of_a_study_class_take_part_in_practice(roles: RoleRules) -> None:
+    texts = [
+        "某局机关举办党的创新理论读书班",
+        "局机关全体科级干部参加读书班。",
+        "读书班采取集中学习与分组研讨相结合的方式进行。",
+    ]
+    assert document_roles(roles, texts)[1] == "practice"
+
+
+def test_those_at_a_meeting_or_sent_to_a_class_are_no_learners_told(roles: RoleRules) -> None:
+    meeting = ["某局党委召开年度工作会议", "会议强调，各支部要把理论学习抓在经常。", "局机关各科室负责人参加会议。"]
+    notice = ["关于加强干部培训的通知", "各单位要组织新任干部参加培训。"]
+    assert document_roles(roles, meeting)[2] == "other"
+    assert document_roles(roles, notice)[1] != "practice"
