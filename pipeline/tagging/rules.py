@@ -65,7 +65,9 @@ SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _STRUCTURAL_HEADING = re.compile(
     r"^(?:指导思想|总体要求|(?:工作|创建|总体|主要)?目标(?:任务)?|基本原则|(?:主要|工作|重点)任务|组织(?:领导|实施)"
     r"|保障措施|实施步骤|方法步骤|工作要求|奖励办法|考核办法|附件|附则|总则|背景|引言|主体|结语|前言|研究背景"
-    r"|(?:工作|研究|调研|课题)背景|调研方法|研究方法|调查方法|调研对象|调查对象|样本情况|第[一二三四五六七八九十百]+[章节编][^。；]{0,16}"
+    r"|(?:工作|研究|调研|课题)背景|调研方法|研究方法|调查方法|自查方法|问题(?:的)?(?:缘起|由来|提出)(?:与文献综述)?|文献综述"
+    r"|(?:总体|研究|调研|调查)结论|(?:调查|调研|问卷)(?:问卷)?(?:对象|内容|样本|数据)(?:的)?(?:基本)?(?:情况)?(?:分析|说明)?"
+    r"|调研对象|调查对象|样本情况|第[一二三四五六七八九十百]+[章节编][^。；]{0,16}"
     r"|(?:(?:今年|本年度|明年|下一步|下阶段|\d{4}年)的?)?(?:主要|工作|重点)任务"
     r"|(?:活动|征文|评选|申报|报名|参评|参赛|参加|参会|考核|检查|验收|实施|培训|会议|学习|适用|创建|工作|评审)"
     r"(?:主题|内容|对象|范围|时间|地点|方式|要求|安排|程序|步骤|条件|名额|数量|材料|形式|标准))"
@@ -140,6 +142,18 @@ _PROBLEM_LABEL = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}
 # Why a thing matters (…意义重大; 具有重要意义; 关系到…，关系到…): context, in whatever section it stands.
 _SIGNIFICANCE = re.compile(r"意义(?:十分|非常|极其|尤为)?(?:重大|深远)。?$|(?:具有|有着)[^。；]{0,8}(?:重要|重大|深远|现实)的?意义。?$"
                            r"|关系到[^。；]{2,40}关系到")
+# What a thing is for (…是…的重要载体/有效途径/必然要求; …作为…的重要组成部分; …肩负着…的重要职责): its standing, context
+# rather than what a unit did; a sentence that points back (这是…的举措之一) or sets the thing as a task (把…作为…) is not one.
+_STANDING = re.compile(r"^(?![这此该其把将])[^。；：:，,]{2,30}[，,]?\s*(?:是|作为)[^。；]{0,50}?的(?:重要|有效|有益|有力|主要|基本|根本"
+                       r"|关键|必然|首要|坚强)[^。；，,]{0,4}(?:载体|平台|抓手|尝试|举措|窗口|途径|组成部分|阵地|渠道|保障|保证|手段"
+                       r"|方式|环节|基础|力量|主体|依托|趋势|要求|路径|之路|支撑)"
+                       r"|^(?![这此该其把将])[^。；：:]{2,40}?(?:肩负|担负|承担)着[^。；]{0,40}的(?:重要|重大|光荣)?(?:职责|使命|重任)")
+# A shortcoming named as such: a noun phrase that ends in 问题 (“以会代学”走过场问题。) or a sentence that points back to
+# the one before as a problem (这是当前…最突出的问题之一。); what is done about problems (解决/整治/针对…问题) is not one.
+_NAMED_PROBLEM = re.compile(r"^(?![关如解整针破这這此])[^。；，,：:？?了]{2,30}问题。$"
+                            r"|^(?:这|此)(?:也|正|就)?是[^。；，,]{0,24}(?:突出|主要|普遍|严重|典型|深层次)的?问题(?:之一)?。$")
+# The learners of a study session or training class (…全体党员干部参加学习。): who took part in the unit's own practice.
+_LEARNERS = re.compile(r"参加(?:了)?(?:本次|此次|这次)?(?:集中|专题)?(?:学习|读书班|培训班?)。?$")
 # A sentence that says what a word means (所谓…，指的是…; 形式主义是指…) names a shortcoming without observing it.
 _DEFINES = re.compile(r"^(?:[^。；，,]{0,6}[，,])?(?:所谓|[^。；，,]{1,16}(?:指的是|是指|就是指))")
 # What explains a success (之所以能够…, 成功的根本原因) explains no shortcoming.
@@ -961,6 +975,10 @@ class RoleRules:
             scores[context.section_hint] += SECTION_HINT_WEIGHT
         if _PROBLEM_LABEL.match(own.strip()):
             scores["problem"] += SECTION_HINT_WEIGHT
+        if not context.policy and _NAMED_PROBLEM.match(own.strip()):
+            scores["problem"] += 1.5
+        if not context.spoken and _LEARNERS.search(own.strip()) and not _STRONG_MODAL.search(own):
+            scores["practice"] += 1.5
         if not context.policy and not _ADVISES.search(own) and not _FUTURE.search(own) and any(
                 hit.code in self._disconnects for hit in matcher_for(self.codebook).match(text)) and not _DEFINES.match(own):
             scores["problem"] += 1.0  # a disconnect named outside advice is most often observed
@@ -984,7 +1002,9 @@ class RoleRules:
             framing = False
             scores["practice"] += 1.5  # 接着，…宣讲微党课。: the next step of the activity the news tells
         if (_QUOTATION.search(text) or _CENTRAL_CONTEXT.search(text) or framing or context.lead
-                or (_SIGNIFICANCE.search(own) and not _STRONG_MODAL.search(own))):
+                or ((_SIGNIFICANCE.search(own) or (_STANDING.match(own.strip()) and not _ADVISES.search(own)
+                                                   and not context.section_hint))
+                    and not _STRONG_MODAL.search(own))):
             scores["other"] += SECTION_HINT_WEIGHT
         if context.lead or framing:
             scores["practice"] *= 0.5  # the report of the meeting or of the issuing is the news's frame
@@ -1045,6 +1065,7 @@ class RoleRules:
                     scores["practice"] += 0.75
         if (not context.policy and context.voice != "report" and context.doc_type not in GENRE_PRIORS
                 and not context.section_hint and not _DONE.search(text) and not _DIGIT.search(text)
+                and not _LEARNERS.search(own.strip())
                 and not any(pattern.search(text) for (role, _), pattern in self._patterns.items() if role == "practice")):
             # A general statement (党组织发挥着…作用, 党建工作能够…) is context, not what a unit did: practice
             # wants a unit, a time, a count or a finished action.
