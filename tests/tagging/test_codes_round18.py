@@ -7,7 +7,8 @@ in class, and the management of meetings and documents (会文) are form over co
 M1: realising the role of party building, and breaking the barriers between party building and the business,
 are the idea measure.
 M3: significance lines about study and training in general (历来重视, 每前进一步, 思想武器, 是…的重要形式) are
-background, not the learning measure, unless they name a study instrument.
+background, not the learning measure, unless they name a study instrument; nor are study notes made up
+afterwards for an inspection.
 Every sentence here is written for the test."""
 
 import pytest
@@ -38,6 +39,8 @@ PAIRS = [
      "我们党历来重视干部教育培训工作，把干部培训作为推进事业发展的重要基础工作。", "M3"),
     ("对于领导干部来说，中心组学习是运用理论指导实践、提高政治素养的重要形式。",
      "对于领导干部来说，学习是运用理论指导实践、提高政治素养的重要形式。", "M3"),
+    # M3: study notes made up afterwards for an inspection are a record, not the learning measure
+    ("党员坚持记学习笔记，每月交流一次心得体会。", "年底检查前，各单位忙着补会议记录、补学习笔记，只为迎检过关。", "M3"),
 ]
 
 
