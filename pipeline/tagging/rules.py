@@ -125,6 +125,8 @@ _EXPLANATION = re.compile(
     # a why-question about a persisting shortcoming answered in the same sentence (为何屡治不绝？其一…)
     r"|(?:为何|为什么|何以|缘何|因何)[^。；？?]{0,30}(?:不|难|没|未|越|屡|仍|反而|却)[^。；？?]{0,20}[？?][^。；]{4,}"
     r"|(?:重要|直接|关键|内在|结构性|制度性|体制性|深层)原因|(?:根源|根子|症结|病根)[^。；，,]{0,4}在|归结为"
+    # the root named (根源是…) and how a shortcoming arises (形式主义的发生，是…; …的滋生源于…)
+    r"|(?:根源|症结|病根)(?:主要|就|正)?是|^[^。；，,]{2,20}的(?:发生|产生|滋生|形成|蔓延)[，,]?(?:是|源于|在于|归因于)"
     # a cause labelled as such (成因：…; 原因分析：…) and a why-question of its own, answered after it
     r"|^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?(?:主要)?(?:成因|原因|根源)(?:分析)?\s*[\d一二三四五六七八九十]{0,2}\s*[:：]"
     r"|^(?:那么|那|可)?[，,]?[^。；？?]{0,16}(?:为什么|为何|何以|缘何|因何)(?!要)[^。；？?]{2,40}[？?]$"
@@ -155,7 +157,10 @@ _NAMED_PROBLEM = re.compile(r"^(?![关如解整针破这這此])[^。；，,：:
 # The learners of a study session or training class (…全体党员干部参加学习。): who took part in the unit's own practice.
 _LEARNERS = re.compile(r"参加(?:了)?(?:本次|此次|这次)?(?:集中|专题)?(?:学习|读书班|培训班?)。?$")
 # A sentence that says what a word means (所谓…，指的是…; 形式主义是指…) names a shortcoming without observing it.
-_DEFINES = re.compile(r"^(?:[^。；，,]{0,6}[，,])?(?:所谓|[^。；，,]{1,16}(?:指的是|是指|就是指))")
+_DEFINES = re.compile(r"^(?:[^。；，,]{0,6}[，,])?(?:所谓|[^。；，,]{1,16}(?:指的是|是指|就是指))"
+                      # what an -ism is, its nature, the question of what it is (形式主义就是…; 其实质是…; 什么是形式主义)
+                      r"|^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?[^。；，,？?]{0,8}主义(?:的)?(?:其)?(?:本质|实质|内涵)?"
+                      r"(?:就|即|也就)?(?:是(?!否)|分属|属于)|^[^。；]*?(?:[，,]其(?:本质|实质)(?:就|即)?是|什么是|是什么)")
 # What explains a success (之所以能够…, 成功的根本原因) explains no shortcoming.
 _SUCCESS_EXPLAINED = re.compile(r"之所以能够?|成功(?:的)?(?:根本|主要|重要)?原因|取得[^。；]{0,20}的(?:根本|主要|重要)?原因")
 # The second half of an explanation (一方面…，另一方面…) explains too.
