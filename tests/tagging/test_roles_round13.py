@@ -1,7 +1,7 @@
 """What a disconnect is differs from where it is seen: a definition of an -ism (形式主义是一种…作风, 什么是形式主义,
 …，其实质是…) names it without observing it and is context; the root of a shortcoming named with 根源是 and how a
-shortcoming arises (…现象的出现，是…的结果; …形式主义的滋生，在于…) explain it and are causes. Every sentence here
-is written for the test."""
+shortcoming arises (…现象的出现，是…的结果; …形式主义的滋生，在于…), like a reason put plainly (说白了，是…), explain
+it and are causes. Every sentence here is written for the test."""
 
 from pipeline.tagging.rules import RoleRules
 from tests.support import document_roles
@@ -55,3 +55,13 @@ def test_how_a_good_habit_arises_is_no_cause(roles: RoleRules) -> None:
 def test_an_ism_that_still_exists_stays_a_problem(roles: RoleRules) -> None:
     texts = _ESSAY + ["有的机关仍然存在形式主义，会议记录层层加码。"]
     assert document_roles(roles, texts)[2] == "problem"
+
+
+def test_plainly_put_reason_is_a_cause(roles: RoleRules) -> None:
+    texts = _ESSAY + ["有的支部学习只读文件不谈体会。", "说白了，是一些支部书记没把学习当回事。"]
+    assert document_roles(roles, texts)[3] == "cause"
+
+
+def test_plainly_put_definition_is_no_cause(roles: RoleRules) -> None:
+    texts = _ESSAY + ["有的支部学习只读文件不谈体会。", "说白了，形式主义就是做给别人看。"]
+    assert document_roles(roles, texts)[3] != "cause"
