@@ -564,7 +564,9 @@ threshold ({thresholds}). Role = argmax(model probability + {role_weight} × rul
 overrides the rule role only where it is that much more confident of another role (the weight was
 chosen on real documents outside the sample, where lower weights lost and 1, the rule role always
 deciding, kept fewer roles right). Thresholds are tuned by leave-one-document-out on the training
-documents; a threshold other than 0.5 (where a rule hit decides) is kept only if it gains 0.02 F1 there.
+documents, from 0.5 up: the model may veto a rule hit but never adds a code on its own (on real text
+outside the sample such additions were more often wrong than right); a threshold other than 0.5 (where
+a rule hit decides) is kept only if it gains 0.02 F1 there.
 
 **Metrics.** {evaluation}
 

@@ -77,3 +77,14 @@ def test_a_confident_model_overrides_the_rule_role_and_a_hesitant_one_does_not(c
     assert margin < 1.0  # the model's probability (at most 1) can outweigh the rule role
     assert _role_with_model_probabilities(tagger, text, {other: min(1.0, margin + 0.1)}) == other
     assert _role_with_model_probabilities(tagger, text, {other: margin - 0.1}) == rule_role
+
+
+def test_the_model_may_veto_a_rule_hit_but_never_adds_a_code_alone(codebook):
+    from pipeline import config
+    from pipeline.tagging.tagger import COMBINED_THRESHOLD_GRID, Tagger, _best_threshold
+
+    # Combined scores 0.5 × rule hit + 0.5 × model probability: 0.4 is a model-only score.
+    scores, gold = np.array([0.9, 0.4, 0.4, 0.1]), np.array([1, 1, 1, 0])
+    assert _best_threshold(scores, gold) < 0.5  # the open grid would let the model add these codes
+    assert _best_threshold(scores, gold, grid=COMBINED_THRESHOLD_GRID) == 0.5
+    assert min(Tagger.load(config.MODEL_PATH, codebook).thresholds.values()) >= 0.5
