@@ -44,9 +44,9 @@ COMBINED_THRESHOLD_GRID = tuple(t for t in THRESHOLD_GRID if t >= 0.5)
 # (about 2,500 sentences of public pages in two halves by document, and a development set of 668),
 # 0.8 kept more roles right than 1.0 (the rule role always decides) on every one of them, and lower
 # weights lost on the development set: the model, trained on eight sample documents and written
-# sentences, is often confident where it is wrong. Tuning on the training documents chooses among
-# these weights.
-ROLE_RULE_WEIGHTS = (0.8,)
+# sentences, is often confident where it is wrong. Training sets it; it is not tuned on the training
+# documents, whose roles the rules were written from.
+ROLE_RULE_WEIGHT = 0.8
 # Passages tagged per model call: features of a batch are built at once, never of the whole corpus.
 BATCH_PASSAGES = 4_096
 TRUSTED_PREFIXES = ("pipeline.", "sklearn.", "numpy.", "scipy.", "builtins.", "collections.")
@@ -155,7 +155,7 @@ class Tagger:
     def _tune(self, documents: dict[str, list[GoldPassage]], extra: dict[str, list[GoldPassage]]) -> None:
         names = sorted(documents)
         folds = [[name] for name in names]  # inner leave-one-document-out
-        model_scores, rule_hits, role_probs, role_rule, gold_codes, gold_roles = [], [], [], [], [], []
+        model_scores, rule_hits, gold_codes = [], [], []
         for held_out_names in folds:
             train = {name: documents[name] for name in names if name not in held_out_names}
             inner = Tagger(self.codebook).fit(train, extra=extra, tune=False)
@@ -164,10 +164,7 @@ class Tagger:
                 contexts = self.rules.topic_contexts(texts, build_contexts(texts))
                 model_scores.append(inner._model_code_scores(texts, contexts))
                 rule_hits.append(self._rule_matrix(texts, contexts))
-                role_probs.append(inner._model_role_probs(texts, contexts))
-                role_rule.append(self._rule_role_matrix(texts, contexts))
                 gold_codes.extend(p.codes for p in documents[held_out])
-                gold_roles.extend(p.role for p in documents[held_out])
         model = np.vstack(model_scores)
         rules = np.vstack(rule_hits)
         gold = _label_matrix(gold_codes, self.codes)
@@ -175,13 +172,7 @@ class Tagger:
         for index, code in enumerate(self.codes):
             self.thresholds[code] = _best_threshold(combined[:, index], gold[:, index], grid=COMBINED_THRESHOLD_GRID)
             self.model_thresholds[code] = _best_threshold(model[:, index], gold[:, index])
-        probs, rule_roles = np.vstack(role_probs), np.vstack(role_rule)
-        gold_role = np.array(gold_roles)
-        accuracy = {
-            weight: float(np.mean(np.array(ROLES)[np.argmax(probs + weight * rule_roles, axis=1)] == gold_role))
-            for weight in ROLE_RULE_WEIGHTS
-        }
-        self.role_rule_weight = max(accuracy, key=lambda w: (accuracy[w], -w))
+        self.role_rule_weight = ROLE_RULE_WEIGHT
 
     # --- scoring -------------------------------------------------------------------------------
     def _rule_matrix(self, texts: Sequence[str], contexts: Sequence[PassageContext]) -> np.ndarray:
@@ -190,13 +181,6 @@ class Tagger:
             codes, _ = self.rules.tag(text, context)
             rows.append([1.0 if code in codes else 0.0 for code in self.codes])
         return np.array(rows).reshape(len(texts), len(self.codes))
-
-    def _rule_role_matrix(self, texts: Sequence[str], contexts: Sequence[PassageContext]) -> np.ndarray:
-        rows = []
-        for text, context in zip(texts, contexts, strict=True):
-            role = self.role_rules.role(text, context)
-            rows.append([1.0 if r == role else 0.0 for r in ROLES])
-        return np.array(rows).reshape(len(texts), len(ROLES))
 
     def _features(self, frame: Any) -> Any:
         if self.code_model is None:
