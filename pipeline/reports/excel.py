@@ -159,6 +159,14 @@ class Styles:
         return self._formats[key]
 
 
+_NEEDS_CLEANING = re.compile(r"[\x00-\x08\x0b-\x1f]")  # what cell_text would change, tab and CR included
+
+
+def _plain_text(text: str) -> bool:
+    """Whether ``cell_text`` would leave ``text`` as it is and it may be written without the quote prefix."""
+    return not text.startswith(FORMULA_TRIGGERS) and len(text) <= MAX_CELL_CHARS and not _NEEDS_CLEANING.search(text)
+
+
 def write_cell(sheet: Worksheet, row: int, column: int, value: Any, style: Format | None = None,
                quoted: Format | None = None) -> None:
     """One cell (0-based ``row``/``column``): numbers as numbers, every string as a string, never a
@@ -247,9 +255,13 @@ def write_value_sheet(workbook: Workbook, styles: Styles, title: str, columns: S
         for index, label in enumerate(labels):
             write_cell(sheet, 0, index, label, header, header_quoted)
         cells = list(zip(plain, quoted, strict=True))
+        write_string = sheet.write_string
         for number, values in enumerate(rows[piece.first:piece.stop], start=1):
             for index, (value, (style, quote)) in enumerate(zip(values, cells, strict=True)):
-                write_cell(sheet, number, index, value, style, quote)
+                if type(value) is str and value and _plain_text(value):
+                    write_string(number, index, value, style)
+                else:
+                    write_cell(sheet, number, index, value, style, quote)
         last = max(piece.stop - piece.first, 1)
         if columns:
             sheet.autofilter(0, 0, last, len(columns) - 1)

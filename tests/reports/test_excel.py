@@ -22,6 +22,7 @@ from pipeline.reports.excel import (
     sheet_parts,
     write_cell,
     write_excel,
+    write_value_sheet,
 )
 from pipeline.reports.render import load_report_data
 
@@ -126,6 +127,25 @@ def test_cell_text_keeps_numbers_and_cleans_text() -> None:
     assert cell_text("一\r\n二\r三") == "一\n二\n三"
     assert len(cell_text("字" * 40_000)) == MAX_CELL_CHARS
     assert cell_text(float("nan")) is None
+
+
+TRICKY_TEXTS = ["普通文本", "=1+1", "＝SUM(A1)", "-2", "\t前导制表符", "中间\t制表符", "一\r\n二", "a\x00b", "行\n换行",
+                "\x0b垂直制表", "字" * 40_000, " 前后空格 ", "", "x"]
+
+
+def test_table_rows_are_written_as_single_cells_are(tmp_path: Path) -> None:
+    """The row loop of a table sheet writes plain text directly; every cell must read back exactly as
+    :func:`write_cell` writes it (cleaned, capped, formula-looking text quote-prefixed)."""
+    book = xlsxwriter.Workbook(str(tmp_path / "rows.xlsx"), WORKBOOK_OPTIONS)
+    styles = Styles(book)
+    columns = [f"c{index}" for index in range(len(TRICKY_TEXTS))]
+    write_value_sheet(book, styles, "t", columns, [TRICKY_TEXTS])
+    book.close()
+    table = openpyxl.load_workbook(tmp_path / "rows.xlsx")["t"][2]
+    single = _one_sheet(tmp_path / "cells.xlsx", [(text, None) for text in TRICKY_TEXTS])[1]
+    for text, from_table, from_cell in zip(TRICKY_TEXTS, table, single, strict=True):
+        assert (from_table.value, from_table.quotePrefix) == (from_cell.value, from_cell.quotePrefix), repr(text[:20])
+    assert table[1].quotePrefix and table[1].value == "=1+1" and table[7].value == "ab"
 
 
 def test_styles_do_not_carry_over_between_cells(tmp_path: Path) -> None:
