@@ -95,3 +95,9 @@ def test_study_attitude_of_students_is_not_d3_by_the_new_wordings(matcher: RuleM
     # A guard: 被动 and 浅层次 need study or reading next to them.
     assert "D3" not in matcher.codes("这项工作处于被动应对的状态。")
     assert "D3" not in matcher.codes("问卷只做了浅层次的统计。")
+
+
+def test_little_help_with_real_work_needs_study_to_be_d3(matcher: RuleMatcher) -> None:
+    # A guard: "of little help" is 学和用脱节 only when training or study is what does not help.
+    assert "D3" not in matcher.codes("这些制度对实际工作帮助不大。")
+    assert "D3" in matcher.codes("不少学员反映这次培训对实际工作帮助不大。")
