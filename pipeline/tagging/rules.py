@@ -199,18 +199,20 @@ _QUOTATION = re.compile(r"^(?:习近平)?总书记[^。；]{0,30}(?:指出|强�
                         r"|^正如[^。；，,]{0,12}(?:总书记|习近平|毛泽东|邓小平|列宁|马克思)[^。；，,]{0,10}(?:指出|强调|说|讲)")
 # What the centre or its leader did or said is political context (other), not a unit's practice.
 _CENTRAL_CONTEXT = re.compile(
-    r"^(?:[^。；，,]{0,12}以来[，,]\s*)?(?:以习近平同志为核心的)?党中央|^(?:习近平)?总书记[^。；]{0,40}(?:指出|强调|提出)"
+    r"^(?:[^。；，,]{0,12}(?:以来|年来)[，,]\s*)?(?:以习近平同志为核心的)?党中央|^(?:习近平)?总书记[^。；]{0,40}(?:指出|强调|提出)"
+    # the era since a Party congress told of the Party or the nation (党的十八大以来，…党的政治建设摆上突出位置)
+    r"|^(?:自)?(?:党的)?(?:十[六七八九]大|二十大)(?:召开)?以来[，,][^。；]{0,20}?(?:党中央|我们党|我党|全党|党的|中央|我国|全国)"
     r"|^习近平同志[^。；]{0,30}(?:指出|强调|提出)"
     # what the Party as a whole did (我们党始终把…作为…): history and political frame, not a unit's practice
     r"|^(?:[^。；，,]{0,20}[，,])?(?:我们党|我党|中国共产党)(?:始终|历来|一贯|一直|把|将|在|从|以)"
     # what the central organs issued or held (中共中央办公厅印发了…; 中央和国家机关工委召开…), and what the new era asks
-    r"|^(?:[^。；，,]{0,12}[，,]\s*)?(?:中共中央|党中央|中央办公厅|中办|国办|国务院|中央和国家机关工委|中央组织部|中组部)"
+    r"|^(?:[^。；，,]{0,12}[，,]\s*)?(?:中共中央|党中央|中央办公厅|中办|国办|国务院|中央和国家机关工委|中央组织部|中组部|中央宣传部|中宣部|中央纪委)"
     r"(?:办公厅)?[^。；，,]{0,10}(?:印发|出台|颁布|发布|召开|作出|提出)"
     r"|新时代[^。；]{0,20}(?:提出|赋予)了?[^。；]{0,10}(?:新的?(?:更高)?要求|新任务|新使命)"
     # what was done nationwide (…以来，全国共查处…问题…万个): the national picture, not the unit's
     r"|(?:^|[，,])全国(?:各地)?(?:共|累计|先后)?(?:查处|处理|通报|处分|问责)"
-    r"|^(?:[^。；，,]{0,6})?党的(?:[一二三四五六七八九十]+大|[一二三四五六七八九十]+届[一二三四五六七八九十]中全会)(?:报告)?中?"
-    r"(?:[^。；，,]{0,24})?(?:指出|强调|提出|明确|作出了?[^。；，,]{0,6}部署)")
+    r"|^(?:[^。；，,]{0,6})?党的(?:[一二三四五六七八九十]+大|[一二三四五六七八九十]+届[一二三四五六七八九十]中全会)(?:报告)?中?[，,]?"
+    r"(?:[^。；，,]{0,24})?(?:指出|强调|提出|明确|作出了?[^。；，,]{0,6}部署|进行了[^。；，,]{0,8}部署|吹响|开启|擘画)")
 # A line that only names a document (a compilation's 【篇一】…实施方案, a form's title …验收表) is a title.
 _DOCUMENT_NAME = re.compile(
     r"^(?:[【\[（(][^】\]）)]{1,6}[】\]）)])?[^。；，,：:！？]{2,40}"
@@ -227,7 +229,7 @@ _FRAMING = re.compile(
     r"|^(?:本)?(?:研究|文章|论文)(?:首先|进一步|还|最后|主要)?(?:界定|提出|认为|发现|揭示|构建|探讨)"
     r"|对[^。；]{2,40}(?:进行|作|做)了?(?:简要|简单|详细)?的?(?:介绍|说明|概述|梳理)。?$"
     # a speech about its own meeting (今天我们召开…; 下面我讲三点意见; 会议的主要任务是…; 刚才…介绍了…)
-    r"|^(?:今天|刚才)[，,][^。；]{0,60}(?:召开|会议|介绍|发言|汇报|交流)|^下面[，,][^。；]{0,40}(?:讲|谈)[^。；]{0,6}(?:意见|要求|看法|体会)"
+    r"|^(?:今天|刚才)[，,][^。；]{0,60}(?:召开|会议|介绍|发言|汇报|交流)|^下面[，,]?[^。；]{0,40}(?:讲|谈)[^。；]{0,6}(?:意见|要求|看法|体会)"
     r"|^(?:这次|此次|本次)[^。；，,]{0,24}(?:会议?|座谈会)[，,]?是|^会议的(?:主要)?(?:任务|目的|议程|主题)是"
     r"|^[^。；]{0,24}(?:以下|如下)(?:几个|几项|[一二三四五六七八九十两几\d]+[个项条点])?(?:目标|任务|要求)[:：]\s*$"
     r"|(?:再|先|着重|重点)?(?:强调|讲)(?:以下|如下)[一二三四五六七八九十两几\d]*(?:点|个?方面)(?:意见|要求)?[:：]?$"
@@ -419,7 +421,7 @@ _NEXT_IN_EVENT = re.compile(r"^(?:(?:接着|随后|然后|紧接着|之后|其�
                             r"|第[一二三四五六七八九十]阶段|第[一二三四五六七八九十]项|[^。；，,]{2,12}结束后)[，,:：]|(?:接着|随后|紧接着|最后)(?=由|在|[^。；，,]{0,4}(?:组织|带领|为)))"
                             r"|^[^。；，,]{0,8}由[^。；，,]{2,30}主持[，,][^。；]{0,30}参加(?:了)?(?:活动|学习)?。?$")
 # What the writer reads out of the facts (这一论断揭示了…; 这些案例印证了…; 它为…提供了…) is commentary, not an act told.
-_COMMENTARY = re.compile(r"^(?:这|此|它|其|上述|以上)|揭示|印证|证明|表明|说明了|彰显|诠释|折射|意味着|珍贵|可贵")
+_COMMENTARY = re.compile(r"^(?:这|此(?!外|后|前|间)|它|其(?!中|次|后|间|余|他)|上述|以上)|揭示|印证|证明|表明|说明了|彰显|诠释|折射|意味着|珍贵|可贵")
 # The place a report is about (总面积…平方公里, 总人口…, 东与…接壤): its setting, not what the unit did.
 _LOCALITY = re.compile(r"总面积|平方公里|总人口|总户数|接壤|毗邻|交界|^境内")
 # Everyone at once as the actor (各地, 各级党组织, 全国…), not a unit.
@@ -1012,8 +1014,9 @@ class RoleRules:
                                                    and not context.section_hint))
                     and not _STRONG_MODAL.search(own))):
             scores["other"] += SECTION_HINT_WEIGHT
-        if context.lead or framing:
-            scores["practice"] *= 0.5  # the report of the meeting or of the issuing is the news's frame
+        if context.lead or framing or _CENTRAL_CONTEXT.search(text):
+            # the report of the meeting or of the issuing is the news's frame; what the centre did is not the unit's
+            scores["practice"] *= 0.5
         if context.is_title or _DOCUMENT_NAME.match(own.strip()) or (context.is_heading and _STRUCTURAL_HEADING.match(
                 _HEADING_NUMBER.sub("", text.strip()).rstrip("。；;：:"))):
             scores["other"] += SECTION_HINT_WEIGHT
