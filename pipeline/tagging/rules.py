@@ -150,7 +150,11 @@ _SIGNIFICANCE = re.compile(r"意义(?:十分|非常|极其|尤为)?(?:重大|深
 _STANDING = re.compile(r"^(?![这此该其把将])[^。；：:，,]{2,30}[，,]?\s*(?:是|作为)[^。；]{0,50}?的(?:重要|有效|有益|有力|主要|基本|根本"
                        r"|关键|必然|首要|坚强)[^。；，,]{0,4}(?:载体|平台|抓手|尝试|举措|窗口|途径|组成部分|阵地|渠道|保障|保证|手段"
                        r"|方式|环节|基础|力量|主体|依托|趋势|要求|路径|之路|支撑)"
-                       r"|^(?![这此该其把将])[^。；：:]{2,40}?(?:肩负|担负|承担)着[^。；]{0,40}的(?:重要|重大|光荣)?(?:职责|使命|重任)")
+                       r"|^(?![这此该其把将])[^。；：:]{2,40}?(?:肩负|担负|承担)着[^。；]{0,40}的(?:重要|重大|光荣)?(?:职责|使命|重任)"
+                       # …the part a kind of thing plays (…在…中发挥着重要作用; 正在成为…的“红色细胞”; 是连接…的桥梁), nothing told as done
+                       r"|^(?![这此该其把将])(?![^。；]*(?:了|已|\d))[^。；：:]{2,40}?(?:在[^。；]{2,30}(?:中|上)发挥着[^。；]{0,10}作用"
+                       r"|(?:正在|日益|逐渐|逐步)?成为[^。；]{0,40}的[^。；，,]{0,8}(?:举措|细胞|力量|主体|平台|载体|阵地|桥梁|纽带)"
+                       r"|是[^。；]{2,30}的(?:一个|一座|一条)?(?:桥梁|纽带))")
 # A shortcoming named as such: a noun phrase that ends in 问题 (“以会代学”走过场问题。) or a sentence that points back to
 # the one before as a problem (这是当前…最突出的问题之一。); what is done about problems (解决/整治/针对…问题) is not one.
 _NAMED_PROBLEM = re.compile(r"^(?![关如解整针破这這此])[^。；，,：:？?了]{2,30}问题。$"
@@ -407,6 +411,9 @@ _OPINION = re.compile(r"(?:认为|觉得|以为|看来)[^。；]*")
 _OWN_VIEW = re.compile(r"(?:我|我们|笔者|本文|课题组|调研组|调查组|研究组)[^。；，,]{0,4}(?:认为|觉得|看来)")
 # What members or attendees said (党员们纷纷表示，要…) in news of an activity.
 _MEMBERS_SAID = re.compile(r"(?:纷纷|一致|大家|党员们|同志们|干部们|与会人员|参会人员|群众)(?:都)?表示[，,:：][^。；]*")
+# What a course can bring about (通过…，能激发…; 既能体现…，又能…; 有助于增强…): an argument, not an act told.
+_POTENTIAL = re.compile(r"(?:能够?|可以|有助于|有利于)(?:有效|进一步|更好地?|充分|切实|大大|极大地?)?(?:激发|促使|提升|提高|增强|保证|确保"
+                        r"|推动|促进|体现|密切|帮助|实现|让|使|激活|凝聚|调动|强化|营造|带动|优化)")
 _GENERAL_STATUS = re.compile(r"(?:已经|已|逐渐|逐步|日益|越来越)成为(?:了)?[^。；]{0,30}(?:重要|关键|主要|有效|基本|普遍|共识)")
 _DIGIT = re.compile(r"\d")
 # A line of an article's apparatus (关键词, 中图分类号 …) closes the abstract: a list announced there has ended.
@@ -1086,6 +1093,10 @@ class RoleRules:
         if _LOCALITY.search(own) and not context.section_hint:
             scores["practice"] *= 0.5  # the setting of the place (总面积…平方公里, 东与…接壤) is background
             scores["other"] += 0.75
+        if (_POTENTIAL.search(own) and not context.section_hint and not context.policy and not _DONE.search(own)
+                and not _DIGIT.search(own)):
+            scores["practice"] *= 0.5  # what a course can bring about (…，能激发党员的政治情感) is an argument
+            scores["other"] += 0.5
         if _GENERAL_STATUS.search(own) and not context.section_hint:
             scores["practice"] *= 0.5  # what has become common (…已经成为各地…的重要方式) is background
             scores["other"] += 0.75

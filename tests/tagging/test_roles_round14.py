@@ -1,0 +1,94 @@
+"""Who acts and how it is told: what the centre did in recent years or since a Party congress, a plenum's call and a
+central department's notice are political context, not a unit's practice; a speaker's 下面我讲…意见 frames the talk;
+a step told after 此外/其次 is an act told, not the writer's commentary; what a course can bring about (能激发…,
+有助于…) and the part a kind of thing plays (…发挥着…作用, 成为…的载体) are arguments and standing, not acts told.
+Every sentence here is written for the test."""
+
+from pipeline.tagging.rules import RoleRules
+from tests.support import document_roles
+
+_SUMMARY = [
+    "某局机关党建工作情况汇报",
+    "今年以来，局机关党委围绕中心工作开展了一系列活动。",
+    "一是抓学习。",
+    "局机关党委全年组织集中学习12次。",
+]
+_ESSAY = [
+    "浅谈机关党建的几点思考",
+    "机关党建关系到党的执政根基。",
+    "做好机关党建，需要把握好几个关系。",
+    "党建和业务不是两回事。",
+]
+_STORY = [
+    "社区党支部的一年",
+    "去年，社区党支部换了新班子。",
+    "新班子上任后走访了全部楼栋。",
+    "支部还办起了四期党员夜校。",
+]
+
+
+def test_the_centre_acting_in_recent_years_is_context(roles: RoleRules) -> None:
+    texts = _SUMMARY + ["近年来，党中央针对文山会海问题开展了专项整治，基层负担明显减轻。"]
+    assert document_roles(roles, texts)[4] == "other"
+
+
+def test_a_unit_acting_in_recent_years_stays_practice(roles: RoleRules) -> None:
+    texts = _SUMMARY + ["近年来，局党组针对文山会海问题开展了专项整治，基层负担明显减轻。"]
+    assert document_roles(roles, texts)[4] == "practice"
+
+
+def test_the_era_since_a_congress_told_of_the_party_is_context(roles: RoleRules) -> None:
+    texts = _SUMMARY + ["党的十八大以来，党的作风建设摆上更加突出的位置，取得显著成效。"]
+    assert document_roles(roles, texts)[4] == "other"
+
+
+def test_a_unit_acting_since_a_congress_stays_practice(roles: RoleRules) -> None:
+    texts = _SUMMARY + ["党的十八大以来，局党组坚持每月开展一次主题党日。"]
+    assert document_roles(roles, texts)[4] == "practice"
+
+
+def test_a_plenums_call_is_context(roles: RoleRules) -> None:
+    texts = _ESSAY + ["党的十九届三中全会，吹响了深化机构改革的号角，各地相继组建了新机构。"]
+    assert document_roles(roles, texts)[4] == "other"
+
+
+def test_a_central_departments_notice_is_context(roles: RoleRules) -> None:
+    texts = _ESSAY + ["近日，中央宣传部印发通知，对基层理论宣讲作出安排。"]
+    assert document_roles(roles, texts)[4] == "other"
+
+
+def test_the_speaker_announcing_points_frames_the_talk(roles: RoleRules) -> None:
+    texts = _SUMMARY + ["下面我讲三点意见。"]
+    assert document_roles(roles, texts)[4] == "other"
+
+
+def test_a_further_step_told_is_practice(roles: RoleRules) -> None:
+    texts = _STORY + ["此外，党员们还一起打扫了楼道。", "其次，学员们还到了德清，学习了民宿发展理念。"]
+    assert document_roles(roles, texts)[4:] == ["practice", "practice"]
+
+
+def test_the_writers_reading_of_an_act_stays_other(roles: RoleRules) -> None:
+    texts = _STORY + ["这一做法表明了党员的担当。"]
+    assert document_roles(roles, texts)[4] == "other"
+
+
+def test_what_a_course_can_bring_about_is_an_argument(roles: RoleRules) -> None:
+    texts = _ESSAY + ["开展主题党日，有助于增强党员的身份意识。", "通过主题党日重温入党誓词，能激发党员的政治热情。",
+                      "开展主题党日，既能体现支部特色，又能调动党员积极性。"]
+    assert document_roles(roles, texts)[4:] == ["other", "other", "other"]
+
+
+def test_what_a_course_brought_about_stays_practice(roles: RoleRules) -> None:
+    texts = _SUMMARY + ["开展主题党日，调动了党员的积极性。"]
+    assert document_roles(roles, texts)[4] == "practice"
+
+
+def test_the_part_a_kind_of_thing_plays_is_its_standing(roles: RoleRules) -> None:
+    texts = _ESSAY + ["社区党校是依法设立的培训机构，在基层党员教育中发挥着基础作用。",
+                      "主题党日成为基层党组织开展组织生活的重要载体。"]
+    assert document_roles(roles, texts)[4:] == ["other", "other"]
+
+
+def test_the_part_a_unit_played_stays_practice(roles: RoleRules) -> None:
+    texts = _SUMMARY + ["社区党校在今年的党员轮训中发挥了主阵地作用，共培训党员300人次。"]
+    assert document_roles(roles, texts)[4] == "practice"
