@@ -1106,7 +1106,8 @@ class RoleRules:
                 and not _COMMENTARY.search(own))
         if (context.position < 3 and not context.section_hint and len(text) < 60 and not context.is_heading
                 and not context.heading and not _ARTICLE.match(text.strip())
-                and max(scores.values()) < 1.5):  # front matter, unless the wording clearly says otherwise
+                and max(scores.values()) < 1.5  # front matter, unless the wording clearly says otherwise…
+                and not (told and scores["practice"] >= max(scores.values()))):  # …or it tells an act (活动在…中拉开了序幕。)
             scores["other"] += 1.5
         if (context.voice == "report" and not context.policy and not context.section_hint and not context.is_title
                 and not any(scores.values()) and _IMPERATIVE.match(own) and not _COPULA.search(own)):

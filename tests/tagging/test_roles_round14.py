@@ -1,8 +1,8 @@
 """Who acts and how it is told: what the centre did in recent years or since a Party congress, a plenum's call and a
 central department's notice are political context, not a unit's practice; a speaker's 下面我讲…意见 frames the talk;
-a step told after 此外/其次 is an act told, not the writer's commentary; what a course can bring about (能激发…,
-有助于…) and the part a kind of thing plays (…发挥着…作用, 成为…的载体) are arguments and standing, not acts told.
-Every sentence here is written for the test."""
+a step told after 此外/其次, or near the top of a story (活动在…中拉开了序幕。), is an act told, not commentary or
+front matter; what a course can bring about (能激发…, 有助于…) and the part a kind of thing plays (…发挥着…作用,
+成为…的载体) are arguments and standing, not acts told. Every sentence here is written for the test."""
 
 from pipeline.tagging.rules import RoleRules
 from tests.support import document_roles
@@ -92,3 +92,16 @@ def test_the_part_a_kind_of_thing_plays_is_its_standing(roles: RoleRules) -> Non
 def test_the_part_a_unit_played_stays_practice(roles: RoleRules) -> None:
     texts = _SUMMARY + ["社区党校在今年的党员轮训中发挥了主阵地作用，共培训党员300人次。"]
     assert document_roles(roles, texts)[4] == "practice"
+
+
+_ACTIVITY = ["红色教育进社区", "随后，党员们参观了村史馆。", "大家还观看了一部纪录片。"]
+
+
+def test_an_act_told_near_the_top_is_no_front_matter(roles: RoleRules) -> None:
+    texts = [_ACTIVITY[0], "活动在全体党员重温入党誓词中拉开了序幕。", *_ACTIVITY[1:]]
+    assert document_roles(roles, texts)[1] == "practice"
+
+
+def test_a_date_line_near_the_top_stays_front_matter(roles: RoleRules) -> None:
+    texts = [_ACTIVITY[0], "2023年6月12日", *_ACTIVITY[1:]]
+    assert document_roles(roles, texts)[1] == "other"
