@@ -105,3 +105,18 @@ def test_an_act_told_near_the_top_is_no_front_matter(roles: RoleRules) -> None:
 def test_a_date_line_near_the_top_stays_front_matter(roles: RoleRules) -> None:
     texts = [_ACTIVITY[0], "2023年6月12日", *_ACTIVITY[1:]]
     assert document_roles(roles, texts)[1] == "other"
+
+
+_SURVEY = ["关于机关支部学习情况的调研报告", "一、基本情况", "全局共有党支部12个，党员260名。", "二、存在的问题",
+           "有的支部学习流于形式。"]
+_CROWDED_OUT = "部分支部把精力放在整理台账上，学习时间被挤占。"
+
+
+def test_a_heading_that_analyses_factors_opens_causes(roles: RoleRules) -> None:
+    for heading in ("三、影响因素分析", "三、问题溯源"):
+        assert document_roles(roles, [*_SURVEY, heading, _CROWDED_OUT])[-1] == "cause", heading
+
+
+def test_a_heading_that_only_mentions_factors_opens_no_causes(roles: RoleRules) -> None:
+    texts = [*_SURVEY, "三、化解不利因素的思路", _CROWDED_OUT]
+    assert document_roles(roles, texts)[-1] != "cause"
