@@ -217,6 +217,10 @@ _CENTRAL_CONTEXT = re.compile(
     r"|(?:^|[，,])全国(?:各地)?(?:共|累计|先后)?(?:查处|处理|通报|处分|问责)"
     r"|^(?:[^。；，,]{0,6})?党的(?:[一二三四五六七八九十]+大|[一二三四五六七八九十]+届[一二三四五六七八九十]中全会)(?:报告)?中?[，,]?"
     r"(?:[^。；，,]{0,24})?(?:指出|强调|提出|明确|作出了?[^。；，,]{0,6}部署|进行了[^。；，,]{0,8}部署|吹响|开启|擘画)")
+# …of them, the centre's own acts told in time (近年来，党中央…开展了…; 党的十八大以来，…) are no practice of the unit's.
+_CENTRE_IN_TIME = re.compile(
+    r"^[^。；，,]{0,12}(?:以来|年来)[，,]\s*(?:以习近平同志为核心的)?党中央"
+    r"|^(?:自)?(?:党的)?(?:十[六七八九]大|二十大)(?:召开)?以来[，,][^。；]{0,20}?(?:党中央|我们党|我党|全党|党的|中央|我国|全国)")
 # A line that only names a document (a compilation's 【篇一】…实施方案, a form's title …验收表) is a title.
 _DOCUMENT_NAME = re.compile(
     r"^(?:[【\[（(][^】\]）)]{1,6}[】\]）)])?[^。；，,：:！？]{2,40}"
@@ -1021,7 +1025,7 @@ class RoleRules:
                                                    and not context.section_hint))
                     and not _STRONG_MODAL.search(own))):
             scores["other"] += SECTION_HINT_WEIGHT
-        if context.lead or framing or _CENTRAL_CONTEXT.search(text):
+        if context.lead or framing or _CENTRE_IN_TIME.search(text):
             # the report of the meeting or of the issuing is the news's frame; what the centre did is not the unit's
             scores["practice"] *= 0.5
         if context.is_title or _DOCUMENT_NAME.match(own.strip()) or (context.is_heading and _STRUCTURAL_HEADING.match(
