@@ -120,3 +120,23 @@ def test_a_heading_that_analyses_factors_opens_causes(roles: RoleRules) -> None:
 def test_a_heading_that_only_mentions_factors_opens_no_causes(roles: RoleRules) -> None:
     texts = [*_SURVEY, "三、化解不利因素的思路", _CROWDED_OUT]
     assert document_roles(roles, texts)[-1] != "cause"
+
+
+def test_why_it_happened_put_after_a_comma_is_a_cause(roles: RoleRules) -> None:
+    texts = _ESSAY + ["之所以出现这种情况，主要是一些支部把学习当成了任务。"]
+    assert document_roles(roles, texts)[4] == "cause"
+
+
+def test_why_a_unit_succeeded_is_no_cause(roles: RoleRules) -> None:
+    texts = _ESSAY + ["之所以能够坚持下来，主要是支部书记带头学。"]
+    assert document_roles(roles, texts)[4] != "cause"
+
+
+def test_the_source_of_a_shortcoming_is_a_cause(roles: RoleRules) -> None:
+    texts = _ESSAY + ["基层迎检负担过重的源头在于考核指标层层加码。", "这种现象背后，是一些干部把留痕当成了落实。"]
+    assert document_roles(roles, texts)[4:] == ["cause", "cause"]
+
+
+def test_acting_at_the_source_is_no_cause(roles: RoleRules) -> None:
+    texts = _ESSAY + ["从源头上减少迎检材料，是减负的关键一步。", "这种做法背后，是支部多年坚持的好传统。"]
+    assert "cause" not in document_roles(roles, texts)[4:]
