@@ -427,6 +427,7 @@ _APPARATUS = re.compile(r"^[〔\[【(（]?\s*(?:关键词|关键字|中图分类
 # Who took part, told at the end of a dated opening that reports the unit's own activity (…开展…活动，…参加了此次活动),
 # is part of that report, not the frame of a meeting's news.
 _ATTENDED = re.compile(r"(?:参加|出席|列席)了?(?:本次|此次)?(?:会议|座谈会|活动|仪式|培训)。?$")
+_DATED_OPENING = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上?)?[，,]")
 _DATED_ACTIVITY = re.compile(r"^(?:为[^。；]{2,60}[，,])?(?:\d{4}年)?\d{1,2}月\d{1,2}日[^。；]{0,50}?(?:开展|举办|举行|组织)")
 # The next step of the activity a news item tells (接着，…; 活动中，…; 第二阶段：…; 参观结束后，…) and the line on
 # who led it and who took part (活动由…主持，全体党员参加。): the activity reported, not the news's frame.
@@ -1113,7 +1114,8 @@ class RoleRules:
         if (context.position < 3 and not context.section_hint and len(text) < 60 and not context.is_heading
                 and not context.heading and not _ARTICLE.match(text.strip())
                 and max(scores.values()) < 1.5  # front matter, unless the wording clearly says otherwise…
-                and not (told and scores["practice"] >= max(scores.values()))):  # …or it tells an act (活动在…中拉开了序幕。)
+                and not ((told or (_DATED_OPENING.match(text.strip()) and text.rstrip().endswith("。")))
+                         and scores["practice"] >= max(scores.values()))):  # …or it tells an act (活动在…中拉开了序幕。)
             scores["other"] += 1.5
         if (context.voice == "report" and not context.policy and not context.section_hint and not context.is_title
                 and not any(scores.values()) and _IMPERATIVE.match(own) and not _COPULA.search(own)):

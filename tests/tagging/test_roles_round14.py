@@ -140,3 +140,18 @@ def test_the_source_of_a_shortcoming_is_a_cause(roles: RoleRules) -> None:
 def test_acting_at_the_source_is_no_cause(roles: RoleRules) -> None:
     texts = _ESSAY + ["从源头上减少迎检材料，是减负的关键一步。", "这种做法背后，是支部多年坚持的好传统。"]
     assert "cause" not in document_roles(roles, texts)[4:]
+
+
+_LECTURE = ["区机关业务大讲堂开讲", "首期课程由税务专家主讲。", "机关干部80余人参加学习。"]
+
+
+def test_a_dated_opening_that_reports_the_activity_is_practice(roles: RoleRules) -> None:
+    texts = [_LECTURE[0], "3月10日，区机关“业务大讲堂”正式开讲，副区长出席开班仪式并讲话。", *_LECTURE[1:]]
+    assert document_roles(roles, texts)[1] == "practice"
+    texts = [_LECTURE[0], "11月15日，在某村村部，一场“小板凳课堂”宣讲活动正在进行。", *_LECTURE[1:]]
+    assert document_roles(roles, texts)[1] == "practice"
+
+
+def test_a_dated_line_that_is_not_told_as_a_sentence_stays_front_matter(roles: RoleRules) -> None:
+    texts = [_LECTURE[0], "3月10日，区机关“业务大讲堂”正式开讲", *_LECTURE[1:]]
+    assert document_roles(roles, texts)[1] == "other"
