@@ -395,7 +395,7 @@ _SPEECH_FRAME = re.compile(r"^(?:今天|刚才)[，,]?[^。；]{0,12}(?:我们|�
                            r"|我(?:再|还|想)?强调以下几点|讲话稿|(?:我们|今天)[^。；]{0,6}召开[^。；]{0,40}(?:会议?|大会)[^。；]{0,30}主要任务是")
 # News of what one unit did: a dateline (…讯, 记者…, 通讯员…) or a named unit acting in the opening sentence.
 _UNIT_NEWS = re.compile(
-    r"^[^。；，,]{0,12}讯\s*[（(]|^[^。；，,]{0,12}讯[^。；，,]{0,2}$|[（(](?:记者|通讯员)[^）)]{1,20}[）)]"
+    r"^[^。；，,]{0,12}讯\s*[（(:：]|^[^。；，,]{0,12}讯[^。；，,]{0,2}$|[（(](?:记者|通讯员)[^）)]{1,20}[）)]"
     r"|^(?:[^。；]{0,60}[，,])?[^。；，,]{0,20}(?:党委|党组|党总支|党支部|支部|分局|公司|分行|支行|中心)"
     r"(?:[^。；，,]{0,6})?(?:多向发力|多措并举|多点发力|自\d{4}年|近日|日前|今年以来|\d{1,2}月\d{1,2}日)"
     r"|^(?:近日|日前|今年以来|\d{1,2}月\d{1,2}日(?:上午|下午)?)[，,]?[^。；，,]{0,20}(?:党委|党组|党总支|党支部|支部|分局|公司|分行|支行|中心)"
@@ -428,7 +428,9 @@ _APPARATUS = re.compile(r"^[〔\[【(（]?\s*(?:关键词|关键字|中图分类
 # is part of that report, not the frame of a meeting's news.
 _ATTENDED = re.compile(r"(?:参加|出席|列席)了?(?:本次|此次)?(?:会议|座谈会|活动|仪式|培训)。?$")
 _DATED_OPENING = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上?)?[，,]")
-_DATED_ACTIVITY = re.compile(r"^(?:为[^。；]{2,60}[，,])?(?:\d{4}年)?\d{1,2}月\d{1,2}日[^。；]{0,50}?(?:开展|举办|举行|组织)")
+# A leader who sets out the work to come (…结束后，书记布置了下阶段工作): the announcement of points, not a step of the activity.
+_DEPLOYS_WORK = re.compile(r"(?:布置|部署)了?[^。；]{0,30}工作")
+_DATED_ACTIVITY = re.compile(r"^(?:为[^。；]{2,100}[，,])?(?:\d{4}年)?\d{1,2}月\d{1,2}日[^。；]{0,50}?(?:开展|举办|举行|组织|召开)")
 # The next step of the activity a news item tells (接着，…; 活动中，…; 第二阶段：…; 参观结束后，…) and the line on
 # who led it and who took part (活动由…主持，全体党员参加。): the activity reported, not the news's frame.
 _NEXT_IN_EVENT = re.compile(r"^(?:(?:接着|随后|然后|紧接着|之后|其后|最后|首先|活动中|活动现场|活动期间|期间|此外|同时|在此次活动中|在活动中"
@@ -1020,6 +1022,7 @@ class RoleRules:
                 and _ATTENDED.search(text) and not _FRAMING.search(_ATTENDED.sub("", text))):
             framing = False  # 5月9日，…支部开展…活动，…参加了此次活动。: the activity reported, its participants named
         if (context.news and not context.section_hint and _NEXT_IN_EVENT.match(own.strip()) and not _ADVISES.search(own)
+                and not _DEPLOYS_WORK.search(own)
                 and not _STRONG_MODAL.search(own) and not _FUTURE.search(own)):
             framing = False
             scores["practice"] += 1.5  # 接着，…宣讲微党课。: the next step of the activity the news tells

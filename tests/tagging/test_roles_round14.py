@@ -155,3 +155,23 @@ def test_a_dated_opening_that_reports_the_activity_is_practice(roles: RoleRules)
 def test_a_dated_line_that_is_not_told_as_a_sentence_stays_front_matter(roles: RoleRules) -> None:
     texts = [_LECTURE[0], "3月10日，区机关“业务大讲堂”正式开讲", *_LECTURE[1:]]
     assert document_roles(roles, texts)[1] == "other"
+
+
+_GROUP_MEETING = ["第一党小组开展“学党章、守初心”主题学习",
+                  "2023年3月23日，某学院第一党小组在会议室召开党小组会议，会议由组长主持。"]
+
+
+def test_the_steps_of_a_units_dated_meeting_are_practice(roles: RoleRules) -> None:
+    texts = [*_GROUP_MEETING, "第一阶段：全体党员观看了专题片。", "第二阶段：组长带领大家学习了党章。"]
+    assert document_roles(roles, texts)[2:] == ["practice", "practice"]
+
+
+def test_a_meeting_that_sets_requirements_stays_framing(roles: RoleRules) -> None:
+    texts = [*_GROUP_MEETING, "会议要求，各党小组要把党章学习纳入每月计划。", "各党小组要按时报送学习记录。"]
+    assert document_roles(roles, texts)[1:] == ["other", "requirement", "requirement"]
+
+
+def test_the_points_after_a_news_dateline_are_practice(roles: RoleRules) -> None:
+    texts = ["某局系统同步开启读书班", "某建设网讯：4月7日晚，某局在系统各支部同步开启党史学习教育读书班。",
+             "开班前，为各支部配发了学习书籍。", "一是统一学习时间，保证学时到位。", "二是统一学习内容，确保内容到位。"]
+    assert document_roles(roles, texts)[3:] == ["practice", "practice"]
