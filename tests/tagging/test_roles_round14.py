@@ -1,8 +1,11 @@
 """Who acts and how it is told: what the centre did in recent years or since a Party congress, a plenum's call and a
 central department's notice are political context, not a unit's practice; a speaker's 下面我讲…意见 frames the talk;
-a step told after 此外/其次, or near the top of a story (活动在…中拉开了序幕。), is an act told, not commentary or
-front matter; what a course can bring about (能激发…, 有助于…) and the part a kind of thing plays (…发挥着…作用,
-成为…的载体) are arguments and standing, not acts told. Every sentence here is written for the test."""
+a step told after 此外/其次, an act told near the top of a story (活动在…中拉开了序幕。) and a dated opening told as a
+sentence are acts told, not commentary or front matter; the steps after a unit's dated meeting or a 讯： dateline are
+practice; what a course can bring about (能激发…, 有助于…) and the part a kind of thing plays (…发挥着…作用, 成为…的载体)
+are arguments and standing, not acts told; a heading that analyses factors (影响因素分析, 问题溯源), why a shortcoming
+happened put after a comma (之所以…，主要是…), its source (源头在于) and what lies behind it (…现象背后，是…) explain it.
+Every sentence here is written for the test."""
 
 from pipeline.tagging.rules import RoleRules
 from tests.support import document_roles
