@@ -48,7 +48,7 @@ YARDSTICK_TITLE = re.compile(
 SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("recommendation", re.compile(r"对策|建议|路径|启示|下一步|下步|之策|打算|(?:努力|目标|前进)方向|展望|工作思路"
                                   r"|^[一二三四五六七八九十]是要")),
-    ("cause", re.compile(r"原因|成因|根源|动因|诱因|剖析|症结|根子|病根|病因|缘由|因素$"
+    ("cause", re.compile(r"原因|成因|根源|动因|诱因|剖析|症结|根子|病根|病因|缘由|溯源|因素(?:分析|探析|探究)?$"
                          # a heading that asks why (为什么会出现这些问题)
                          r"|(?:为何|为什么|何以)[^。；]{0,20}(?:问题|现象|不|难|没|越)")),
     ("problem", re.compile(r"表现|存在(?:的)?(?:主要)?问题|主要问题|不足|短板|差距|困难|^(?:[一二三四五六七八九十]+[、.．])?\s*问题$"
@@ -100,7 +100,7 @@ _TARGET = re.compile(
 # An explicit explanation makes a cause even when it restates the shortcoming it explains.
 _EXPLANATION = re.compile(
     r"究其(?:原因|根源)|原因[，,]?(?:主要)?(?:是|在于|有[二三四两几]|是多方面的)|(?:根源|根子|症结)(?:主要)?在于|归根(?:结底|到底)"
-    r"|之所以[^。；]{0,30}(?:是因为|在于)|(?:主要|根本|深层次?)原因|^(?:[^。；，,]{0,8}[，,])?(?:但|而|然而|可)?(?:由于|因为)"
+    r"|之所以[^。；]{0,30}(?:是因为|在于)|之所以[^。；]{2,30}[，,](?:主要|根本上?|关键|归根结底)?(?:是|在于|源于)|(?:主要|根本|深层次?)原因|^(?:[^。；，,]{0,8}[，,])?(?:但|而|然而|可)?(?:由于|因为)"
     r"|^[^。；，,]{2,12}由于"
     r"|^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]是)?\s*从?(?:主观|客观)(?:上|方面|原因|规律)(?:看|讲|来看|分析|而言)?"
     r"|说到底|^说白了[，,](?:主要|还|就)?是(?!一种|指)|从根本上(?:说|讲|看)|(?:源于|归因于|归咎于)|问题(?:就)?出在|(?:原因|根源|症结)所在"
@@ -124,9 +124,11 @@ _EXPLANATION = re.compile(
     r"|^(?:[^。；，,]{0,8}[，,])?正(?:是)?(?:因为|由于)|(?:问题|原因|根源|症结|关键)[^。；，,]{0,6}不在于[^。；]{2,40}而在于|(?:原因|根源|症结)[^。；，,]{0,6}不是[^。；]{2,40}而是"
     # a why-question about a persisting shortcoming answered in the same sentence (为何屡治不绝？其一…)
     r"|(?:为何|为什么|何以|缘何|因何)[^。；？?]{0,30}(?:不|难|没|未|越|屡|仍|反而|却)[^。；？?]{0,20}[？?][^。；]{4,}"
-    r"|(?:重要|直接|关键|内在|结构性|制度性|体制性|深层)原因|(?:根源|根子|症结|病根)[^。；，,]{0,4}在|归结为"
+    r"|(?:重要|直接|关键|内在|结构性|制度性|体制性|深层)原因|(?:根源|根子|症结|病根|源头)[^。；，,]{0,4}在|归结为"
+    # what lies behind a shortcoming (这种现象背后，是…; 问题背后反映出…)
+    r"|(?:现象|问题|乱象|主义|顽疾)[^。；，,]{0,2}背后[，,]?(?:是|反映(?:的|出)|折射(?:的|出)|隐藏着)"
     # the root named (根源是…) and how a shortcoming arises (形式主义的发生，是…; …的滋生源于…)
-    r"|(?:的|[，,])(?:根源|症结|病根)(?:主要|就|正)?是(?![^。；，,]{0,12}(?:前提|关键|基础|第一步))"
+    r"|(?:的|[，,])(?:根源|症结|病根|源头)(?:主要|就|正)?是(?![^。；，,]{0,12}(?:前提|关键|基础|第一步))"
     r"|^[^。；，,]{0,16}(?:主义|问题|现象|两张皮|脱节|乱象|之风|顽疾)的(?:发生|产生|滋生|形成|蔓延|出现)[，,]?(?:是|源于|在于|归因于)"
     # a cause labelled as such (成因：…; 原因分析：…) and a why-question of its own, answered after it
     r"|^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?(?:主要)?(?:成因|原因|根源)(?:分析)?\s*[\d一二三四五六七八九十]{0,2}\s*[:：]"
@@ -150,7 +152,11 @@ _SIGNIFICANCE = re.compile(r"意义(?:十分|非常|极其|尤为)?(?:重大|深
 _STANDING = re.compile(r"^(?![这此该其把将])[^。；：:，,]{2,30}[，,]?\s*(?:是|作为)[^。；]{0,50}?的(?:重要|有效|有益|有力|主要|基本|根本"
                        r"|关键|必然|首要|坚强)[^。；，,]{0,4}(?:载体|平台|抓手|尝试|举措|窗口|途径|组成部分|阵地|渠道|保障|保证|手段"
                        r"|方式|环节|基础|力量|主体|依托|趋势|要求|路径|之路|支撑)"
-                       r"|^(?![这此该其把将])[^。；：:]{2,40}?(?:肩负|担负|承担)着[^。；]{0,40}的(?:重要|重大|光荣)?(?:职责|使命|重任)")
+                       r"|^(?![这此该其把将])[^。；：:]{2,40}?(?:肩负|担负|承担)着[^。；]{0,40}的(?:重要|重大|光荣)?(?:职责|使命|重任)"
+                       # …the part a kind of thing plays (…在…中发挥着重要作用; 正在成为…的“红色细胞”; 是连接…的桥梁), nothing told as done
+                       r"|^(?![这此该其把将])(?![^。；]*(?:了|已|\d))[^。；：:]{2,40}?(?:在[^。；]{2,30}(?:中|上)发挥着[^。；]{0,10}作用"
+                       r"|(?:正在|日益|逐渐|逐步)?成为[^。；]{0,40}的[^。；，,]{0,8}(?:举措|细胞|力量|主体|平台|载体|阵地|桥梁|纽带)"
+                       r"|是[^。；]{2,30}的(?:一个|一座|一条)?(?:桥梁|纽带))")
 # A shortcoming named as such: a noun phrase that ends in 问题 (“以会代学”走过场问题。) or a sentence that points back to
 # the one before as a problem (这是当前…最突出的问题之一。); what is done about problems (解决/整治/针对…问题) is not one.
 _NAMED_PROBLEM = re.compile(r"^(?![关如解整针破这這此])[^。；，,：:？?了]{2,30}问题。$"
@@ -199,18 +205,24 @@ _QUOTATION = re.compile(r"^(?:习近平)?总书记[^。；]{0,30}(?:指出|强�
                         r"|^正如[^。；，,]{0,12}(?:总书记|习近平|毛泽东|邓小平|列宁|马克思)[^。；，,]{0,10}(?:指出|强调|说|讲)")
 # What the centre or its leader did or said is political context (other), not a unit's practice.
 _CENTRAL_CONTEXT = re.compile(
-    r"^(?:[^。；，,]{0,12}以来[，,]\s*)?(?:以习近平同志为核心的)?党中央|^(?:习近平)?总书记[^。；]{0,40}(?:指出|强调|提出)"
+    r"^(?:[^。；，,]{0,12}(?:以来|年来)[，,]\s*)?(?:以习近平同志为核心的)?党中央|^(?:习近平)?总书记[^。；]{0,40}(?:指出|强调|提出)"
+    # the era since a Party congress told of the Party or the nation (党的十八大以来，…党的政治建设摆上突出位置)
+    r"|^(?:自)?(?:党的)?(?:十[六七八九]大|二十大)(?:召开)?以来[，,][^。；]{0,20}?(?:党中央|我们党|我党|全党|党的|中央|我国|全国)"
     r"|^习近平同志[^。；]{0,30}(?:指出|强调|提出)"
     # what the Party as a whole did (我们党始终把…作为…): history and political frame, not a unit's practice
     r"|^(?:[^。；，,]{0,20}[，,])?(?:我们党|我党|中国共产党)(?:始终|历来|一贯|一直|把|将|在|从|以)"
     # what the central organs issued or held (中共中央办公厅印发了…; 中央和国家机关工委召开…), and what the new era asks
-    r"|^(?:[^。；，,]{0,12}[，,]\s*)?(?:中共中央|党中央|中央办公厅|中办|国办|国务院|中央和国家机关工委|中央组织部|中组部)"
+    r"|^(?:[^。；，,]{0,12}[，,]\s*)?(?:中共中央|党中央|中央办公厅|中办|国办|国务院|中央和国家机关工委|中央组织部|中组部|中央宣传部|中宣部|中央纪委)"
     r"(?:办公厅)?[^。；，,]{0,10}(?:印发|出台|颁布|发布|召开|作出|提出)"
     r"|新时代[^。；]{0,20}(?:提出|赋予)了?[^。；]{0,10}(?:新的?(?:更高)?要求|新任务|新使命)"
     # what was done nationwide (…以来，全国共查处…问题…万个): the national picture, not the unit's
     r"|(?:^|[，,])全国(?:各地)?(?:共|累计|先后)?(?:查处|处理|通报|处分|问责)"
-    r"|^(?:[^。；，,]{0,6})?党的(?:[一二三四五六七八九十]+大|[一二三四五六七八九十]+届[一二三四五六七八九十]中全会)(?:报告)?中?"
-    r"(?:[^。；，,]{0,24})?(?:指出|强调|提出|明确|作出了?[^。；，,]{0,6}部署)")
+    r"|^(?:[^。；，,]{0,6})?党的(?:[一二三四五六七八九十]+大|[一二三四五六七八九十]+届[一二三四五六七八九十]中全会)(?:报告)?中?[，,]?"
+    r"(?:[^。；，,]{0,24})?(?:指出|强调|提出|明确|作出了?[^。；，,]{0,6}部署|进行了[^。；，,]{0,8}部署|吹响|开启|擘画)")
+# …of them, the centre's own acts told in time (近年来，党中央…开展了…; 党的十八大以来，…) are no practice of the unit's.
+_CENTRE_IN_TIME = re.compile(
+    r"^[^。；，,]{0,12}(?:以来|年来)[，,]\s*(?:以习近平同志为核心的)?党中央"
+    r"|^(?:自)?(?:党的)?(?:十[六七八九]大|二十大)(?:召开)?以来[，,][^。；]{0,20}?(?:党中央|我们党|我党|全党|党的|中央|我国|全国)")
 # A line that only names a document (a compilation's 【篇一】…实施方案, a form's title …验收表) is a title.
 _DOCUMENT_NAME = re.compile(
     r"^(?:[【\[（(][^】\]）)]{1,6}[】\]）)])?[^。；，,：:！？]{2,40}"
@@ -227,7 +239,7 @@ _FRAMING = re.compile(
     r"|^(?:本)?(?:研究|文章|论文)(?:首先|进一步|还|最后|主要)?(?:界定|提出|认为|发现|揭示|构建|探讨)"
     r"|对[^。；]{2,40}(?:进行|作|做)了?(?:简要|简单|详细)?的?(?:介绍|说明|概述|梳理)。?$"
     # a speech about its own meeting (今天我们召开…; 下面我讲三点意见; 会议的主要任务是…; 刚才…介绍了…)
-    r"|^(?:今天|刚才)[，,][^。；]{0,60}(?:召开|会议|介绍|发言|汇报|交流)|^下面[，,][^。；]{0,40}(?:讲|谈)[^。；]{0,6}(?:意见|要求|看法|体会)"
+    r"|^(?:今天|刚才)[，,][^。；]{0,60}(?:召开|会议|介绍|发言|汇报|交流)|^下面[，,]?[^。；]{0,40}(?:讲|谈)[^。；]{0,6}(?:意见|要求|看法|体会)"
     r"|^(?:这次|此次|本次)[^。；，,]{0,24}(?:会议?|座谈会)[，,]?是|^会议的(?:主要)?(?:任务|目的|议程|主题)是"
     r"|^[^。；]{0,24}(?:以下|如下)(?:几个|几项|[一二三四五六七八九十两几\d]+[个项条点])?(?:目标|任务|要求)[:：]\s*$"
     r"|(?:再|先|着重|重点)?(?:强调|讲)(?:以下|如下)[一二三四五六七八九十两几\d]*(?:点|个?方面)(?:意见|要求)?[:：]?$"
@@ -383,7 +395,7 @@ _SPEECH_FRAME = re.compile(r"^(?:今天|刚才)[，,]?[^。；]{0,12}(?:我们|�
                            r"|我(?:再|还|想)?强调以下几点|讲话稿|(?:我们|今天)[^。；]{0,6}召开[^。；]{0,40}(?:会议?|大会)[^。；]{0,30}主要任务是")
 # News of what one unit did: a dateline (…讯, 记者…, 通讯员…) or a named unit acting in the opening sentence.
 _UNIT_NEWS = re.compile(
-    r"^[^。；，,]{0,12}讯\s*[（(]|^[^。；，,]{0,12}讯[^。；，,]{0,2}$|[（(](?:记者|通讯员)[^）)]{1,20}[）)]"
+    r"^[^。；，,]{0,12}讯\s*[（(:：]|^[^。；，,]{0,12}讯[^。；，,]{0,2}$|[（(](?:记者|通讯员)[^）)]{1,20}[）)]"
     r"|^(?:[^。；]{0,60}[，,])?[^。；，,]{0,20}(?:党委|党组|党总支|党支部|支部|分局|公司|分行|支行|中心)"
     r"(?:[^。；，,]{0,6})?(?:多向发力|多措并举|多点发力|自\d{4}年|近日|日前|今年以来|\d{1,2}月\d{1,2}日)"
     r"|^(?:近日|日前|今年以来|\d{1,2}月\d{1,2}日(?:上午|下午)?)[，,]?[^。；，,]{0,20}(?:党委|党组|党总支|党支部|支部|分局|公司|分行|支行|中心)"
@@ -405,6 +417,9 @@ _OPINION = re.compile(r"(?:认为|觉得|以为|看来)[^。；]*")
 _OWN_VIEW = re.compile(r"(?:我|我们|笔者|本文|课题组|调研组|调查组|研究组)[^。；，,]{0,4}(?:认为|觉得|看来)")
 # What members or attendees said (党员们纷纷表示，要…) in news of an activity.
 _MEMBERS_SAID = re.compile(r"(?:纷纷|一致|大家|党员们|同志们|干部们|与会人员|参会人员|群众)(?:都)?表示[，,:：][^。；]*")
+# What a course can bring about (通过…，能激发…; 既能体现…，又能…; 有助于增强…): an argument, not an act told.
+_POTENTIAL = re.compile(r"(?:能够?|可以|有助于|有利于)(?:有效|进一步|更好地?|充分|切实|大大|极大地?)?(?:激发|促使|提升|提高|增强|保证|确保"
+                        r"|推动|促进|体现|密切|帮助|实现|让|使|激活|凝聚|调动|强化|营造|带动|优化)")
 _GENERAL_STATUS = re.compile(r"(?:已经|已|逐渐|逐步|日益|越来越)成为(?:了)?[^。；]{0,30}(?:重要|关键|主要|有效|基本|普遍|共识)")
 _DIGIT = re.compile(r"\d")
 # A line of an article's apparatus (关键词, 中图分类号 …) closes the abstract: a list announced there has ended.
@@ -412,14 +427,17 @@ _APPARATUS = re.compile(r"^[〔\[【(（]?\s*(?:关键词|关键字|中图分类
 # Who took part, told at the end of a dated opening that reports the unit's own activity (…开展…活动，…参加了此次活动),
 # is part of that report, not the frame of a meeting's news.
 _ATTENDED = re.compile(r"(?:参加|出席|列席)了?(?:本次|此次)?(?:会议|座谈会|活动|仪式|培训)。?$")
-_DATED_ACTIVITY = re.compile(r"^(?:为[^。；]{2,60}[，,])?(?:\d{4}年)?\d{1,2}月\d{1,2}日[^。；]{0,50}?(?:开展|举办|举行|组织)")
+_DATED_OPENING = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上?)?[，,]")
+# A leader who sets out the work to come (…结束后，书记布置了下阶段工作): the announcement of points, not a step of the activity.
+_DEPLOYS_WORK = re.compile(r"(?:布置|部署)了?[^。；]{0,30}工作")
+_DATED_ACTIVITY = re.compile(r"^(?:为[^。；]{2,100}[，,])?(?:\d{4}年)?\d{1,2}月\d{1,2}日[^。；]{0,50}?(?:开展|举办|举行|组织|召开)")
 # The next step of the activity a news item tells (接着，…; 活动中，…; 第二阶段：…; 参观结束后，…) and the line on
 # who led it and who took part (活动由…主持，全体党员参加。): the activity reported, not the news's frame.
 _NEXT_IN_EVENT = re.compile(r"^(?:(?:接着|随后|然后|紧接着|之后|其后|最后|首先|活动中|活动现场|活动期间|期间|此外|同时|在此次活动中|在活动中"
                             r"|第[一二三四五六七八九十]阶段|第[一二三四五六七八九十]项|[^。；，,]{2,12}结束后)[，,:：]|(?:接着|随后|紧接着|最后)(?=由|在|[^。；，,]{0,4}(?:组织|带领|为)))"
                             r"|^[^。；，,]{0,8}由[^。；，,]{2,30}主持[，,][^。；]{0,30}参加(?:了)?(?:活动|学习)?。?$")
 # What the writer reads out of the facts (这一论断揭示了…; 这些案例印证了…; 它为…提供了…) is commentary, not an act told.
-_COMMENTARY = re.compile(r"^(?:这|此|它|其|上述|以上)|揭示|印证|证明|表明|说明了|彰显|诠释|折射|意味着|珍贵|可贵")
+_COMMENTARY = re.compile(r"^(?:这|此(?!外|后|前|间)|它|其(?!中|次|后|间|余|他)|上述|以上)|揭示|印证|证明|表明|说明了|彰显|诠释|折射|意味着|珍贵|可贵")
 # The place a report is about (总面积…平方公里, 总人口…, 东与…接壤): its setting, not what the unit did.
 _LOCALITY = re.compile(r"总面积|平方公里|总人口|总户数|接壤|毗邻|交界|^境内")
 # Everyone at once as the actor (各地, 各级党组织, 全国…), not a unit.
@@ -1004,6 +1022,7 @@ class RoleRules:
                 and _ATTENDED.search(text) and not _FRAMING.search(_ATTENDED.sub("", text))):
             framing = False  # 5月9日，…支部开展…活动，…参加了此次活动。: the activity reported, its participants named
         if (context.news and not context.section_hint and _NEXT_IN_EVENT.match(own.strip()) and not _ADVISES.search(own)
+                and not _DEPLOYS_WORK.search(own)
                 and not _STRONG_MODAL.search(own) and not _FUTURE.search(own)):
             framing = False
             scores["practice"] += 1.5  # 接着，…宣讲微党课。: the next step of the activity the news tells
@@ -1012,8 +1031,9 @@ class RoleRules:
                                                    and not context.section_hint))
                     and not _STRONG_MODAL.search(own))):
             scores["other"] += SECTION_HINT_WEIGHT
-        if context.lead or framing:
-            scores["practice"] *= 0.5  # the report of the meeting or of the issuing is the news's frame
+        if context.lead or framing or _CENTRE_IN_TIME.search(text):
+            # the report of the meeting or of the issuing is the news's frame; what the centre did is not the unit's
+            scores["practice"] *= 0.5
         if context.is_title or _DOCUMENT_NAME.match(own.strip()) or (context.is_heading and _STRUCTURAL_HEADING.match(
                 _HEADING_NUMBER.sub("", text.strip()).rstrip("。；;：:"))):
             scores["other"] += SECTION_HINT_WEIGHT
@@ -1083,6 +1103,10 @@ class RoleRules:
         if _LOCALITY.search(own) and not context.section_hint:
             scores["practice"] *= 0.5  # the setting of the place (总面积…平方公里, 东与…接壤) is background
             scores["other"] += 0.75
+        if (_POTENTIAL.search(own) and not context.section_hint and not context.policy and not _DONE.search(own)
+                and not _DIGIT.search(own)):
+            scores["practice"] *= 0.5  # what a course can bring about (…，能激发党员的政治情感) is an argument
+            scores["other"] += 0.5
         if _GENERAL_STATUS.search(own) and not context.section_hint:
             scores["practice"] *= 0.5  # what has become common (…已经成为各地…的重要方式) is background
             scores["other"] += 0.75
@@ -1092,7 +1116,9 @@ class RoleRules:
                 and not _COMMENTARY.search(own))
         if (context.position < 3 and not context.section_hint and len(text) < 60 and not context.is_heading
                 and not context.heading and not _ARTICLE.match(text.strip())
-                and max(scores.values()) < 1.5):  # front matter, unless the wording clearly says otherwise
+                and max(scores.values()) < 1.5  # front matter, unless the wording clearly says otherwise…
+                and not ((told or (_DATED_OPENING.match(text.strip()) and text.rstrip().endswith("。")))
+                         and scores["practice"] >= max(scores.values()))):  # …or it tells an act (活动在…中拉开了序幕。)
             scores["other"] += 1.5
         if (context.voice == "report" and not context.policy and not context.section_hint and not context.is_title
                 and not any(scores.values()) and _IMPERATIVE.match(own) and not _COPULA.search(own)):
