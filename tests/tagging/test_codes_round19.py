@@ -1,0 +1,37 @@
+"""Precision of the measure codes: words that name an instrument without carrying the measure.
+
+M3: a training course for party-affairs cadres is the team measure (M6), not theory study, unless the course is
+said to teach theory or party history; 主题教育 named only as a campaign whose effect, goal or problems are weighed
+is not the learning measure unless its study side is named.
+M2: making theory study a political task is study (M3), not bringing political requirements into the business.
+M4: 先进典型 is the target/carrier measure only when models are chosen, publicised or set to lead; people who
+merely are models are not.
+M5: the responsibility system for party building named in a significance line (是…必然要求/重要抓手, 提供了遵循)
+or in a paper title (…问题研究) is not the mechanism unless the line names how it is enforced.
+Every sentence here is written for the test."""
+
+import pytest
+
+from pipeline.tagging.rules import RuleMatcher
+
+# (kept: a sentence that must get the code, near-miss: a sentence that must not get it, code)
+PAIRS = [
+    # M3: training for party-affairs cadres
+    ("区委组织部举办了党务工作者理论培训班。", "区委组织部举办了首期培训——基层党务工作者培训。", "M3"),
+    # M3: the campaign weighed, not the study
+    ("主题教育的实际效果，要看理论学习成果是否转化为工作成效。", "这些问题影响了主题教育的实际效果。", "M3"),
+    # M2: study made a political task
+    ("把贯彻落实党中央决策部署作为政治任务，融入业务工作全过程。", "始终把学懂弄通党的创新理论作为政治任务。", "M2"),
+    # M4: models chosen and set to lead vs people who are models
+    ("选树一批党员先进典型，发挥示范带动作用。", "参会人员中有不少是各行业的先进典型人物。", "M4"),
+    # M5: the responsibility system in a significance line or a title
+    ("落实机关党建工作责任制，是推进全面从严治党的必然要求，要把党建考核结果与评先评优挂钩。",
+     "落实机关党建工作责任制，是推进全面从严治党的必然要求，是改进机关作风的重要抓手。", "M5"),
+    ("落实基层党建工作责任制的做法", "落实基层党建工作责任制问题研究", "M5"),
+]
+
+
+@pytest.mark.parametrize(("kept", "near_miss", "code"), PAIRS)
+def test_wording_gets_code_and_near_miss_does_not(matcher: RuleMatcher, kept: str, near_miss: str, code: str) -> None:
+    assert code in matcher.codes(kept)
+    assert code not in matcher.codes(near_miss)
