@@ -3,7 +3,8 @@
 M3: a training course for party-affairs cadres is the team measure (M6), not theory study, unless the course is
 said to teach theory or party history; 主题教育 named only as a campaign whose effect, goal or problems are weighed
 is not the learning measure unless its study side is named.
-M2: making theory study a political task is study (M3), not bringing political requirements into the business.
+M2: making theory study a political task, or political loyalty as the fruit of theory study, is study (M3), not
+bringing political requirements into the business.
 M4: 先进典型 is the target/carrier measure only when models are chosen, publicised or set to lead; people who
 merely are models are not.
 M5: the responsibility system for party building named in a significance line (是…必然要求/重要抓手, 提供了遵循)
@@ -22,6 +23,7 @@ PAIRS = [
     ("主题教育的实际效果，要看理论学习成果是否转化为工作成效。", "这些问题影响了主题教育的实际效果。", "M3"),
     # M2: study made a political task
     ("把贯彻落实党中央决策部署作为政治任务，融入业务工作全过程。", "始终把学懂弄通党的创新理论作为政治任务。", "M2"),
+    ("坚持以政治忠诚为根本，把党中央决策部署落实到业务工作各环节。", "通过开展理论学习和专题研讨，全面筑牢政治忠诚。", "M2"),
     # M4: models chosen and set to lead vs people who are models
     ("选树一批党员先进典型，发挥示范带动作用。", "参会人员中有不少是各行业的先进典型人物。", "M4"),
     # M5: the responsibility system in a significance line or a title
