@@ -8,7 +8,9 @@ bringing political requirements into the business.
 M4: 先进典型 is the target/carrier measure only when models are chosen, publicised or set to lead; people who
 merely are models are not.
 M5: the responsibility system for party building named in a significance line (是…必然要求/重要抓手, 提供了遵循)
-or in a paper title (…问题研究) is not the mechanism unless the line names how it is enforced.
+or in a paper title (…问题研究) is not the mechanism unless the line names how it is enforced; the yearly
+democratic appraisal of party members (民主评议党员) is organisational life, not the appraisal of secretaries'
+reports.
 Every sentence here is written for the test."""
 
 import pytest
@@ -30,6 +32,8 @@ PAIRS = [
     ("落实机关党建工作责任制，是推进全面从严治党的必然要求，要把党建考核结果与评先评优挂钩。",
      "落实机关党建工作责任制，是推进全面从严治党的必然要求，是改进机关作风的重要抓手。", "M5"),
     ("落实基层党建工作责任制的做法", "落实基层党建工作责任制问题研究", "M5"),
+    # M5: the yearly appraisal of members (organisational life) vs secretaries appraised on their report
+    ("党组织书记年底要述职，接受党员民主评议。", "今年各村党组织统一开展民主评议党员工作。", "M5"),
 ]
 
 
