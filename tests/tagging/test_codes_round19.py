@@ -2,7 +2,8 @@
 
 M3: a training course for party-affairs cadres is the team measure (M6), not theory study, unless the course is
 said to teach theory or party history; 主题教育 named only as a campaign whose effect, goal or problems are weighed
-is not the learning measure unless its study side is named.
+is not the learning measure unless its study side is named; a reading club (读书会) of a library or a trade union
+is not party study; relating study to one's work (联系学习与工作实际) is.
 M2: making theory study a political task, or political loyalty as the fruit of theory study, is study (M3), not
 bringing political requirements into the business.
 M4: 先进典型 is the target/carrier measure only when models are chosen, publicised or set to lead; people who
@@ -23,6 +24,9 @@ PAIRS = [
     ("区委组织部举办了党务工作者理论培训班。", "区委组织部举办了首期培训——基层党务工作者培训。", "M3"),
     # M3: the campaign weighed, not the study
     ("主题教育的实际效果，要看理论学习成果是否转化为工作成效。", "这些问题影响了主题教育的实际效果。", "M3"),
+    # M3: a reading club counts only with party, theory or study words; linking study to the work at hand
+    ("机关党支部开展读书会活动，交流学习党史的体会。", "图书馆开展读书会活动，吸引市民参加。", "M3"),
+    ("研讨时，大家紧密联系学习与工作实际，逐一发言。", "研讨时，大家紧密联系家庭与工作实际，逐一发言。", "M3"),
     # M2: study made a political task
     ("把贯彻落实党中央决策部署作为政治任务，融入业务工作全过程。", "始终把学懂弄通党的创新理论作为政治任务。", "M2"),
     ("坚持以政治忠诚为根本，把党中央决策部署落实到业务工作各环节。", "通过开展理论学习和专题研讨，全面筑牢政治忠诚。", "M2"),
