@@ -45,3 +45,8 @@ PAIRS = [
 def test_wording_gets_code_and_near_miss_does_not(matcher: RuleMatcher, kept: str, near_miss: str, code: str) -> None:
     assert code in matcher.codes(kept)
     assert code not in matcher.codes(near_miss)
+
+
+def test_course_for_members_and_party_affairs_cadres_keeps_the_learning_measure(matcher: RuleMatcher) -> None:
+    # guard: the party-affairs training gate must not take M3 from a course that also trains party members
+    assert "M3" in matcher.codes("举办全县党员和党务干部培训班。")
