@@ -1,7 +1,7 @@
 """Precision of the measure codes: words that name an instrument without carrying the measure.
 
 M3: a training course for party-affairs cadres is the team measure (M6), not theory study, unless the course is
-said to teach theory or party history; 主题教育 named only as a campaign whose effect, goal or problems are weighed
+said to teach theory or party history; 主题教育 named only as a campaign whose effect, original aim or problems are weighed
 is not the learning measure unless its study side is named; a reading club (读书会) of a library or a trade union
 is not party study; relating study to one's work (联系学习与工作实际) is.
 M2: making theory study a political task, or political loyalty as the fruit of theory study, is study (M3), not
