@@ -1,0 +1,81 @@
+"""Who required it, what a text faces, and what may be done: a named speaker's norm told in news (会上，某某要求…要…;
+同时，她要求…要…) is a requirement set there, not the writer's advice, while the General Secretary quoted stays
+context and a report's own genre keeps its advice; a shortcoming faced (…也面临着一场深刻的危机; 仍面临两大困境) is
+observed, while a challenge faced as a task (面临新的挑战) and a difficulty named as a noun (面临的困难) are not; what
+may be done (可以利用…, 可建立…) is advice in a report, while what can be used (其中可利用的…) is none.
+Every sentence here is written for the test."""
+
+from pipeline.tagging.rules import RoleRules
+from tests.support import document_roles
+
+_NEWS = [
+    "某街道机关党支部开展集中学习",
+    "5月8日，某街道机关党支部开展集中学习，支部全体党员参加。",
+    "支部书记领学了有关文件。",
+]
+_ESSAY = [
+    "浅谈社区党建的几点思考",
+    "社区党建关系到党的执政根基。",
+    "做好社区党建，需要把握好几个关系。",
+    "党建和服务不是两回事。",
+]
+
+
+def test_a_named_speakers_norm_in_news_is_a_requirement(roles: RoleRules) -> None:
+    texts = _NEWS + ["会上，王伟要求全体党员要把学习成果用到为民服务中去。"]
+    assert document_roles(roles, texts)[3] == "requirement"
+
+
+def test_a_speaker_named_by_pronoun_sets_a_requirement(roles: RoleRules) -> None:
+    texts = _NEWS + ["同时，她要求各网格员要按时走访辖区独居老人。"]
+    assert document_roles(roles, texts)[3] == "requirement"
+
+
+def test_a_speakers_norm_after_a_long_statement_is_a_requirement(roles: RoleRules) -> None:
+    texts = _NEWS + ["他指出，为民服务是社区工作的根本，事关群众切身利益，与会党员要把走访工作放在心上。"]
+    assert document_roles(roles, texts)[3] == "requirement"
+
+
+def test_what_a_speaker_told_without_a_norm_is_no_requirement(roles: RoleRules) -> None:
+    texts = _NEWS + ["会上，王伟介绍了社区网格服务的做法。"]
+    assert document_roles(roles, texts)[3] != "requirement"
+
+
+def test_the_general_secretary_quoted_in_news_is_no_requirement(roles: RoleRules) -> None:
+    texts = _NEWS + ["习近平总书记强调，要把为民服务作为根本宗旨。"]
+    assert document_roles(roles, texts)[3] != "requirement"
+
+
+def test_a_shortcoming_faced_is_a_problem(roles: RoleRules) -> None:
+    texts = _ESSAY + ["然而，在推行过程中，这项制度也面临着一场深刻的危机。"]
+    assert document_roles(roles, texts)[4] == "problem"
+
+
+def test_a_plight_still_faced_is_a_problem(roles: RoleRules) -> None:
+    texts = _ESSAY + ["当前，老旧小区党建仍面临两大困境。"]
+    assert document_roles(roles, texts)[4] == "problem"
+
+
+def test_a_challenge_faced_as_a_task_is_no_problem(roles: RoleRules) -> None:
+    texts = _ESSAY + ["在新形势下，社区党建面临新的挑战和机遇。"]
+    assert document_roles(roles, texts)[4] != "problem"
+
+
+def test_a_difficulty_named_as_a_noun_is_no_problem(roles: RoleRules) -> None:
+    texts = _ESSAY + ["为了解社区党建面临的困难问题，课题组走访了五个社区。"]
+    assert document_roles(roles, texts)[4] != "problem"
+
+
+def test_what_may_be_used_is_advice(roles: RoleRules) -> None:
+    texts = _ESSAY + ["我们可以利用社区的活动室，开展党员教育和便民服务。"]
+    assert document_roles(roles, texts)[4] == "recommendation"
+
+
+def test_a_system_that_may_be_set_up_is_advice(roles: RoleRules) -> None:
+    texts = _ESSAY + ["一方面，可建立党员联系群众的结对制度，在各小区推行网格包联。"]
+    assert document_roles(roles, texts)[4] == "recommendation"
+
+
+def test_what_can_be_used_of_a_place_is_no_advice(roles: RoleRules) -> None:
+    texts = _ESSAY + ["社区共有场地六处，其中可利用的活动场地有三处。"]
+    assert document_roles(roles, texts)[4] != "recommendation"
