@@ -289,7 +289,9 @@ _IMPERATIVE = re.compile(
     r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|同时|此外|第[一二三四五六七八九十][，,、])?[，,、\s]*"
     r"(?:坚持|推进|推动|强化|加强|夯实|优化|创新|完善|健全|建立|深化|提升|提高|突出|抓好|做好|构建|打造|筑牢|树立|树牢"
     r"|落实|发挥|注重|着力|聚焦|围绕|严格|规范|丰富|拓展|加大|增强|压实|统筹|学习|切实|扎实|持续|不断|积极|努力|全面|把|加快|加速|始终"
-    r"|争创|紧盯|坚决|明确|细化|督促|梳理|从[^。；，,]{1,10}(?:做起|入手|着手|抓起))")
+    r"|争创|紧盯|坚决|明确|细化|督促|梳理|从[^。；，,]{1,10}(?:做起|入手|着手|抓起)"
+    # a verb with its result (找准…兴趣点, 抓住…突破点, 挂好“前进挡”)
+    r"|找准|抓住|挂好)")
 # A report of both (现将存在问题和原因报告如下) announces no one list; a heading that names the problems
 # (存在的主要问题) is no item of a list of causes.
 _PROBLEMS_AND_CAUSES = re.compile(r"问题(?:和|及|与|以及)[^。；]{0,6}(?:原因|根源)|(?:原因|根源)(?:和|及|与|以及)[^。；]{0,4}问题")
@@ -621,12 +623,15 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
         elif listed:
             hint = listed
         announced = announced or (not policy and opens_norms(position, stripped))
+        # the sentence right after a named speaker's norm told in news that goes on prescribing (要…) is one of the norms
+        carried = (not policy and not reported and not announced and position > 0 and bool(_PRESCRIBES.match(stripped))
+                   and bool(_SPEAKER_NORM.match(texts[position - 1].strip())))
         # In news of a meeting that set requirements, the sentence that reports the meeting is framing.
         lead = ((sets_norms and not announced) or (policy and spoken_title)) and position < 5 and bool(
             _MEETING_LEAD.search(stripped) or (issued_news and _ISSUED_OPENING.search(stripped))
         ) and not _NORMS_ANNOUNCED.search(stripped) and not _PROCEEDINGS.search(stripped)
-        contexts.append(PassageContext(heading_text, doc_type, policy or announced, heading is not None, hint, position,
-                                       voice=voice, spoken=announced or (policy and spoken_title),
+        contexts.append(PassageContext(heading_text, doc_type, policy or announced or carried, heading is not None, hint,
+                                       position, voice=voice, spoken=announced or carried or (policy and spoken_title),
                                        is_title=bool(title) and (stripped == title or _same_title(stripped, title)),
                                        lead=lead, news=news))
     return contexts

@@ -79,3 +79,41 @@ def test_a_system_that_may_be_set_up_is_advice(roles: RoleRules) -> None:
 def test_what_can_be_used_of_a_place_is_no_advice(roles: RoleRules) -> None:
     texts = _ESSAY + ["社区共有场地六处，其中可利用的活动场地有三处。"]
     assert document_roles(roles, texts)[4] != "recommendation"
+
+
+def test_a_prescription_right_after_a_speakers_norm_is_one_of_the_norms(roles: RoleRules) -> None:
+    texts = _NEWS + ["会上，王伟要求全体党员要把学习成果用到为民服务中去。", "要结合社区实际，办好每月一次的党员夜校。"]
+    assert document_roles(roles, texts)[4] == "requirement"
+
+
+def test_an_item_after_a_speakers_norm_is_not_carried(roles: RoleRules) -> None:
+    texts = _NEWS + ["会上，王伟要求全体党员要把学习成果用到为民服务中去。", "一是统一学习时间，保证学时到位。"]
+    assert document_roles(roles, texts)[4] != "requirement"
+
+
+def test_a_prescription_after_an_act_told_is_not_carried(roles: RoleRules) -> None:
+    texts = _NEWS + ["要结合社区实际，办好每月一次的党员夜校。"]
+    assert document_roles(roles, texts)[3] != "requirement"
+
+
+_ADVICE = [
+    "社区党建漫谈",
+    "社区党建要贴近群众。",
+    "支部要经常走访居民。",
+    "党员要在服务中亮明身份。",
+]
+
+
+def test_a_verb_with_its_result_is_advice_in_an_advising_text(roles: RoleRules) -> None:
+    texts = _ADVICE + ["找准居民关心的难点，让支部服务更贴心。"]
+    assert document_roles(roles, texts)[4] == "recommendation"
+
+
+def test_a_gear_put_in_is_advice_in_an_advising_text(roles: RoleRules) -> None:
+    texts = _ADVICE + ["挂好“倒车档”，学会反思总结。"]
+    assert document_roles(roles, texts)[4] == "recommendation"
+
+
+def test_a_verb_with_its_result_as_the_title_is_no_advice(roles: RoleRules) -> None:
+    texts = ["挂好学习“挡位”，让理论学习走深走实", *_ADVICE[1:]]
+    assert document_roles(roles, texts)[0] == "other"
