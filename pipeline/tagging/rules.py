@@ -169,7 +169,7 @@ _SPEAKER_NORM = re.compile(
 # the one before as a problem (这是当前…最突出的问题之一。); what is done about problems (解决/整治/针对…问题) is not one.
 _NAMED_PROBLEM = re.compile(r"^(?![关如解整针破这這此])[^。；，,：:？?了]{2,30}问题。$"
                             r"|^(?:这|此)(?:也|正|就)?是[^。；，,]{0,24}(?:突出|主要|普遍|严重|典型|深层次)的?问题(?:之一)?。$")
-# A shortcoming faced or laid bare (…仍面临着两大困境; 也面临着一些亟待解决的问题; 这暴露了…的弊端): observed, named as
+# A shortcoming faced or laid bare (…仍面临着两大困境; 也面临着一些亟待解决的问题; 这暴露出…的弊端): observed, named as
 # such; what it faces as a task (面临新的挑战, 面临的困难问题) is not one.
 _FACES_PROBLEM = re.compile(r"(?:面临(?:着|著)|(?:仍|也|正|还|依然|仍然)面临)[^。；，,]{0,14}(?:问题|困境|危机|难题|困局|瓶颈)"
                             r"|暴露(?:了|出)[^。；，,]{0,12}(?:弊端|问题|不足|短板|漏洞)")

@@ -1,8 +1,10 @@
 """Who required it, what a text faces, and what may be done: a named speaker's norm told in news (会上，某某要求…要…;
-同时，她要求…要…) is a requirement set there, not the writer's advice, while the General Secretary quoted stays
-context and a report's own genre keeps its advice; a shortcoming faced (…也面临着一场深刻的危机; 仍面临两大困境) is
-observed, while a challenge faced as a task (面临新的挑战) and a difficulty named as a noun (面临的困难) are not; what
-may be done (可以利用…, 可建立…) is advice in a report, while what can be used (其中可利用的…) is none.
+同时，她要求…要…) is a requirement set there, and so is the prescription right after it (要结合…), while an item told
+after it, the General Secretary quoted and a report's own genre are not; a shortcoming faced (…也面临着一场深刻的危机;
+仍面临两大困境) and a weakness laid bare (这也暴露出…的弊端) are observed, while a challenge faced as a task (面临新的挑战),
+a difficulty named as a noun (面临的困难) and one faced beside what was achieved (取得了…，也面临…) are not; what may be
+done (可以利用…, 可建立…) is advice in a report, while what can be used (其中可利用的…) is none; in an advising text a
+verb with its result (找准…, 挂好“倒车档”) opens a bare imperative, which as the title stays other.
 Every sentence here is written for the test."""
 
 from pipeline.tagging.rules import RoleRules
@@ -117,3 +119,13 @@ def test_a_gear_put_in_is_advice_in_an_advising_text(roles: RoleRules) -> None:
 def test_a_verb_with_its_result_as_the_title_is_no_advice(roles: RoleRules) -> None:
     texts = ["挂好学习“挡位”，让理论学习走深走实", *_ADVICE[1:]]
     assert document_roles(roles, texts)[0] == "other"
+
+
+def test_a_weakness_laid_bare_is_a_problem(roles: RoleRules) -> None:
+    texts = _ESSAY + ["这也暴露出社区网格管理的弊端。"]
+    assert document_roles(roles, texts)[4] == "problem"
+
+
+def test_a_shortcoming_faced_beside_what_was_achieved_is_no_problem(roles: RoleRules) -> None:
+    texts = _ESSAY + ["近年来，社区党建取得了积极成效，也面临着一些新情况。"]
+    assert document_roles(roles, texts)[4] != "problem"
