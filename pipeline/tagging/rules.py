@@ -157,6 +157,8 @@ _STANDING = re.compile(r"^(?![这此该其把将])[^。；：:，,]{2,30}[，,]?
                        r"|^(?![这此该其把将])(?![^。；]*(?:了|已|\d))[^。；：:]{2,40}?(?:在[^。；]{2,30}(?:中|上)发挥着[^。；]{0,10}作用"
                        r"|(?:正在|日益|逐渐|逐步)?成为[^。；]{0,40}的[^。；，,]{0,8}(?:举措|细胞|力量|主体|平台|载体|阵地|桥梁|纽带)"
                        r"|是[^。；]{2,30}的(?:一个|一座|一条)?(?:桥梁|纽带))")
+# What falls short in manner or reach (整改措施不精准, 整改不彻底, 工作开展还不平衡): observed outside advice, like 不够/不到位.
+_FALLS_SHORT = re.compile(r"不(?:精准|彻底|及时|平衡|协调|扎实)")
 # A named speaker's norm reported in news (会上，某某要求…要…; 同时，他要求…要…; 她指出，…，与会同志要…): what was required
 # there, not the writer's advice; the General Secretary and the centre are quoted, not reported (other).
 _SPEAKER_NORM = re.compile(
@@ -1022,6 +1024,9 @@ class RoleRules:
             scores["problem"] += 1.5
         if not context.policy and _FACES_PROBLEM.search(own) and not _ADVISES.search(own) and not _DONE.search(own):
             scores["problem"] += 1.5  # 这项活动也面临着一些亟待解决的问题。: a shortcoming observed
+        if (not context.policy and _FALLS_SHORT.search(own) and not _ADVISES.search(own) and not _FUTURE.search(own)
+                and not _GENERAL_ACTORS.match(own)):  # 我国经济发展不平衡: the national picture
+            scores["problem"] += 1.0  # 二是整改措施不精准，部分问题整改不彻底。
         if not context.spoken and _LEARNERS.search(own.strip()) and not _STRONG_MODAL.search(own):
             scores["practice"] += 1.5
         if not context.policy and not _ADVISES.search(own) and not _FUTURE.search(own) and any(

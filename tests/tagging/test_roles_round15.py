@@ -2,7 +2,8 @@
 同时，她要求…要…) is a requirement set there, and so is the prescription right after it (要结合…), while an item told
 after it, the General Secretary quoted and a report's own genre are not; a shortcoming faced (…也面临着一场深刻的危机;
 仍面临两大困境) and a weakness laid bare (这也暴露出…的弊端) are observed, while a challenge faced as a task (面临新的挑战),
-a difficulty named as a noun (面临的困难) and one faced beside what was achieved (取得了…，也面临…) are not; what may be
+a difficulty named as a noun (面临的困难) and one faced beside what was achieved (取得了…，也面临…) are not; what falls short in manner
+(整改不精准, 整改不彻底) is observed, unless told of the nation or set as a norm; what may be
 done (可以利用…, 可建立…) is advice in a report, while what can be used (其中可利用的…) is none; in an advising text a
 verb with its result (找准…, 挂好“倒车档”) opens a bare imperative, which as the title stays other.
 Every sentence here is written for the test."""
@@ -128,4 +129,19 @@ def test_a_weakness_laid_bare_is_a_problem(roles: RoleRules) -> None:
 
 def test_a_shortcoming_faced_beside_what_was_achieved_is_no_problem(roles: RoleRules) -> None:
     texts = _ESSAY + ["近年来，社区党建取得了积极成效，也面临着一些新情况。"]
+    assert document_roles(roles, texts)[4] != "problem"
+
+
+def test_what_falls_short_in_manner_is_a_problem(roles: RoleRules) -> None:
+    texts = _ESSAY + ["二是整改措施不精准，个别问题整改不彻底。"]
+    assert document_roles(roles, texts)[4] == "problem"
+
+
+def test_what_falls_short_nationwide_is_no_problem(roles: RoleRules) -> None:
+    texts = _ESSAY + ["自改革开放以来，我国经济快速发展，但是区域发展不平衡。"]
+    assert document_roles(roles, texts)[4] != "problem"
+
+
+def test_what_must_not_fall_short_is_no_problem(roles: RoleRules) -> None:
+    texts = _ESSAY + ["整改要做到问题解决不彻底不放手。"]
     assert document_roles(roles, texts)[4] != "problem"
