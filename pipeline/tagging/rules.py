@@ -157,10 +157,24 @@ _STANDING = re.compile(r"^(?![这此该其把将])[^。；：:，,]{2,30}[，,]?
                        r"|^(?![这此该其把将])(?![^。；]*(?:了|已|\d))[^。；：:]{2,40}?(?:在[^。；]{2,30}(?:中|上)发挥着[^。；]{0,10}作用"
                        r"|(?:正在|日益|逐渐|逐步)?成为[^。；]{0,40}的[^。；，,]{0,8}(?:举措|细胞|力量|主体|平台|载体|阵地|桥梁|纽带)"
                        r"|是[^。；]{2,30}的(?:一个|一座|一条)?(?:桥梁|纽带))")
+# What falls short in manner or reach (整改措施不精准, 整改不彻底, 工作开展还不平衡): observed outside advice, like 不够/不到位.
+_FALLS_SHORT = re.compile(r"不(?:精准|彻底|及时|平衡|协调|扎实)")
+# A named speaker's norm reported in news (会上，某某要求…要…; 同时，他要求…要…; 她指出，…，与会同志要…): what was required
+# there, not the writer's advice; the General Secretary and the centre are quoted, not reported (other).
+_SPEAKER_NORM = re.compile(
+    r"^(?:(?:会上|会议上|在会上|活动中|随后|最后|同时)[，,]\s*)?(?![^。；，,]{0,12}(?:总书记|习近平|党中央|中央|毛泽东|邓小平))"
+    r"(?:他|她|[^。；，,]{1,16}(?:同志|书记|局长|主任|部长|厅长|市长|县长|区长|院长|处长|组长|主席|校长|经理|行长)"
+    r"|(?<=会上，)[^。；，,]{2,4}|(?<=会上,)[^。；，,]{2,4})"
+    r"(?:还|同时|并|也|最后|特别|进一步|再次)?(?:在[^。；，,]{2,20}(?:中|上|时))?(?:强调|要求|指出)[，,:：]?[^。；]{0,80}?"
+    r"(?:(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|必须|务必|应当)")
 # A shortcoming named as such: a noun phrase that ends in 问题 (“以会代学”走过场问题。) or a sentence that points back to
 # the one before as a problem (这是当前…最突出的问题之一。); what is done about problems (解决/整治/针对…问题) is not one.
 _NAMED_PROBLEM = re.compile(r"^(?![关如解整针破这這此])[^。；，,：:？?了]{2,30}问题。$"
                             r"|^(?:这|此)(?:也|正|就)?是[^。；，,]{0,24}(?:突出|主要|普遍|严重|典型|深层次)的?问题(?:之一)?。$")
+# A shortcoming faced or laid bare (…仍面临着两大困境; 也面临着一些亟待解决的问题; 这暴露出…的弊端): observed, named as
+# such; what it faces as a task (面临新的挑战, 面临的困难问题) is not one.
+_FACES_PROBLEM = re.compile(r"(?:面临(?:着|著)|(?:仍|也|正|还|依然|仍然)面临)[^。；，,]{0,14}(?:问题|困境|危机|难题|困局|瓶颈)"
+                            r"|暴露(?:了|出)[^。；，,]{0,12}(?:弊端|问题|不足|短板|漏洞)")
 # The learners of a study session or training class (…全体党员干部参加学习。): who took part in the unit's own practice.
 _LEARNERS = re.compile(r"参加(?:了)?(?:本次|此次|这次)?(?:集中|专题)?(?:学习|读书班|培训班?)。?$")
 # A sentence that says what a word means (所谓…，指的是…; 形式主义是指…) names a shortcoming without observing it.
@@ -277,7 +291,9 @@ _IMPERATIVE = re.compile(
     r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|同时|此外|第[一二三四五六七八九十][，,、])?[，,、\s]*"
     r"(?:坚持|推进|推动|强化|加强|夯实|优化|创新|完善|健全|建立|深化|提升|提高|突出|抓好|做好|构建|打造|筑牢|树立|树牢"
     r"|落实|发挥|注重|着力|聚焦|围绕|严格|规范|丰富|拓展|加大|增强|压实|统筹|学习|切实|扎实|持续|不断|积极|努力|全面|把|加快|加速|始终"
-    r"|争创|紧盯|坚决|明确|细化|督促|梳理|从[^。；，,]{1,10}(?:做起|入手|着手|抓起))")
+    r"|争创|紧盯|坚决|明确|细化|督促|梳理|从[^。；，,]{1,10}(?:做起|入手|着手|抓起)"
+    # a verb with its result (找准…兴趣点, 抓住…突破点, 挂好“前进挡”)
+    r"|找准|抓住|挂好)")
 # A report of both (现将存在问题和原因报告如下) announces no one list; a heading that names the problems
 # (存在的主要问题) is no item of a list of causes.
 _PROBLEMS_AND_CAUSES = re.compile(r"问题(?:和|及|与|以及)[^。；]{0,6}(?:原因|根源)|(?:原因|根源)(?:和|及|与|以及)[^。；]{0,4}问题")
@@ -449,6 +465,8 @@ _SPOKEN_NORM_WORD = re.compile(r"切实|进一步|着力|确保|坚持|务求|�
 # A work summary (工作总结, …总结如下) reports what was done, like an experience report.
 _SUMMARY = re.compile(r"总结如下|工作总结|总结报告|述职报告|(?:情况|情景|工作)[^。；]{0,16}汇报如下"
                       r"|(?:工作|开展|落实|推进|履职|建设)情况的?(?:汇报|报告)$")
+# Report genres: a speaker's 要 there is read as the report's own advice.
+_REPORT_GENRES = frozenset({"心得体会", "调研报告", "经验材料", "工作总结", "答记者问"})
 GENRE_PRIORS: dict[str, dict[str, float]] = {
     "心得体会": {"recommendation": 1.0},
     "经验材料": {"practice": 0.5},
@@ -607,12 +625,15 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
         elif listed:
             hint = listed
         announced = announced or (not policy and opens_norms(position, stripped))
+        # the sentence right after a named speaker's norm told in news that goes on prescribing (要…) is one of the norms
+        carried = (not policy and not reported and not announced and position > 0 and bool(_PRESCRIBES.match(stripped))
+                   and bool(_SPEAKER_NORM.match(texts[position - 1].strip())))
         # In news of a meeting that set requirements, the sentence that reports the meeting is framing.
         lead = ((sets_norms and not announced) or (policy and spoken_title)) and position < 5 and bool(
             _MEETING_LEAD.search(stripped) or (issued_news and _ISSUED_OPENING.search(stripped))
         ) and not _NORMS_ANNOUNCED.search(stripped) and not _PROCEEDINGS.search(stripped)
-        contexts.append(PassageContext(heading_text, doc_type, policy or announced, heading is not None, hint, position,
-                                       voice=voice, spoken=announced or (policy and spoken_title),
+        contexts.append(PassageContext(heading_text, doc_type, policy or announced or carried, heading is not None, hint,
+                                       position, voice=voice, spoken=announced or carried or (policy and spoken_title),
                                        is_title=bool(title) and (stripped == title or _same_title(stripped, title)),
                                        lead=lead, news=news))
     return contexts
@@ -1001,6 +1022,11 @@ class RoleRules:
             scores["problem"] += SECTION_HINT_WEIGHT
         if not context.policy and _NAMED_PROBLEM.match(own.strip()):
             scores["problem"] += 1.5
+        if not context.policy and _FACES_PROBLEM.search(own) and not _ADVISES.search(own) and not _DONE.search(own):
+            scores["problem"] += 1.5  # 这项活动也面临着一些亟待解决的问题。: a shortcoming observed
+        if (not context.policy and _FALLS_SHORT.search(own) and not _ADVISES.search(own) and not _FUTURE.search(own)
+                and not _GENERAL_ACTORS.match(own)):  # 我国经济发展不平衡: the national picture
+            scores["problem"] += 1.0  # 二是整改措施不精准，部分问题整改不彻底。
         if not context.spoken and _LEARNERS.search(own.strip()) and not _STRONG_MODAL.search(own):
             scores["practice"] += 1.5
         if not context.policy and not _ADVISES.search(own) and not _FUTURE.search(own) and any(
@@ -1076,6 +1102,10 @@ class RoleRules:
                 scores["practice"] = 0.0
         else:  # in a report only its own advice counts: the policy verbs (坚持, 推动, 建立…) also report practice
             scores["requirement"] = 0.0
+            if context.doc_type not in _REPORT_GENRES and _SPEAKER_NORM.match(own.strip()):
+                # 会上，某某要求…要…: what a named speaker required, told in news, is a requirement (guide j)
+                scores["requirement"] = max(scores["recommendation"], 1.0) + 0.5
+                scores["recommendation"] = 0.0
             if _FUTURE.search(own) or (_MODAL.search(own) and not _PAST.search(text)):
                 scores["recommendation"] += 1.0
                 scores["practice"] *= 0.5
