@@ -13,7 +13,9 @@ M1: party work and business said to be one, not opposed; their relationship not 
 party work; work organised on an idea of party building; the first or shared responsibility for integration;
 awareness of integration that stays on the lips; the view that splits party work from the business.
 M6: secretaries and committee members expected to know the business (精本行、业务精); secretaries strong in the
-business but weak in party work; 头雁工程 / 头雁队伍 and “双强” secretaries.
+business but weak in party work; 头雁工程 / 头雁队伍 and “双强” secretaries; party and business cadres exchanging
+posts; full-time deputy secretaries and committee members staffed (or part-time, missing); quality-raising
+programmes for secretaries and party-affairs cadres.
 Every sentence here is written for the test."""
 
 import pytest
@@ -60,6 +62,11 @@ PAIRS = [
     ("不少支部书记是抓业务的行家里手，但抓党务却较“虚”。", "不少科长是抓业务的行家里手，但抓宣传却较“虚”。", "M6"),
     ("该县启动实施“头雁工程”。", "雁群飞行靠头雁。", "M6"),
     ("各支部普遍配备了“双强”书记。", "这是一支“双强”球队。", "M6"),
+    # M6: exchange between party and business posts; full-time deputy secretaries and committee members staffed
+    ("实行党建和业务干部岗位互换。", "实行财务和业务人员岗位互换。", "M6"),
+    ("机关党委专职副书记配备不到位。", "州委两新工委专职副书记主持会议。", "M6"),
+    ("支部委员多为兼职，精力有限。", "工会委员多为兼职，精力有限。", "M6"),
+    ("实施党支部书记素质提升工程。", "实施青年干部素质提升工程。", "M6"),
 ]
 
 
