@@ -11,7 +11,9 @@ off the agenda; party work held to be a soft target or dispensable; integration 
 little planning around the central work, party building too weak to lead the business; a one-sided view of it.
 M1: party work and business said to be one, not opposed; their relationship not yet sorted out; outdated ideas of
 party work; work organised on an idea of party building; the first or shared responsibility for integration;
-awareness of integration that stays on the lips; the view that splits party work from the business.
+awareness of integration that stays on the lips; the view that splits party work from the business; party work
+and business described as a relationship of mutual support; party work held to be 虚功 (also D2); awareness of party
+work still to be raised; the 两张皮 mindset between party work and business (not 学用两张皮, which is D3).
 M6: secretaries and committee members expected to know the business (精本行、业务精); secretaries strong in the
 business but weak in party work; 头雁工程 / 头雁队伍 and “双强” secretaries; party and business cadres exchanging
 posts; full-time deputy secretaries and committee members staffed (or part-time, missing); quality-raising
@@ -57,6 +59,11 @@ PAIRS = [
     ("党委书记要切实担负起推动党建和业务融合的第一责任。", "党委书记要切实担负起安全生产的第一责任。", "M1"),
     ("部分干部对党建与业务融合的认识还停留在口头上。", "部分干部对垃圾分类的认识还停留在口头上。", "M1"),
     ("党建工作与业务工作相互割裂的认识仍然存在。", "理论与实践相互割裂的认识仍然存在。", "M1"),
+    ("党建工作与业务工作是相互促进、相得益彰的关系。", "工作与生活是相互促进、相得益彰的关系。", "M1"),
+    ("部分党员干部存在“党建是虚功、业务是实绩”的观念。", "部分干部存在“宣传是虚功、招商是实绩”的观念。", "M1"),
+    ("对党建工作重要性的认识有待提高。", "对安全工作重要性的认识有待提高。", "M1"),
+    ("党建工作与业务工作“两张皮”的观念仍未根除。", "学用“两张皮”的观念仍未根除。", "M1"),
+    ("部分党员干部存在“党建是虚功、业务是实绩”的观念。", "部分干部存在“宣传是虚功、招商是实绩”的观念。", "D2"),
     # M6: secretaries who know the business
     ("支部书记要懂全局、精本行、善管理。", "青年干部要懂全局、精本行、善管理。", "M6"),
     ("不少支部书记是抓业务的行家里手，但抓党务却较“虚”。", "不少科长是抓业务的行家里手，但抓宣传却较“虚”。", "M6"),
