@@ -6,7 +6,9 @@ members or branches measured by 争先创优; the architecture of party organisa
 party building that serves residents; branches that drive the local economy or villagers' income.
 M5: two-way appraisal (上评下、下评上) and the 述职 format in which secretaries report and delegates appraise
 (书记述、代表评); supervising the discharge of responsibility (督责, 履责必清); term goals set for party
-organisations (目标责任); rewards and penalties weighed and paid out (重奖惩、奖惩兑现).
+organisations (目标责任); rewards and penalties weighed and paid out (重奖惩、奖惩兑现);
+supervision of members' pledges (承诺督导); assessment contents that are too many or too detailed (boundary
+rule 4: the problem names the instrument).
 Every sentence here is written for the test."""
 
 import pytest
@@ -27,6 +29,8 @@ PAIRS = [
     ("各单位要做到履责必清、督责必严。", "各单位要做到账目必清、门禁必严。", "M5"),
     ("明确各党支部的任期目标和年度任务。", "明确各项目组的工期目标和年度任务。", "M5"),
     ("评议结果出来后，坚持重奖惩、树导向。", "比赛结果出来后，坚持重团结、讲风格。", "M5"),
+    ("机关党委聚焦承诺督导，每季度回访一次。", "机关食堂聚焦菜品质量，每季度回访一次。", "M5"),
+    ("不少支部反映考核内容过多，填表占去大量时间。", "不少学生反映作业内容过多，抄写占去大量时间。", "M5"),
 ]
 
 
