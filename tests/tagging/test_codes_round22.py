@@ -8,7 +8,8 @@ M5: two-way appraisal (上评下、下评上) and the 述职 format in which sec
 (书记述、代表评); supervising the discharge of responsibility (督责, 履责必清); term goals set for party
 organisations (目标责任); rewards and penalties weighed and paid out (重奖惩、奖惩兑现);
 supervision of members' pledges (承诺督导); assessment contents that are too many or too detailed (boundary
-rule 4: the problem names the instrument).
+rule 4: the problem names the instrument); duties or targets of party and business cadres bound together
+(职责联定、目标捆绑).
 Every sentence here is written for the test."""
 
 import pytest
@@ -30,6 +31,7 @@ PAIRS = [
     ("明确各党支部的任期目标和年度任务。", "明确各项目组的工期目标和年度任务。", "M5"),
     ("评议结果出来后，坚持重奖惩、树导向。", "比赛结果出来后，坚持重团结、讲风格。", "M5"),
     ("机关党委聚焦承诺督导，每季度回访一次。", "机关食堂聚焦菜品质量，每季度回访一次。", "M5"),
+    ("推行支部委员与业务骨干职责联定。", "推行支部委员与业务骨干定期交流。", "M5"),
     ("机关党务干部普遍反映，考核内容过多，填表占去大量时间。", "机关党务干部普遍反映，会议内容过多，填表占去大量时间。", "M5"),
 ]
 
