@@ -217,11 +217,13 @@ _STRONG_MODAL = re.compile(rf"(?<![重主需纪摘首必只概提不])要(?![求
                            r"|请(?:各|你们|全体|广大)")
 _QUOTATION = re.compile(r"^(?:习近平)?总书记[^。；]{0,30}(?:指出|强调|要求)[，,:：]?\s*[“\"]|^[“\"][^”\"]{8,}[”\"]。?$"
                         r"|^正如[^。；，,]{0,12}(?:总书记|习近平|毛泽东|邓小平|列宁|马克思)[^。；，,]{0,10}(?:指出|强调|说|讲)")
+# The centre told in time: since when (近年来，党中央…) and the era since a Party congress told of the Party or the nation
+# (党的十八大以来，…党的政治建设摆上突出位置).
+_SINCE_CENTRE = r"[^。；，,]{0,12}(?:以来|年来)[，,]\s*(?:以习近平同志为核心的)?党中央"
+_CONGRESS_ERA = r"^(?:自)?(?:党的)?(?:十[六七八九]大|二十大)(?:召开)?以来[，,][^。；]{0,20}?(?:党中央|我们党|我党|全党|党的|中央|我国|全国)"
 # What the centre or its leader did or said is political context (other), not a unit's practice.
 _CENTRAL_CONTEXT = re.compile(
-    r"^(?:[^。；，,]{0,12}(?:以来|年来)[，,]\s*)?(?:以习近平同志为核心的)?党中央|^(?:习近平)?总书记[^。；]{0,40}(?:指出|强调|提出)"
-    # the era since a Party congress told of the Party or the nation (党的十八大以来，…党的政治建设摆上突出位置)
-    r"|^(?:自)?(?:党的)?(?:十[六七八九]大|二十大)(?:召开)?以来[，,][^。；]{0,20}?(?:党中央|我们党|我党|全党|党的|中央|我国|全国)"
+    r"^(?:以习近平同志为核心的)?党中央|^" + _SINCE_CENTRE + r"|^(?:习近平)?总书记[^。；]{0,40}(?:指出|强调|提出)|" + _CONGRESS_ERA +
     r"|^习近平同志[^。；]{0,30}(?:指出|强调|提出)"
     # what the Party as a whole did (我们党始终把…作为…): history and political frame, not a unit's practice
     r"|^(?:[^。；，,]{0,20}[，,])?(?:我们党|我党|中国共产党)(?:始终|历来|一贯|一直|把|将|在|从|以)"
@@ -234,9 +236,7 @@ _CENTRAL_CONTEXT = re.compile(
     r"|^(?:[^。；，,]{0,6})?党的(?:[一二三四五六七八九十]+大|[一二三四五六七八九十]+届[一二三四五六七八九十]中全会)(?:报告)?中?[，,]?"
     r"(?:[^。；，,]{0,24})?(?:指出|强调|提出|明确|作出了?[^。；，,]{0,6}部署|进行了[^。；，,]{0,8}部署|吹响|开启|擘画)")
 # …of them, the centre's own acts told in time (近年来，党中央…开展了…; 党的十八大以来，…) are no practice of the unit's.
-_CENTRE_IN_TIME = re.compile(
-    r"^[^。；，,]{0,12}(?:以来|年来)[，,]\s*(?:以习近平同志为核心的)?党中央"
-    r"|^(?:自)?(?:党的)?(?:十[六七八九]大|二十大)(?:召开)?以来[，,][^。；]{0,20}?(?:党中央|我们党|我党|全党|党的|中央|我国|全国)")
+_CENTRE_IN_TIME = re.compile("^" + _SINCE_CENTRE + "|" + _CONGRESS_ERA)
 # A line that only names a document (a compilation's 【篇一】…实施方案, a form's title …验收表) is a title.
 _DOCUMENT_NAME = re.compile(
     r"^(?:[【\[（(][^】\]）)]{1,6}[】\]）)])?[^。；，,：:！？]{2,40}"
