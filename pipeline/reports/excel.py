@@ -159,12 +159,11 @@ class Styles:
         return self._formats[key]
 
 
-_NEEDS_CLEANING = re.compile(r"[\x00-\x08\x0b-\x1f]")  # what cell_text would change, tab and CR included
-
-
 def _plain_text(text: str) -> bool:
-    """Whether ``cell_text`` would leave ``text`` as it is and it may be written without the quote prefix."""
-    return not text.startswith(FORMULA_TRIGGERS) and len(text) <= MAX_CELL_CHARS and not _NEEDS_CLEANING.search(text)
+    """Whether ``cell_text`` would leave ``text`` as it is (the same checks) and it may be written
+    without the quote prefix."""
+    return (not text.startswith(FORMULA_TRIGGERS) and len(text) <= MAX_CELL_CHARS and "\r" not in text
+            and not ILLEGAL_CHARACTERS.search(text))
 
 
 def write_cell(sheet: Worksheet, row: int, column: int, value: Any, style: Format | None = None,
