@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
@@ -48,6 +50,21 @@ def write_bytes_atomic(target: Path, data: bytes) -> Path:
 
 def write_parquet_atomic(frame: pd.DataFrame, target: Path) -> Path:
     return write_atomic(target, lambda path: frame.to_parquet(path, index=False))
+
+
+def write_parquet_parts_atomic(parts: Iterable[pd.DataFrame], target: Path) -> Path:
+    """One Parquet file from the parts of one table: frames of the same columns, in row order.
+
+    Each part is turned into Arrow as it comes and let go, so that only Arrow's compact copy of the
+    rows is held, never a frame of the whole table. A column that one part leaves empty takes the type
+    the other parts give it; the file reads back as the frame of all the parts together would.
+    """
+    tables = [pa.Table.from_pandas(part, preserve_index=False) for part in parts]
+    if not tables:
+        raise ValueError(f"no part to write to {target}")
+    table = tables[0] if len(tables) == 1 else pa.concat_tables(tables, promote_options="permissive")
+    del tables
+    return write_atomic(target, lambda path: pq.write_table(table, path))
 
 
 def write_csv_atomic(frame: pd.DataFrame, target: Path) -> Path:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 import pandas as pd
@@ -17,7 +17,7 @@ import pandas as pd
 from pipeline.corpus import PASSAGE_COLUMNS, documents_frame, manifest_frame, sections_frame
 from pipeline.gap.analysis import Analysis, unit_of
 from pipeline.records import Passage
-from pipeline.storage import atomic_path, write_csv_atomic, write_parquet_atomic
+from pipeline.storage import atomic_path, write_csv_atomic, write_parquet_atomic, write_parquet_parts_atomic
 
 VIEWS = {
     "coverage_by_unit_measure": """
@@ -74,8 +74,16 @@ VIEWS = {
 }
 
 
+T = TypeVar("T")
+
 TABLE_NAMES = ("documents", "passages", "sections", "tags", "tag_codes", "requirements", "matches", "figures",
                "initiatives", "units", "codebook", "manifest")
+
+
+# Rows per part of a table as it is written: each part is built as a frame, turned into Arrow and let
+# go before the next (documents carry their whole text, so fewer of them make a part).
+TABLE_PART_ROWS = 20_000
+DOCUMENT_PART_ROWS = 50
 
 
 def analysis_frames(analysis: Analysis) -> dict[str, pd.DataFrame]:
@@ -84,63 +92,107 @@ def analysis_frames(analysis: Analysis) -> dict[str, pd.DataFrame]:
 
 
 def table_frames(analysis: Analysis) -> Iterator[tuple[str, pd.DataFrame]]:
-    """The tables of the analysis one at a time, in :data:`TABLE_NAMES` order, each built column by
-    column when asked for: a writer can store one and let it go before the next is built."""
-    corpus = analysis.corpus
-    doc_units = {d.doc_id: unit_of(d) for d in corpus.documents}
-    documents = documents_frame(corpus.documents)
-    documents["unit"] = [doc_units[d.doc_id] for d in corpus.documents]
-    documents.loc[documents.doc_id.isin(analysis.policy_doc_ids), "kind"] = "policy"
-    yield "documents", documents
-    del documents
-    yield "passages", _passages_frame(corpus.passages)
-    yield "sections", sections_frame(corpus.documents)
-    passage_docs = {p.passage_id: p.doc_id for p in corpus.passages}
-    tags = analysis.tags
-    yield "tags", _frame({
-        "passage_id": list(tags),
-        "doc_id": [passage_docs[pid] for pid in tags],
-        "role": [r.role for r in tags.values()],
-        "codes": [list(r.codes) for r in tags.values()],
-        "role_score": [r.role_score for r in tags.values()],
-        "scores": [json.dumps(r.scores, ensure_ascii=False) for r in tags.values()],
-        "evidence": [json.dumps(r.evidence, ensure_ascii=False) for r in tags.values()],
-    }, ["passage_id", "doc_id", "role", "codes", "role_score", "scores", "evidence"])
-    del passage_docs
-    pairs = [(pid, code, float(r.scores.get(code, 1.0))) for pid, r in tags.items() for code in r.codes]
-    yield "tag_codes", _columns_frame(["passage_id", "code", "score"], pairs)
-    del pairs
-    yield "requirements", _columns_frame(
+    """The tables of the analysis one at a time, in :data:`TABLE_NAMES` order, each a whole frame."""
+    for name, parts in table_parts(analysis, part_rows=None):
+        yield name, next(parts)
+
+
+def table_parts(analysis: Analysis, *, part_rows: int | None = TABLE_PART_ROWS,
+                document_rows: int | None = DOCUMENT_PART_ROWS) -> Iterator[tuple[str, Iterator[pd.DataFrame]]]:
+    """The tables of the analysis one at a time, in :data:`TABLE_NAMES` order, each as frames of at most
+    ``part_rows`` rows (``document_rows`` for documents; ``None``: the whole table in one frame), built
+    when asked for: a writer holds one part at a time. Every table has at least one part (an empty
+    frame with its columns when it has no row)."""
+    doc_units = {d.doc_id: unit_of(d) for d in analysis.corpus.documents}
+    yield "documents", _documents_parts(analysis, doc_units, document_rows if part_rows is not None else None)
+    yield "passages", (_passages_frame(part) for part in _parts(analysis.corpus.passages, part_rows))
+    yield "sections", (sections_frame(part) for part in _parts(analysis.corpus.documents, document_rows
+                                                                  if part_rows is not None else None))
+    yield "tags", _tags_parts(analysis, part_rows)
+    yield "tag_codes", _tag_codes_parts(analysis, part_rows)
+    yield "requirements", (_columns_frame(
         ["requirement_id", "doc_id", "passage_id", "section_path", "section_title", "start", "end",
          "text", "codes", "key_terms", "actor", "instrument", "instrument_families"],
         [(r.requirement_id, r.doc_id, r.passage_id, r.section_path, r.section_title, r.start, r.end, r.text,
           list(r.codes), list(r.key_terms), r.actor, r.instrument, list(r.instrument_families))
-         for r in analysis.requirements])
-    yield "matches", matches_frame(analysis.matches)
-    yield "figures", _columns_frame(
-        ["figure_id", "passage_id", "doc_id", "unit", "start", "end", "surface", "value", "unit_of_measure",
-         "kind", "population", "statement", "source", "year", "approx", "anonymised"],
-        [(f"{f.passage_id}#{index}", f.passage_id, f.doc_id, doc_units.get(f.doc_id, ""), f.start, f.end,
-          f.surface, f.value, f.unit_of_measure, f.kind, f.population, f.statement, f.source, f.year, f.approx,
-          f.anonymised)
-         for index, f in enumerate(analysis.figures)]).astype({"value": "float64"})
-    passage_text = {p.passage_id: p.text for p in corpus.passages}
-    yield "initiatives", _columns_frame(
-        ["unit", "passage_id", "best_requirement_score", "text", "codes"],
-        [(unit, pid, score, passage_text[pid], list(tags[pid].codes)) for unit, pid, score in analysis.initiatives])
-    del passage_text
+         for r in part]) for part in _parts(analysis.requirements, part_rows))
+    yield "matches", (matches_frame(part) for part in _parts(analysis.matches, part_rows))
+    yield "figures", _figures_parts(analysis, doc_units, part_rows)
+    yield "initiatives", _initiatives_parts(analysis, part_rows)
+    yield "units", (_columns_frame(
+        ["unit", "doc_ids", "n_documents"], [(unit, doc_ids, len(doc_ids)) for unit, doc_ids in part])
+        for part in _parts(list(analysis.units.items()), part_rows))
     codebook = analysis.codebook
-    yield "units", _columns_frame(
-        ["unit", "doc_ids", "n_documents"],
-        [(unit, doc_ids, len(doc_ids)) for unit, doc_ids in analysis.units.items()])
-    yield "codebook", _columns_frame(
+    yield "codebook", iter([_columns_frame(
         ["code", "group", "name", "definition", "recommended_measures", "group_name", "group_kind",
          "colour", "group_colour"],
         [(code, entry.group, entry.name, entry.definition, list(codebook.mapping.get(code, ())),
           codebook.groups[entry.group].name, codebook.groups[entry.group].kind, codebook.colour(code),
           codebook.groups[entry.group].colour)
-         for code, entry in codebook.codes.items()])
-    yield "manifest", manifest_frame(corpus.manifest)
+         for code, entry in codebook.codes.items()])])
+    yield "manifest", iter([manifest_frame(analysis.corpus.manifest)])
+
+
+def _parts(rows: Sequence[T], size: int | None) -> Iterator[Sequence[T]]:
+    """``rows`` in slices of ``size`` (``None``: all at once); at least one, possibly empty."""
+    if size is None or len(rows) <= size:
+        yield rows
+        return
+    for begin in range(0, len(rows), size):
+        yield rows[begin:begin + size]
+
+
+def _documents_parts(analysis: Analysis, doc_units: dict[str, str], size: int | None) -> Iterator[pd.DataFrame]:
+    policies = set(analysis.policy_doc_ids)
+    for part in _parts(analysis.corpus.documents, size):
+        documents = documents_frame(part)
+        documents["unit"] = [doc_units[d.doc_id] for d in part]
+        documents.loc[documents.doc_id.isin(policies), "kind"] = "policy"
+        yield documents
+
+
+def _tags_parts(analysis: Analysis, size: int | None) -> Iterator[pd.DataFrame]:
+    passage_docs = {p.passage_id: p.doc_id for p in analysis.corpus.passages}
+    for part in _parts(list(analysis.tags.items()), size):
+        yield _frame({
+            "passage_id": [pid for pid, _ in part],
+            "doc_id": [passage_docs[pid] for pid, _ in part],
+            "role": [r.role for _, r in part],
+            "codes": [list(r.codes) for _, r in part],
+            "role_score": [r.role_score for _, r in part],
+            "scores": [json.dumps(r.scores, ensure_ascii=False) for _, r in part],
+            "evidence": [json.dumps(r.evidence, ensure_ascii=False) for _, r in part],
+        }, ["passage_id", "doc_id", "role", "codes", "role_score", "scores", "evidence"])
+
+
+def _tag_codes_parts(analysis: Analysis, size: int | None) -> Iterator[pd.DataFrame]:
+    pairs = [(pid, code) for pid, r in analysis.tags.items() for code in r.codes]
+    tags = analysis.tags
+    for part in _parts(pairs, size):
+        yield _columns_frame(["passage_id", "code", "score"],
+                             [(pid, code, float(tags[pid].scores.get(code, 1.0))) for pid, code in part])
+
+
+def _figures_parts(analysis: Analysis, doc_units: dict[str, str], size: int | None) -> Iterator[pd.DataFrame]:
+    figures = list(enumerate(analysis.figures))
+    for part in _parts(figures, size):
+        yield _columns_frame(
+            ["figure_id", "passage_id", "doc_id", "unit", "start", "end", "surface", "value", "unit_of_measure",
+             "kind", "population", "statement", "source", "year", "approx", "anonymised"],
+            [(f"{f.passage_id}#{index}", f.passage_id, f.doc_id, doc_units.get(f.doc_id, ""), f.start, f.end,
+              f.surface, f.value, f.unit_of_measure, f.kind, f.population, f.statement, f.source, f.year, f.approx,
+              f.anonymised)
+             for index, f in part]).astype({"value": "float64"})
+
+
+def _initiatives_parts(analysis: Analysis, size: int | None) -> Iterator[pd.DataFrame]:
+    wanted = {pid for _, pid, _ in analysis.initiatives}
+    passage_text = {p.passage_id: p.text for p in analysis.corpus.passages if p.passage_id in wanted}
+    tags = analysis.tags
+    for part in _parts(analysis.initiatives, size):
+        yield _columns_frame(
+            ["unit", "passage_id", "best_requirement_score", "text", "codes"],
+            [(unit, pid, score, passage_text[pid], list(tags[pid].codes)) for unit, pid, score in part])
 
 
 def _columns_frame(columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> pd.DataFrame:
@@ -189,16 +241,18 @@ def write_tables(analysis: Analysis, out_dir: Path, *, store: bool = True) -> di
     """Write ``out_dir/tables/*.parquet``, ``out_dir/tables/manifest.csv`` and (with ``store``)
     ``out_dir/lzp.duckdb``.
 
-    Each table is built, written and let go before the next (only one is held at a time); the DuckDB
+    Each table is built in parts (:func:`table_parts`) and written before the next is built; the DuckDB
     store then loads the Parquet files (:func:`write_store`, which another process may run instead).
     """
     tables_dir = out_dir / "tables"
     written: dict[str, Path] = {}
-    for name, frame in table_frames(analysis):
-        written[name] = write_parquet_atomic(frame, tables_dir / f"{name}.parquet")
+    for name, parts in table_parts(analysis):
         if name == "manifest":
+            frame = next(parts)
+            written[name] = write_parquet_atomic(frame, tables_dir / f"{name}.parquet")
             written["manifest.csv"] = write_csv_atomic(frame, tables_dir / "manifest.csv")
-        del frame
+        else:
+            written[name] = write_parquet_parts_atomic(parts, tables_dir / f"{name}.parquet")
     if store:
         written.update(write_store(out_dir))
     return written
