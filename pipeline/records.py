@@ -4,6 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# Scores are kept to a few decimals; a corpus holds several per passage and per (unit, requirement)
+# pair, so each such value is one float object that every record shares (see :func:`rounded`).
+_SHARED_FLOATS: dict[int, dict[float, float]] = {
+    digits: {value: value for value in (step / 10**digits for step in range(10**digits + 1))} for digits in (3, 4)
+}
+
+
+def rounded(value: float, digits: int) -> float:
+    """``round(value, digits)``; for 3 or 4 digits and a value between 0 and 1, the one shared float
+    object of that value (equal to the fresh one, so that results and outputs are the same)."""
+    result = round(value, digits)
+    return _SHARED_FLOATS.get(digits, {}).get(result, result)
+
 
 @dataclass(frozen=True)
 class TextBlock:

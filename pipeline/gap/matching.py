@@ -44,6 +44,7 @@ from pipeline.gap.requirements import (
     Requirement,
     load_lexicon,
 )
+from pipeline.records import rounded
 from pipeline.segment import content_words
 
 FEATURES = ("instrument", "instrument_terms", "lexical", "terms", "codes")
@@ -359,10 +360,10 @@ class Matcher:
         if status == "mentioned":
             near = near or abs(float(row[mentions[0]]) - self.threshold) < REVIEW_MARGIN
         thin = status == "evidenced" and len(evidence) == 1 and len(passages[evidence[0]].text) < SHORT_PASSAGE
-        best = tuple((passages[i].passage_id, round(float(row[i]), 4), effective_role(passages[i]))
+        best = tuple((passages[i].passage_id, rounded(float(row[i]), 4), effective_role(passages[i]))
                      for i in chosen[:TOP_EVIDENCE])
-        return Match(unit, requirement_id, status, round(float(row[order[0]]), 4) if order else 0.0, best,
-                     probability=round(probability, 4), needs_review=bool(near or thin))
+        return Match(unit, requirement_id, status, rounded(float(row[order[0]]), 4) if order else 0.0, best,
+                     probability=rounded(probability, 4), needs_review=bool(near or thin))
 
 
 def _family_count(family: InstrumentFamily | None, found: frozenset[str]) -> int:

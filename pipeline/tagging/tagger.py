@@ -19,6 +19,7 @@ import skops.io as sio
 
 from pipeline.errors import ModelError
 from pipeline.normalize import normalize
+from pipeline.records import rounded
 from pipeline.tagging.codebook import ROLES, Codebook
 from pipeline.tagging.model import code_model, role_classifier, set_codebook, to_frame
 from pipeline.tagging.rules import (
@@ -270,8 +271,8 @@ class Tagger:
             total = sum(role_row) or 1.0
             results.append(TagResult(
                 codes, ROLES[role_row.index(max(role_row))],
-                {code: round(row[column], 3) for column, code in enumerate(self.codes) if row[column] >= 0.05},
-                tuple(round(value / total, 3) for value in role_row),
+                {code: rounded(row[column], 3) for column, code in enumerate(self.codes) if row[column] >= 0.05},
+                tuple(rounded(value / total, 3) for value in role_row),
                 evidence,
             ))
         return results
