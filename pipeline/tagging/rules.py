@@ -190,7 +190,9 @@ _EXPLANATION_GOES_ON = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d
                                   r"|比如|例如|譬如|又如|再如)")
 # An enumeration that opens in or right after an explanation (原因在于…。首先是…; 为何…？其一…) lists causes:
 # its items and what they say are causes until the next heading.
-_ENUMERATION = re.compile(r"(?:^|[，,:：？?。]\s*)(?:首先|其一|第一[，,、]|一方面)")
+_ENUMERATION = re.compile(r"(?:^|[，,:：？?。]\s*)(?:首先|其一|第一[，,、]|一方面|一是)")
+# A sentence that points back to the items just listed as a whole (这些…; 以上…; 总之…) sums them up: it is no item.
+_LIST_SUMMED_UP = re.compile(r"^(?:这些|以上|上述|凡此种种|总之|综上|总而言之)")
 # A shortcoming put down to what bears on it (受…影响，…还存在…问题) is explained.
 _INFLUENCED = re.compile(r"^(?:[^。；，,]{0,6}[，,])?(?:但|而|又|加之|再加上)?(?:受到?|受制于|囿于|迫于)[^。；，,]{2,24}(?:的)?(?:影响|制约|束缚|冲击|限制|左右)[，,]")
 # Words that hold a cue without being it (学以致用 is no 以致, 支部分别 no 部分, 应付检查 and 相应 no 应).
@@ -602,9 +604,15 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
         explained = explaining
         explaining = not heading and not (title and stripped == title) and (
             bool(_EXPLANATION.search(stripped)) or (explaining and bool(_EXPLANATION_GOES_ON.match(stripped))))
-        if (explaining or explained) and not listed and heading is None and _ENUMERATION.search(stripped) and (
-                not hint or hint == "cause") and not _SUCCESS_EXPLAINED.search(stripped) and not _ADVISES.search(stripped):
+        enumeration = _ENUMERATION.search(stripped) if heading is None else None
+        # the explanation run into its first item (主要原因，一是…) is judged on its opening, not on the item's words
+        opening = stripped[:enumeration.start()] if enumeration and explaining and enumeration.start() else stripped
+        if (explaining or explained) and not listed and enumeration and (
+                not hint or hint == "cause") and not _SUCCESS_EXPLAINED.search(stripped) and not _ADVISES.search(opening):
             listed, list_rank, inline_list = "cause", None, True  # the enumeration of an explanation lists causes
+        if (listed == "cause" and inline_list and heading is None and not explaining
+                and _LIST_SUMMED_UP.match(stripped)):
+            listed = ""  # 这些认识都是错误的。: a verdict on the causes listed (一是…二是…) closes their list
         if explaining and not hint and not listed:
             hint = "cause"
         announcing = next((role for role, pattern in _LIST_ANNOUNCEMENTS if pattern.search(stripped)), "") if (

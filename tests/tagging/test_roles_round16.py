@@ -1,0 +1,51 @@
+"""Causes listed and findings labelled: an explanation run into its first item (出现这些情况的主要原因，一是…) lists causes,
+so its next item (二是…) is a cause, even when the first item quotes what others think should be done (觉得学习要…);
+a sentence that points back to the listed causes as a whole (这些想法都是片面的。) sums them up and is no item; a
+finding labelled by what shows the shortcoming or the harm it does (问题表现：…; 负面影响：…) is a problem under a 原因
+heading too, while one labelled as a cause (深层原因：…) stays a cause; a heading that names problems and causes
+together (…的突出问题与成因分析) announces neither. Every sentence here is written for the test."""
+
+from pipeline.tagging.rules import RoleRules
+from tests.support import document_roles
+
+_TALK = [
+    "关于机关支部学习情况的几点分析",
+    "今年以来，部分支部的集中学习出勤率不高。",
+    "有的党员请假较多，学习笔记也很简单。",
+]
+
+
+def test_the_item_after_an_explanation_run_into_its_first_item_is_a_cause(roles: RoleRules) -> None:
+    texts = _TALK + [
+        "出现这些情况的主要原因，一是有的党员觉得学习要靠自觉，组织上不必管得太细；",
+        "二是个别支部书记怕麻烦，不愿意组织大家集中讨论。",
+    ]
+    assert document_roles(roles, texts)[4] == "cause"
+
+
+def test_an_item_after_a_plain_shortcoming_is_no_cause(roles: RoleRules) -> None:
+    texts = _TALK + [
+        "从检查情况看，一是有的党员学习笔记字数很少；",
+        "二是个别支部的学习记录填写不全。",
+    ]
+    assert document_roles(roles, texts)[4] != "cause"
+
+
+def test_a_verdict_on_the_listed_causes_is_no_cause(roles: RoleRules) -> None:
+    texts = _TALK + [
+        "之所以出现这种情况，主要原因在于认识上的偏差。",
+        "首先，有的党员把学习看成软任务。",
+        "其次，有的党员认为业务忙就可以少学。",
+        "这些想法都是片面的。",
+    ]
+    assert document_roles(roles, texts)[6] != "cause"
+
+
+def test_the_items_before_the_verdict_stay_causes(roles: RoleRules) -> None:
+    texts = _TALK + [
+        "之所以出现这种情况，主要原因在于认识上的偏差。",
+        "首先，有的党员把学习看成软任务。",
+        "其次，有的党员认为业务忙就可以少学。",
+        "这些想法都是片面的。",
+    ]
+    assert document_roles(roles, texts)[5] == "cause"
