@@ -143,7 +143,9 @@ _EXPLANATION = re.compile(
     # a change or a second factor chained to the shortcoming it produced (随着…，…，致使…; 加之…，导致…)
     r"|(?:^随着|加之)[^。；]{2,60}[，,](?:致使|导致|以致|使得|造成)")
 # A shortcoming labelled as such (问题1：…; 存在问题：…) is a problem, whatever the section around it.
-_PROBLEM_LABEL = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?(?:(?:存在的?|主要|突出)问题|问题\s*[\d一二三四五六七八九十]{1,2})\s*[:：]")
+# So is one labelled as what shows the shortcoming or the harm it does (问题表现：…; 负面影响：…), under a 原因 heading too.
+_PROBLEM_LABEL = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*|\d{1,2}(?:[.．]\d{1,2}){1,3}\s*)?"
+                            r"(?:(?:存在的?|主要|突出)问题|问题\s*[\d一二三四五六七八九十]{1,2}|(?:问题|主要|具体)表现|负面影响)\s*[:：]")
 # Why a thing matters (…意义重大; 具有重要意义; 关系到…，关系到…): context, in whatever section it stands.
 _SIGNIFICANCE = re.compile(r"意义(?:十分|非常|极其|尤为)?(?:重大|深远)。?$|(?:具有|有着)[^。；]{0,8}(?:重要|重大|深远|现实)的?意义。?$"
                            r"|关系到[^。；]{2,40}关系到")
@@ -298,7 +300,7 @@ _IMPERATIVE = re.compile(
     r"|找准|抓住|挂好)")
 # A report of both (现将存在问题和原因报告如下) announces no one list; a heading that names the problems
 # (存在的主要问题) is no item of a list of causes.
-_PROBLEMS_AND_CAUSES = re.compile(r"问题(?:和|及|与|以及)[^。；]{0,6}(?:原因|根源)|(?:原因|根源)(?:和|及|与|以及)[^。；]{0,4}问题")
+_PROBLEMS_AND_CAUSES = re.compile(r"问题(?:和|及|与|以及)[^。；]{0,6}(?:原因|根源|成因)|(?:原因|根源|成因)(?:和|及|与|以及)[^。；]{0,4}问题")
 _NAMES_PROBLEMS = re.compile(r"问题")
 # A further norm announced in one sentence, after the items of an announced list.
 # Who attended or chaired, told after the points set at a meeting: the points have ended.
@@ -667,6 +669,8 @@ def _section_hint(text: str) -> str:
     roles = [role for role, pattern in SECTION_HINTS if pattern.search(text)]
     if "cause" in roles and _CAUSE_OF_PROBLEM.search(text):
         return "cause"
+    if _PROBLEMS_AND_CAUSES.search(text):
+        return ""  # 核心问题与成因分析: problems and causes both
     if len(roles) > 1:
         roles = [role for role in roles if role != "practice"]
     return roles[0] if len(roles) == 1 else ""
@@ -1049,7 +1053,7 @@ class RoleRules:
         if _INFLUENCED.search(own) and scores["problem"] and not explains:
             explains = True  # 受…影响，还存在…: the shortcoming with what bears on it
             scores["cause"] += 1.0
-        if explains or context.section_hint == "cause":
+        if explains or (context.section_hint == "cause" and not _PROBLEM_LABEL.match(own.strip())):
             scores["cause"], scores["problem"] = scores["cause"] + scores["problem"], 0.0
         framing = bool(_FRAMING.search(text)) and not _ADDRESSED_NORM.search(own)  # 刚才…发言，大家要…: a norm
         if (framing and not context.lead and not context.spoken and _DATED_ACTIVITY.match(text.strip())

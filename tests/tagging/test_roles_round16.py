@@ -49,3 +49,34 @@ def test_the_items_before_the_verdict_stay_causes(roles: RoleRules) -> None:
         "这些想法都是片面的。",
     ]
     assert document_roles(roles, texts)[5] == "cause"
+
+
+_CAUSES = [
+    "机关支部学习制度落实情况分析",
+    "二、原因分析",
+    "（一）考核导向偏差",
+]
+
+
+def test_a_finding_labelled_as_what_shows_the_shortcoming_is_a_problem_under_a_cause_heading(roles: RoleRules) -> None:
+    texts = _CAUSES + ["问题表现：支部学习记录写得很满，会上讨论却很少。"]
+    assert document_roles(roles, texts)[3] == "problem"
+
+
+def test_a_finding_labelled_as_harm_is_a_problem_under_a_cause_heading(roles: RoleRules) -> None:
+    texts = _CAUSES + ["1.1.3 负面影响：党员把学习当成交差。"]
+    assert document_roles(roles, texts)[3] == "problem"
+
+
+def test_a_finding_labelled_as_a_cause_stays_a_cause(roles: RoleRules) -> None:
+    texts = _CAUSES + ["深层原因：考核只看台账有没有写满。"]
+    assert document_roles(roles, texts)[3] == "cause"
+
+
+def test_a_heading_of_problems_and_causes_together_announces_no_cause(roles: RoleRules) -> None:
+    texts = [
+        "机关支部学习制度落实情况分析",
+        "二、支部学习的突出问题与成因分析",
+        "有的支部学习记录写得很满，会上讨论却很少。",
+    ]
+    assert document_roles(roles, texts)[2] != "cause"
