@@ -193,6 +193,8 @@ _EXPLANATION_GOES_ON = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d
 # An enumeration that opens in or right after an explanation (原因在于…。首先是…; 为何…？其一…) lists causes:
 # its items and what they say are causes until the next heading.
 _ENUMERATION = re.compile(r"(?:^|[，,:：？?。]\s*)(?:首先|其一|第一[，,、]|一方面|一是)")
+# A shortcoming chained to the harm it does (…供需错位导致培训资源浪费; …使得土地闲置): a problem and its cost, no explanation.
+_HARM_DONE = re.compile(r"(?:导致|致使|以致|使得|造成)[^。；]{0,30}(?:浪费|降低|低下|闲置|下降|失真|受损|流失|损害|削弱|挫伤)")
 # A sentence that points back to the items just listed as a whole (这些…; 以上…; 总之…) sums them up: it is no item.
 _LIST_SUMMED_UP = re.compile(r"^(?:这些|以上|上述|凡此种种|总之|综上|总而言之)")
 # A shortcoming put down to what bears on it (受…影响，…还存在…问题) is explained.
@@ -1053,6 +1055,8 @@ class RoleRules:
         if _INFLUENCED.search(own) and scores["problem"] and not explains:
             explains = True  # 受…影响，还存在…: the shortcoming with what bears on it
             scores["cause"] += 1.0
+        if not explains and context.section_hint != "cause" and _HARM_DONE.search(own):
+            scores["problem"], scores["cause"] = scores["problem"] + scores["cause"], 0.0  # …导致资源浪费: the harm done
         if explains or (context.section_hint == "cause" and not _PROBLEM_LABEL.match(own.strip())):
             scores["cause"], scores["problem"] = scores["cause"] + scores["problem"], 0.0
         framing = bool(_FRAMING.search(text)) and not _ADDRESSED_NORM.search(own)  # 刚才…发言，大家要…: a norm

@@ -80,3 +80,25 @@ def test_a_heading_of_problems_and_causes_together_announces_no_cause(roles: Rol
         "有的支部学习记录写得很满，会上讨论却很少。",
     ]
     assert document_roles(roles, texts)[2] != "cause"
+
+
+_ESSAY = [
+    "关于机关干部培训的几点思考",
+    "干部培训关系到队伍素质。",
+    "做好培训工作，需要把握好几个关系。",
+]
+
+
+def test_a_shortcoming_chained_to_the_harm_it_does_is_a_problem(roles: RoleRules) -> None:
+    texts = _ESSAY + ["这种排课方式导致培训经费白白浪费。"]
+    assert document_roles(roles, texts)[3] == "problem"
+
+
+def test_a_shortcoming_chained_to_a_fall_it_brings_is_a_problem(roles: RoleRules) -> None:
+    texts = _ESSAY + ["报表格式一年一变，致使基层填报质量明显下降。"]
+    assert document_roles(roles, texts)[3] == "problem"
+
+
+def test_an_explanation_of_the_harm_stays_a_cause(roles: RoleRules) -> None:
+    texts = _ESSAY + ["由于培训前没有调查需求，导致培训经费白白浪费。"]
+    assert document_roles(roles, texts)[3] == "cause"
