@@ -195,6 +195,8 @@ _EXPLANATION_GOES_ON = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d
 _ENUMERATION = re.compile(r"(?:^|[，,:：？?。]\s*)(?:首先|其一|第一[，,、]|一方面|一是)")
 # A shortcoming chained to the harm it does (…供需错位导致培训资源浪费; …使得土地闲置): a problem and its cost, no explanation.
 _HARM_DONE = re.compile(r"(?:导致|致使|以致|使得|造成)[^。；]{0,30}(?:浪费|降低|低下|闲置|下降|失真|受损|流失|损害|削弱|挫伤)")
+# A shortcoming censured by a rhetorical question (…，岂不本末倒置; 试问，…能有多少…？; …，其他工作又会怎样？).
+_CENSURE = re.compile(r"岂不(?!是?(?:一举|两全|美哉|快哉|妙哉|更好|更加))|^试问|又(?:会|能)怎样|何谈|从何谈起")
 # A sentence that points back to the items just listed as a whole (这些…; 以上…; 总之…) sums them up: it is no item.
 _LIST_SUMMED_UP = re.compile(r"^(?:这些|以上|上述|凡此种种|总之|综上|总而言之)")
 # A shortcoming put down to what bears on it (受…影响，…还存在…问题) is explained.
@@ -1041,6 +1043,8 @@ class RoleRules:
         if (not context.policy and _FALLS_SHORT.search(own) and not _ADVISES.search(own) and not _FUTURE.search(own)
                 and not _GENERAL_ACTORS.match(own)):  # 我国经济发展不平衡: the national picture
             scores["problem"] += 1.0  # 二是整改措施不精准，部分问题整改不彻底。
+        if not context.policy and _CENSURE.search(own) and not _ADVISES.search(own):
+            scores["problem"] += 1.5  # 试问，这样的材料能有多少含金量？: a shortcoming censured by a question
         if not context.spoken and _LEARNERS.search(own.strip()) and not _STRONG_MODAL.search(own):
             scores["practice"] += 1.5
         if not context.policy and not _ADVISES.search(own) and not _FUTURE.search(own) and any(

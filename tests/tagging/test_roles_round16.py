@@ -3,7 +3,10 @@ so its next item (二是…) is a cause, even when the first item quotes what ot
 a sentence that points back to the listed causes as a whole (这些想法都是片面的。) sums them up and is no item; a
 finding labelled by what shows the shortcoming or the harm it does (问题表现：…; 负面影响：…) is a problem under a 原因
 heading too, while one labelled as a cause (深层原因：…) stays a cause; a heading that names problems and causes
-together (…的突出问题与成因分析) announces neither. Every sentence here is written for the test."""
+together (…的突出问题与成因分析) announces neither. A shortcoming chained to the harm it does (…导致经费浪费) is a
+problem unless told as an explanation (由于…，导致…); a shortcoming censured by a rhetorical question (…，岂不本末倒置？;
+试问，…又有多少价值？) is a problem, a question that praises (岂不是一举两得？) is not. Every sentence here is written for
+the test."""
 
 from pipeline.tagging.rules import RoleRules
 from tests.support import document_roles
@@ -102,3 +105,18 @@ def test_a_shortcoming_chained_to_a_fall_it_brings_is_a_problem(roles: RoleRules
 def test_an_explanation_of_the_harm_stays_a_cause(roles: RoleRules) -> None:
     texts = _ESSAY + ["由于培训前没有调查需求，导致培训经费白白浪费。"]
     assert document_roles(roles, texts)[3] == "cause"
+
+
+def test_a_shortcoming_censured_by_a_rhetorical_question_is_a_problem(roles: RoleRules) -> None:
+    texts = _ESSAY + ["把服务群众的时间都用来填表格，岂不本末倒置？"]
+    assert document_roles(roles, texts)[3] == "problem"
+
+
+def test_a_question_that_asks_the_worth_of_a_shortcoming_is_a_problem(roles: RoleRules) -> None:
+    texts = _ESSAY + ["试问，这样抄来的学习笔记又有多少价值？"]
+    assert document_roles(roles, texts)[3] == "problem"
+
+
+def test_a_rhetorical_question_that_praises_is_no_problem(roles: RoleRules) -> None:
+    texts = _ESSAY + ["把学习和服务结合起来，岂不是一举两得？"]
+    assert document_roles(roles, texts)[3] != "problem"
