@@ -143,7 +143,9 @@ _EXPLANATION = re.compile(
     # a change or a second factor chained to the shortcoming it produced (随着…，…，致使…; 加之…，导致…)
     r"|(?:^随着|加之)[^。；]{2,60}[，,](?:致使|导致|以致|使得|造成)")
 # A shortcoming labelled as such (问题1：…; 存在问题：…) is a problem, whatever the section around it.
-_PROBLEM_LABEL = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?(?:(?:存在的?|主要|突出)问题|问题\s*[\d一二三四五六七八九十]{1,2})\s*[:：]")
+# So is one labelled as what shows the shortcoming or the harm it does (问题表现：…; 负面影响：…), under a 原因 heading too.
+_PROBLEM_LABEL = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*|\d{1,2}(?:[.．]\d{1,2}){1,3}\s*)?"
+                            r"(?:(?:存在的?|主要|突出)问题|问题\s*[\d一二三四五六七八九十]{1,2}|(?:问题|主要|具体)表现|负面影响)\s*[:：]")
 # Why a thing matters (…意义重大; 具有重要意义; 关系到…，关系到…): context, in whatever section it stands.
 _SIGNIFICANCE = re.compile(r"意义(?:十分|非常|极其|尤为)?(?:重大|深远)。?$|(?:具有|有着)[^。；]{0,8}(?:重要|重大|深远|现实)的?意义。?$"
                            r"|关系到[^。；]{2,40}关系到")
@@ -190,7 +192,13 @@ _EXPLANATION_GOES_ON = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d
                                   r"|比如|例如|譬如|又如|再如)")
 # An enumeration that opens in or right after an explanation (原因在于…。首先是…; 为何…？其一…) lists causes:
 # its items and what they say are causes until the next heading.
-_ENUMERATION = re.compile(r"(?:^|[，,:：？?。]\s*)(?:首先|其一|第一[，,、]|一方面)")
+_ENUMERATION = re.compile(r"(?:^|[，,:：？?。]\s*)(?:首先|其一|第一[，,、]|一方面|一是)")
+# A shortcoming chained to the harm it does (…供需错位导致培训资源浪费; …使得土地闲置): a problem and its cost, no explanation.
+_HARM_DONE = re.compile(r"(?:导致|致使|以致|使得|造成)[^。；]{0,30}(?:浪费|降低|低下|闲置|下降|失真|受损|流失|损害|削弱|挫伤)")
+# A shortcoming censured by a rhetorical question (…，岂不本末倒置; 试问，…能有多少…？; …，其他工作又会怎样？).
+_CENSURE = re.compile(r"岂不(?!是?(?:一举|两全|美哉|快哉|妙哉|更好|更加))|^试问|又(?:会|能)怎样|何谈|从何谈起")
+# A sentence that points back to the items just listed as a whole (这些…; 以上…; 总之…) sums them up: it is no item.
+_LIST_SUMMED_UP = re.compile(r"^(?:这些|以上|上述|凡此种种|总之|综上|总而言之)")
 # A shortcoming put down to what bears on it (受…影响，…还存在…问题) is explained.
 _INFLUENCED = re.compile(r"^(?:[^。；，,]{0,6}[，,])?(?:但|而|又|加之|再加上)?(?:受到?|受制于|囿于|迫于)[^。；，,]{2,24}(?:的)?(?:影响|制约|束缚|冲击|限制|左右)[，,]")
 # Words that hold a cue without being it (学以致用 is no 以致, 支部分别 no 部分, 应付检查 and 相应 no 应).
@@ -296,7 +304,7 @@ _IMPERATIVE = re.compile(
     r"|找准|抓住|挂好)")
 # A report of both (现将存在问题和原因报告如下) announces no one list; a heading that names the problems
 # (存在的主要问题) is no item of a list of causes.
-_PROBLEMS_AND_CAUSES = re.compile(r"问题(?:和|及|与|以及)[^。；]{0,6}(?:原因|根源)|(?:原因|根源)(?:和|及|与|以及)[^。；]{0,4}问题")
+_PROBLEMS_AND_CAUSES = re.compile(r"问题(?:和|及|与|以及)[^。；]{0,6}(?:原因|根源|成因)|(?:原因|根源|成因)(?:和|及|与|以及)[^。；]{0,4}问题")
 _NAMES_PROBLEMS = re.compile(r"问题")
 # A further norm announced in one sentence, after the items of an announced list.
 # Who attended or chaired, told after the points set at a meeting: the points have ended.
@@ -602,9 +610,15 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
         explained = explaining
         explaining = not heading and not (title and stripped == title) and (
             bool(_EXPLANATION.search(stripped)) or (explaining and bool(_EXPLANATION_GOES_ON.match(stripped))))
-        if (explaining or explained) and not listed and heading is None and _ENUMERATION.search(stripped) and (
-                not hint or hint == "cause") and not _SUCCESS_EXPLAINED.search(stripped) and not _ADVISES.search(stripped):
+        enumeration = _ENUMERATION.search(stripped) if heading is None else None
+        # the explanation run into its first item (主要原因，一是…) is judged on its opening, not on the item's words
+        opening = stripped[:enumeration.start()] if enumeration and explaining and enumeration.start() else stripped
+        if (explaining or explained) and not listed and enumeration and (
+                not hint or hint == "cause") and not _SUCCESS_EXPLAINED.search(stripped) and not _ADVISES.search(opening):
             listed, list_rank, inline_list = "cause", None, True  # the enumeration of an explanation lists causes
+        if (listed == "cause" and inline_list and heading is None and not explaining
+                and _LIST_SUMMED_UP.match(stripped)):
+            listed = ""  # 这些认识都是错误的。: a verdict on the causes listed (一是…二是…) closes their list
         if explaining and not hint and not listed:
             hint = "cause"
         announcing = next((role for role, pattern in _LIST_ANNOUNCEMENTS if pattern.search(stripped)), "") if (
@@ -659,6 +673,8 @@ def _section_hint(text: str) -> str:
     roles = [role for role, pattern in SECTION_HINTS if pattern.search(text)]
     if "cause" in roles and _CAUSE_OF_PROBLEM.search(text):
         return "cause"
+    if _PROBLEMS_AND_CAUSES.search(text):
+        return ""  # 核心问题与成因分析: problems and causes both
     if len(roles) > 1:
         roles = [role for role in roles if role != "practice"]
     return roles[0] if len(roles) == 1 else ""
@@ -1027,6 +1043,8 @@ class RoleRules:
         if (not context.policy and _FALLS_SHORT.search(own) and not _ADVISES.search(own) and not _FUTURE.search(own)
                 and not _GENERAL_ACTORS.match(own)):  # 我国经济发展不平衡: the national picture
             scores["problem"] += 1.0  # 二是整改措施不精准，部分问题整改不彻底。
+        if not context.policy and _CENSURE.search(own) and not _ADVISES.search(own):
+            scores["problem"] += 1.5  # 试问，这样的材料能有多少含金量？: a shortcoming censured by a question
         if not context.spoken and _LEARNERS.search(own.strip()) and not _STRONG_MODAL.search(own):
             scores["practice"] += 1.5
         if not context.policy and not _ADVISES.search(own) and not _FUTURE.search(own) and any(
@@ -1041,7 +1059,9 @@ class RoleRules:
         if _INFLUENCED.search(own) and scores["problem"] and not explains:
             explains = True  # 受…影响，还存在…: the shortcoming with what bears on it
             scores["cause"] += 1.0
-        if explains or context.section_hint == "cause":
+        if not explains and context.section_hint != "cause" and _HARM_DONE.search(own):
+            scores["problem"], scores["cause"] = scores["problem"] + scores["cause"], 0.0  # …导致资源浪费: the harm done
+        if explains or (context.section_hint == "cause" and not _PROBLEM_LABEL.match(own.strip())):
             scores["cause"], scores["problem"] = scores["cause"] + scores["problem"], 0.0
         framing = bool(_FRAMING.search(text)) and not _ADDRESSED_NORM.search(own)  # 刚才…发言，大家要…: a norm
         if (framing and not context.lead and not context.spoken and _DATED_ACTIVITY.match(text.strip())
