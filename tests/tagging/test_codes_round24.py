@@ -1,7 +1,10 @@
-"""Precision of 目标融合 (M4).
+"""Precision of 目标融合 (M4) and 机制融合 (M5).
 
 M4: going to the front line to inspect or supervise (深入一线督导/检查/调研) is oversight, not members
 performing inside the business work.
+M5: an assessment or a responsibility system that belongs to another object — the ideology or clean-government
+responsibility system joined to a party-building word by 和/与, the assessment of a 学习型党组织 (study, M3) —
+is not the party-building assessment of M5.
 Every sentence here is written for the test."""
 
 import pytest
@@ -11,6 +14,8 @@ from pipeline.tagging.rules import RuleMatcher
 # (kept: a sentence that must get the code, near-miss: a sentence that must not get it, code)
 PAIRS = [
     ("党员干部深入一线，帮助企业解决用工难题。", "局领导带队深入一线督导安全生产整改情况。", "M4"),
+    ("把党建工作责任制和意识形态工作责任制一并落实到位。", "将理论学习纳入年度党建工作要点和意识形态工作责任制。", "M5"),
+    ("机关党委印发了基层党组织建设考核办法。", "学校印发了学习型党组织建设考核办法。", "M5"),
 ]
 
 
