@@ -1,5 +1,7 @@
 """Recall of 导向融合 (M2), 队伍融合 (M6) and 学和用脱节 (D3).
 
+M2 (boundary rule 4: a problem that names the measure): weak political awareness (“四个意识”不强), the central
+decisions carried out half-heartedly (落实党中央决策部署不坚决), 讲政治 left on the surface or in words.
 M6: a team of organisation workers, branch leaders or village heads built (打造一支…组织工作/带头人队伍).
 Every sentence here is written for the test."""
 
@@ -9,6 +11,10 @@ from pipeline.tagging.rules import RuleMatcher
 
 # (kept: a sentence that must get the code, near-miss: a sentence that must not get it, code)
 PAIRS = [
+    # M2: political requirements not carried into the work
+    ("个别科室“四个意识”不强，对上级部署理解不深。", "个别科室服务意识不强，对群众诉求理解不深。", "M2"),
+    ("一些单位执行中央决策部署不够坚决。", "一些单位执行公司年度预算不够坚决。", "M2"),
+    ("少数领导讲政治停留在口头，没有落到具体工作中。", "少数领导讲安全停留在口头，没有落到具体工作中。", "M2"),
     # M6: the branch committee and the team of party workers
     ("公司党委锻造了一支能打胜仗的基层政工队伍。", "公司工会锻造了一支能打胜仗的职工篮球队伍。", "M6"),
     ("镇党委着力打造一支懂经营、善治理的村级带头人队伍。", "镇政府着力打造一支懂经营、善治理的招商服务队伍。", "M6"),
