@@ -116,6 +116,11 @@ class Codebook:
     document_opening: re.Pattern[str] | None = None
     document_gates: tuple[ObjectGate, ...] = ()
     section_context_max_chars: int = 40
+    # A passage that opens by pointing back at what the passage before it described (这种现象…; 这种做法…)
+    # and has none of the carried kind's codes of its own takes them from that passage (see
+    # tagging.rules.RuleMatcher.tag).
+    anaphora: re.Pattern[str] | None = None
+    anaphora_carries: str = "problem"
     groups: dict[str, Group] = field(default_factory=dict)
     title: str = ""
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -352,6 +357,12 @@ def _boundary_rules(rules: Any, known: tuple[str, ...]) -> dict[str, Any]:
             if not isinstance(value, int) or value <= 0:
                 raise CodebookError(f"{where}.max_sentence_chars: must be a positive integer")
             parsed["section_context_max_chars"] = value
+        if "anaphors" in rule:
+            parsed["anaphora"] = _compile([rule["anaphors"]], f"{where}.anaphors")[0]
+            carries = rule.get("carries", "problem")
+            if carries not in {"problem", "measure"}:
+                raise CodebookError(f"{where}.carries: must be 'problem' or 'measure'")
+            parsed["anaphora_carries"] = carries
     return parsed
 
 

@@ -490,7 +490,7 @@ class Evidence:
     start: int
     end: int
     text: str
-    source: str  # "term", "pattern", "rule:<id>", "context"
+    source: str  # "term", "pattern", "rule:<id>", "context" (a heading's codes), "anaphora" (the previous passage's)
 
     def as_dict(self) -> dict[str, object]:
         return {"code": self.code, "start": self.start, "end": self.end, "text": self.text, "source": self.source}
@@ -512,6 +512,7 @@ class PassageContext:
     lead: bool = False  # the report of the meeting in news of the requirements set there
     off_topic: bool = False  # event news that never names the codebook's topic (document gates apply)
     news: bool = False  # news of what a unit did (a dated or unit-named opening), no meeting that set requirements
+    previous: str = ""  # the passage right before this one in the same document ("" for the first)
 
 
 def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
@@ -649,7 +650,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
         contexts.append(PassageContext(heading_text, doc_type, policy or announced or carried, heading is not None, hint,
                                        position, voice=voice, spoken=announced or carried or (policy and spoken_title),
                                        is_title=bool(title) and (stripped == title or _same_title(stripped, title)),
-                                       lead=lead, news=news))
+                                       lead=lead, news=news,
+                                       previous=texts[position - 1].strip() if position else ""))
     return contexts
 
 
@@ -804,6 +806,8 @@ class RuleMatcher:
             re.compile("|".join(map(re.escape, sorted(codebook.awareness_triggers, key=len, reverse=True))))
             if codebook.awareness_triggers else None
         )
+        self._anaphora = codebook.anaphora
+        self._carried = frozenset(codebook.codes_of_kind(codebook.anaphora_carries))
 
     def _branch_matches(self, code: str, branches: Sequence[int], text: str) -> Iterator[re.Match[str]]:
         """The matches of the alternation of some branches of a code's patterns (in codebook order),
@@ -910,9 +914,20 @@ class RuleMatcher:
         return {hit.code for hit in self.match(text)}
 
     def tag(self, text: str, context: PassageContext) -> tuple[set[str], list[Evidence]]:
-        """Rule codes with boundary rule 6: a short passage with no code inherits its heading's codes."""
+        """Rule codes with boundary rule 6 (a short passage with no code inherits its heading's codes) and
+        rule 7 (a passage that opens by pointing back at the one before it, 这种现象…, and has no
+        disconnect of its own takes that passage's disconnects)."""
         hits = self.match(text)
         codes = {hit.code for hit in hits}
+        # (after a heading, rule 6 decides: the heading is not a passage that describes something)
+        if (context.previous and self._anaphora is not None and codes.isdisjoint(self._carried)
+                and context.previous != nearest_heading(context.heading)):
+            anaphor = self._anaphora.match(text)
+            if anaphor is not None:
+                carried = sorted(self.codes(context.previous) & self._carried)
+                hits = sorted([*hits, *(Evidence(code, anaphor.start(), anaphor.end(), anaphor.group(), "anaphora")
+                                        for code in carried)], key=lambda hit: (hit.start, hit.code))
+                codes.update(carried)
         if not codes and context.heading and len(text) <= self.codebook.section_context_max_chars:
             heading = nearest_heading(context.heading)
             inherited = self.codes(heading)
