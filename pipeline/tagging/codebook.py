@@ -121,6 +121,7 @@ class Codebook:
     # tagging.rules.RuleMatcher.tag).
     anaphora: re.Pattern[str] | None = None
     anaphora_carries: str = "problem"
+    anaphora_judges: re.Pattern[str] | None = None  # …and goes on to judge it (不仅…, 严重影响…, 根源在于…)
     groups: dict[str, Group] = field(default_factory=dict)
     title: str = ""
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -363,6 +364,8 @@ def _boundary_rules(rules: Any, known: tuple[str, ...]) -> dict[str, Any]:
             if carries not in {"problem", "measure"}:
                 raise CodebookError(f"{where}.carries: must be 'problem' or 'measure'")
             parsed["anaphora_carries"] = carries
+            if "judges" in rule:
+                parsed["anaphora_judges"] = _compile([rule["judges"]], f"{where}.judges")[0]
     return parsed
 
 

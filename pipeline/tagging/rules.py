@@ -808,6 +808,7 @@ class RuleMatcher:
         )
         self._anaphora = codebook.anaphora
         self._carried = frozenset(codebook.codes_of_kind(codebook.anaphora_carries))
+        self._judges = codebook.anaphora_judges
 
     def _branch_matches(self, code: str, branches: Sequence[int], text: str) -> Iterator[re.Match[str]]:
         """The matches of the alternation of some branches of a code's patterns (in codebook order),
@@ -923,7 +924,7 @@ class RuleMatcher:
         if (context.previous and self._anaphora is not None and codes.isdisjoint(self._carried)
                 and context.previous != nearest_heading(context.heading)):
             anaphor = self._anaphora.match(text)
-            if anaphor is not None:
+            if anaphor is not None and (self._judges is None or self._judges.search(text, anaphor.end())):
                 carried = sorted(self.codes(context.previous) & self._carried)
                 hits = sorted([*hits, *(Evidence(code, anaphor.start(), anaphor.end(), anaphor.group(), "anaphora")
                                         for code in carried)], key=lambda hit: (hit.start, hit.code))

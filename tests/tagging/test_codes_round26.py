@@ -4,13 +4,19 @@ A passage that opens by pointing back at what the passage before it described (�
 此类问题…, 这一倾向…) and goes on to judge it has no disconnect wording of its own: it takes the
 disconnects (never the measures) of the passage right before it in the same document. Not carried: when
 the passage names a disconnect itself, when the previous passage has none, when the passage does not open
-with such a subject (这不仅…) or sums up a list (这些问题…), across documents, and from a heading (rule 6
-decides there). Every sentence here is written for the test."""
+with such a subject (这不仅…) or sums up a list (这些问题…), when it does not go on to judge what it points
+at (harm, cause or prevalence: 这种做法值得借鉴), across documents, and from a heading (rule 6 decides there). Every sentence here is written for the test."""
 
 from __future__ import annotations
 
-import pytest
+import copy
 
+import pytest
+import yaml
+
+from pipeline.config import CODEBOOK_PATH
+from pipeline.errors import CodebookError
+from pipeline.tagging.codebook import parse_codebook
 from pipeline.tagging.rules import RuleMatcher, build_contexts
 from pipeline.tagging.tagger import Tagger
 from tests.support import project_codebook
@@ -59,14 +65,14 @@ def test_measures_are_not_carried(matcher: RuleMatcher) -> None:
     (_, _), (after_measure, _) = tagged(matcher, [MEASURE, "这种做法不仅提高了效率，也增强了凝聚力。"])
     assert after_measure == set()
     previous = TRACES.rstrip("。") + "，党员带头攻坚也成了一句口号。"
-    (before, _), (carried, _) = tagged(matcher, [previous, "这种现象必须引起重视。"])
+    (before, _), (carried, _) = tagged(matcher, [previous, "这种现象严重挫伤了党员的积极性。"])
     assert "D5" in before and carried == before & {"D1", "D2", "D3", "D4", "D5", "D6"}
 
 
 def test_a_passage_with_a_measure_of_its_own_still_takes_the_disconnect(matcher: RuleMatcher) -> None:
-    (_, _), (codes, _) = tagged(matcher, [TRACES, "这种现象在坚持把支部建在项目上以后有所好转。"])
+    (_, _), (codes, _) = tagged(matcher, [TRACES, "这种现象一度削弱了支部的威信，坚持把支部建在项目上以后有所好转。"])
     assert {"D5", "M4"} <= codes
-    (_, _), (no_anaphor, _) = tagged(matcher, [TRACES, "坚持把支部建在项目上以后有所好转。"])
+    (_, _), (no_anaphor, _) = tagged(matcher, [TRACES, "支部的威信一度受到削弱，坚持把支部建在项目上以后有所好转。"])
     assert "D5" not in no_anaphor
 
 
@@ -77,6 +83,14 @@ def test_a_summing_up_plural_is_not_carried(matcher: RuleMatcher) -> None:
     assert singular == {"D5"}
 
 
+def test_only_a_passage_that_judges_what_it_points_at_takes_the_disconnect(matcher: RuleMatcher) -> None:
+    prevents = "各支部要防止学习走过场，把学到的理论用到解决实际问题上。"
+    (before, _), (praise, _) = tagged(matcher, [prevents, "这种做法值得各单位借鉴。"])
+    assert before & {"D3", "D5"} and praise == set()
+    (_, _), (common, _) = tagged(matcher, [TRACES, "这种现象在一些基层单位还比较普遍。"])
+    assert common == {"D5"}
+
+
 def test_not_carried_across_documents() -> None:
     tagger = Tagger(project_codebook())
     anaphoric = "这种现象不仅浪费了大家的时间，也让组织生活失去了应有的分量。"
@@ -85,3 +99,14 @@ def test_not_carried_across_documents() -> None:
     (together,) = tagger.tag_documents([[MEASURE, TRACES, anaphoric, MEASURE]], mode="rules")
     assert "D5" in together[2].codes
     assert {item["source"] for item in together[2].evidence if item["code"] == "D5"} == {"anaphora"}
+
+
+def test_the_codebook_states_what_is_carried() -> None:
+    raw = yaml.safe_load(CODEBOOK_PATH.read_text(encoding="utf-8"))
+    codebook = parse_codebook(copy.deepcopy(raw))
+    assert codebook.anaphora is not None and codebook.anaphora_carries == "problem"
+    assert codebook.anaphora.match("这种做法") and not codebook.anaphora.match("这些问题")
+    rule = next(rule for rule in raw["boundary_rules"] if "anaphors" in rule)
+    rule["carries"] = "disconnect"
+    with pytest.raises(CodebookError, match=r"anaphora_context\.carries"):
+        parse_codebook(raw)
