@@ -446,6 +446,8 @@ _POTENTIAL = re.compile(r"(?:能够?|可以|有助于|有利于)(?:有效|进一
                         r"|推动|促进|体现|密切|帮助|实现|让|使|激活|凝聚|调动|强化|营造|带动|优化)")
 _GENERAL_STATUS = re.compile(r"(?:已经|已|逐渐|逐步|日益|越来越)成为(?:了)?[^。；]{0,30}(?:重要|关键|主要|有效|基本|普遍|共识)")
 _DIGIT = re.compile(r"\d")
+# A condition stated as what it takes (只有…才能…) argues: it is no advice unless worded as one (要, 必须).
+_WHAT_IT_TAKES = re.compile(r"只有[^。；]{0,60}?才(?:能够?|会|可以?)(?:[^。；]{0,30}?[，,]\s*才(?:能够?|会|可以?))*")
 # A line of an article's apparatus (关键词, 中图分类号 …) closes the abstract: a list announced there has ended.
 _APPARATUS = re.compile(r"^[〔\[【(（]?\s*(?:关键词|关键字|中图分类号|文献标识码|文章编号|基金项目|作者简介|收稿日期)")
 # Who took part, told at the end of a dated opening that reports the unit's own activity (…开展…活动，…参加了此次活动),
@@ -1142,6 +1144,8 @@ class RoleRules:
                 # 会上，某某要求…要…: what a named speaker required, told in news, is a requirement (guide j)
                 scores["requirement"] = max(scores["recommendation"], 1.0) + 0.5
                 scores["recommendation"] = 0.0
+            if not context.section_hint and _WHAT_IT_TAKES.search(own) and not _STRONG_MODAL.search(own):
+                self._normative_from(scores, _WHAT_IT_TAKES.sub("", own))  # 只有…才能…: what it takes, argued
             if _FUTURE.search(own) or (_MODAL.search(own) and not _PAST.search(text)):
                 scores["recommendation"] += 1.0
                 scores["practice"] *= 0.5
