@@ -448,6 +448,9 @@ _GENERAL_STATUS = re.compile(r"(?:已经|已|逐渐|逐步|日益|越来越)成�
 _DIGIT = re.compile(r"\d")
 # A condition stated as what it takes (只有…才能…) argues: it is no advice unless worded as one (要, 必须).
 _WHAT_IT_TAKES = re.compile(r"只有[^。；]{0,60}?才(?:能够?|会|可以?)(?:[^。；]{0,30}?[，,]\s*才(?:能够?|会|可以?))*")
+# Members taken somewhere or spoken to in the course of an activity (来到…社区, 为全体党员讲党课): an act of the story a
+# report tells, though told without 了.
+_ON_SITE = re.compile(r"来到|派出|为全体党员|向(?:全体)?党员们?|讲(?:微)?党课|实地(?:访谈|走访|考察|察看|调研)|开班动员|主持开班式")
 # A line of an article's apparatus (关键词, 中图分类号 …) closes the abstract: a list announced there has ended.
 _APPARATUS = re.compile(r"^[〔\[【(（]?\s*(?:关键词|关键字|中图分类号|文献标识码|文章编号|基金项目|作者简介|收稿日期)")
 # Who took part, told at the end of a dated opening that reports the unit's own activity (…开展…活动，…参加了此次活动),
@@ -1193,7 +1196,8 @@ class RoleRules:
         if (context.voice == "report" and not context.policy and not context.section_hint and not context.is_title
                 and not any(scores.values()) and _IMPERATIVE.match(own) and not _COPULA.search(own)):
             scores["practice"] += 0.5  # a report tells what was done: its bare verb phrases (全面加强…) are practice
-        elif (told and not context.policy and not context.section_hint and not context.is_title
+        elif ((told or (context.voice == "report" and _ON_SITE.search(own) and own.rstrip().endswith(("。", "；", ";"))))
+              and not context.policy and not context.section_hint and not context.is_title
               and not any(scores.values())):
             scores["practice"] += 0.5  # …and what it tells as done (活动在…中拉开了序幕。) without a cue word
         scores["other"] += 0.25  # ties and cue-less sentences fall back to other

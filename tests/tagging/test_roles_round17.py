@@ -1,5 +1,7 @@
 """Arguments and advice: a condition stated as what it takes (只有…才能…) argues a point and is no advice, unless the
-sentence also words a norm (要, 必须); under a section of countermeasures the section still decides. Every sentence
+sentence also words a norm (要, 必须); under a section of countermeasures the section still decides. In a report, members taken somewhere or spoken to in the
+course of an activity (来到…, 实地考察中…, 为全体党员讲…) are practice though told without 了; the place described is
+not. Every sentence
 here is written for the test."""
 
 from pipeline.tagging.rules import RoleRules
@@ -33,3 +35,31 @@ def test_what_it_takes_under_countermeasures_stays_advice(roles: RoleRules) -> N
         "只有党员真正沉到网格里，社区服务才能赢得居民的信任。",
     ]
     assert document_roles(roles, texts)[4] == "recommendation"
+
+
+_STORY = [
+    "某街道机关支部主题党日活动纪实",
+    "今年以来，支部已先后举办主题党日活动6次。",
+    "上月，支部组织党员参观了区档案馆。",
+    "党员们在馆内重温了入党誓词。",
+]
+
+
+def test_members_taken_to_a_place_is_practice(roles: RoleRules) -> None:
+    texts = _STORY + ["党员们来到幸福里社区，挨家挨户为独居老人检查燃气灶。"]
+    assert document_roles(roles, texts)[4] == "practice"
+
+
+def test_a_talk_given_to_the_members_is_practice(roles: RoleRules) -> None:
+    texts = _STORY + ["老支书为全体党员讲述当年修建水渠的往事。"]
+    assert document_roles(roles, texts)[4] == "practice"
+
+
+def test_a_visit_on_site_is_practice(roles: RoleRules) -> None:
+    texts = _STORY + ["实地考察中，党员们沿着河道查看排污口的位置；"]
+    assert document_roles(roles, texts)[4] == "practice"
+
+
+def test_a_place_named_without_the_members_taken_there_stays_other(roles: RoleRules) -> None:
+    texts = _STORY + ["幸福里社区的居民大多是退休职工。"]
+    assert document_roles(roles, texts)[4] == "other"
