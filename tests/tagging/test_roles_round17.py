@@ -1,8 +1,8 @@
-"""Arguments and advice: a condition stated as what it takes (只有…才能…) argues a point and is no advice, unless the
-sentence also words a norm (要, 必须); under a section of countermeasures the section still decides. In a report, members taken somewhere or spoken to in the
-course of an activity (来到…, 实地考察中…, 为全体党员讲…) are practice though told without 了; the place described is
-not. Every sentence
-here is written for the test."""
+"""Arguments, activities and the times: a condition stated as what it takes (只有…才能…) argues a point and is no
+advice, unless the sentence also words a norm (要, 必须); under a section of countermeasures the section still decides.
+In a report, members taken somewhere or spoken to in the course of an activity (来到…, 实地考察中…, 为全体党员讲…) are
+practice though told without 了; the place described is not. How the times change a field (…发生了深刻变化, …的重要性
+日益凸显) is background, a change a unit brought about is practice. Every sentence here is written for the test."""
 
 from pipeline.tagging.rules import RoleRules
 from tests.support import document_roles
@@ -63,3 +63,25 @@ def test_a_visit_on_site_is_practice(roles: RoleRules) -> None:
 def test_a_place_named_without_the_members_taken_there_stays_other(roles: RoleRules) -> None:
     texts = _STORY + ["幸福里社区的居民大多是退休职工。"]
     assert document_roles(roles, texts)[4] == "other"
+
+
+_BACKGROUND = [
+    "关于县域医共体党建工作的调研报告",
+    "县委组织部于今年三月开展了专题调研。",
+    "调研组走访了5家乡镇卫生院。",
+]
+
+
+def test_how_the_times_change_a_field_is_background(roles: RoleRules) -> None:
+    texts = _BACKGROUND + ["近年来，随着医共体改革的不断推进，乡镇卫生院的运行环境发生了深刻变化。"]
+    assert document_roles(roles, texts)[3] == "other"
+
+
+def test_how_a_place_has_changed_over_the_years_is_background(roles: RoleRules) -> None:
+    texts = _BACKGROUND + ["近年来，村民的居住环境和出行条件都发生了很大变化。"]
+    assert document_roles(roles, texts)[3] == "other"
+
+
+def test_a_change_the_unit_brought_about_stays_practice(roles: RoleRules) -> None:
+    texts = _BACKGROUND + ["近年来，该院党委推行党员责任区，全院服务面貌发生了明显变化。"]
+    assert document_roles(roles, texts)[3] == "practice"
