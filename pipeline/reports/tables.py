@@ -104,10 +104,10 @@ def table_parts(analysis: Analysis, *, part_rows: int | None = TABLE_PART_ROWS,
     when asked for: a writer holds one part at a time. Every table has at least one part (an empty
     frame with its columns when it has no row)."""
     doc_units = {d.doc_id: unit_of(d) for d in analysis.corpus.documents}
-    yield "documents", _documents_parts(analysis, doc_units, document_rows if part_rows is not None else None)
+    document_rows = document_rows if part_rows is not None else None
+    yield "documents", _documents_parts(analysis, doc_units, document_rows)
     yield "passages", (_passages_frame(part) for part in _parts(analysis.corpus.passages, part_rows))
-    yield "sections", (sections_frame(part) for part in _parts(analysis.corpus.documents, document_rows
-                                                                  if part_rows is not None else None))
+    yield "sections", (sections_frame(part) for part in _parts(analysis.corpus.documents, document_rows))
     yield "tags", _tags_parts(analysis, part_rows)
     yield "tag_codes", _tag_codes_parts(analysis, part_rows)
     yield "requirements", (_columns_frame(
