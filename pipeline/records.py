@@ -15,7 +15,8 @@ def rounded(value: float, digits: int) -> float:
     """``round(value, digits)``; for 3 or 4 digits and a value between 0 and 1, the one shared float
     object of that value (equal to the fresh one, so that results and outputs are the same)."""
     result = round(value, digits)
-    return _SHARED_FLOATS.get(digits, {}).get(result, result)
+    shared = _SHARED_FLOATS.get(digits)
+    return shared.get(result, result) if shared is not None else result
 
 
 @dataclass(frozen=True)
