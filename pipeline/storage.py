@@ -49,7 +49,7 @@ def write_bytes_atomic(target: Path, data: bytes) -> Path:
 
 
 def write_parquet_atomic(frame: pd.DataFrame, target: Path) -> Path:
-    return write_atomic(target, lambda path: frame.to_parquet(path, index=False))
+    return write_parquet_parts_atomic((frame,), target)
 
 
 def write_parquet_parts_atomic(parts: Iterable[pd.DataFrame], target: Path) -> Path:
