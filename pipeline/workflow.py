@@ -41,7 +41,8 @@ from pipeline.reports.publish import write_report_parts, write_reports
 from pipeline.reports.qdpx import import_qdpx, write_qdpx
 from pipeline.reports.render import RUN_FILE
 from pipeline.reports.stats import write_stats
-from pipeline.reports.tables import write_store, write_tables
+from pipeline.reports.store import write_store
+from pipeline.reports.tables import write_tables
 from pipeline.storage import write_text_atomic
 from pipeline.tagging.cache import TAGS_FOLDER, TagCache, tagging_fingerprint
 from pipeline.tagging.codebook import Codebook, load_codebook

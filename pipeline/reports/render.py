@@ -25,10 +25,8 @@ import numpy as np
 import pandas as pd
 
 from pipeline.labels import STATUSES
-from pipeline.reports.tables import VIEWS
+from pipeline.reports.store import TABLE_NAMES, VIEWS
 
-TABLE_NAMES = ("documents", "passages", "sections", "tags", "tag_codes", "requirements", "matches", "figures",
-               "initiatives", "units", "codebook", "manifest")
 OPTIONAL_TABLES = ("word_frequencies", "collocations")  # written by `lzp stats`, shown when present
 MAX_QUOTES = 3
 RUN_FILE = "run.json"
