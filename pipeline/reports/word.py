@@ -63,6 +63,10 @@ FONTS: dict[str, tuple[str, tuple[str, ...]]] = {
 BODY_SIZE = Pt(16)  # 三号
 TITLE_SIZE = Pt(22)  # 二号
 LINE_SPACING = Pt(28)
+TABLE_SIZE = Pt(12)  # 小四
+TABLE_LINE_SPACING = Pt(20)
+# Paragraph styles of table cells (name, font role): the header row and the other rows.
+TABLE_STYLES = (("表格标题", "heading1"), ("表格正文", "body"))
 MAX_ITEMS = 12  # requirements listed per group before "等 n 项"
 MAX_QUOTE_CHARS = 120
 
@@ -190,6 +194,12 @@ def new_document() -> DocumentObject:
             border = style.element.get_or_add_pPr().find(qn("w:pBdr"))
             if border is not None:  # the built-in Title style draws a rule under the title
                 border.getparent().remove(border)
+    for style_name, role in TABLE_STYLES:
+        style = styles.add_style(style_name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = normal
+        _set_run_fonts(style.element, FONTS[role][0], TABLE_SIZE)
+        style.paragraph_format.first_line_indent = Pt(0)
+        style.paragraph_format.line_spacing = TABLE_LINE_SPACING
     _page_number_footer(section)
     _declare_fonts(document)
     return document
@@ -210,9 +220,12 @@ class Briefing:
     def _styled(self, text: str, style: str) -> None:
         """``document.add_paragraph(text, style=style)`` with the style's id looked up once per document
         (python-docx searches the style definitions for every paragraph otherwise)."""
+        self.document.add_paragraph(text)._p.style = self._style_id(style)
+
+    def _style_id(self, style: str) -> str | None:
         if style not in self._style_ids:
             self._style_ids[style] = self.document.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
-        self.document.add_paragraph(text)._p.style = self._style_ids[style]
+        return self._style_ids[style]
 
     def title(self, text: str, subtitle: str = "") -> None:
         self._styled(text, "Title")
@@ -250,19 +263,15 @@ class Briefing:
         table = self.document.add_table(rows=1, cols=len(headers))
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        header_style, body_style = (self._style_id(name) for name, _ in TABLE_STYLES)
         for cell, header in zip(table.rows[0].cells, headers, strict=True):
             cell.text = header
+            cell.paragraphs[0]._p.style = header_style
         for row in rows:
             cells = table.add_row().cells
             for cell, value in zip(cells, row, strict=True):
                 cell.text = value
-        for row_index, row in enumerate(table.rows):
-            for cell in row.cells:
-                for paragraph in cell.paragraphs:
-                    paragraph.paragraph_format.first_line_indent = Pt(0)
-                    paragraph.paragraph_format.line_spacing = Pt(20)
-                    for run in paragraph.runs:
-                        _set_run_fonts(run._r, FONTS["heading1" if row_index == 0 else "body"][0], Pt(12))
+                cell.paragraphs[0]._p.style = body_style
         header_row = table.rows[0]._tr
         tr_pr = header_row.get_or_add_trPr()
         repeat = OxmlElement("w:tblHeader")

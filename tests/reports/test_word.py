@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from pipeline.reports.render import load_report_data
-from pipeline.reports.word import BRIEFING_STEM, FONTS, MAX_ITEMS, SECTIONS, numeral, write_word
+from pipeline.reports.word import BRIEFING_STEM, FONTS, MAX_ITEMS, SECTIONS, TABLE_SIZE, TABLE_STYLES, numeral, write_word
 from tests.reports.office import to_pdf
 
 
@@ -92,6 +92,18 @@ def test_tables_repeat_their_header_row(briefing: Path) -> None:
     assert document.tables
     for table in document.tables:
         assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+
+
+def test_table_cells_take_the_table_styles(briefing: Path) -> None:
+    document = docx.Document(str(briefing))
+    (header_name, header_role), (body_name, body_role) = TABLE_STYLES
+    for name, role in TABLE_STYLES:
+        style = document.styles[name]
+        assert style.element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == FONTS[role][0]
+        assert style.font.size == TABLE_SIZE and style.paragraph_format.first_line_indent == 0
+    for table in document.tables:
+        assert {p.style.name for cell in table.rows[0].cells for p in cell.paragraphs} == {header_name}
+        assert {p.style.name for row in table.rows[1:] for cell in row.cells for p in cell.paragraphs} <= {body_name}
 
 
 def test_briefing_prints_through_libreoffice(briefing: Path, tmp_path: Path) -> None:
