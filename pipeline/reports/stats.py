@@ -31,6 +31,7 @@ from html import escape
 from itertools import combinations
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from pipeline.errors import UsageError
@@ -141,22 +142,43 @@ def _g2(k11: int, k12: int, k21: int, k22: int) -> float:
     return 2 * sum(term(k, rows[r] * columns[c] / total) for k, r, c in cells)
 
 
+def _pair_counts(sentences: Sequence[list[str]], *, window: int,
+                 min_count: int) -> tuple[Counter[str], dict[tuple[str, str], int], int]:
+    """Word counts; the pairs of different words within ``window`` words of each other in a sentence
+    (each in sorted order) seen at least ``min_count`` times, with their counts; and the number of
+    such pairs of any count. Counted on integer arrays, one window offset at a time: a word is coded
+    by its rank in sorted order, so codes compare as the words do."""
+    unigrams: Counter[str] = Counter()
+    for sentence in sentences:
+        unigrams.update(sentence)
+    vocabulary = sorted(unigrams)
+    code = {word: index for index, word in enumerate(vocabulary)}
+    words = np.fromiter((code[w] for sentence in sentences for w in sentence), dtype=np.int64)
+    sentence_of = np.repeat(np.arange(len(sentences)), [len(sentence) for sentence in sentences])
+    frequent = np.array([unigrams[w] >= min_count for w in vocabulary], dtype=bool)
+    n_pairs = 0
+    found = []
+    for offset in range(1, window + 1):
+        left, right = words[:-offset], words[offset:]
+        valid = (sentence_of[:-offset] == sentence_of[offset:]) & (left != right)
+        n_pairs += int(valid.sum())
+        kept = valid & frequent[left] & frequent[right]  # a pair is never seen more often than its words
+        low, high = np.minimum(left[kept], right[kept]), np.maximum(left[kept], right[kept])
+        found.append(low * len(vocabulary) + high)
+    keys, counts = np.unique(np.concatenate(found) if found else np.empty(0, dtype=np.int64), return_counts=True)
+    pairs = {(vocabulary[key // len(vocabulary)], vocabulary[key % len(vocabulary)]): int(count)
+             for key, count in zip(keys.tolist(), counts.tolist()) if count >= min_count}
+    return unigrams, pairs, n_pairs
+
+
 def collocations(sentences: Sequence[list[str]], window: int = WINDOW, min_count: int = MIN_PAIR_COUNT,
                  top: int = 300) -> pd.DataFrame:
     """Word pairs seen within ``window`` words of each other in a sentence (order ignored)."""
-    unigrams: Counter[str] = Counter()
-    pairs: Counter[tuple[str, str]] = Counter()
-    for sentence in sentences:
-        unigrams.update(sentence)
-        pairs.update((word, other) if word < other else (other, word)  # each pair in sorted order
-                     for index, word in enumerate(sentence)
-                     for other in sentence[index + 1: index + 1 + window] if other != word)
+    unigrams, pairs, n_pairs = _pair_counts(sentences, window=window, min_count=min_count)
     n_words = max(sum(unigrams.values()), 1)
-    n_pairs = max(sum(pairs.values()), 1)
+    n_pairs = max(n_pairs, 1)
     rows = []
     for (first, second), count in pairs.items():
-        if count < min_count:
-            continue
         expected = unigrams[first] * unigrams[second] / n_words * (n_pairs / n_words)
         pmi = math.log2(count / expected) if expected > 0 else 0.0
         k12 = max(unigrams[first] - count, 0)

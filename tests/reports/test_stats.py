@@ -16,6 +16,7 @@ from pipeline.reports.stats import (
     NETWORK_FILE,
     POLICY_GROUP,
     Passage,
+    _pair_counts,
     collocations,
     compute_stats,
     cooccurrence,
@@ -73,6 +74,24 @@ def test_collocations_and_cooccurrence_on_written_sentences() -> None:
     assert len(table) == 1  # 考核 pairs twice with different words, once each
     pairs = cooccurrence([{"甲", "乙"}, {"甲", "乙", "丙"}, {"丙"}], n_words=3)
     assert pairs.iloc[0].tolist()[:4] == ["乙", "甲", 2, 1.0]
+
+
+def test_pair_counts_equal_counting_every_pair_in_turn() -> None:
+    import random
+
+    generator = random.Random(7)
+    vocabulary = ["党建", "业务", "融合", "考核", "学习", "党员", "先锋", "服务", "群众", "机制"]
+    sentences = [[generator.choice(vocabulary) for _ in range(generator.randint(0, 12))] for _ in range(300)]
+    for window, min_count in ((1, 1), (2, 3), (4, 3), (6, 20)):
+        unigrams, pairs, n_pairs = _pair_counts(sentences, window=window, min_count=min_count)
+        every: Counter[tuple[str, str]] = Counter(
+            (word, other) if word < other else (other, word)
+            for sentence in sentences for index, word in enumerate(sentence)
+            for other in sentence[index + 1: index + 1 + window] if other != word)
+        assert unigrams == Counter(word for sentence in sentences for word in sentence)
+        assert n_pairs == sum(every.values())
+        assert pairs == {pair: count for pair, count in every.items() if count >= min_count}
+    assert _pair_counts([], window=4, min_count=3) == (Counter(), {}, 0)
 
 
 def test_keyword_in_context_on_written_text() -> None:
