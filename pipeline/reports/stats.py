@@ -155,15 +155,13 @@ def _pair_counts(sentences: Sequence[list[str]], *, window: int,
     code = {word: index for index, word in enumerate(vocabulary)}
     words = np.fromiter((code[w] for sentence in sentences for w in sentence), dtype=np.int64)
     sentence_of = np.repeat(np.arange(len(sentences)), [len(sentence) for sentence in sentences])
-    frequent = np.array([unigrams[w] >= min_count for w in vocabulary], dtype=bool)
     n_pairs = 0
     found = []
     for offset in range(1, window + 1):
         left, right = words[:-offset], words[offset:]
         valid = (sentence_of[:-offset] == sentence_of[offset:]) & (left != right)
         n_pairs += int(valid.sum())
-        kept = valid & frequent[left] & frequent[right]  # a pair is never seen more often than its words
-        low, high = np.minimum(left[kept], right[kept]), np.maximum(left[kept], right[kept])
+        low, high = np.minimum(left[valid], right[valid]), np.maximum(left[valid], right[valid])
         found.append(low * len(vocabulary) + high)
     keys, counts = np.unique(np.concatenate(found) if found else np.empty(0, dtype=np.int64), return_counts=True)
     pairs = {(vocabulary[key // len(vocabulary)], vocabulary[key % len(vocabulary)]): int(count)

@@ -82,6 +82,7 @@ def test_pair_counts_equal_counting_every_pair_in_turn() -> None:
     generator = random.Random(7)
     vocabulary = ["党建", "业务", "融合", "考核", "学习", "党员", "先锋", "服务", "群众", "机制"]
     sentences = [[generator.choice(vocabulary) for _ in range(generator.randint(0, 12))] for _ in range(300)]
+    sentences += [["专家", "代表", "代表", "代表"], ["专家", "代表", "代表"]]  # a pair seen more often than a word
     for window, min_count in ((1, 1), (2, 3), (4, 3), (6, 20)):
         unigrams, pairs, n_pairs = _pair_counts(sentences, window=window, min_count=min_count)
         every: Counter[tuple[str, str]] = Counter(
