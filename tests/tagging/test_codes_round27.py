@@ -3,6 +3,7 @@
 M3: a study slogan that opens with 学理论 (学理论、强党性 …) names theory study.
 M5: a report on duty that joins 述职 with 述责 or 述廉 is 述职评议; in event news that never speaks of the
 business, the 一述一评 way of reviewing secretaries' reports still counts.
+M4: serving the central work (服务……中心工作) with a few words between, as 服务中心 is.
 Not a measure: the preamble of a plan or notice (为……，现就……作出如下安排：) and the title line of a plan or a
 set of measures (……工作计划, ……实施方案, ……考核评价办法) only name what follows; a 主题实践活动 on a
 business theme without a party or business object is not 目标融合.
@@ -31,6 +32,9 @@ PAIRS = [
     # the title line of a plan or of a set of measures
     ("各支部认真落实三会一课工作计划。", "某中学2025年三会一课工作计划", "M3"),
     ("局党委严格执行党建工作考核评价办法。", "党建工作考核评价办法", "M5"),
+    # M4: serving the central work with words in between
+    ("支部把服务全院医疗中心工作作为活动主线。", "支部把全院医疗中心工作情况作为学习材料。", "M4"),
+    ("以服务教育教学中心工作为导向开展组织生活。", "以教育教学中心工作的安排为依据调整课表。", "M4"),
     # 主题实践活动 needs a party or business object
     ("党支部开展“党员亮身份”主题实践活动。", "法院组织“公正司法、优质服务”主题实践活动。", "M4"),
 ]
