@@ -76,6 +76,9 @@ _STRUCTURAL_HEADING = re.compile(
     r"|^[^。；，,：:]{0,4}(?:步骤|安排|提示|导引|事项|说明)$|^(?:重点|主要)内容$")
 # Explanations of how a problem arose announce a cause even beside the word 问题 (存在问题的原因分析).
 _CAUSE_OF_PROBLEM = re.compile(r"问题(?:产生|形成|出现)?的(?:深层次|主要)?(?:原因|成因|根源)")
+# A heading that takes the problems apart (对照检查突出问题的深度剖析; 问题剖析) names no cause unless it says so.
+_PROBLEMS_DISSECTED = re.compile(r"问题[^。；，,]{0,4}剖析|剖析[^。；，,]{0,6}(?:问题|不足|差距)$")
+_CAUSE_WORD = re.compile(r"原因|成因|根源|根子|症结|病根|病因|缘由|动因|诱因|因素|溯源")
 # A heading longer than this is a sentence that opens with a numeral (一是…): its words are content, not a label.
 _HINT_HEADING_MAX = 30
 SECTION_HINT_WEIGHT = 2.5
@@ -684,6 +687,8 @@ def _section_hint(text: str) -> str:
     roles = [role for role, pattern in SECTION_HINTS if pattern.search(text)]
     if "cause" in roles and _CAUSE_OF_PROBLEM.search(text):
         return "cause"
+    if "cause" in roles and _PROBLEMS_DISSECTED.search(text) and not _CAUSE_WORD.search(text):
+        return "problem"  # 突出问题的深度剖析: the problems taken apart, no cause named
     if _PROBLEMS_AND_CAUSES.search(text):
         return ""  # 核心问题与成因分析: problems and causes both
     if len(roles) > 1:
