@@ -1081,6 +1081,9 @@ class RoleRules:
                 hit.code in self._disconnects for hit in matcher_for(self.codebook).match(text)) and not _DEFINES.match(own):
             scores["problem"] += 1.0  # a disconnect named outside advice is most often observed
         explains = bool(_EXPLANATION.search(text)) and not _SUCCESS_EXPLAINED.search(text) and not context.is_title
+        if explains and _QUOTATION.search(text):
+            explains = False  # 总书记指出：“…根源是…”: the root named in a quotation of authority is cited, not the writer's
+            scores["cause"] = 0.0
         if _SUCCESS_EXPLAINED.search(text):
             scores["cause"] = 0.0  # why a unit succeeded (之所以能够…, 根本原因在于…) explains no shortcoming
         if explains:
