@@ -632,6 +632,11 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
         if (listed == "cause" and inline_list and heading is None and not explaining
                 and _LIST_SUMMED_UP.match(stripped)):
             listed = ""  # 这些认识都是错误的。: a verdict on the causes listed (一是…二是…) closes their list
+        if (listed == "cause" and (heading is None or heading[0] >= _INLINE_RANK) and not policy and not explaining
+                and _PRESCRIBES.match(_HEADING_NUMBER.sub("", stripped))):
+            # 一是要提高思想认识。 after the causes: the remedies begin, and the list with them is advice
+            listed, list_rank, inline_list = "recommendation", None, True
+            hint = "recommendation"
         if explaining and not hint and not listed:
             hint = "cause"
         announcing = next((role for role, pattern in _LIST_ANNOUNCEMENTS if pattern.search(stripped)), "") if (
