@@ -193,6 +193,9 @@ _SUCCESS_EXPLAINED = re.compile(r"之所以能够?|成功(?:的)?(?:根本|主�
 _EXPLANATION_GOES_ON = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d][)）、.]?)?\s*(?:另一方面|一方面|同时|此外|加之|再加上|而另一些|另一些"
                                   # an example of what was just explained (比如，…; 又如，…)
                                   r"|比如|例如|譬如|又如|再如)")
+# An explanation that names a mindset (思想认识的偏差, 观念陈旧), and the sentence after it that tells what some think.
+_MINDSET_NAMED = re.compile(r"思想|认识|观念|心态|意识")
+_HELD_BY_SOME = re.compile(r"^(?:[^。；，,]{0,6}[，,])?(?:有的|一些|部分|少数|个别|不少|很多|许多)[^。；，,]{0,12}(?:认为|觉得|以为|把)")
 # An enumeration that opens in or right after an explanation (原因在于…。首先是…; 为何…？其一…) lists causes:
 # its items and what they say are causes until the next heading.
 _ENUMERATION = re.compile(r"(?:^|[，,:：？?。]\s*)(?:首先|其一|第一[，,、]|一方面|一是)")
@@ -622,7 +625,9 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
             listed, list_rank, explaining = "", None, False
         explained = explaining
         explaining = not heading and not (title and stripped == title) and (
-            bool(_EXPLANATION.search(stripped)) or (explaining and bool(_EXPLANATION_GOES_ON.match(stripped))))
+            bool(_EXPLANATION.search(stripped)) or (explaining and bool(_EXPLANATION_GOES_ON.match(stripped)))
+            # 究其原因，主要是思想认识有偏差。 then 一些负责人简单地认为…: the mindset named, told of those who hold it
+            or (explaining and _MINDSET_NAMED.search(texts[position - 1]) and bool(_HELD_BY_SOME.match(stripped))))
         enumeration = _ENUMERATION.search(stripped) if heading is None else None
         # the explanation run into its first item (主要原因，一是…) is judged on its opening, not on the item's words
         opening = stripped[:enumeration.start()] if enumeration and explaining and enumeration.start() else stripped
