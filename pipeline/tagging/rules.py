@@ -144,7 +144,9 @@ _EXPLANATION = re.compile(
     # what sets a shortcoming off (形式主义的诱因…; 诱发…的深层次原因)
     r"|诱因|诱发[^。；]{0,16}(?:原因|因素)"
     # a change or a second factor chained to the shortcoming it produced (随着…，…，致使…; 加之…，导致…)
-    r"|(?:^随着|加之)[^。；]{2,60}[，,](?:致使|导致|以致|使得|造成)")
+    r"|(?:^随着|加之)[^。；]{2,60}[，,](?:致使|导致|以致|使得|造成)"
+    # a why-question about a shortcoming that persists (…，为什么…还…？), asked to be answered
+    r"|(?:为什么|为何|缘何|因何)[^。；？?]{0,30}(?:还|仍|依然|依旧|总是|屡|反复|迟迟)[^。；？?]{0,30}[？?]$")
 # A shortcoming labelled as such (问题1：…; 存在问题：…) is a problem, whatever the section around it.
 # So is one labelled as what shows the shortcoming or the harm it does (问题表现：…; 负面影响：…), under a 原因 heading too.
 _PROBLEM_LABEL = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*|\d{1,2}(?:[.．]\d{1,2}){1,3}\s*)?"
