@@ -204,7 +204,9 @@ _ENUMERATION = re.compile(r"(?:^|[，,:：？?。]\s*)(?:首先|其一|第一[�
 # A shortcoming chained to the harm it does (…供需错位导致培训资源浪费; …使得土地闲置): a problem and its cost, no explanation.
 _HARM_DONE = re.compile(r"(?:导致|致使|以致|使得|造成)[^。；]{0,30}(?:浪费|降低|低下|闲置|下降|失真|受损|流失|损害|削弱|挫伤)")
 # A shortcoming censured by a rhetorical question (…，岂不本末倒置; 试问，…能有多少…？; …，其他工作又会怎样？).
-_CENSURE = re.compile(r"岂不(?!是?(?:一举|两全|美哉|快哉|妙哉|更好|更加))|^试问|又(?:会|能)怎样|何谈|从何谈起")
+_CENSURE = re.compile(r"岂不(?!是?(?:一举|两全|美哉|快哉|妙哉|更好|更加))|^试问|又(?:会|能)怎样|何谈|从何谈起"
+                      # a doubt cast back (…，又如何能畅所欲言？; …，还指望…？)
+                      r"|(?:又|还)(?:如何|怎么|怎|哪里)(?:能|会|可能)[^。；？?]{0,30}[？?]$|还指望[^。；？?]{0,40}[？?]$")
 # A sentence that points back to the items just listed as a whole (这些…; 以上…; 总之…) sums them up: it is no item.
 _LIST_SUMMED_UP = re.compile(r"^(?:这些|以上|上述|凡此种种|总之|综上|总而言之)")
 # A shortcoming put down to what bears on it (受…影响，…还存在…问题) is explained.
