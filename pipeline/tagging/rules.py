@@ -76,6 +76,9 @@ _STRUCTURAL_HEADING = re.compile(
     r"|^[^。；，,：:]{0,4}(?:步骤|安排|提示|导引|事项|说明)$|^(?:重点|主要)内容$")
 # Explanations of how a problem arose announce a cause even beside the word 问题 (存在问题的原因分析).
 _CAUSE_OF_PROBLEM = re.compile(r"问题(?:产生|形成|出现)?的(?:深层次|主要)?(?:原因|成因|根源)")
+# A heading that takes the problems apart (对照检查突出问题的深度剖析; 问题剖析) names no cause unless it says so.
+_PROBLEMS_DISSECTED = re.compile(r"问题[^。；，,]{0,4}剖析|剖析[^。；，,]{0,6}(?:问题|不足|差距)$")
+_CAUSE_WORD = re.compile(r"原因|成因|根源|根子|症结|病根|病因|缘由|动因|诱因|因素|溯源")
 # A heading longer than this is a sentence that opens with a numeral (一是…): its words are content, not a label.
 _HINT_HEADING_MAX = 30
 SECTION_HINT_WEIGHT = 2.5
@@ -141,7 +144,9 @@ _EXPLANATION = re.compile(
     # what sets a shortcoming off (形式主义的诱因…; 诱发…的深层次原因)
     r"|诱因|诱发[^。；]{0,16}(?:原因|因素)"
     # a change or a second factor chained to the shortcoming it produced (随着…，…，致使…; 加之…，导致…)
-    r"|(?:^随着|加之)[^。；]{2,60}[，,](?:致使|导致|以致|使得|造成)")
+    r"|(?:^随着|加之)[^。；]{2,60}[，,](?:致使|导致|以致|使得|造成)"
+    # a why-question about a shortcoming that persists (…，为什么…还…？), asked to be answered
+    r"|(?:为什么|为何|缘何|因何)[^。；？?]{0,30}(?:还|仍|依然|依旧|总是|屡|反复|迟迟)[^。；？?]{0,30}[？?]$")
 # A shortcoming labelled as such (问题1：…; 存在问题：…) is a problem, whatever the section around it.
 # So is one labelled as what shows the shortcoming or the harm it does (问题表现：…; 负面影响：…), under a 原因 heading too.
 _PROBLEM_LABEL = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*|\d{1,2}(?:[.．]\d{1,2}){1,3}\s*)?"
@@ -190,13 +195,18 @@ _SUCCESS_EXPLAINED = re.compile(r"之所以能够?|成功(?:的)?(?:根本|主�
 _EXPLANATION_GOES_ON = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d][)）、.]?)?\s*(?:另一方面|一方面|同时|此外|加之|再加上|而另一些|另一些"
                                   # an example of what was just explained (比如，…; 又如，…)
                                   r"|比如|例如|譬如|又如|再如)")
+# An explanation that names a mindset (思想认识的偏差, 观念陈旧), and the sentence after it that tells what some think.
+_MINDSET_NAMED = re.compile(r"思想|认识|观念|心态|意识")
+_HELD_BY_SOME = re.compile(r"^(?:[^。；，,]{0,6}[，,])?(?:有的|一些|部分|少数|个别|不少|很多|许多)[^。；，,]{0,12}(?:认为|觉得|以为|把)")
 # An enumeration that opens in or right after an explanation (原因在于…。首先是…; 为何…？其一…) lists causes:
 # its items and what they say are causes until the next heading.
 _ENUMERATION = re.compile(r"(?:^|[，,:：？?。]\s*)(?:首先|其一|第一[，,、]|一方面|一是)")
 # A shortcoming chained to the harm it does (…供需错位导致培训资源浪费; …使得土地闲置): a problem and its cost, no explanation.
 _HARM_DONE = re.compile(r"(?:导致|致使|以致|使得|造成)[^。；]{0,30}(?:浪费|降低|低下|闲置|下降|失真|受损|流失|损害|削弱|挫伤)")
 # A shortcoming censured by a rhetorical question (…，岂不本末倒置; 试问，…能有多少…？; …，其他工作又会怎样？).
-_CENSURE = re.compile(r"岂不(?!是?(?:一举|两全|美哉|快哉|妙哉|更好|更加))|^试问|又(?:会|能)怎样|何谈|从何谈起")
+_CENSURE = re.compile(r"岂不(?!是?(?:一举|两全|美哉|快哉|妙哉|更好|更加))|^试问|又(?:会|能)怎样|何谈|从何谈起"
+                      # a doubt cast back (…，又如何能畅所欲言？; …，还指望…？)
+                      r"|(?:又|还)(?:如何|怎么|怎|哪里)(?:能|会|可能)[^。；？?]{0,30}[？?]$|还指望[^。；？?]{0,40}[？?]$")
 # A sentence that points back to the items just listed as a whole (这些…; 以上…; 总之…) sums them up: it is no item.
 _LIST_SUMMED_UP = re.compile(r"^(?:这些|以上|上述|凡此种种|总之|综上|总而言之)")
 # A shortcoming put down to what bears on it (受…影响，…还存在…问题) is explained.
@@ -619,7 +629,9 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
             listed, list_rank, explaining = "", None, False
         explained = explaining
         explaining = not heading and not (title and stripped == title) and (
-            bool(_EXPLANATION.search(stripped)) or (explaining and bool(_EXPLANATION_GOES_ON.match(stripped))))
+            bool(_EXPLANATION.search(stripped)) or (explaining and bool(_EXPLANATION_GOES_ON.match(stripped)))
+            # 究其原因，主要是思想认识有偏差。 then 一些负责人简单地认为…: the mindset named, told of those who hold it
+            or (explaining and _MINDSET_NAMED.search(texts[position - 1]) and bool(_HELD_BY_SOME.match(stripped))))
         enumeration = _ENUMERATION.search(stripped) if heading is None else None
         # the explanation run into its first item (主要原因，一是…) is judged on its opening, not on the item's words
         opening = stripped[:enumeration.start()] if enumeration and explaining and enumeration.start() else stripped
@@ -629,6 +641,11 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
         if (listed == "cause" and inline_list and heading is None and not explaining
                 and _LIST_SUMMED_UP.match(stripped)):
             listed = ""  # 这些认识都是错误的。: a verdict on the causes listed (一是…二是…) closes their list
+        if (listed == "cause" and (heading is None or heading[0] >= _INLINE_RANK) and not policy and not explaining
+                and _PRESCRIBES.match(_HEADING_NUMBER.sub("", stripped))):
+            # 一是要提高思想认识。 after the causes: the remedies begin, and the list with them is advice
+            listed, list_rank, inline_list = "recommendation", None, True
+            hint = "recommendation"
         if explaining and not hint and not listed:
             hint = "cause"
         announcing = next((role for role, pattern in _LIST_ANNOUNCEMENTS if pattern.search(stripped)), "") if (
@@ -684,6 +701,8 @@ def _section_hint(text: str) -> str:
     roles = [role for role, pattern in SECTION_HINTS if pattern.search(text)]
     if "cause" in roles and _CAUSE_OF_PROBLEM.search(text):
         return "cause"
+    if "cause" in roles and _PROBLEMS_DISSECTED.search(text) and not _CAUSE_WORD.search(text):
+        return "problem"  # 突出问题的深度剖析: the problems taken apart, no cause named
     if _PROBLEMS_AND_CAUSES.search(text):
         return ""  # 核心问题与成因分析: problems and causes both
     if len(roles) > 1:
@@ -1076,6 +1095,9 @@ class RoleRules:
                 hit.code in self._disconnects for hit in matcher_for(self.codebook).match(text)) and not _DEFINES.match(own):
             scores["problem"] += 1.0  # a disconnect named outside advice is most often observed
         explains = bool(_EXPLANATION.search(text)) and not _SUCCESS_EXPLAINED.search(text) and not context.is_title
+        if explains and _QUOTATION.search(text):
+            explains = False  # 总书记指出：“…根源是…”: the root named in a quotation of authority is cited, not the writer's
+            scores["cause"] = 0.0
         if _SUCCESS_EXPLAINED.search(text):
             scores["cause"] = 0.0  # why a unit succeeded (之所以能够…, 根本原因在于…) explains no shortcoming
         if explains:
