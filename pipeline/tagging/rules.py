@@ -46,11 +46,11 @@ YARDSTICK_TITLE = re.compile(
     r"|(?:会议|大会|座谈会|推进会|部署会|培训班|开班式)上的(?:讲话|部署|要求)"
     r"|(?:会议|大会|座谈会|推进会|部署会)(?:上(?:强调|指出|要求)|召开|举行)|召开[^。；]{0,24}(?:会议|大会|推进会|部署会)")
 SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("recommendation", re.compile(r"对策|建议|路径|启示|下一步|下步|之策|打算|(?:努力|目标|前进)方向|展望|工作思路"
+    ("recommendation", re.compile(r"对策|建议|路径|启示|下一步|下步|之策|打算|(?:努力|目标|前进)方向|展望|工作思路|整改(?:措施|举措|思路)$"
                                   r"|^[一二三四五六七八九十]是要")),
     ("cause", re.compile(r"原因|成因|根源|动因|诱因|剖析|症结|根子|病根|病因|缘由|溯源|因素(?:分析|探析|探究)?$"
                          # a heading that asks why (为什么会出现这些问题)
-                         r"|(?:为何|为什么|何以)[^。；]{0,20}(?:问题|现象|不|难|没|越)")),
+                         r"|(?:为何|为什么|何以)[^。；]{0,20}(?:问题|现象|不|难|没|越)|(?:为何|为什么|何以)(?:会|总|还|屡)?(?:出现|产生)")),
     ("problem", re.compile(r"表现|存在(?:的)?(?:主要)?问题|主要问题|不足|短板|差距|困难|^(?:[一二三四五六七八九十]+[、.．])?\s*问题$"
                            r"|^(?:[一二三四五六七八九十]+、)?(?:当前|目前|现阶段)[^。；，,]{0,20}问题$"
                            r"|发现的(?:主要)?问题|面临的(?:主要)?(?:难题|问题|挑战|困境)")),
@@ -138,13 +138,21 @@ _EXPLANATION = re.compile(
     r"|^(?:那么|那|可)?[，,]?[^。；？?]{0,16}(?:为什么|为何|何以|缘何|因何)(?!要)[^。；？?]{2,40}[？?]$"
     r"|是制约[^。；]{2,30}的(?:重要|主要|关键)?因素|(?:多重|多种|诸多|多方面)因素[^。；]{0,8}(?:交织|叠加|共同作用)"
     # one of the reasons (也是原因之一), …主要是因为…, 缘于/源自, what produced the state just described (造成这种现象的…，…)
-    r"|原因之一|[，,](?:主要|这|也|正|就)?是因为|缘于|源自|从(?:深层次|根本上|本质上)(?:看|讲|来看|分析)"
+    r"|原因之一|[，,](?:主要|这|也|正|就)?是因为|缘于|源自|从(?:深层次|根本上|本质上)(?:看|讲|来看|分析)|^(?:深层次|深层|往深处)(?:看|讲|来看|分析)[，,]"
     r"|^(?:[^。；，,]{0,6}[，,])?(?:造成|导致|产生|出现)(?:这种|这一|这些|此类|上述|以上|这样的?)[^。；，,]{0,10}"
     r"(?:现象|问题|状况|局面|情况|结果)(?:的)?(?:原因)?[，,]"
     # what sets a shortcoming off (形式主义的诱因…; 诱发…的深层次原因)
     r"|诱因|诱发[^。；]{0,16}(?:原因|因素)"
     # a change or a second factor chained to the shortcoming it produced (随着…，…，致使…; 加之…，导致…)
     r"|(?:^随着|加之)[^。；]{2,60}[，,](?:致使|导致|以致|使得|造成)"
+    # a shortcoming that persists, put down to its source in the same sentence (…屡禁不止，主要在于…; …久治不愈，根本是…)
+    r"|(?:屡禁不止|屡治不绝|屡纠屡犯|屡改屡犯|久治不愈|久拖不决|久攻不下|禁而不绝|积重难返|反复出现|反弹回潮|长期存在|难以根治|难以破解|难以落地)"
+    r"[^。；，,]{0,6}[，,]\s*(?:其|究其)?(?:主要|根本|关键|很大程度上|归根结底|说到底)?(?:原因|症结)?(?:还是|就|恰恰)?(?:在于|是因为|源于)"
+    # a shortcoming put down to what it rests on in the same sentence (基层负担过重，根本在于…; 学用脱节，主要在于…)
+    r"|(?:问题|现象|不足|短板|不够|不强|不高|不力|不到位|不实|过重|较重|脱节|两张皮|形式主义|官僚主义)[^。；，,]{0,8}[，,]\s*"
+    r"(?:其|这)?(?:主要|根本|很大程度上)?(?:原因)?(?:还是|就)?在于"
+    # causes of two kinds named together (既有历史原因，也有现实原因)
+    r"|既有[^。；，,]{0,12}(?:原因|因素)[，,]?\s*(?:也有|又有|还有|更有)"
     # a why-question about a shortcoming that persists (…，为什么…还…？), asked to be answered
     r"|(?:为什么|为何|缘何|因何)[^。；？?]{0,30}(?:还|仍|依然|依旧|总是|屡|反复|迟迟)[^。；？?]{0,30}[？?]$")
 # A shortcoming labelled as such (问题1：…; 存在问题：…) is a problem, whatever the section around it.
@@ -194,7 +202,10 @@ _SUCCESS_EXPLAINED = re.compile(r"之所以能够?|成功(?:的)?(?:根本|主�
 # The second half of an explanation (一方面…，另一方面…) explains too.
 _EXPLANATION_GOES_ON = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d][)）、.]?)?\s*(?:另一方面|一方面|同时|此外|加之|再加上|而另一些|另一些"
                                   # an example of what was just explained (比如，…; 又如，…)
-                                  r"|比如|例如|譬如|又如|再如)")
+                                  r"|比如|例如|譬如|又如|再如"
+                                  # the next dimension of the explanation (从思想认识上看，…; 在制度机制上，…; 能力素质方面，…)
+                                  r"|(?:从|在)?(?:思想|认识|思想认识|观念|制度|机制|制度机制|体制机制|能力|能力素质|素质|队伍|组织|作风|工作)"
+                                  r"(?:上|层面|方面)(?:看|讲|来看|而言|分析)?[，,])")
 # An explanation that names a mindset (思想认识的偏差, 观念陈旧), and the sentence after it that tells what some think.
 _MINDSET_NAMED = re.compile(r"思想|认识|观念|心态|意识")
 _HELD_BY_SOME = re.compile(r"^(?:[^。；，,]{0,6}[，,])?(?:有的|一些|部分|少数|个别|不少|很多|许多)[^。；，,]{0,12}(?:认为|觉得|以为|把)")
@@ -327,6 +338,10 @@ _LIST_ANNOUNCEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # (…在原因、性质、形式等方面… names dimensions, it announces no list)
     ("cause", re.compile(r"(?:原因|根源|成因)[^。；]{0,12}(?:有[两二三四五六几多]|如下|以下|(?<!等)方面|几点|是多方面的|包括)"
                          r"|(?:背后|深层次?|深刻|复杂)[^。；]{0,10}(?:原因|根源|成因)[。:：]?$"
+                         # the count or the list named before the word (有以下几方面原因：; 主要有三个方面的原因。)
+                         r"|(?:以下|如下|[两二三四五六七八九几多]个)[^。；，,]{0,6}(?:方面|点|条)?的?(?:原因|根源|成因)(?:[。:：]?$|[:：])"
+                         # …or with a bare colon (原因主要有：; 根源在于：)
+                         r"|^[^。；，,]{0,12}(?:原因|根源|成因)[^。；，,]{0,4}(?:有|是|在于|包括)[:：]\s*$"
                          r"|(?:既有|有)[^。；]{0,10}(?:主观|客观)(?:原因|因素|方面)")),
     ("problem", re.compile(r"表现(?:在|为)[^。；]{0,8}(?:以下|如下|几个方面|[两二三四五六几]个?方面)"
                            r"|(?:存在|面临)[^。；]{0,20}问题[^。；]{0,6}(?:[:：]|主要(?:有|是|表现))\s*$"
@@ -658,6 +673,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
             listed, list_rank, inline_list = announcing, None, False
             # the announcement itself is the news's frame, unless its first point is run into it (…三点要求：一是…)
             hint = hint or ("" if listed == "requirement" and not _RUN_IN_ITEM.search(stripped) else listed)
+            if listed == "cause":
+                hint = "cause"  # 存在这些问题，有以下几方面原因： under a problem heading announces the causes
         elif listed and list_rank is not None and heading is not None and heading[0] == list_rank:
             # an item heading of the list: a section named above the list still decides (背景动因 → 主要表现…)
             hint = _enclosing_hint([t for r, t in parents if r < list_rank]) or listed
