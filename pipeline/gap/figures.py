@@ -104,10 +104,15 @@ AGE_CONTEXT = re.compile(r"平均年龄|年龄平均|平均年纪")
 # A count set by a rule (每年至少开展2次, 每名党员每月不少于1次) is a norm, not a measured fact.
 NORM_WORDS = re.compile(r"至少|不少于|不低于|不超过|不多于|原则上|应当|必须|须")
 NORM_PERIOD = re.compile(r"每(?:年|半年|季度?|月|周|名|个|位|人|次)")
+# A count right after 每 + a period is a frequency or a quota (以每月1天为固定时间, 每年2次), not a measured fact.
+FREQUENCY_BEFORE = re.compile(r"(?<![平人日月年]均)每(?:年|半年|季度?|月|周|星期|天|日)\s*$")
+# A threshold on a rate or score picks out a group (满意率未达60%的党支部, 积分低于60分的): a rule, not a fact.
+THRESHOLD_BEFORE = re.compile(r"(?:率|度|分|分数|比例|比重|占比)\s*(?:未达到|未达|达不到|未超过|低于|高于|不足|不到|超过|达到|在)\s*$")
+THRESHOLD_AFTER = re.compile(r"^\s*(?:以上|以下|及以上|及以下)?\s*的")
 # A target (力争评选出10个, 确保参学率达到100%) is not yet a measured fact.
 TARGET_WORDS = re.compile(r"力争|争取|预计|(?<![模虚])拟|目标为|目标是|确保")
 # A deadline ahead (到2025年底，建成…) sets a target unless the sentence says it was met (已, 了).
-DEADLINE = re.compile(r"(?:^|[。；;，,：:])\s*到\s*(?:19|20)\d{2}\s*年(?:底|末)?")
+DEADLINE = re.compile(r"(?:^|[。；;，,：:“\"「『‘])\s*到\s*(?:19|20)\d{2}\s*年(?:底|末)?")
 MET = re.compile(r"已|了")
 # What pages say about themselves: an issue number (2022年2期), a reading count (阅读：111次), a
 # count in a title's brackets (实施方案【6篇】).
@@ -162,6 +167,8 @@ _STRUCTURAL_HEAD = re.compile(
 _COUNTABLE_HEAD = re.compile("|".join(sorted(map(re.escape, COUNTABLE_HEADS), key=len, reverse=True)))
 _COUNTABLE_HEAD_SET = frozenset(COUNTABLE_HEADS)
 _POPULATION_FRAME = re.compile(r"([^，,。；;：:]{1,20}?)(?:当中|之中|中)[，,]")
+# A section number opening a heading (6.1人力资源配置, 2.3项目管理): the measure starts a word.
+_SECTION_NUMBER = re.compile(r"\s*\d{1,2}(?:\.\d{1,2})+$")
 _CLAUSE_END_AFTER = re.compile(r"^\s*(?:$|[，,。；;！？!?、）)])")
 
 
@@ -286,6 +293,8 @@ def _is_structure_or_reference(text: str, start: int, end: int, measure: str, ch
     clause_start, _ = _clause_bounds(text, start, end)
     if NORM_WORDS.search(text, clause_start, start) and NORM_PERIOD.search(text, clause_start, start):
         return True
+    if FREQUENCY_BEFORE.search(before):
+        return True
     if chinese:
         if measure in CN_FREE_MEASURES:
             return False
@@ -293,6 +302,20 @@ def _is_structure_or_reference(text: str, start: int, end: int, measure: str, ch
             return not _counted_by_chinese_numeral(text, end)
         return True
     return False
+
+
+def _is_threshold(text: str, start: int, end: int) -> bool:
+    """满意率未达60%的党支部, 年终积分低于60分的: a bound on a rate or score that picks out a group."""
+    return (THRESHOLD_BEFORE.search(text, max(0, start - 8), start) is not None
+            and THRESHOLD_AFTER.match(text[end:end + 6]) is not None)
+
+
+def _is_section_number(text: str, start: int, end: int, measure: str) -> bool:
+    """6.1人力资源配置: a dotted number opening the text, whose measure starts a dictionary word."""
+    if not _SECTION_NUMBER.fullmatch(text[:end - len(measure)]):
+        return False
+    word = text[end - len(measure):end + 1]
+    return len(word) > len(measure) and bool(jieba_tokenizer().FREQ.get(word))
 
 
 def _is_target(text: str, start: int, end: int) -> bool:
@@ -327,7 +350,9 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
             continue  # “三个到位”, “1名党员联系10户群众”: a slogan
         if not percent and _is_structure_or_reference(text, start, end, measure, chinese):
             continue
-        if _is_target(text, start, end):
+        if _is_target(text, start, end) or _is_threshold(text, start, end):
+            continue
+        if not percent and _is_section_number(text, start, end, measure):
             continue
         if PAGE_APPARATUS.search(text, max(0, start - 8), start):
             continue  # 2022年2期, 阅读：111次, 【6篇】: the page describing itself
