@@ -43,7 +43,7 @@ MEASURE_WORDS = (
     "个百分点", "百分点", "人次", "万元", "亿元", "元", "个月", "分钟", "个", "名", "人", "次", "项", "家", "期",
     "篇", "条", "场", "批", "所", "支", "户", "位", "村", "部", "件", "幅", "年", "天", "万亩", "亩", "小时", "份",
     "处", "分", "倍", "套", "本", "册", "课时", "学时", "场次", "起", "个工作日", "工作日", "个季度", "轮", "岁",
-    "平方米", "公里", "张", "块", "台", "辆", "间", "座",
+    "平方米", "公里", "张", "块", "台", "辆", "间", "座", "句",
 )
 # Measure → kind; measures not listed are counts.
 KINDS = {
@@ -87,7 +87,7 @@ STRUCTURAL_HEADS = (
     "思考", "做法", "经验",
 )
 # Words right before a numeral that make it an ordinal or a reference rather than a figure.
-ORDINAL_BEFORE = re.compile(r"(?:第|届|这|那|每|某|哪|(?<![目此之以提当日年])前|(?<![之此随今然以其])后|以下|如下|下列)$")
+ORDINAL_BEFORE = re.compile(r"(?:第|届|这|那|每|某|哪|同|(?<![目此之以提当日年])前|(?<![之此随今然以其])后|以下|如下|下列)$")
 # A session of a congress is named by its number: 十二届全国人大五次会议.
 SESSION_BEFORE = re.compile(r"届(?:全国人大|全国政协|人大常委会|人大|政协|中央委员会|[省市县区]委|党代会|职代会)?$")
 # Vague amounts: 数十人, 几百名, 若干个.
@@ -110,13 +110,26 @@ FREQUENCY_BEFORE = re.compile(r"(?<![平人日月年]均)每(?:年|半年|季度
 THRESHOLD_BEFORE = re.compile(r"(?:率|度|分|分数|比例|比重|占比)\s*(?:未达到|未达|达不到|未超过|低于|高于|不足|不到|超过|达到|在)\s*$")
 THRESHOLD_AFTER = re.compile(r"^\s*(?:以上|以下|及以上|及以下)?\s*的")
 # A target (力争评选出10个, 确保参学率达到100%) is not yet a measured fact.
-TARGET_WORDS = re.compile(r"力争|争取|预计|(?<![模虚])拟|目标为|目标是|确保")
+TARGET_WORDS = re.compile(
+    r"力争|争取|预计|(?<![模虚])拟|目标为|目标是|确保|明年|下一年度|下一步|下阶段"
+    r"|(?<!按)(?<!按照)(?<!完成)(?<!超)计划(?![的，,。；;、中内])"
+)
 # A deadline ahead (到2025年底，建成…) sets a target unless the sentence says it was met (已, 了).
 DEADLINE = re.compile(r"(?:^|[。；;，,：:“\"「『‘])\s*到\s*(?:19|20)\d{2}\s*年(?:底|末)?")
 MET = re.compile(r"已|了")
 # What pages say about themselves: an issue number (2022年2期), a reading count (阅读：111次), a
 # count in a title's brackets (实施方案【6篇】).
-PAGE_APPARATUS = re.compile(r"(?:19|20)\d{2}\s*年\s*第?\s*$|(?:阅读|浏览|点击|阅读量|浏览量|点击量)\s*[:：]?\s*$|【\s*$")
+PAGE_APPARATUS = re.compile(
+    r"(?:19|20)\d{2}\s*年\s*第?\s*$|(?:阅读|浏览|点击|阅读量|浏览量|点击量)\s*[:：]?\s*$|【\s*$|范文\s*$"
+)
+# A page offering its texts (…的文章6篇，欢迎品鉴！).
+PAGE_APPARATUS_AFTER = re.compile(r"^\s*[，,！!]?\s*(?:欢迎(?:品鉴|阅读|参考|借鉴|下载)|供(?:大家)?参考|仅供参考)")
+# A lone 百/千/万 before a measure names a campaign or a group (百名书记, 千名干部进千企): not a count.
+ROUND_NAME_NUMBERS = frozenset({"百", "千", "万"})
+# A measure that begins a word with the next character: 八支部 is the eighth branch, not eight 支.
+MEASURE_WORD_STARTS = {"支": "部"}
+# Separators of an enumeration that a count may sum up (政务处、图书馆以及音乐厅三个区域).
+_ENUMERATION_SEPARATOR = re.compile(r"以及|、|和|及|与")
 TIME_FRAME_AFTER = re.compile(r"^(?:来|以来|内|间|中|里|前|后|之内|之间|时间里)")
 TIME_FRAME_BEFORE = re.compile(r"(?:近|最近|过去|前|后|未来|今后)$")
 # A score 分 is not a time (8时30分), a fraction (三分之一) or a verb (分批, 分类, 分为 …).
@@ -304,6 +317,19 @@ def _is_structure_or_reference(text: str, start: int, end: int, measure: str, ch
     return False
 
 
+def _sums_up_enumeration(text: str, start: int, end: int, value: float | None) -> bool:
+    """A count equal to the number of items listed just before it in its clause, with its head noun after it
+    (A、B和C三个社区, A、B等2支队伍), restates the list; a count larger than the list (A村、B村等12个村) and a
+    count closing its clause (A、B等培训班3期，) are data."""
+    if value is None or value < 2 or value != int(value) or _CLAUSE_END_AFTER.match(text[end:]):
+        return False
+    clause_start, _ = _clause_bounds(text, start, start)
+    if FIGURE.search(text, clause_start, start):
+        return False  # 6个党支部、2个党总支: a list of counts, not of items
+    separators = len(_ENUMERATION_SEPARATOR.findall(text, clause_start, start))
+    return separators > 0 and separators + 1 == int(value)
+
+
 def _is_threshold(text: str, start: int, end: int) -> bool:
     """满意率未达60%的党支部, 年终积分低于60分的: a bound on a rate or score that picks out a group."""
     return (THRESHOLD_BEFORE.search(text, max(0, start - 8), start) is not None
@@ -344,6 +370,12 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
             continue
         if chinese and VAGUE_BEFORE.search(text[max(0, start - 2):start]):
             continue
+        if chinese and number in ROUND_NAME_NUMBERS and not match.group("approx"):
+            continue  # 百名书记, 千名干部: a name
+        if MEASURE_WORD_STARTS.get(measure) == text[end:end + 1]:
+            continue  # 八支部: an ordinal branch name
+        if not percent and _sums_up_enumeration(text, start, end, parse_number(number)):
+            continue  # 政务处、图书馆以及音乐厅三个区域: the count of a list just given
         if _inside(titles, start, end) or _inside(named, start, end):
             continue  # 《…22条措施》, 五个十佳: the number names something
         if not percent and _inside(quotes, start, end):
@@ -354,7 +386,7 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
             continue
         if not percent and _is_section_number(text, start, end, measure):
             continue
-        if PAGE_APPARATUS.search(text, max(0, start - 8), start):
+        if PAGE_APPARATUS.search(text, max(0, start - 8), start) or PAGE_APPARATUS_AFTER.match(text[end:end + 10]):
             continue  # 2022年2期, 阅读：111次, 【6篇】: the page describing itself
         if number.isdigit() and len(number) == 4 and (measure == "年" or text[end:end + 1] in "年月"):
             continue  # a calendar year
