@@ -19,8 +19,11 @@ Not figures:
 * dates and time frames: 2023年3月, 2021年, 近3年来, 历经两年, 8时30分; a number of years counts only
   as a repeated record (连续3年, 连续三年);
 * the exception of a 除…外 clause (除1名专职副书记外, the statement is about the others);
-* norms and targets: a count set by a rule (每年至少开展2次) and a target (力争评选出10个, 确保参学率达到
-  100%) are not yet measured;
+* norms and targets: a count set by a rule (每年至少开展2次, 以每月1天为主题党日), a target (力争评选出10个,
+  确保参学率达到100%, 计划培训200人次, “到2025年，…达到90%以上”) and a threshold that picks out a group
+  (满意率未达60%的党支部) are not yet measured;
+* a count that restates the list just before it (政务处、图书馆以及音乐厅三个区域), names built on round
+  numbers (百名书记), branch names (八支部) and section numbers opening a heading (6.1人力资源配置);
 * anonymised placeholders (x名, XX个, X%): they carry no value, so they would be charted and counted as
   data. :func:`extract_figures` leaves them out unless ``keep_placeholders`` is set, in which case they
   come back with ``value None`` and ``anonymised True`` (the flag the report tables carry).
