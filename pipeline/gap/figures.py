@@ -104,6 +104,9 @@ NAMED_NUMERALS = (
 DURATION_BEFORE = re.compile(r"(?:连续|累计|坚持)$")
 # An age is a figure as an average (平均年龄46.3岁), not as a bracket (35岁以下, 60岁以上老人).
 AGE_CONTEXT = re.compile(r"平均年龄|年龄平均|平均年纪")
+AGE_BRACKET_AFTER = re.compile(r"^\s*(?:以下|以上|及以下|及以上|至|到|-|—|～|~)")
+# A count whose counted noun is told what to do (两个支部要…, 三个党小组必须…) addresses them: not a measured fact.
+ADDRESSED_AFTER = re.compile(r"^(?:要(?!求)|应当|应|必须|务必)")
 # A count set by a rule (每年至少开展2次, 每名党员每月不少于1次) is a norm, not a measured fact.
 NORM_WORDS = re.compile(r"至少|不少于|不低于|不超过|不多于|原则上|应当|必须|须")
 NORM_PERIOD = re.compile(r"每(?:年|半年|季度?|月|周|名|个|位|人|次)")
@@ -304,7 +307,10 @@ def _is_structure_or_reference(text: str, start: int, end: int, measure: str, ch
             return False
     if measure == "分" and (chinese or SCORE_BEFORE.search(before) or SCORE_AFTER.match(after)):
         return True
-    if measure == "岁" and not AGE_CONTEXT.search(text[max(0, start - 12):start]):
+    if measure == "岁" and (not AGE_CONTEXT.search(text[max(0, start - 12):start]) or AGE_BRACKET_AFTER.match(after)):
+        return True
+    head = _COUNTABLE_HEAD.match(text, end)
+    if head is not None and ADDRESSED_AFTER.match(text[head.end():head.end() + 2]):
         return True
     clause_start, _ = _clause_bounds(text, start, end)
     if NORM_WORDS.search(text, clause_start, start) and NORM_PERIOD.search(text, clause_start, start):
