@@ -93,6 +93,8 @@ STRUCTURAL_HEADS = (
 ORDINAL_BEFORE = re.compile(r"(?:第|届|这|那|每|某|哪|同|(?<![目此之以提当日年])前|(?<![之此随今然以其])后|以下|如下|下列)$")
 # A session of a congress is named by its number: 十二届全国人大五次会议.
 SESSION_BEFORE = re.compile(r"届(?:全国人大|全国政协|人大常委会|人大|政协|中央委员会|[省市县区]委|党代会|职代会)?$")
+# A percentage counted by a Chinese numeral (实现“三个100%”) is a slogan.
+SLOGAN_PERCENT_BEFORE = re.compile(r"[一二两三四五六七八九十]个\s*$")
 # Vague amounts: 数十人, 几百名, 若干个.
 VAGUE_BEFORE = re.compile(r"(?:数|几|若干)$")
 # Numerals of well-known political names outside the domain lexicon (the lexicon's own are read from it).
@@ -379,6 +381,8 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
             continue
         if chinese and VAGUE_BEFORE.search(text[max(0, start - 2):start]):
             continue
+        if percent and SLOGAN_PERCENT_BEFORE.search(text, max(0, start - 3), start):
+            continue  # 三个100%: a slogan
         if chinese and number in ROUND_NAME_NUMBERS and not match.group("approx"):
             continue  # 百名书记, 千名干部: a name
         if MEASURE_WORD_STARTS.get(measure) == text[end:end + 1]:

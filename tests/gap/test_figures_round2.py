@@ -43,6 +43,9 @@ CASES: tuple[tuple[str, tuple[tuple[float, str], ...]], ...] = (
     ("支部党员平均年龄38岁，35岁以下青年党员占42%。", ((38, "岁"), (42, "%"))),
     ("结对的两个支部要定期开展联合主题党日。", ()),
     ("三个党小组必须在月底前完成学习任务。", ()),
+    # a percentage counted by a Chinese numeral is a slogan
+    ("全面实现“三个100%”工作目标。", ()),
+    ("力求做到两个100%，即参学率和覆盖率都达标。", ()),
 )
 
 # Behaviour these rules must keep (they passed before the rules were added).
