@@ -19,8 +19,11 @@ Not figures:
 * dates and time frames: 2023年3月, 2021年, 近3年来, 历经两年, 8时30分; a number of years counts only
   as a repeated record (连续3年, 连续三年);
 * the exception of a 除…外 clause (除1名专职副书记外, the statement is about the others);
-* norms and targets: a count set by a rule (每年至少开展2次) and a target (力争评选出10个, 确保参学率达到
-  100%) are not yet measured;
+* norms and targets: a count set by a rule (每年至少开展2次, 以每月1天为主题党日), a target (力争评选出10个,
+  确保参学率达到100%, 计划培训200人次, “到2025年，…达到90%以上”) and a threshold that picks out a group
+  (满意率未达60%的党支部) are not yet measured;
+* a count that restates the list just before it (政务处、图书馆以及音乐厅三个区域), names built on round
+  numbers (百名书记), branch names (八支部) and section numbers opening a heading (6.1人力资源配置);
 * anonymised placeholders (x名, XX个, X%): they carry no value, so they would be charted and counted as
   data. :func:`extract_figures` leaves them out unless ``keep_placeholders`` is set, in which case they
   come back with ``value None`` and ``anonymised True`` (the flag the report tables carry).
@@ -43,7 +46,7 @@ MEASURE_WORDS = (
     "个百分点", "百分点", "人次", "万元", "亿元", "元", "个月", "分钟", "个", "名", "人", "次", "项", "家", "期",
     "篇", "条", "场", "批", "所", "支", "户", "位", "村", "部", "件", "幅", "年", "天", "万亩", "亩", "小时", "份",
     "处", "分", "倍", "套", "本", "册", "课时", "学时", "场次", "起", "个工作日", "工作日", "个季度", "轮", "岁",
-    "平方米", "公里", "张", "块", "台", "辆", "间", "座",
+    "平方米", "公里", "张", "块", "台", "辆", "间", "座", "句",
 )
 # Measure → kind; measures not listed are counts.
 KINDS = {
@@ -87,9 +90,11 @@ STRUCTURAL_HEADS = (
     "思考", "做法", "经验",
 )
 # Words right before a numeral that make it an ordinal or a reference rather than a figure.
-ORDINAL_BEFORE = re.compile(r"(?:第|届|这|那|每|某|哪|(?<![目此之以提当日年])前|(?<![之此随今然以其])后|以下|如下|下列)$")
+ORDINAL_BEFORE = re.compile(r"(?:第|届|这|那|每|某|哪|同|(?<![目此之以提当日年])前|(?<![之此随今然以其])后|以下|如下|下列)$")
 # A session of a congress is named by its number: 十二届全国人大五次会议.
 SESSION_BEFORE = re.compile(r"届(?:全国人大|全国政协|人大常委会|人大|政协|中央委员会|[省市县区]委|党代会|职代会)?$")
+# A percentage counted by a Chinese numeral (实现“三个100%”) is a slogan.
+SLOGAN_PERCENT_BEFORE = re.compile(r"[一二两三四五六七八九十]个\s*$")
 # Vague amounts: 数十人, 几百名, 若干个.
 VAGUE_BEFORE = re.compile(r"(?:数|几|若干)$")
 # Numerals of well-known political names outside the domain lexicon (the lexicon's own are read from it).
@@ -101,17 +106,38 @@ NAMED_NUMERALS = (
 DURATION_BEFORE = re.compile(r"(?:连续|累计|坚持)$")
 # An age is a figure as an average (平均年龄46.3岁), not as a bracket (35岁以下, 60岁以上老人).
 AGE_CONTEXT = re.compile(r"平均年龄|年龄平均|平均年纪")
+AGE_BRACKET_AFTER = re.compile(r"^\s*(?:以下|以上|及以下|及以上|至|到|-|—|～|~)")
+# A count whose counted noun is told what to do (两个支部要…, 三个党小组必须…) addresses them: not a measured fact.
+ADDRESSED_AFTER = re.compile(r"^(?:要(?!求)|应当|应|必须|务必)")
 # A count set by a rule (每年至少开展2次, 每名党员每月不少于1次) is a norm, not a measured fact.
 NORM_WORDS = re.compile(r"至少|不少于|不低于|不超过|不多于|原则上|应当|必须|须")
 NORM_PERIOD = re.compile(r"每(?:年|半年|季度?|月|周|名|个|位|人|次)")
+# A count right after 每 + a period is a frequency or a quota (以每月1天为固定时间, 每年2次), not a measured fact.
+FREQUENCY_BEFORE = re.compile(r"(?<![平人日月年]均)每(?:年|半年|季度?|月|周|星期|天|日)\s*$")
+# A threshold on a rate or score picks out a group (满意率未达60%的党支部, 积分低于60分的): a rule, not a fact.
+THRESHOLD_BEFORE = re.compile(r"(?:率|度|分|分数|比例|比重|占比)\s*(?:未达到|未达|达不到|未超过|低于|高于|不足|不到|超过|达到|在)\s*$")
+THRESHOLD_AFTER = re.compile(r"^\s*(?:以上|以下|及以上|及以下)?\s*的")
 # A target (力争评选出10个, 确保参学率达到100%) is not yet a measured fact.
-TARGET_WORDS = re.compile(r"力争|争取|预计|(?<![模虚])拟|目标为|目标是|确保")
+TARGET_WORDS = re.compile(
+    r"力争|争取|预计|(?<![模虚])拟|目标为|目标是|确保|明年|下一年度|下一步|下阶段"
+    r"|(?<!按)(?<!按照)(?<!完成)(?<!超)计划(?![的，,。；;、中内])"
+)
 # A deadline ahead (到2025年底，建成…) sets a target unless the sentence says it was met (已, 了).
-DEADLINE = re.compile(r"(?:^|[。；;，,：:])\s*到\s*(?:19|20)\d{2}\s*年(?:底|末)?")
+DEADLINE = re.compile(r"(?:^|[。；;，,：:“\"「『‘])\s*到\s*(?:19|20)\d{2}\s*年(?:底|末)?")
 MET = re.compile(r"已|了")
 # What pages say about themselves: an issue number (2022年2期), a reading count (阅读：111次), a
 # count in a title's brackets (实施方案【6篇】).
-PAGE_APPARATUS = re.compile(r"(?:19|20)\d{2}\s*年\s*第?\s*$|(?:阅读|浏览|点击|阅读量|浏览量|点击量)\s*[:：]?\s*$|【\s*$")
+PAGE_APPARATUS = re.compile(
+    r"(?:19|20)\d{2}\s*年\s*第?\s*$|(?:阅读|浏览|点击|阅读量|浏览量|点击量)\s*[:：]?\s*$|【\s*$|范文\s*$"
+)
+# A page offering its texts (…的文章6篇，欢迎品鉴！).
+PAGE_APPARATUS_AFTER = re.compile(r"^\s*[，,！!]?\s*(?:欢迎(?:品鉴|阅读|参考|借鉴|下载)|供(?:大家)?参考|仅供参考)")
+# A lone 百/千/万 before a measure names a campaign or a group (百名书记, 千名干部进千企): not a count.
+ROUND_NAME_NUMBERS = frozenset({"百", "千", "万"})
+# A measure that begins a word with the next character: 八支部 is the eighth branch, not eight 支.
+MEASURE_WORD_STARTS = {"支": "部"}
+# Separators of an enumeration that a count may sum up (政务处、图书馆以及音乐厅三个区域).
+_ENUMERATION_SEPARATOR = re.compile(r"以及|、|和|及|与")
 TIME_FRAME_AFTER = re.compile(r"^(?:来|以来|内|间|中|里|前|后|之内|之间|时间里)")
 TIME_FRAME_BEFORE = re.compile(r"(?:近|最近|过去|前|后|未来|今后)$")
 # A score 分 is not a time (8时30分), a fraction (三分之一) or a verb (分批, 分类, 分为 …).
@@ -162,6 +188,8 @@ _STRUCTURAL_HEAD = re.compile(
 _COUNTABLE_HEAD = re.compile("|".join(sorted(map(re.escape, COUNTABLE_HEADS), key=len, reverse=True)))
 _COUNTABLE_HEAD_SET = frozenset(COUNTABLE_HEADS)
 _POPULATION_FRAME = re.compile(r"([^，,。；;：:]{1,20}?)(?:当中|之中|中)[，,]")
+# A section number opening a heading (6.1人力资源配置, 2.3项目管理): the measure starts a word.
+_SECTION_NUMBER = re.compile(r"\s*\d{1,2}(?:\.\d{1,2})+$")
 _CLAUSE_END_AFTER = re.compile(r"^\s*(?:$|[，,。；;！？!?、）)])")
 
 
@@ -281,10 +309,15 @@ def _is_structure_or_reference(text: str, start: int, end: int, measure: str, ch
             return False
     if measure == "分" and (chinese or SCORE_BEFORE.search(before) or SCORE_AFTER.match(after)):
         return True
-    if measure == "岁" and not AGE_CONTEXT.search(text[max(0, start - 12):start]):
+    if measure == "岁" and (not AGE_CONTEXT.search(text[max(0, start - 12):start]) or AGE_BRACKET_AFTER.match(after)):
+        return True
+    head = _COUNTABLE_HEAD.match(text, end)
+    if head is not None and ADDRESSED_AFTER.match(text[head.end():head.end() + 2]):
         return True
     clause_start, _ = _clause_bounds(text, start, end)
     if NORM_WORDS.search(text, clause_start, start) and NORM_PERIOD.search(text, clause_start, start):
+        return True
+    if FREQUENCY_BEFORE.search(before):
         return True
     if chinese:
         if measure in CN_FREE_MEASURES:
@@ -293,6 +326,33 @@ def _is_structure_or_reference(text: str, start: int, end: int, measure: str, ch
             return not _counted_by_chinese_numeral(text, end)
         return True
     return False
+
+
+def _sums_up_enumeration(text: str, start: int, end: int, value: float | None) -> bool:
+    """A count equal to the number of items listed just before it in its clause, with its head noun after it
+    (A、B和C三个社区, A、B等2支队伍), restates the list; a count larger than the list (A村、B村等12个村) and a
+    count closing its clause (A、B等培训班3期，) are data."""
+    if value is None or value < 2 or value != int(value) or _CLAUSE_END_AFTER.match(text[end:]):
+        return False
+    clause_start, _ = _clause_bounds(text, start, start)
+    if FIGURE.search(text, clause_start, start):
+        return False  # 6个党支部、2个党总支: a list of counts, not of items
+    separators = len(_ENUMERATION_SEPARATOR.findall(text, clause_start, start))
+    return separators > 0 and separators + 1 == int(value)
+
+
+def _is_threshold(text: str, start: int, end: int) -> bool:
+    """满意率未达60%的党支部, 年终积分低于60分的: a bound on a rate or score that picks out a group."""
+    return (THRESHOLD_BEFORE.search(text, max(0, start - 8), start) is not None
+            and THRESHOLD_AFTER.match(text[end:end + 6]) is not None)
+
+
+def _is_section_number(text: str, start: int, end: int, measure: str) -> bool:
+    """6.1人力资源配置: a dotted number opening the text, whose measure starts a dictionary word."""
+    if not _SECTION_NUMBER.fullmatch(text[:end - len(measure)]):
+        return False
+    word = text[end - len(measure):end + 1]
+    return len(word) > len(measure) and bool(jieba_tokenizer().FREQ.get(word))
 
 
 def _is_target(text: str, start: int, end: int) -> bool:
@@ -321,15 +381,25 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
             continue
         if chinese and VAGUE_BEFORE.search(text[max(0, start - 2):start]):
             continue
+        if percent and SLOGAN_PERCENT_BEFORE.search(text, max(0, start - 3), start):
+            continue  # 三个100%: a slogan
+        if chinese and number in ROUND_NAME_NUMBERS and not match.group("approx"):
+            continue  # 百名书记, 千名干部: a name
+        if MEASURE_WORD_STARTS.get(measure) == text[end:end + 1]:
+            continue  # 八支部: an ordinal branch name
+        if not percent and _sums_up_enumeration(text, start, end, parse_number(number)):
+            continue  # 政务处、图书馆以及音乐厅三个区域: the count of a list just given
         if _inside(titles, start, end) or _inside(named, start, end):
             continue  # 《…22条措施》, 五个十佳: the number names something
         if not percent and _inside(quotes, start, end):
             continue  # “三个到位”, “1名党员联系10户群众”: a slogan
         if not percent and _is_structure_or_reference(text, start, end, measure, chinese):
             continue
-        if _is_target(text, start, end):
+        if _is_target(text, start, end) or _is_threshold(text, start, end):
             continue
-        if PAGE_APPARATUS.search(text, max(0, start - 8), start):
+        if not percent and _is_section_number(text, start, end, measure):
+            continue
+        if PAGE_APPARATUS.search(text, max(0, start - 8), start) or PAGE_APPARATUS_AFTER.match(text[end:end + 10]):
             continue  # 2022年2期, 阅读：111次, 【6篇】: the page describing itself
         if number.isdigit() and len(number) == 4 and (measure == "年" or text[end:end + 1] in "年月"):
             continue  # a calendar year
