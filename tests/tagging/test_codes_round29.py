@@ -1,16 +1,18 @@
 """政治和业务脱节, 学和用脱节, 供和需脱节 and 形式和内容脱节 in the wordings of self-examination materials,
 inspection commentary and service reports; and two places where 党建工作和中心工作脱节 must not be read.
 
-D1: politics reduced to something else (看政治简单等同于看学习), business talked about without politics, political
+D1: politics reduced to something else (讲政治简单等同于…), business talked about without politics, political
 requirements turned into slogans or left at meetings, politics and business on two lines, business pursued with
 vigour while politics is weak, the political account not reckoned, political direction not held in the work.
 D3: study and practice two different things, study without notable effect, theory not used to guide practice,
 notes many and use little, study reduced to required hours, discussion read from a script.
 D4: needs not sensed or grasped, one-size supply, needs of those served ignored, services designed behind closed
-doors, resources misallocated, what is sent is not what people need, dishes served rather than ordered.
+doors, resources misallocated, what is sent is not what people need, dishes served rather than ordered, activities
+arranged without asking whether members need them, doing exactly what the level above sets, seldom fitting the
+unit's own situation.
 D5: things revert once the inspection has passed, inspection routes laid out in advance (and the remedy of
 unannounced visits), research turned into a show, a perfunctory attitude, reduplicated-verb routines, a polished
-facade, many meetings and few problems solved, fine materials and poor delivery.
+facade, many meetings and few problems solved, fine materials and poor delivery, meetings counted as results.
 D2 gates: a bare 结合不紧 and 两张皮 said of study need a party-building or business object.
 Every sentence here is written for the test."""
 
@@ -49,6 +51,9 @@ PAIRS = [
     ("送下去的不是群众需要的。", "送下去的都是群众需要的。", "D4"),
     ("服务群众“端菜”多、“点菜”少。", "服务群众“点菜”多、“端菜”少。", "D4"),
     ("党员教育与党员所需对接不够精准。", "党员教育与党员所需对接比较精准。", "D4"),
+    ("支部安排活动时没有考虑党员是否需要。", "支部安排活动时没有遇到场地困难。", "D4"),
+    ("上级布置多少就做多少，从不多想一步。", "上级布置的任务都按期完成，还多想了一步。", "D4"),
+    ("有的科室很少结合本部门实际开展活动。", "有的科室经常邀请本部门老同志开展活动。", "D4"),
     # D5: form over substance
     ("督查组一走，有的单位就恢复了老样子。", "督查组一走，有的单位就制定了整改方案。", "D5"),
     ("检查过后又回到老样子，问题依旧。", "检查过后又召开会议，逐项整改。", "D5"),
@@ -60,6 +65,7 @@ PAIRS = [
     ("有的单位刷新展板、摆放绿植，营造出虚假繁荣的假象。", "有的单位刷新展板、摆放绿植，营造出整洁舒适的环境。", "D5"),
     ("会议开得多，解决问题少。", "会议开得少，解决问题多。", "D5"),
     ("材料写得很漂亮，落实却很差。", "材料写得很简洁，落实却很好。", "D5"),
+    ("有的单位把开了多少会当作工作成绩。", "有的单位把解决了多少难题当作工作成绩。", "D5"),
 ]
 
 
