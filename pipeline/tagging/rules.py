@@ -470,6 +470,11 @@ _MEMBERS_SAID = re.compile(r"(?:纷纷|一致|大家|党员们|同志们|干部�
 _POTENTIAL = re.compile(r"(?:能够?|可以|有助于|有利于)(?:有效|进一步|更好地?|充分|切实|大大|极大地?)?(?:激发|促使|提升|提高|增强|保证|确保"
                         r"|推动|促进|体现|密切|帮助|实现|让|使|激活|凝聚|调动|强化|营造|带动|优化)")
 _GENERAL_STATUS = re.compile(r"(?:已经|已|逐渐|逐步|日益|越来越)成为(?:了)?[^。；]{0,30}(?:重要|关键|主要|有效|基本|普遍|共识)")
+# The place a kind of thing holds (…在…体系中占据重要地位; …取决于…; 在…方面发挥积极的作用; 对…起到支撑性作用),
+# nothing told as done: the standing of the thing, context rather than what a unit did.
+_ROLE_PLAYED = re.compile(r"^(?![^。；]*(?:了|已|\d))(?:[^。；]*?(?:(?:占据|占有|处于)[^。；，,]{0,6}(?:重要|核心|关键|基础性?|突出|主导)的?地位"
+                          r"|取决于|(?:在[^。；]{2,60}(?:中|上|方面)|对[^。；]{2,40})(?:发挥|起到|起着)着?[^。；，,]{0,10}"
+                          r"(?:积极|重要|关键|基础性|支撑性|不可替代|决定性|主导)[^。；，,]{0,8}作用))")
 _DIGIT = re.compile(r"\d")
 # How the times change a field (…的外部环境发生了深刻变化, 党建工作的重要性日益凸显) is background, unless a unit's own
 # outcome is told (支部面貌发生了可喜变化).
@@ -1226,6 +1231,10 @@ class RoleRules:
         if (_TIMES_CHANGE.search(own) and not context.section_hint and not context.policy
                 and not _OWN_UNIT.search(own)):
             scores["practice"] *= 0.5  # 近年来，随着改革的推进，…发生了深刻变化: the times, not the unit
+            scores["other"] += 0.75
+        if (_ROLE_PLAYED.match(own.strip()) and not context.section_hint and not context.policy
+                and not _ADVISES.search(own) and not _STRONG_MODAL.search(own)):
+            scores["practice"] *= 0.5  # 党内法规的实施取决于…; 制度在…体系中占据重要地位: the thing's standing
             scores["other"] += 0.75
         if _GENERAL_STATUS.search(own) and not context.section_hint:
             scores["practice"] *= 0.5  # what has become common (…已经成为各地…的重要方式) is background

@@ -1,0 +1,39 @@
+"""What a unit did against what a kind of thing is: the place a thing holds in a system (…在…体系中占据重要地位), what
+its working hinges on (…取决于…), and the part it plays in a field (在…等方面发挥积极的作用; 对…起到支撑性作用) are
+context, not what a unit did, while the same wordings told as done (起到了…作用), with a count, or set as a norm (要…) are
+not context. Every sentence here is written for the test."""
+
+from pipeline.tagging.rules import RoleRules
+from tests.support import document_roles
+
+_ESSAY = [
+    "浅谈社区议事制度的几点思考",
+    "社区议事制度关系到基层治理的根基。",
+    "做好社区议事工作，需要把握好几个关系。",
+    "议事和服务不是两回事。",
+]
+
+
+def test_the_place_a_system_holds_is_context(roles: RoleRules) -> None:
+    texts = _ESSAY + ["从制度功能看，社区议事制度在基层治理的组织、协商、监督等制度链条中占据重要地位，其有效运行对化解邻里矛盾起到支撑性作用。"]
+    assert document_roles(roles, texts)[4] == "other"
+
+
+def test_what_a_rule_hinges_on_is_context(roles: RoleRules) -> None:
+    texts = _ESSAY + ["社区公约的正确理解和实施取决于居民群众的参与程度。"]
+    assert document_roles(roles, texts)[4] == "other"
+
+
+def test_the_part_a_kind_of_service_plays_is_context(roles: RoleRules) -> None:
+    texts = _ESSAY + ["当前，楼栋志愿服务方兴未艾，在开展邻里互助、调解邻里纠纷、维护小区环境等方面发挥积极的作用。"]
+    assert document_roles(roles, texts)[4] == "other"
+
+
+def test_the_part_played_told_as_done_is_not_context(roles: RoleRules) -> None:
+    texts = _ESSAY + ["今年以来，社区楼栋志愿服务队在关爱独居老人方面起到了重要作用，累计走访126户。"]
+    assert document_roles(roles, texts)[4] != "other"
+
+
+def test_the_part_to_be_played_is_advice(roles: RoleRules) -> None:
+    texts = _ESSAY + ["要让楼栋志愿服务在关爱独居老人方面发挥积极作用。"]
+    assert document_roles(roles, texts)[4] == "recommendation"
