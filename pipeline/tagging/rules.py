@@ -1246,7 +1246,9 @@ class RoleRules:
         if (context.position < 3 and not context.section_hint and len(text) < 60 and not context.is_heading
                 and not context.heading and not _ARTICLE.match(text.strip())
                 and max(scores.values()) < 1.5  # front matter, unless the wording clearly says otherwise…
-                and not ((told or (_DATED_OPENING.match(text.strip()) and text.rstrip().endswith("。")))
+                and not ((told or (_DATED_OPENING.match(text.strip()) and text.rstrip().endswith("。"))
+                          or (context.voice == "report" and _IMPERATIVE.match(own) and text.rstrip().endswith("。")
+                              and not _COPULA.search(own)))  # …or a report's item of what was done (强化制度保障。)
                          and scores["practice"] >= max(scores.values()))):  # …or it tells an act (活动在…中拉开了序幕。)
             scores["other"] += 1.5
         if (context.voice == "report" and not context.policy and not context.section_hint and not context.is_title

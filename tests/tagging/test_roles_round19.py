@@ -37,3 +37,26 @@ def test_the_part_played_told_as_done_is_not_context(roles: RoleRules) -> None:
 def test_the_part_to_be_played_is_advice(roles: RoleRules) -> None:
     texts = _ESSAY + ["要让楼栋志愿服务在关爱独居老人方面发挥积极作用。"]
     assert document_roles(roles, texts)[4] == "recommendation"
+
+
+_REPORT_TAIL = [
+    "街道党工委整合辖区闲置用房，建成了三处党群服务站。",
+    "今年以来，服务站累计接待居民2300余人次。",
+    "各社区党委先后组织了十二场议事协商会。",
+    "辖区党员认领了四十余项微心愿。",
+]
+
+
+def test_a_reports_opening_item_of_what_was_done_is_practice(roles: RoleRules) -> None:
+    texts = ["强化阵地保障。"] + _REPORT_TAIL
+    assert document_roles(roles, texts)[0] == "practice"
+
+
+def test_a_reports_opening_title_stays_other(roles: RoleRules) -> None:
+    texts = ["强化阵地保障"] + _REPORT_TAIL
+    assert document_roles(roles, texts)[0] == "other"
+
+
+def test_a_reports_opening_statement_of_what_a_thing_is_stays_other(roles: RoleRules) -> None:
+    texts = ["强化阵地保障是做好服务的前提。"] + _REPORT_TAIL
+    assert document_roles(roles, texts)[0] == "other"
