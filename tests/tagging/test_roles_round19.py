@@ -1,7 +1,10 @@
 """What a unit did against what a kind of thing is: the place a thing holds in a system (…在…体系中占据重要地位), what
 its working hinges on (…取决于…), and the part it plays in a field (在…等方面发挥积极的作用; 对…起到支撑性作用) are
 context, not what a unit did, while the same wordings told as done (起到了…作用), with a count, or set as a norm (要…) are
-not context. Every sentence here is written for the test."""
+not context. A report's opening bare item ending a sentence (强化阵地保障。) tells what was done, while the same words as a
+title or as a statement of what a thing is stay front matter. How a study was made (本次调研通过入户走访、问卷调查等方式…;
+成立…课题组) is context, while a community's own survey of its residents is practice. Every sentence here is written for
+the test."""
 
 from pipeline.tagging.rules import RoleRules
 from tests.support import document_roles
@@ -60,3 +63,24 @@ def test_a_reports_opening_title_stays_other(roles: RoleRules) -> None:
 def test_a_reports_opening_statement_of_what_a_thing_is_stays_other(roles: RoleRules) -> None:
     texts = ["强化阵地保障是做好服务的前提。"] + _REPORT_TAIL
     assert document_roles(roles, texts)[0] == "other"
+
+
+_STUDY = [
+    "关于社区党组织服务居民情况的调研报告",
+    "社区是党联系群众的最后一公里。",
+]
+
+
+def test_a_studys_method_is_context(roles: RoleRules) -> None:
+    texts = _STUDY + ["本次调研覆盖了老旧小区、新建商品房小区和村改居社区，通过入户走访、问卷调查等方式，收集了居民意见。"]
+    assert document_roles(roles, texts)[2] == "other"
+
+
+def test_a_studys_team_set_up_is_context(roles: RoleRules) -> None:
+    texts = _STUDY + ["今年三月，区委组织部成立社区服务效能课题组，以问卷调查、召开座谈会等形式，对全区社区开展了摸底。"]
+    assert document_roles(roles, texts)[2] == "other"
+
+
+def test_a_communitys_own_survey_of_residents_stays_practice(roles: RoleRules) -> None:
+    texts = _STUDY + ["今年以来，社区党委先后召开居民议事会12场，发放满意度问卷800份。"]
+    assert document_roles(roles, texts)[2] == "practice"
