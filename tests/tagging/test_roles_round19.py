@@ -84,3 +84,8 @@ def test_a_studys_team_set_up_is_context(roles: RoleRules) -> None:
 def test_a_communitys_own_survey_of_residents_stays_practice(roles: RoleRules) -> None:
     texts = _STUDY + ["今年以来，社区党委先后召开居民议事会12场，发放满意度问卷800份。"]
     assert document_roles(roles, texts)[2] == "practice"
+
+
+def test_what_is_vital_for_a_purpose_is_context(roles: RoleRules) -> None:
+    texts = _ESSAY + ["为了保证社区公约得到有效执行，建立健全居民监督机制至关重要。"]
+    assert document_roles(roles, texts)[4] == "other"
