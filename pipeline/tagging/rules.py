@@ -470,6 +470,15 @@ _MEMBERS_SAID = re.compile(r"(?:纷纷|一致|大家|党员们|同志们|干部�
 _POTENTIAL = re.compile(r"(?:能够?|可以|有助于|有利于)(?:有效|进一步|更好地?|充分|切实|大大|极大地?)?(?:激发|促使|提升|提高|增强|保证|确保"
                         r"|推动|促进|体现|密切|帮助|实现|让|使|激活|凝聚|调动|强化|营造|带动|优化)")
 _GENERAL_STATUS = re.compile(r"(?:已经|已|逐渐|逐步|日益|越来越)成为(?:了)?[^。；]{0,30}(?:重要|关键|主要|有效|基本|普遍|共识)")
+# The place a kind of thing holds (…在…体系中占据重要地位; …取决于…; …至关重要; 在…方面发挥积极的作用; 对…起到支撑性作用),
+# nothing told as done: the standing of the thing, context rather than what a unit did.
+_ROLE_PLAYED = re.compile(r"^(?![^。；]*(?:(?<![为除受])了(?![解如])|已|\d))(?:[^。；]*?(?:(?:占据|占有|处于)[^。；，,]{0,6}(?:重要|核心|关键|基础性?|突出|主导)的?地位"
+                          r"|取决于|至关重要|不可(?:替代|代替|或缺)|(?:在[^。；]{2,60}(?:中|上|方面)|对[^。；]{2,40})(?:发挥|起到|起着)着?[^。；，,]{0,10}"
+                          r"(?:积极|重要|关键|基础性|支撑性|不可替代|决定性|主导)[^。；，,]{0,8}作用))")
+# A study's own making (组成调研组; 本次调研覆盖了…; 通过问卷调查、座谈交流等方式; 在…份调查问卷样本中): how the writer
+# came by the findings, not what the unit does (annotation guide n).
+_STUDY_MADE = re.compile(r"(?:组成|成立)[^。；，,]{0,20}(?:调研组|课题组)|(?:本次|此次)(?:调研|调查|问卷)|问卷样本"
+                         r"|(?:通过|以|采取|采用)(?:问卷调查|实地走访|座谈交流|个别访谈|访谈)[^。；]{0,30}(?:方式|形式|方法)")
 _DIGIT = re.compile(r"\d")
 # How the times change a field (…的外部环境发生了深刻变化, 党建工作的重要性日益凸显) is background, unless a unit's own
 # outcome is told (支部面貌发生了可喜变化).
@@ -1227,6 +1236,14 @@ class RoleRules:
                 and not _OWN_UNIT.search(own)):
             scores["practice"] *= 0.5  # 近年来，随着改革的推进，…发生了深刻变化: the times, not the unit
             scores["other"] += 0.75
+        if (_STUDY_MADE.search(own) and not context.section_hint and not context.policy
+                and not scores["recommendation"]):  # …and proposes nothing (…，提出了解决建议)
+            scores["practice"] *= 0.5  # 本次调研通过实地走访、问卷调查等方式，收集了…: the study's method
+            scores["other"] += 1.5
+        if (_ROLE_PLAYED.match(own.strip()) and not context.section_hint and not context.policy
+                and not _ADVISES.search(own) and not _STRONG_MODAL.search(own)):
+            scores["practice"] *= 0.5  # 党内法规的实施取决于…; 制度在…体系中占据重要地位: the thing's standing
+            scores["other"] += 0.75
         if _GENERAL_STATUS.search(own) and not context.section_hint:
             scores["practice"] *= 0.5  # what has become common (…已经成为各地…的重要方式) is background
             scores["other"] += 0.75
@@ -1237,7 +1254,9 @@ class RoleRules:
         if (context.position < 3 and not context.section_hint and len(text) < 60 and not context.is_heading
                 and not context.heading and not _ARTICLE.match(text.strip())
                 and max(scores.values()) < 1.5  # front matter, unless the wording clearly says otherwise…
-                and not ((told or (_DATED_OPENING.match(text.strip()) and text.rstrip().endswith("。")))
+                and not ((told or (_DATED_OPENING.match(text.strip()) and text.rstrip().endswith("。"))
+                          or (context.voice == "report" and _IMPERATIVE.match(own) and text.rstrip().endswith("。")
+                              and not _COPULA.search(own)))  # …or a report's item of what was done (强化制度保障。)
                          and scores["practice"] >= max(scores.values()))):  # …or it tells an act (活动在…中拉开了序幕。)
             scores["other"] += 1.5
         if (context.voice == "report" and not context.policy and not context.section_hint and not context.is_title
