@@ -3,6 +3,7 @@
 M4: a branch's or party organisation's role in the work named as held back or not seen (影响了支部作用发挥,
 不见支部作用, 党组织在…中的作用不明显 — boundary rule 4: the problem names the instrument); brands and
 vehicles taken in hand (亮品牌, 抓载体, 品牌建设 that rallies or drives the work).
+M5: the institutional frame of the work (制度框架, 从制度设计上…党建/融合).
 M5: a responsibility wording that only states the purpose of a text or an event (为进一步…履行第一责任人职责,
 落实…责任制的有效途径) is not a mechanism unless the sentence names an instrument (考核, 述职, 清单, 机制…).
 Every sentence here is written for the test."""
@@ -21,6 +22,9 @@ PAIRS = [
     ("抓载体强服务，抓品牌促提升。", "抓安全强管理，抓质量促提升。", "M4"),
     ("街道以品牌建设凝聚发展合力，各社区各展所长。", "街道以道路建设改善出行条件，各社区各展所长。", "M4"),
     ("立足窗口职能，亮品牌、树形象。", "立足窗口职能，优流程、提效率。", "M4"),
+    # M5: the institutional frame of the work
+    ("跨部门协作的制度框架尚不健全，配合主要靠临时协调。", "跨部门协作的办公场地尚不健全，配合主要靠临时协调。", "M5"),
+    ("要从制度设计上推动党建与业务相互促进。", "要从版面设计上推动标题与正文相互呼应。", "M5"),
 ]
 
 # (kept: a purpose clause that names an instrument, near-miss: a purpose clause with the responsibility wording only)
