@@ -165,7 +165,7 @@ def _pair_counts(sentences: Sequence[list[str]], *, window: int,
         found.append(low * len(vocabulary) + high)
     keys, counts = np.unique(np.concatenate(found) if found else np.empty(0, dtype=np.int64), return_counts=True)
     pairs = {(vocabulary[key // len(vocabulary)], vocabulary[key % len(vocabulary)]): int(count)
-             for key, count in zip(keys.tolist(), counts.tolist()) if count >= min_count}
+             for key, count in zip(keys.tolist(), counts.tolist(), strict=True) if count >= min_count}
     return unigrams, pairs, n_pairs
 
 

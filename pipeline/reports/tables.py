@@ -13,14 +13,10 @@ import pandas as pd
 from pipeline.corpus import PASSAGE_COLUMNS, documents_frame, manifest_frame, sections_frame
 from pipeline.gap.analysis import Analysis, unit_of
 from pipeline.records import Passage
-from pipeline.reports.store import TABLE_NAMES, write_store
+from pipeline.reports.store import write_store
 from pipeline.storage import write_csv_atomic, write_parquet_atomic, write_parquet_parts_atomic
 
-
-
 T = TypeVar("T")
-
-
 
 # Rows per part of a table as it is written: each part is built as a frame, turned into Arrow and let
 # go before the next (documents carry their whole text, so fewer of them make a part).
@@ -34,14 +30,14 @@ def analysis_frames(analysis: Analysis) -> dict[str, pd.DataFrame]:
 
 
 def table_frames(analysis: Analysis) -> Iterator[tuple[str, pd.DataFrame]]:
-    """The tables of the analysis one at a time, in :data:`TABLE_NAMES` order, each a whole frame."""
+    """The tables of the analysis one at a time, in :data:`pipeline.reports.store.TABLE_NAMES` order, each a whole frame."""
     for name, parts in table_parts(analysis, part_rows=None):
         yield name, next(parts)
 
 
 def table_parts(analysis: Analysis, *, part_rows: int | None = TABLE_PART_ROWS,
                 document_rows: int | None = DOCUMENT_PART_ROWS) -> Iterator[tuple[str, Iterator[pd.DataFrame]]]:
-    """The tables of the analysis one at a time, in :data:`TABLE_NAMES` order, each as frames of at most
+    """The tables of the analysis one at a time, in :data:`pipeline.reports.store.TABLE_NAMES` order, each as frames of at most
     ``part_rows`` rows (``document_rows`` for documents; ``None``: the whole table in one frame), built
     when asked for: a writer holds one part at a time. Every table has at least one part (an empty
     frame with its columns when it has no row)."""

@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from pipeline import config
-from pipeline.reports.tables import TABLE_NAMES, table_frames, table_parts
+from pipeline.reports.store import TABLE_NAMES
+from pipeline.reports.tables import table_frames, table_parts
 from pipeline.storage import write_parquet_atomic, write_parquet_parts_atomic
 
 

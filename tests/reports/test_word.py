@@ -12,7 +12,16 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from pipeline.reports.render import load_report_data
-from pipeline.reports.word import BRIEFING_STEM, FONTS, MAX_ITEMS, SECTIONS, TABLE_SIZE, TABLE_STYLES, numeral, write_word
+from pipeline.reports.word import (
+    BRIEFING_STEM,
+    FONTS,
+    MAX_ITEMS,
+    SECTIONS,
+    TABLE_SIZE,
+    TABLE_STYLES,
+    numeral,
+    write_word,
+)
 from tests.reports.office import to_pdf
 
 
