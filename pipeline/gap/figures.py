@@ -377,6 +377,7 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
         chinese = not placeholder and not number[0].isdigit()
         if placeholder and not keep_placeholders:
             continue
+        value = parse_number(number)
         if chinese and number == "一" and measure not in ONE_MEASURES:
             continue
         if chinese and VAGUE_BEFORE.search(text[max(0, start - 2):start]):
@@ -387,7 +388,7 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
             continue  # 百名书记, 千名干部: a name
         if MEASURE_WORD_STARTS.get(measure) == text[end:end + 1]:
             continue  # 八支部: an ordinal branch name
-        if not percent and _sums_up_enumeration(text, start, end, parse_number(number)):
+        if not percent and _sums_up_enumeration(text, start, end, value):
             continue  # 政务处、图书馆以及音乐厅三个区域: the count of a list just given
         if _inside(titles, start, end) or _inside(named, start, end):
             continue  # 《…22条措施》, 五个十佳: the number names something
@@ -404,7 +405,7 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
         if number.isdigit() and len(number) == 4 and (measure == "年" or text[end:end + 1] in "年月"):
             continue  # a calendar year
         measure = "%" if percent else (match.group("mult") or "") + measure
-        found.append(_Candidate(start, end, parse_number(number), measure, _kind(measure, percent),
+        found.append(_Candidate(start, end, value, measure, _kind(measure, percent),
                                 bool(match.group("approx") or match.group("approx2"))))
     for match in RATIO.finditer(text):
         den, num = parse_number(match.group("den")), parse_number(match.group("num"))
