@@ -85,12 +85,15 @@ class ObjectGate:
     """A measure's or disconnect's wording counts only with its object: a hit of one of ``codes`` (whose
     text matches ``when``, or any hit when ``when`` is None) is dropped unless ``requires`` occurs in
     the passage (e.g. D6 needs party-building assessment, not cadre assessment in general). A gate with
-    ``within`` applies only to passages that match it (e.g. only where cadre assessment is the topic)."""
+    ``within`` applies only to passages that match it (e.g. only where cadre assessment is the topic).
+    A gate with ``context`` also lets the hit stand when the passage's enclosing headings or its
+    document's title match it (a line on 培训内容 under a title on 党员教育培训 names its object there)."""
 
     codes: tuple[str, ...]
     requires: re.Pattern[str]
     when: re.Pattern[str] | None = None
     within: re.Pattern[str] | None = None
+    context: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -337,14 +340,17 @@ def _boundary_rules(rules: Any, known: tuple[str, ...]) -> dict[str, Any]:
                 for item_where, item in _mappings(rule, "masks", where, ("pattern", "codes"))))
         if "gates" in rule:
             gates = list(parsed.get("object_gates", ()))
-            for item_where, item in _mappings(rule, "gates", where, ("codes", "requires"), optional=("when", "within")):
+            for item_where, item in _mappings(rule, "gates", where, ("codes", "requires"),
+                                              optional=("when", "within", "context")):
                 requires = _compile([item.get("requires")], f"{item_where}.requires")[0]
                 when = _compile([item["when"]], f"{item_where}.when")[0] if item.get("when") is not None else None
                 within = _compile([item["within"]], f"{item_where}.within")[0] if item.get("within") is not None else None
+                context = (_compile([item["context"]], f"{item_where}.context")[0]
+                           if item.get("context") is not None else None)
                 codes = _code_list(item.get("codes"), f"{item_where}.codes", known)
                 if not codes:
                     raise CodebookError(f"{item_where}.codes: must name at least one code")
-                gates.append(ObjectGate(codes, requires, when, within))
+                gates.append(ObjectGate(codes, requires, when, within, context))
             parsed["object_gates"] = tuple(gates)
         if "topic" in rule:
             parsed["document_topic"] = _compile([rule["topic"]], f"{where}.topic")[0]

@@ -556,6 +556,7 @@ class PassageContext:
     off_topic: bool = False  # event news that never names the codebook's topic (document gates apply)
     news: bool = False  # news of what a unit did (a dated or unit-named opening), no meeting that set requirements
     previous: str = ""  # the passage right before this one in the same document ("" for the first)
+    title: str = ""  # the document's title line ("" if it has none)
 
 
 def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
@@ -703,7 +704,7 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
                                        position, voice=voice, spoken=announced or carried or (policy and spoken_title),
                                        is_title=bool(title) and (stripped == title or _same_title(stripped, title)),
                                        lead=lead, news=news,
-                                       previous=texts[position - 1].strip() if position else ""))
+                                       previous=texts[position - 1].strip() if position else "", title=title))
     return contexts
 
 
@@ -839,6 +840,8 @@ class RuleMatcher:
     def __init__(self, codebook: Codebook) -> None:
         self.codebook = codebook
         self._cache: dict[str, tuple[Evidence, ...]] = {}
+        # per text: the hits a gate with ``context`` dropped, each with the context patterns it needs
+        self._contextual: dict[str, tuple[tuple[Evidence, tuple[re.Pattern[str], ...]], ...]] = {}
         self._terms: dict[str, re.Pattern[str]] = {}
         # A code's patterns: only the branches that can match are scanned (see _branch_matches).
         self._branches: dict[str, tuple[re.Pattern[str], ...]] = {}
@@ -908,10 +911,26 @@ class RuleMatcher:
         if cached is None:
             if len(self._cache) >= _CACHE_SIZE:
                 self._cache.clear()
-            cached = self._cache[text] = tuple(self._match(text))
+                self._contextual.clear()
+            pending: list[tuple[Evidence, tuple[re.Pattern[str], ...]]] = []
+            cached = self._cache[text] = tuple(self._match(text, pending))
+            self._contextual[text] = tuple(pending)
         return list(cached)
 
-    def _match(self, text: str) -> list[Evidence]:
+    def match_in_context(self, text: str, subject: str) -> list[Evidence]:
+        """:meth:`match`, plus the hits dropped only by gates whose ``context`` the passage's
+        ``subject`` (its enclosing headings and its document's title) matches."""
+        hits = self.match(text)
+        if not subject:
+            return hits
+        kept = [hit for hit, needs in self._contextual.get(text, ()) if all(need.search(subject) for need in needs)]
+        if not kept:
+            return hits
+        unique = {(hit.code, hit.start, hit.end): hit for hit in reversed([*hits, *kept])}
+        return sorted(unique.values(), key=lambda hit: (hit.start, hit.code))
+
+    def _match(self, text: str, pending: list[tuple[Evidence, tuple[re.Pattern[str], ...]]] | None = None,
+               ) -> list[Evidence]:
         gated = self._gate.open_keys(text)
         hits = self.keyword_hits(text, gated=gated)
         open_by_code: dict[str, list[int]] = {}
@@ -939,6 +958,9 @@ class RuleMatcher:
             hits = [hit for hit in hits
                     if not any(start <= hit.start and hit.end <= end for start, end in spans.get(hit.code, ()))]
         present = {hit.code for hit in hits}
+        # hits a gate with `context` dropped: they go on through the later gates, and stand in a passage
+        # whose headings or title name what each such gate asks for
+        needs: dict[int, tuple[re.Pattern[str], ...]] = {}
         for gate in self.codebook.object_gates:
             if present.isdisjoint(gate.codes):  # nothing the gate could remove
                 continue
@@ -947,11 +969,19 @@ class RuleMatcher:
             removable = [hit for hit in hits if hit.code in gate.codes
                          and (gate.when is None or gate.when.search(hit.text))]
             if removable and (gate.within is None or gate.within.search(text)) and not gate.requires.search(text):
+                if gate.context is not None:
+                    for hit in removable:
+                        needs[id(hit)] = (*needs.get(id(hit), ()), gate.context)
+                    continue
                 gone = {id(hit) for hit in removable}
                 hits = [hit for hit in hits if id(hit) not in gone]
                 present = {hit.code for hit in hits}
         if self._m1_requires is not None and not self._m1_requires.search(text):
             hits = [hit for hit in hits if hit.code != "M1" or hit.source == "rule:awareness"]
+        if needs:
+            if pending is not None:
+                pending.extend((hit, needs[id(hit)]) for hit in hits if id(hit) in needs)
+            hits = [hit for hit in hits if id(hit) not in needs]
         unique = {(hit.code, hit.start, hit.end): hit for hit in reversed(hits)}
         return sorted(unique.values(), key=lambda hit: (hit.start, hit.code))
 
@@ -972,7 +1002,7 @@ class RuleMatcher:
         """Rule codes with boundary rule 6 (a short passage with no code inherits its heading's codes) and
         rule 7 (a passage that opens by pointing back at the one before it, 这种现象…, and has no
         disconnect of its own takes that passage's disconnects)."""
-        hits = self.match(text)
+        hits = self.match_in_context(text, f"{context.title} {context.heading}".strip())
         codes = {hit.code for hit in hits}
         # (after a heading, rule 6 decides: the heading is not a passage that describes something)
         if (context.previous and self._anaphora is not None and codes.isdisjoint(self._carried)
