@@ -11,9 +11,15 @@ hard tasks or win merit in the central work; the party badge worn and membership
 M2: politics joined with the business, and politics seen through the business; a document's name or a publicity
 line does not carry the measure; ritual formulas in a framing sentence (紧密团结在…, 高举…旗帜, …为指导) need the
 unit's work.
-M5: performance management that enforces party responsibility; the mechanisms of the cadre pipeline (双培养) are
-the team measure, not M5.
-M6: the party organisation and the management entering each other.
+M3 also: 业务+理论 joint study; a theme day on which members explain new policies of the business; 学习教育 lacking
+focus or appeal.
+M4 also: members chosen as 党员之星.
+M5: performance management that enforces party responsibility; talks with secretaries whose party work ranks last;
+monthly or quarterly reports on party work; the assessment of branch work; the mechanisms of the cadre pipeline
+(双培养) are the team measure, not M5.
+M6: the party organisation and the management entering each other; business cadres placed in party posts to be
+trained; branch committee members chosen from the business backbone; secretaries sent to learn on the job or
+competing in skills.
 Every sentence here is written for the test."""
 
 import pytest
@@ -28,6 +34,9 @@ PAIRS = [
     ("不少培训班仍是讲师讲、学员听，缺少互动。", "不少培训班仍是教练示范、学员跟练，缺少讲解。", "M3"),
     ("针对职工分散的实际，创新党支部教育载体，开设工地微课堂。",
      "针对居民分散的实际，创新安全宣传载体，开设楼道警示角。", "M3"),
+    ("二支部每周开展一次“业务+理论”双学活动。", "二车间每周开展一次“安全+技能”比武活动。", "M3"),
+    ("主题党日由党员轮流讲解新修订的社保政策。", "主题党日由党员轮流到小区清理楼道杂物。", "M3"),
+    ("学习教育针对性不强，没有区分在岗党员和流动党员。", "普法宣传活动针对性不强，没有区分城镇居民和农村居民。", "M3"),
     # M4: posts, areas, hard tasks, membership shown
     ("各标段设立先锋岗，由骨干党员牵头攻关。", "团委在各车间设立青年先锋岗。", "M4"),
     ("各支部划定责任区，党员包片负责隐患巡查。", "社区划定卫生责任区，各户负责门前清扫。", "M4"),
@@ -35,13 +44,20 @@ PAIRS = [
     ("发动党员干警在执行攻坚中建功立业。", "发动青年干警在执行攻坚中建功立业。", "M4"),
     ("办税厅工作人员上岗一律佩戴党徽。", "办税厅工作人员上岗一律佩戴工牌。", "M4"),
     ("窗口桌牌上注明党员身份，接受群众监督。", "窗口桌牌上注明岗位职责，接受群众监督。", "M4"),
+    ("年底评选“党员之星”八名。", "年底评选“服务之星”八名。", "M4"),
     # M2: politics joined with the business
     ("市检察院持续推进政治与业务深度融合。", "市检察院持续推进科技与业务深度融合。", "M2"),
     ("各庭室开展“透过业务看政治”专题研讨。", "各庭室开展“透过数据看趋势”专题研讨。", "M2"),
     # M5: performance management that enforces party responsibility
     ("市税务局以绩效管理为抓手，压实全面从严治党主体责任。", "县税务局严格落实全面从严治党主体责任，持续改进作风。", "M5"),
+    ("对党建工作排名靠后的支部书记由机关党委进行约谈。", "对安全检查排名靠后的车间主任由分管领导进行约谈。", "M5"),
+    ("各党小组每月通报一次党员积分情况。", "各车间每月通报一次产品合格率情况。", "M5"),
+    ("局机关实行支部工作半年考评。", "团委实行团支部工作半年考评。", "M5"),
     # M6: the party organisation and the management entering each other
     ("园区企业普遍实现党组织与经营管理层相互介入。", "园区企业普遍实现工会与经营管理层相互沟通。", "M6"),
+    ("每年选派两名业务骨干到机关党委挂职锻炼。", "每年选派两名业务骨干到省级医院进修学习。", "M6"),
+    ("注重从技术骨干中选拔支部委员。", "注重从技术骨干中选拔班组长。", "M6"),
+    ("组织支部书记到先进单位跟班学习一周。", "组织新入职会计到先进单位跟班学习一周。", "M6"),
 ]
 
 
