@@ -22,8 +22,14 @@ trained; branch committee members chosen from the business backbone; secretaries
 competing in skills.
 Every sentence here is written for the test."""
 
-import pytest
+import copy
 
+import pytest
+import yaml
+
+from pipeline.config import CODEBOOK_PATH
+from pipeline.errors import CodebookError
+from pipeline.tagging.codebook import parse_codebook
 from pipeline.tagging.rules import RuleMatcher, build_contexts
 
 # (kept: a sentence that must get the code, near-miss: a sentence that must not get it, code)
@@ -125,3 +131,12 @@ def test_brand_wording_counts_where_the_title_speaks_of_the_party(matcher: RuleM
                              "围绕主打产品开展品牌专题调研，梳理卖点。"])
     assert "M4" in party[1] and "M4" in party[2]
     assert "M4" not in market[1] and "M4" not in market[2]
+
+
+def test_a_gate_context_is_read_from_the_codebook_and_checked() -> None:
+    raw = yaml.safe_load(CODEBOOK_PATH.read_text(encoding="utf-8"))
+    assert any(gate.context is not None for gate in parse_codebook(copy.deepcopy(raw)).object_gates)
+    rules = next(rule for rule in raw["boundary_rules"] if "gates" in rule)
+    rules["gates"].append({"codes": ["M3"], "requires": "党", "context": "(unclosed"})
+    with pytest.raises(CodebookError, match=r"gates\[\d+\]\.context"):
+        parse_codebook(raw)
