@@ -1,21 +1,25 @@
 """Recall of the six disconnects in the ways units word them, and measure codes kept off framing.
 
 D2: the two skins written as 两层皮 (not 学用两层皮, which is D3); party work gone slack (党建工作“淡化”); integration
-short in breadth and depth; the business held to be unconnected with party work; the party organisation's role
-pushed to the margin. D2 with M1 (boundary rule 3): party work treated as an ornament or a mere supplement; no
-sense of party building as the main duty.
-D3: theory not linked with practice or not applied (学以致用); a flighty style of study; study met with perfunctory
-compliance; theory study not joined with practice. 蜻蜓点水 is D3 only where it describes study.
+short in breadth and depth; the business held to be unconnected with party work; the party organisation's
+role pushed to the margin; party work kept outside production (游离于…之外), oil and water, a mere sum, party
+work done behind closed doors. D2 with M1 (boundary rule 3): party work treated as an ornament or a mere
+supplement; no sense of party building as the main duty.
+D3: theory not linked with practice or not applied (学以致用); copying in place of study, study never used; a
+flighty style of study; study met with perfunctory compliance; theory study not joined with practice. 蜻蜓点水
+is D3 only where it describes study.
 D4: methods outdated, methods that no longer fit, the key point missed, too little innovation, few working
-carriers, party work hard going, passing on documents taken as the main form of activity; each only where the
-passage is about party work or its activities.
-D5: deployment without supervision or follow-through, pressure that weakens level by level, perfunctory compliance.
+carriers, party work hard going, cadres at a loss for skills (能力恐慌), passing on documents taken as the main
+form of activity; each only where the passage is about party work or its activities.
+D5: deployment without supervision or follow-through, pressure that weakens level by level, perfunctory
+compliance.
 D6: the assessment baton without effect, party and business assessment kept on two sheets (两张表).
-M6: part-time staff outnumbering full-time ones, too little staffing of party work, teams chosen and strengthened
-(选准配强), ageing or unsettled teams, no incentives for secretaries, party work pushed to the margin, weak
-party-affairs knowledge; the staffing wordings count only where party work is named.
-Framing carries no measure codes: a leader's words quoted or paraphrased (总书记强调，…), a speech title (在…会议上的
-讲话), a preamble (为深入贯彻…现提出如下意见), the statement that an organ is both political and business, and the
+M6: part-time staff outnumbering full-time ones, too little staffing of party work, teams chosen and
+strengthened (选准配强), ageing or unsettled teams, no incentives for secretaries, party work pushed to the
+margin or to the bench (冷板凳), weak party-affairs knowledge; the staffing wordings count only where party
+work is named.
+Framing carries no measure codes: a leader's words quoted or paraphrased (总书记强调，…), a speech title
+(在…会议上的讲话), a preamble (为深入贯彻…现提出如下意见), the statement that an organ is both political and business, and the
 significance of assessment (不是…而是…机制). A formalist 口号式贯彻 without politics named does not turn into D2.
 Every sentence here is written for the test."""
 
@@ -32,6 +36,10 @@ PAIRS = [
      "在拓展市场的广度和深度上，部分企业还有不小差距。", "D2"),
     ("个别领导认为审判工作与党建工作不相关联。", "个别领导认为审判工作与后勤工作不相关联。", "D2"),
     ("一些村党组织的作用日益边缘化。", "一些村民小组的作用日益边缘化。", "D2"),
+    ("有的公司党建工作游离于生产经营之外。", "有的公司工会活动游离于生产经营之外。", "D2"),
+    ("党建和业务像油水分离，互不相融。", "这瓶沙拉酱已经油水分离，不能吃了。", "D2"),
+    ("个别单位的党建和业务仍只是简单相加。", "这两组数据只是简单相加。", "D2"),
+    ("有的支部关起门来抓党建。", "有的车间关起门来抓生产。", "D2"),
     # D2 and M1: awareness problems
     ("个别单位只把党建工作作为业务的“补充”。", "个别单位只把志愿服务作为业务的“补充”。", "D2"),
     ("个别单位只把党建工作作为业务的“点缀”。", "个别单位只把绿化工作作为园区的“点缀”。", "M1"),
@@ -44,6 +52,8 @@ PAIRS = [
     ("一些领导对理论学习消极应付。", "一些领导对群众来访消极应付。", "D3"),
     ("理论学习与实践相结合还不够。", "文化活动与旅游相结合还不够。", "D3"),
     ("有的党员读原著蜻蜓点水。", "有的单位检查安全隐患蜻蜓点水。", "D3"),
+    ("有的支部以抄代学。", "有的支部以奖代补。", "D3"),
+    ("部分党员只学不用。", "部分车辆只租不卖。", "D3"),
     # D4: what party work offers does not fit
     ("支部开展活动的方法比较陈旧。", "档案室整理资料的方法比较陈旧。", "D4"),
     ("支部工作方式方法不适应党员的新需求。", "财务工作方式方法不适应新的核算要求。", "D4"),
@@ -51,6 +61,7 @@ PAIRS = [
     ("支部活动创新不够，党员兴趣不高。", "产品设计创新不够，销量不高。", "D4"),
     ("党建工作切实有效的载体不多。", "招商工作切实有效的手段不多。", "D4"),
     ("一些村支书抓党建吃劲费力。", "一些村支书抓招商吃劲费力。", "D4"),
+    ("不少党务干部面对新业态感到能力恐慌。", "不少店员面对新系统感到能力恐慌。", "D4"),
     ("不少支部书记把传达上级文件作为组织生活的主要形式。", "不少科长把整理上级文件作为日常工作的主要内容。", "D4"),
     # D5: form over substance
     ("个别企业对基层党建只部署不督导。", "个别企业对基层党建既部署又督导。", "D5"),
@@ -68,6 +79,7 @@ PAIRS = [
     ("支部书记干得好也缺少激励。", "快递员干得好也缺少激励。", "M6"),
     ("村干部队伍不稳定。", "施工队伍不稳定。", "M6"),
     ("党务工作被边缘化。", "档案工作被边缘化。", "M6"),
+    ("干党务就是坐冷板凳的想法仍然存在。", "替补队员坐冷板凳的情况仍然存在。", "M6"),
     ("部分社区书记党务知识不足。", "部分社区书记法律知识不足。", "M6"),
 ]
 
