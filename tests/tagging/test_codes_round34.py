@@ -1,26 +1,30 @@
 """Recall of the six disconnects in the ways units word them, and measure codes kept off framing.
 
-D2: the two skins written as 两层皮 (not 学用两层皮, which is D3); party work gone slack (党建工作“淡化”); integration
-short in breadth and depth; the business held to be unconnected with party work; the party organisation's
-role pushed to the margin; party work kept outside production (游离于…之外), oil and water, a mere sum, party
-work done behind closed doors. D2 with M1 (boundary rule 3): party work treated as an ornament or a mere
-supplement; no sense of party building as the main duty.
-D3: theory not linked with practice or not applied (学以致用); copying in place of study, study never used; a
-flighty style of study; study met with perfunctory compliance; theory study not joined with practice. 蜻蜓点水
-is D3 only where it describes study.
-D4: methods outdated, methods that no longer fit, the key point missed, too little innovation, few working
-carriers, party work hard going, cadres at a loss for skills (能力恐慌), passing on documents taken as the main
-form of activity; each only where the passage is about party work or its activities.
-D5: deployment without supervision or follow-through, pressure that weakens level by level, perfunctory
-compliance.
-D6: the assessment baton without effect, party and business assessment kept on two sheets (两张表).
+D2: the two skins written as 两层皮 (not 学用两层皮, which is D3); party work gone slack (党建工作“淡化”);
+integration short in breadth and depth; the business held to be unconnected with party work; the
+party organisation's role pushed to the margin; party work kept outside production (游离于…之外), oil and
+water, a mere sum, party work done behind closed doors; integration falling short; party work that
+cannot be merged into the business. D2 with M1 (boundary rule 3): party work treated as an ornament
+or a mere supplement; no sense of party building as the main duty.
+D3: theory not linked with practice or not applied (学以致用); copying in place of study, study never
+used; a flighty style of study; study met with perfunctory compliance; theory study not joined with
+practice. 蜻蜓点水 is D3 only where it describes study.
+D4: methods outdated, methods that no longer fit, the key point missed, too little innovation, few
+working carriers, party work hard going, cadres at a loss for skills (能力恐慌), too few means and
+methods, passing on documents taken as the main form of activity; each only where the passage is
+about party work or its activities.
+D5: deployment without supervision or follow-through, pressure that weakens level by level,
+perfunctory compliance.
+D6: the assessment baton without effect, party and business assessment kept on two sheets (两张表),
+party work that cannot be quantified.
 M6: part-time staff outnumbering full-time ones, too little staffing of party work, teams chosen and
-strengthened (选准配强), ageing or unsettled teams, no incentives for secretaries, party work pushed to the
-margin or to the bench (冷板凳), weak party-affairs knowledge; the staffing wordings count only where party
-work is named.
+strengthened (选准配强), ageing or unsettled teams, no incentives for secretaries, party work pushed to
+the margin or to the bench (冷板凳), weak party-affairs knowledge; the staffing wordings count only
+where party work is named.
 Framing carries no measure codes: a leader's words quoted or paraphrased (总书记强调，…), a speech title
-(在…会议上的讲话), a preamble (为深入贯彻…现提出如下意见), the statement that an organ is both political and business, and the
-significance of assessment (不是…而是…机制). A formalist 口号式贯彻 without politics named does not turn into D2.
+(在…会议上的讲话), a preamble (为深入贯彻…现提出如下意见), the statement that an organ is both political and business,
+and the significance of assessment (不是…而是…机制). A formalist 口号式贯彻 without politics named does not
+turn into D2.
 Every sentence here is written for the test."""
 
 import pytest
@@ -40,6 +44,8 @@ PAIRS = [
     ("党建和业务像油水分离，互不相融。", "这瓶沙拉酱已经油水分离，不能吃了。", "D2"),
     ("个别单位的党建和业务仍只是简单相加。", "这两组数据只是简单相加。", "D2"),
     ("有的支部关起门来抓党建。", "有的车间关起门来抓生产。", "D2"),
+    ("一些厂矿的党建与业务融合不足。", "一些厂矿的新老设备融合不足。", "D2"),
+    ("有的支部很难将党的建设同项目管理整合推进。", "有的科室很难将新的软件同原有系统整合推进。", "D2"),
     # D2 and M1: awareness problems
     ("个别单位只把党建工作作为业务的“补充”。", "个别单位只把志愿服务作为业务的“补充”。", "D2"),
     ("个别单位只把党建工作作为业务的“点缀”。", "个别单位只把绿化工作作为园区的“点缀”。", "M1"),
@@ -62,6 +68,7 @@ PAIRS = [
     ("党建工作切实有效的载体不多。", "招商工作切实有效的手段不多。", "D4"),
     ("一些村支书抓党建吃劲费力。", "一些村支书抓招商吃劲费力。", "D4"),
     ("不少党务干部面对新业态感到能力恐慌。", "不少店员面对新系统感到能力恐慌。", "D4"),
+    ("一些支部推动党建融入业务的手段方法不足。", "一些网点推广新产品的手段方法不足。", "D4"),
     ("不少支部书记把传达上级文件作为组织生活的主要形式。", "不少科长把整理上级文件作为日常工作的主要内容。", "D4"),
     # D5: form over substance
     ("个别企业对基层党建只部署不督导。", "个别企业对基层党建既部署又督导。", "D5"),
@@ -71,6 +78,7 @@ PAIRS = [
     # D6: party-building assessment without consequence
     ("党建考核的指挥棒作用还不明显。", "高考的指挥棒作用还不明显。", "D6"),
     ("一些单位的党建考核与业务考核仍是“两张表”。", "一些单位的财务报表仍是“两张表”。", "D6"),
+    ("有的公司难以量化党建工作，只好凭印象打分。", "有的公司难以量化研发工作，只好凭印象打分。", "D6"),
     # M6: the party-affairs team and its shortcomings
     ("不少企业党组织兼职多专职少。", "这家医院的心理咨询师兼职多、专职少。", "M6"),
     ("有的企业基层党组织工作力量配备不够。", "有的企业销售部门工作力量配备不够。", "M6"),
