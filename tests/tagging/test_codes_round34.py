@@ -9,12 +9,12 @@ or a mere supplement; no sense of party building as the main duty.
 D3: theory not linked with practice or not applied (学以致用); copying in place of study, study never
 used; a flighty style of study; study met with perfunctory compliance; theory study not joined with
 practice. 蜻蜓点水 is D3 only where it describes study.
-D4: methods outdated, methods that no longer fit, the key point missed, too little innovation, few
-working carriers, party work hard going, cadres at a loss for skills (能力恐慌), too few means and
-methods, passing on documents taken as the main form of activity; each only where the passage is
-about party work or its activities.
-D5: deployment without supervision or follow-through, pressure that weakens level by level,
-perfunctory compliance.
+D4: methods outdated or lagging, methods that no longer fit, the key point missed, too little
+innovation, few working carriers, party work hard going, cadres at a loss for skills (能力恐慌), too few
+means and methods, tradition held over innovation, passing on documents taken as the main form of
+activity; each only where the passage is about party work or its activities.
+D5: deployment without supervision or follow-through, a business meeting held in place of the
+branch's organisational life, pressure that weakens level by level, perfunctory compliance.
 D6: the assessment baton without effect, party and business assessment kept on two sheets (两张表),
 party work that cannot be quantified.
 M6: part-time staff outnumbering full-time ones, too little staffing of party work, teams chosen and
@@ -69,12 +69,15 @@ PAIRS = [
     ("一些村支书抓党建吃劲费力。", "一些村支书抓招商吃劲费力。", "D4"),
     ("不少党务干部面对新业态感到能力恐慌。", "不少店员面对新系统感到能力恐慌。", "D4"),
     ("一些支部推动党建融入业务的手段方法不足。", "一些网点推广新产品的手段方法不足。", "D4"),
+    ("部分党支部工作方法滞后。", "部分仓库盘点方法滞后。", "D4"),
+    ("党支部工作有“重传统、轻创新”的倾向。", "这家餐馆的菜品有“重传统、轻创新”的倾向。", "D4"),
     ("不少支部书记把传达上级文件作为组织生活的主要形式。", "不少科长把整理上级文件作为日常工作的主要内容。", "D4"),
     # D5: form over substance
     ("个别企业对基层党建只部署不督导。", "个别企业对基层党建既部署又督导。", "D5"),
     ("有的单位有安排、有部署，但抓落实做得不够。", "有的单位有安排、有部署，抓落实也很到位。", "D5"),
     ("党建责任压力传导层层递减。", "党建责任压力传导到每个支部。", "D5"),
     ("有的干部对上级要求消极应付。", "有的干部对上级要求积极响应。", "D5"),
+    ("有的处室用业务会代替组织生活会。", "有的处室用视频会代替现场会。", "D5"),
     # D6: party-building assessment without consequence
     ("党建考核的指挥棒作用还不明显。", "高考的指挥棒作用还不明显。", "D6"),
     ("一些单位的党建考核与业务考核仍是“两张表”。", "一些单位的财务报表仍是“两张表”。", "D6"),
