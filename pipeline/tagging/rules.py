@@ -53,13 +53,20 @@ SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"|(?:为何|为什么|何以)[^。；]{0,20}(?:问题|现象|不|难|没|越)|(?:为何|为什么|何以)(?:会|总|还|屡)?(?:出现|产生)")),
     ("problem", re.compile(r"表现|存在(?:的)?(?:主要)?问题|主要问题|不足|短板|差距|困难|^(?:[一二三四五六七八九十]+[、.．])?\s*问题$"
                            r"|^(?:[一二三四五六七八九十]+、)?(?:当前|目前|现阶段)[^。；，,]{0,20}问题$"
-                           r"|发现的(?:主要)?问题|面临的(?:主要)?(?:难题|问题|挑战|困境)")),
+                           r"|发现的(?:主要)?问题|面临的(?:主要)?(?:难题|问题|挑战|困境)"
+                           # a part that sets out the problems found (问题分析, …中的突出问题), not one that tackles them
+                           r"|^(?:[一二三四五六七八九十]+[、.．])?\s*问题(?:分析|查摆|梳理|清单)$"
+                           r"|^(?![^。；]*(?:解决|破解|整治|根治|化解|针对|聚焦|破除|着力|关于))[^。；，,]{0,30}(?:突出|主要|核心|共性)问题$")),
     ("practice", re.compile(r"做法|成效|成绩|经验|基本情况|主要工作|实践(?:探索|经验|成果)|工作开展情况|完成情况|(?:建设|工作|发展)(?:的)?现状"
                             r"|(?:上半年|下半年|今年|去年|全年|本年度|一年来|\d{4}年)[^。；，,]{0,12}工作(?:情况|情景|回顾)")),
     ("other", re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*(?:调研|研究|调查)(?:方法|对象|设计|过程)"
                          # a part on why the thing matters (…的重要意义), unless it tells to grasp it (深刻认识…的重要意义)
                          r"|^(?:(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])\s*)?"
-                         r"(?!深刻|充分|正确|准确|切实|进一步|全面|认清|把握|提高)[^。；，,：:、（(]{0,24}(?:重要|重大|现实|深远|时代|理论)意义$")),
+                         r"(?!深刻|充分|正确|准确|切实|进一步|全面|认清|把握|提高)[^。；，,：:、（(]{0,24}(?:重要|重大|现实|深远|时代|理论)意义$"
+                         # a paper's part on the logic, necessity or worth of its subject (…的实践逻辑, …的必要性, …的重要价值)
+                         r"|^(?:(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])\s*)?"
+                         r"(?!深刻|充分|正确|准确|切实|进一步|全面|认清|把握|提高|坚持|遵循|体现)[^。；，,：:、（(]{2,60}的"
+                         r"(?:(?:实践|理论|历史|内在|价值|现实|生成)逻辑|必要性(?:(?:和|与|及)(?:紧迫性|可行性|重要性))?|(?:重要|时代)价值|价值意蕴|科学内涵)$")),
 )
 # A heading of a yardstick that only names its part (指导思想, 工作目标 …) is structure (other), not a norm.
 _STRUCTURAL_HEADING = re.compile(
@@ -154,11 +161,25 @@ _EXPLANATION = re.compile(
     # causes of two kinds named together (既有历史原因，也有现实原因)
     r"|既有[^。；，,]{0,12}(?:原因|因素)[，,]?\s*(?:也有|又有|还有|更有)"
     # a why-question about a shortcoming that persists (…，为什么…还…？), asked to be answered
-    r"|(?:为什么|为何|缘何|因何)[^。；？?]{0,30}(?:还|仍|依然|依旧|总是|屡|反复|迟迟)[^。；？?]{0,30}[？?]$")
+    r"|(?:为什么|为何|缘何|因何)[^。；？?]{0,30}(?:还|仍|依然|依旧|总是|屡|反复|迟迟)[^。；？?]{0,30}[？?]$"
+    # what keeps a unit from acting, told as the reason (…身兼数职，因而难以…; 因缺乏培训，导致…; 缺乏…导致…;
+    # 从客观上造成了…)
+    r"|[，,]\s*(?:因而|所以|以致)[^。；，,]{0,8}?(?:难以|无法|不能|未能|顾不上|抽不出|没有(?:时间|精力))"
+    r"|(?:^|[，,])(?:但|而|又)?因(?![此而为素地材人势时果由])[^。；，,]{2,24}[，,]?(?:导致|造成|致使|使得)"
+    r"|(?:缺乏|缺少|欠缺)[^。；，,]{1,16}[，,]?(?:导致|造成|致使)|从?(?:主观|客观)上(?:造成|导致|致使|助长|加剧)")
 # A shortcoming labelled as such (问题1：…; 存在问题：…) is a problem, whatever the section around it.
 # So is one labelled as what shows the shortcoming or the harm it does (问题表现：…; 负面影响：…), under a 原因 heading too.
 _PROBLEM_LABEL = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*|\d{1,2}(?:[.．]\d{1,2}){1,3}\s*)?"
                             r"(?:(?:存在的?|主要|突出)问题|问题\s*[\d一二三四五六七八九十]{1,2}|(?:问题|主要|具体)表现|负面影响)\s*[:：]")
+# A disconnect named only as what is to be overcome (为破解“两张皮”难题提供了…; 着力破除形式主义), not as observed.
+_TACKLED = re.compile(r"(?:破解|破除|消除|根治|整治|克服|防止|避免|杜绝|打破|化解|解决)[^。；，,]{0,6}[“\"]?"
+                      r"(?:两张皮|脱节|形式主义|官僚主义|重业务轻党建|各唱各的调|空头政治)[”\"]?(?:的)?(?:问题|难题|现象|困局|顽疾|顽症)?"
+                      r"(?![^。；]{0,12}(?:仍|还|依然|依旧|尚未|没有|未能|不够|不到位))")
+# A conclusion that urges an action as vital (因此，加强…显得尤为重要; 建立…十分必要; …势在必行): advice in a report.
+_URGES = re.compile(r"^(?:(?:因此|所以|为此|由此可见|可见|鉴于此|基于此|综上)[，,]\s*)?(?:[^。；，,]{0,6}[，,])?"
+                    r"(?:加强|加快|建立|健全|完善|推进|推动|强化|提升|提高|做好|抓好|深化|构建|探索|破解|解决|落实|优化|实现|培养|选优配强|配齐)"
+                    r"[^。；]{2,40}?(?:(?:就|便|更)?(?:显得)?(?:尤为|十分|非常|极为|更加|更为|极其|尤其|格外)(?:重要|必要|迫切|紧迫|关键)"
+                    r"|势在必行|刻不容缓|迫在眉睫)。?$")
 # Why a thing matters (…意义重大; 具有重要意义; 关系到…，关系到…): context, in whatever section it stands.
 _SIGNIFICANCE = re.compile(r"意义(?:十分|非常|极其|尤为)?(?:重大|深远)。?$|(?:具有|有着)[^。；]{0,8}(?:重要|重大|深远|现实)的?意义。?$"
                            r"|关系到[^。；]{2,40}关系到")
@@ -228,7 +249,9 @@ _INFLUENCED = re.compile(r"^(?:[^。；，,]{0,6}[，,])?(?:但|而|又|加之|�
 _YING_AFTER = "相适响反供对效回"
 _YING_BEFORE = "付用对急变聘届"
 _CUE_MASKS = re.compile(rf"学以致用|(?<=支)部(?=分)|(?<=[{_YING_AFTER}])应|应(?=[{_YING_BEFORE}])"
-                        r"|将(?=(?:直接|间接|严重|深刻|必然|势必|会)?影响)")  # 将直接影响…: a consequence, no plan
+                        r"|将(?=(?:直接|间接|严重|深刻|必然|势必|会)?影响)"  # 将直接影响…: a consequence, no plan
+                        # the leaders who matter (关键少数) are no 少数 who fall short; a load to carry (还要完成大量…) is no norm
+                        r"|(?<=关键)少数|要(?=(?:完成|承担|处理|应对|面对|兼顾|承接)(?:大量|繁重|众多|诸多|很多|繁杂))")
 # 将 as the object marker (将…作为/纳入…, like 把) in a sentence that tells what was done (近年来，区委将…列入…) plans nothing.
 _OBJECT_JIANG = re.compile(r"将(?![把对要会来在进继持着努全更不以为于])(?=[^。；，,]{1,30}?(?:作为|纳入|列入|融入|写入))")
 # In a yardstick, what is not told as done (了, 已, 累计…) is a norm, whatever its verb.
@@ -489,6 +512,9 @@ _WHAT_IT_TAKES = re.compile(r"只有[^。；]{0,60}?才(?:能够?|会|可以?)(?
 # Members taken somewhere or spoken to in the course of an activity (来到…社区, 为全体党员讲党课): an act of the story a
 # report tells, though told without 了.
 _ON_SITE = re.compile(r"来到|派出|为全体党员|向(?:全体)?党员们?|讲(?:微)?党课|实地(?:访谈|走访|考察|察看|调研)|开班动员|主持开班式")
+# A keyword line (关键词：…；…；…) is cut at its semicolons: the items after its first are keywords too.
+_KEYWORD_LINE = re.compile(r"^[〔\[【(（◆]?\s*(?:关键词|关键字|主题词)")
+_KEYWORD_ITEM_MAX = 24
 # A line of an article's apparatus (关键词, 中图分类号 …) closes the abstract: a list announced there has ended.
 _APPARATUS = re.compile(r"^[〔\[【(（]?\s*(?:关键词|关键字|中图分类号|文献标识码|文章编号|基金项目|作者简介|收稿日期)")
 # Who took part, told at the end of a dated opening that reports the unit's own activity (…开展…活动，…参加了此次活动),
@@ -624,8 +650,11 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     list_rank: int | None = None  # the rank of an announced list's heading items
     explaining = False
     inline_list = False  # the list is one of inline items (首先…其次…): a real heading ends it
+    keywords = False  # inside a keyword line cut at its semicolons (关键词：党建；业务；融合)
     for position, text in enumerate(texts):
         stripped = text.strip()
+        keyword_item = keywords and len(stripped) <= _KEYWORD_ITEM_MAX and not re.search(r"[。！？!?]", stripped)
+        keywords = (keyword_item or bool(_KEYWORD_LINE.match(stripped))) and stripped.endswith(("；", ";"))
         heading = match_heading(stripped, line_start=True) if stripped else None
         if heading is None and body_started and stripped and is_plain_heading(stripped):
             heading = (0, 0, stripped)
@@ -691,6 +720,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
             hint = _enclosing_hint([t for r, t in stack if r < list_rank]) or listed
         elif listed:
             hint = listed
+        if keyword_item:
+            hint = "other"  # 业务工作； after 关键词：党建工作；: one more keyword, not a heading of what was done
         announced = announced or (not policy and opens_norms(position, stripped))
         # the sentence right after a named speaker's norm told in news that goes on prescribing (要…) is one of the norms
         carried = (not policy and not reported and not announced and position > 0 and bool(_PRESCRIBES.match(stripped))
@@ -1117,7 +1148,7 @@ class RoleRules:
             scores["problem"] += 1.5  # 试问，这样的材料能有多少含金量？: a shortcoming censured by a question
         if not context.spoken and _LEARNERS.search(own.strip()) and not _STRONG_MODAL.search(own):
             scores["practice"] += 1.5
-        if not context.policy and not _ADVISES.search(own) and not _FUTURE.search(own) and any(
+        if not context.policy and not _ADVISES.search(own) and not _FUTURE.search(own) and not _TACKLED.search(own) and any(
                 hit.code in self._disconnects for hit in matcher_for(self.codebook).match(text)) and not _DEFINES.match(own):
             scores["problem"] += 1.0  # a disconnect named outside advice is most often observed
         explains = bool(_EXPLANATION.search(text)) and not _SUCCESS_EXPLAINED.search(text) and not context.is_title
@@ -1201,6 +1232,8 @@ class RoleRules:
                 scores["recommendation"] = 0.0
             if not context.section_hint and _WHAT_IT_TAKES.search(own) and not _STRONG_MODAL.search(own):
                 self._normative_from(scores, _WHAT_IT_TAKES.sub("", own))  # 只有…才能…: what it takes, argued
+            if _URGES.match(own.strip()) and not _DONE.search(own):
+                scores["recommendation"] += 1.5  # 因此，加强支部书记队伍建设显得尤为重要。: an action urged
             if _FUTURE.search(own) or (_MODAL.search(own) and not _PAST.search(text)):
                 scores["recommendation"] += 1.0
                 scores["practice"] *= 0.5
