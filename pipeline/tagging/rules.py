@@ -285,6 +285,8 @@ _CENTRAL_CONTEXT = re.compile(
     r"|新时代[^。；]{0,20}(?:提出|赋予)了?[^。；]{0,10}(?:新的?(?:更高)?要求|新任务|新使命)"
     # what was done nationwide (…以来，全国共查处…问题…万个): the national picture, not the unit's
     r"|(?:^|[，,])全国(?:各地)?(?:共|累计|先后)?(?:查处|处理|通报|处分|问责)"
+    # the centre named first among the levels that attend to a field (近年来，中央、省委、市委都高度重视…)
+    r"|^(?:[^。；，,]{0,12}[，,]\s*)?(?:党中央|中央)(?:到|、|和|及|与)(?:省委|省|地方|各省)[^。；]{0,20}(?:高度重视|重视|作出|部署|出台|印发)"
     r"|^(?:[^。；，,]{0,6})?党的(?:[一二三四五六七八九十]+大|[一二三四五六七八九十]+届[一二三四五六七八九十]中全会)(?:报告)?中?[，,]?"
     r"(?:[^。；，,]{0,24})?(?:指出|强调|提出|明确|作出了?[^。；，,]{0,6}部署|进行了[^。；，,]{0,8}部署|吹响|开启|擘画)")
 # …of them, the centre's own acts told in time (近年来，党中央…开展了…; 党的十八大以来，…) are no practice of the unit's.
@@ -1148,7 +1150,7 @@ class RoleRules:
             scores["problem"] += 1.5  # 试问，这样的材料能有多少含金量？: a shortcoming censured by a question
         if not context.spoken and _LEARNERS.search(own.strip()) and not _STRONG_MODAL.search(own):
             scores["practice"] += 1.5
-        if not context.policy and not _ADVISES.search(own) and not _FUTURE.search(own) and not _TACKLED.search(own) and any(
+        if not context.policy and not _ADVISES.search(own) and not _FUTURE.search(own) and not _TACKLED.search(text) and any(
                 hit.code in self._disconnects for hit in matcher_for(self.codebook).match(text)) and not _DEFINES.match(own):
             scores["problem"] += 1.0  # a disconnect named outside advice is most often observed
         explains = bool(_EXPLANATION.search(text)) and not _SUCCESS_EXPLAINED.search(text) and not context.is_title

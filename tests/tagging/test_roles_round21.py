@@ -1,0 +1,170 @@
+"""Roles on research reports and papers: causes told without 原因, actions urged as vital, and the apparatus of a paper.
+
+Causes: what keeps a unit from acting told as the reason (…身兼数职，因而难以…), a shortcoming put down to a lack or
+to what it rests on (因缺乏…，导致…; 缺乏…导致…; …，从客观上造成了…), and a shortcoming put down to what limits it
+(受…限制，…精力十分有限), while a result told with 因而 (因而深受欢迎), a lack told alone and a company name with 有限
+are no causes. Advice: a conclusion that urges an action as vital (因此，加强…显得尤为重要; 建立…十分必要) is a report's
+advice, while the same words said of a thing and not of an action stay context. Context: the items of a keyword line
+cut at its semicolons, a paper's part on the logic or the necessity of its subject, what the times ask of a field
+(提出了新的更高要求), the guidance a remark gives (提供了根本行动指南), the centre named first among the levels that
+attend to a field, a press conference that frames the news, and an argument of what is key (…，关键在于…); a
+disconnect named only as what is to be overcome (为破解“两张皮”难题…) is not observed. Problems: a part that sets out
+the problems found (问题分析, …中的突出问题), but not a part that tackles them. Masks: the leaders who matter (关键少数)
+are no 少数 who fall short, and a load to carry (还要完成大量…) is no norm. A title above its subtitle (——来自…的调查)
+stays the title. Every sentence here is written for the test."""
+
+from pipeline.tagging.rules import RoleRules
+from tests.support import document_roles
+
+_REPORT = [
+    "关于区直机关党建工作情况的调研报告",
+    "近年来，区直机关工委坚持抓党建促业务，取得了一定成效。",
+    "各支部全年开展主题党日活动120余次。",
+]
+
+
+def _last(roles: RoleRules, *texts: str) -> str:
+    return document_roles(roles, [*_REPORT, *texts])[-1]
+
+
+def test_what_keeps_a_unit_from_acting_is_a_cause(roles: RoleRules) -> None:
+    assert _last(roles, "科室负责人大多兼任支部书记，因而难以把主要精力放在支部建设上。") == "cause"
+
+
+def test_a_result_told_with_yin_er_is_no_cause(roles: RoleRules) -> None:
+    assert _last(roles, "支部把志愿服务办到了居民家门口，因而深受群众欢迎。") != "cause"
+
+
+def test_a_shortcoming_put_down_to_a_lack_is_a_cause(roles: RoleRules) -> None:
+    assert _last(roles, "因缺乏系统的岗前培训，导致不少新任党务干部业务不精。") == "cause"
+    assert _last(roles, "缺乏有效的激励措施导致支部书记干事热情不高。") == "cause"
+
+
+def test_a_lack_told_alone_is_a_problem(roles: RoleRules) -> None:
+    assert _last(roles, "部分支部缺乏固定的活动场地。") == "problem"
+
+
+def test_a_shortcoming_put_down_to_what_it_rests_on_is_a_cause(roles: RoleRules) -> None:
+    assert _last(roles, "部分单位党建考核办法不健全，从客观上造成了党建与业务的脱节。") == "cause"
+
+
+def test_a_company_name_with_youxian_is_no_shortcoming(roles: RoleRules) -> None:
+    assert _last(roles, "5月8日，某建材有限公司党支部开展了主题党日活动。") == "practice"
+
+
+def test_an_action_urged_as_vital_is_advice(roles: RoleRules) -> None:
+    assert _last(roles, "因此，加强支部书记队伍建设显得尤为重要。") == "recommendation"
+    assert _last(roles, "因此，建立党建与业务联席会议制度十分必要。") == "recommendation"
+
+
+def test_a_thing_said_to_matter_is_not_advice(roles: RoleRules) -> None:
+    assert _last(roles, "因此，党建与业务融合就显得尤为重要。") != "recommendation"
+
+
+def test_the_items_of_a_keyword_line_are_other(roles: RoleRules) -> None:
+    texts = [*_REPORT, "关键词：社区党建；", "基层治理；", "协商议事", "一、引言"]
+    assert document_roles(roles, texts)[4:6] == ["other", "other"]
+
+
+def test_a_short_item_of_a_problem_list_is_no_keyword(roles: RoleRules) -> None:
+    texts = [*_REPORT, "二、存在的问题", "有的支部活动不经常；", "有的党员身份意识淡薄。"]
+    assert document_roles(roles, texts)[4] == "problem"
+
+
+def test_a_papers_part_on_the_logic_of_its_subject_is_other(roles: RoleRules) -> None:
+    texts = [*_REPORT, "一、党建引领社区治理的实践逻辑", "社区党组织必须牢牢把握正确的政治方向。"]
+    assert document_roles(roles, texts)[3:] == ["other", "other"]
+
+
+def test_a_papers_part_on_necessity_is_other(roles: RoleRules) -> None:
+    texts = [*_REPORT, "二、推进街道党建与业务融合的必要性", "因此，党建与业务融合就显得尤为重要。"]
+    assert document_roles(roles, texts)[3:] == ["other", "other"]
+
+
+def test_a_part_that_tells_to_grasp_the_necessity_is_not_context(roles: RoleRules) -> None:
+    texts = [*_REPORT, "三、对策建议", "（一）深刻认识党建与业务融合的必要性", "各支部要把融合工作列入年度计划。"]
+    assert document_roles(roles, texts)[4:] == ["recommendation", "recommendation"]
+
+
+def test_a_part_that_sets_out_problems_is_a_problem_section(roles: RoleRules) -> None:
+    texts = [*_REPORT, "一、问题分析", "二、社区治理中的突出问题"]
+    assert document_roles(roles, texts)[3:] == ["problem", "problem"]
+
+
+def test_a_part_that_tackles_problems_is_no_problem_section(roles: RoleRules) -> None:
+    texts = [*_REPORT, "三、着力解决居民反映强烈的突出问题"]
+    assert document_roles(roles, texts)[3] != "problem"
+
+
+def test_what_the_times_ask_of_a_field_is_other(roles: RoleRules) -> None:
+    assert _last(roles, "新形势下，这对机关党建工作提出了新的更高要求。") == "other"
+
+
+def test_requirements_set_out_by_a_unit_are_no_times(roles: RoleRules) -> None:
+    assert _last(roles, "局党委对各支部提出了三条整改要求，并逐条督办落实。") != "other"
+
+
+def test_the_guidance_a_remark_gives_is_other_and_observes_no_disconnect(roles: RoleRules) -> None:
+    assert _last(roles, "这一重要论述为破解机关党建“两张皮”难题提供了根本行动指南。") == "other"
+
+
+def test_a_disconnect_not_yet_overcome_is_observed(roles: RoleRules) -> None:
+    texts = [*_REPORT, "一些单位至今仍未破解党建与业务“两张皮”难题。"]
+    assert document_roles(roles, texts)[3] == "problem"
+
+
+def test_the_centre_named_first_among_the_levels_is_other(roles: RoleRules) -> None:
+    assert _last(roles, "近年来，中央、省委和市委都高度重视社区治理工作，作出了一系列部署。") == "other"
+
+
+def test_the_levels_below_the_centre_report_practice(roles: RoleRules) -> None:
+    assert _last(roles, "近年来，市委和区委高度重视社区治理工作，先后出台了6项配套制度。") == "practice"
+
+
+def test_a_press_conference_frames_the_news(roles: RoleRules) -> None:
+    texts = [
+        "市国资委推动国企党建与生产经营深度融合",
+        "9月15日，市政府新闻办举行全市国资国企党建工作新闻发布会，市国资委副主任介绍了有关情况。",
+        "市国资委党委目前下辖一级党组织18个、党支部605个。",
+    ]
+    assert document_roles(roles, texts)[1:] == ["other", "practice"]
+
+
+def test_an_argument_of_what_is_key_is_other(roles: RoleRules) -> None:
+    assert _last(roles, "推动党建与业务融合，关键在于抓住关键少数。") == "other"
+
+
+def test_what_is_key_under_a_countermeasure_heading_is_advice(roles: RoleRules) -> None:
+    texts = [*_REPORT, "三、对策建议", "推动党建与业务融合，关键在于抓住关键少数。"]
+    assert document_roles(roles, texts)[-1] == "recommendation"
+
+
+def test_a_load_to_carry_is_no_norm(roles: RoleRules) -> None:
+    assert _last(roles, "面对还要完成大量征管任务的压力，局党组统筹安排学习时间。") != "recommendation"
+
+
+def test_the_leaders_who_matter_are_not_a_shortcoming(roles: RoleRules) -> None:
+    assert _last(roles, "局党组始终抓住关键少数，班子成员带头讲党课12次。") == "practice"
+
+
+def test_a_dated_election_is_practice(roles: RoleRules) -> None:
+    texts = [*_REPORT, "一、工作背景", "9月12日，市税务局选举产生第一届直属机关党委和机关纪委。"]
+    assert document_roles(roles, texts)[-1] == "practice"
+
+
+def test_a_title_above_its_subtitle_stays_the_title(roles: RoleRules) -> None:
+    texts = [
+        "街道党组织建设的现状、问题及其建议",
+        "——来自三个街道的问卷调查",
+        "街道党组织如何适应城市治理的新要求，是当前亟需研究的课题。",
+    ]
+    assert document_roles(roles, texts)[0] == "other"
+
+
+def test_a_units_own_dated_activity_is_no_press_frame(roles: RoleRules) -> None:
+    texts = [
+        "市国资委推动国企党建与生产经营深度融合",
+        "9月15日，市国资委机关党委举行主题党日活动，机关全体党员参加。",
+        "市国资委党委目前下辖一级党组织18个、党支部605个。",
+    ]
+    assert document_roles(roles, texts)[1] == "practice"
