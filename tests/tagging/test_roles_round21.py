@@ -168,3 +168,28 @@ def test_a_units_own_dated_activity_is_no_press_frame(roles: RoleRules) -> None:
         "市国资委党委目前下辖一级党组织18个、党支部605个。",
     ]
     assert document_roles(roles, texts)[1] == "practice"
+
+
+def test_the_party_and_the_state_as_actor_are_context(roles: RoleRules) -> None:
+    assert _last(roles, "改革开放以来，党和国家在各个时期都高度重视社区党组织建设。") == "other"
+
+
+def test_a_central_meeting_held_is_context(roles: RoleRules) -> None:
+    assert _last(roles, "2021年，全国社区党建工作座谈会召开，对社区党组织建设作出全面部署。") == "other"
+
+
+def test_a_units_own_meeting_held_is_practice(roles: RoleRules) -> None:
+    assert _last(roles, "2021年，区委组织部召开社区党建工作推进会，对网格党支部建设作出部署。") == "practice"
+
+
+def test_the_partys_rules_cited_as_authority_are_context(roles: RoleRules) -> None:
+    assert _last(roles, "《中国共产党支部工作条例（试行）》明确规定，党支部要组织党员参加社会服务。") == "other"
+
+
+def test_what_a_kind_of_organisation_is_is_context(roles: RoleRules) -> None:
+    assert _last(roles, "社区党支部是党在城市基层的战斗堡垒，是团结带领居民的基础组织。") == "other"
+
+
+def test_what_an_organisation_is_to_become_is_advice(roles: RoleRules) -> None:
+    texts = [*_REPORT, "三、对策建议", "社区党支部要成为团结居民的战斗堡垒。"]
+    assert document_roles(roles, texts)[-1] == "recommendation"
