@@ -46,7 +46,7 @@ YARDSTICK_TITLE = re.compile(
     r"|(?:会议|大会|座谈会|推进会|部署会|培训班|开班式)上的(?:讲话|部署|要求)"
     r"|(?:会议|大会|座谈会|推进会|部署会)(?:上(?:强调|指出|要求)|召开|举行)|召开[^。；]{0,24}(?:会议|大会|推进会|部署会)")
 SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("recommendation", re.compile(r"对策|建议|路径|启示|下一步|下步|之策|打算|(?:努力|目标|前进)方向|展望|工作思路|整改(?:措施|举措|思路)$"
+    ("recommendation", re.compile(r"对策|建议|路径|启示|下一步|下步|之策|打算|(?:努力|目标|前进)方向|展望|工作思路|整改(?:措施|举措|思路)$|的策略$"
                                   r"|^[一二三四五六七八九十]是要")),
     ("cause", re.compile(r"原因|成因|根源|动因|诱因|剖析|症结|根子|病根|病因|缘由|溯源|因素(?:分析|探析|探究)?$"
                          # a heading that asks why (为什么会出现这些问题)
@@ -56,7 +56,9 @@ SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"|发现的(?:主要)?问题|面临的(?:主要)?(?:难题|问题|挑战|困境)"
                            # a part that sets out the problems found (问题分析, …中的突出问题), not one that tackles them
                            r"|^(?:[一二三四五六七八九十]+[、.．])?\s*问题(?:分析|查摆|梳理|清单)$"
-                           r"|^(?![^。；]*(?:解决|破解|整治|根治|化解|针对|聚焦|破除|着力|关于))[^。；，,]{0,30}(?:突出|主要|核心|共性)问题$")),
+                           r"|^(?![^。；]*(?:解决|破解|整治|根治|化解|针对|聚焦|破除|着力|关于))[^。；，,]{0,30}(?:突出|主要|核心|共性)问题$"
+                           # …的难点, …面临的难题: the difficulties found, not the attack on them (破解…难题)
+                           r"|^(?![^。；]*(?:解决|破解|化解|攻克|突破|破除|打通))[^。；，,]{0,30}的(?:难点|难题|堵点|痛点)$")),
     ("practice", re.compile(r"做法|成效|成绩|经验|基本情况|主要工作|实践(?:探索|经验|成果)|工作开展情况|完成情况|(?:建设|工作|发展)(?:的)?现状"
                             r"|(?:上半年|下半年|今年|去年|全年|本年度|一年来|\d{4}年)[^。；，,]{0,12}工作(?:情况|情景|回顾)")),
     ("other", re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*(?:调研|研究|调查)(?:方法|对象|设计|过程)"
@@ -175,6 +177,8 @@ _PROBLEM_LABEL = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}
 _TACKLED = re.compile(r"(?:破解|破除|消除|根治|整治|克服|防止|避免|杜绝|打破|化解|解决)[^。；，,]{0,6}[“\"]?"
                       r"(?:两张皮|脱节|形式主义|官僚主义|重业务轻党建|各唱各的调|空头政治)[”\"]?(?:的)?(?:问题|难题|现象|困局|顽疾|顽症)?"
                       r"(?![^。；]{0,12}(?:仍|还|依然|依旧|尚未|没有|未能|不够|不到位))")
+# What no longer works (已经无法应对…, 已不适应…) is a shortcoming, not an act told as done.
+_NO_LONGER = re.compile(r"已(?:经)?(?=无法|不能|不再|不适应|难以|跟不上)")
 # A conclusion that urges an action as vital (因此，加强…显得尤为重要; 建立…十分必要; …势在必行): advice in a report.
 _URGES = re.compile(r"^(?:(?:因此|所以|为此|由此可见|可见|鉴于此|基于此|综上)[，,]\s*)?(?:[^。；，,]{0,6}[，,])?"
                     r"(?:加强|加快|建立|健全|完善|推进|推动|强化|提升|提高|做好|抓好|深化|构建|探索|破解|解决|落实|优化|实现|培养|选优配强|配齐)"
@@ -515,7 +519,7 @@ _DIGIT = re.compile(r"\d")
 # How the times change a field (…的外部环境发生了深刻变化, 党建工作的重要性日益凸显) is background, unless a unit's own
 # outcome is told (支部面貌发生了可喜变化).
 _TIMES_CHANGE = re.compile(r"发生了?[^。；，,]{0,6}变(?:化|革)|日益凸显|重要性[^。；，,]{0,4}(?:日益|愈发|越来越)")
-_OWN_UNIT = re.compile(r"(?:我|该|本)(?:镇|乡|街道|县|市|区|局|院|委|厅|处|校|所|行|公司|单位|支部|党委|党组)|支部|党委|党组")
+_OWN_UNIT = re.compile(r"(?:我|该|本)(?:镇|乡|街道|县|市|区|局|院|委|厅|处|校|所|行|公司|单位|支部|党委|党组)|支部|党委|党组(?!织)")
 # A condition stated as what it takes (只有…才能…) argues: it is no advice unless worded as one (要, 必须).
 _WHAT_IT_TAKES = re.compile(r"只有[^。；]{0,60}?才(?:能够?|会|可以?)(?:[^。；]{0,30}?[，,]\s*才(?:能够?|会|可以?))*")
 # Members taken somewhere or spoken to in the course of an activity (来到…社区, 为全体党员讲党课): an act of the story a
@@ -1243,7 +1247,7 @@ class RoleRules:
                 self._normative_from(scores, _WHAT_IT_TAKES.sub("", own))  # 只有…才能…: what it takes, argued
             if _URGES.match(own.strip()) and not _DONE.search(own):
                 scores["recommendation"] += 1.5  # 因此，加强支部书记队伍建设显得尤为重要。: an action urged
-            if _FUTURE.search(own) or (_MODAL.search(own) and not _PAST.search(text)):
+            if _FUTURE.search(own) or (_MODAL.search(own) and not _PAST.search(_NO_LONGER.sub("·", text))):
                 scores["recommendation"] += 1.0
                 scores["practice"] *= 0.5
             if not context.section_hint and not _PAST.search(text) and not scores["problem"] and not scores["cause"]:
@@ -1277,7 +1281,7 @@ class RoleRules:
         if (_TIMES_CHANGE.search(own) and not context.section_hint and not context.policy
                 and not _OWN_UNIT.search(own)):
             scores["practice"] *= 0.5  # 近年来，随着改革的推进，…发生了深刻变化: the times, not the unit
-            scores["other"] += 0.75
+            scores["other"] += 1.0
         if (_STUDY_MADE.search(own) and not context.section_hint and not context.policy
                 and not scores["recommendation"]):  # …and proposes nothing (…，提出了解决建议)
             scores["practice"] *= 0.5  # 本次调研通过实地走访、问卷调查等方式，收集了…: the study's method

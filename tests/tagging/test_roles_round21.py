@@ -193,3 +193,34 @@ def test_what_a_kind_of_organisation_is_is_context(roles: RoleRules) -> None:
 def test_what_an_organisation_is_to_become_is_advice(roles: RoleRules) -> None:
     texts = [*_REPORT, "三、对策建议", "社区党支部要成为团结居民的战斗堡垒。"]
     assert document_roles(roles, texts)[-1] == "recommendation"
+
+
+def test_a_part_on_the_difficulties_found_opens_problems(roles: RoleRules) -> None:
+    texts = [*_REPORT, "一、社区党建与物业服务融合的难点", "1. 协调机制不顺：小区党支部与物业公司各管一摊。"]
+    assert document_roles(roles, texts)[3:] == ["problem", "problem"]
+
+
+def test_a_part_that_attacks_the_difficulties_opens_no_problems(roles: RoleRules) -> None:
+    texts = [*_REPORT, "三、破解社区党建与物业服务融合的难点"]
+    assert document_roles(roles, texts)[3] != "problem"
+
+
+def test_a_part_on_strategies_opens_advice(roles: RoleRules) -> None:
+    texts = [*_REPORT, "二、让支部工作融入小区治理的策略", "1. 强化联席会商", "整合议事力量：通过开展联席会议等形式，把物业公司和业委会拉到一张桌上。"]
+    assert document_roles(roles, texts)[3:] == ["recommendation", "recommendation", "recommendation"]
+
+
+def test_what_no_longer_works_leaves_the_advice_after_it(roles: RoleRules) -> None:
+    assert _last(roles, "因此，原有的单一管理模式已经无法适应新的形势，需要建立上下联动的协调机制。") == "recommendation"
+
+
+def test_what_was_set_up_before_a_need_is_told_as_done(roles: RoleRules) -> None:
+    assert _last(roles, "去年，街道已经建立了上下联动的协调机制，今年又增设了8个议事点。") == "practice"
+
+
+def test_the_times_raising_the_weight_of_party_organisations_are_context(roles: RoleRules) -> None:
+    assert _last(roles, "近年来，随着城市治理重心下移，社区基层党组织建设的重要性日益凸显。") == "other"
+
+
+def test_a_great_task_of_the_era_is_context(roles: RoleRules) -> None:
+    assert _last(roles, "破解社区治理难题，创新服务方式，是新时代社区党建的重要任务。") == "other"
