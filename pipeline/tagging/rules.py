@@ -317,6 +317,8 @@ _FRAMING = re.compile(
     r"|^问卷(?:分为?|共设|设置|包括|涉及)|(?:回收|收回)(?:有效)?问卷|问卷(?:回收率|有效率)"
     r"|^(?:本)?(?:研究|文章|论文)(?:首先|进一步|还|最后|主要)?(?:界定|提出|认为|发现|揭示|构建|探讨)"
     r"|对[^。；]{2,40}(?:进行|作|做)了?(?:简要|简单|详细)?的?(?:介绍|说明|概述|梳理)。?$"
+    # …and what it says it has proposed (在此基础上，提出了相关对策。): its own claim, not the advice itself
+    r"|^(?:[^。；，,]{0,12}[，,])?(?:本文|文章|研究|笔者)?(?:最后|进而|并)?提出了(?:相关|相应|若干|一些|具体|有针对性)?的?(?:对策|建议|措施|思路|路径)(?:和建议|与建议)?。?$"
     # a speech about its own meeting (今天我们召开…; 下面我讲三点意见; 会议的主要任务是…; 刚才…介绍了…)
     r"|^(?:今天|刚才)[，,][^。；]{0,60}(?:召开|会议|介绍|发言|汇报|交流)|^下面[，,]?[^。；]{0,40}(?:讲|谈)[^。；]{0,6}(?:意见|要求|看法|体会)"
     r"|^(?:这次|此次|本次)[^。；，,]{0,24}(?:会议?|座谈会)[，,]?是|^会议的(?:主要)?(?:任务|目的|议程|主题)是"
@@ -327,7 +329,7 @@ _FRAMING = re.compile(
     r"|(?:小编|本站)[^。；]{0,20}(?:整理|精选|收集|汇编)|供(?:您|大家)(?:阅读|写作|学习)?参考|希望(?:能够|能|可以)?(?:帮助|对)(?:大家|您)"
     r"|预览(?:阅读)?已?结束|扫码(?:联系|关注|获取|下载|阅读)"
     # a column or series that presents the story (开设“…”专栏; 编者按)
-    r"|(?:开设|推出|开辟)[^。；]{0,20}(?:专栏|栏目|专题)|^[【\[（(]?编者按"
+    r"|(?:开设|推出|开辟)[^。；]{0,20}(?:专栏|栏目|专题(?!班|培训|讲座|党课|学习|研讨|辅导|课))|^[【\[（(]?编者按"
     # who attended (…及部分同志参加了会议): the news's frame
     r"|(?:参加|出席|列席)了?(?:本次|此次)?(?:会议|座谈会|活动|仪式|培训)。?$|^会议由[^。；]{2,40}主持。?$|到会指导。?$"
     r"|制定(?:本|以下|如下)[^。；，,]{0,4}(?:条例|规定|办法|细则|方案|意见|准则|制度|标准)|(?:现|特)(?:就[^。；]{2,40})?提出(?:如下|以下)意见"
@@ -671,6 +673,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
         heading = match_heading(stripped, line_start=True) if stripped else None
         if heading is None and body_started and stripped and is_plain_heading(stripped):
             heading = (0, 0, stripped)
+        if keyword_item:
+            heading = None  # the last keyword (影响因素) opens no section, whatever it names
         if stripped and stripped[-1] in "。！？；" and len(stripped) > 30:
             body_started = True
         parents = stack

@@ -224,3 +224,30 @@ def test_the_times_raising_the_weight_of_party_organisations_are_context(roles: 
 
 def test_a_great_task_of_the_era_is_context(roles: RoleRules) -> None:
     assert _last(roles, "破解社区治理难题，创新服务方式，是新时代社区党建的重要任务。") == "other"
+
+
+def test_a_last_keyword_that_names_factors_opens_no_causes(roles: RoleRules) -> None:
+    texts = [*_REPORT, "关键词：社区党校；", "培训成效；", "影响因素", "社区党校今年共开设了12个专题班。"]
+    assert document_roles(roles, texts)[-1] == "practice"
+
+
+def test_a_heading_that_names_factors_still_opens_causes(roles: RoleRules) -> None:
+    texts = [*_REPORT, "二、存在的问题", "有的支部学习流于形式。", "三、影响因素", "考核只看台账，不看实效。"]
+    assert document_roles(roles, texts)[-1] == "cause"
+
+
+def test_what_a_study_says_it_proposed_is_other(roles: RoleRules) -> None:
+    assert _last(roles, "在此基础上，提出了相关对策。") == "other"
+
+
+def test_proposals_announced_for_a_list_stay_advice(roles: RoleRules) -> None:
+    texts = [*_REPORT, "三、对策建议", "针对上述问题，提出以下对策建议：", "一是完善考核办法。"]
+    assert document_roles(roles, texts)[-2:] == ["recommendation", "recommendation"]
+
+
+def test_classes_opened_on_a_theme_are_practice(roles: RoleRules) -> None:
+    assert _last(roles, "今年以来，街道党校共开设了9个专题班，培训社区党员640人次。") == "practice"
+
+
+def test_a_column_opened_on_a_theme_is_the_frame(roles: RoleRules) -> None:
+    assert _last(roles, "为展示基层党建成果，本报开设“支部风采”专栏。") == "other"
