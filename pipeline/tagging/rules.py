@@ -550,6 +550,11 @@ _COMMENTARY = re.compile(r"^(?:这|此(?!外|后|前|间)|它|其(?!中|次|后|
 _LOCALITY = re.compile(r"总面积|平方公里|总人口|总户数|接壤|毗邻|交界|^境内")
 # Everyone at once as the actor (各地, 各级党组织, 全国…), not a unit.
 _GENERAL_ACTORS = re.compile(r"^(?:[^。；，,]{0,10}[，,]\s*)?(?:在?全党|全社会|全国上下|各地|各级|全国|我国|各部门|各单位|各行各业|不少地方|许多地方|很多地方|一些地方)")
+# …of them, the places everywhere are no unit even in a report's voice (经过多年探索，各地形成了…; 从全国看，…), and neither is
+# the era told without a unit (新时代以来，机关党建工作取得了历史性成就).
+_NATIONWIDE = re.compile(r"^(?:从全国(?:范围)?(?:来|上)?看[，,]|(?:[^。；，,]{0,10}[，,]\s*)?"
+                         r"(?:全党|全社会|全国上下|各地|全国|我国|不少地方|许多地方|很多地方|一些地方|各省市?))")
+_ERA_OPENING = re.compile(r"^(?:进入)?新时代(?:以来)?[，,]")
 _COPULA = re.compile(r"(?<![一二三四五六七八九十但而])是")  # a statement of what something is (推动…是…命题)
 # Words that make a norm of a speech's sentence without a modal verb (切实转变作风; 两手抓、两手硬).
 _SPOKEN_NORM_WORD = re.compile(r"切实|进一步|着力|确保|坚持|务求|力求|两手抓|缺一不可|唯有|只有"
@@ -1271,10 +1276,10 @@ class RoleRules:
             # A general statement (党组织发挥着…作用, 党建工作能够…) is context, not what a unit did: practice
             # wants a unit, a time, a count or a finished action.
             scores["practice"] *= 0.5
-        if (_GENERAL_ACTORS.match(own) and not context.section_hint and context.voice != "report"
-                and not _DIGIT.search(text)):
+        if ((_GENERAL_ACTORS.match(own) and context.voice != "report") or _NATIONWIDE.match(own) or (
+                _ERA_OPENING.match(own) and not _OWN_UNIT.search(own))) and not context.section_hint and not _DIGIT.search(text):
             scores["practice"] *= 0.5  # what places everywhere do (近年来，各地…积极探索…) is background
-            scores["other"] += 0.75
+            scores["other"] += 2.0 if _NATIONWIDE.match(own) else 0.75
         if _LOCALITY.search(own) and not context.section_hint:
             scores["practice"] *= 0.5  # the setting of the place (总面积…平方公里, 东与…接壤) is background
             scores["other"] += 0.75

@@ -251,3 +251,16 @@ def test_classes_opened_on_a_theme_are_practice(roles: RoleRules) -> None:
 
 def test_a_column_opened_on_a_theme_is_the_frame(roles: RoleRules) -> None:
     assert _last(roles, "为展示基层党建成果，本报开设“支部风采”专栏。") == "other"
+
+
+def test_what_places_everywhere_did_is_context_in_a_report_too(roles: RoleRules) -> None:
+    assert _last(roles, "经过多年探索，各地形成了一批可复制可推广的社区治理经验。") == "other"
+    assert _last(roles, "从全国看，社区党建与物业服务融合的探索已经取得了积极进展。") == "other"
+
+
+def test_the_era_told_without_a_unit_is_context(roles: RoleRules) -> None:
+    assert _last(roles, "新时代以来，社区党建工作取得了历史性成就。") == "other"
+
+
+def test_the_era_told_with_the_unit_is_practice(roles: RoleRules) -> None:
+    assert _last(roles, "新时代以来，街道党工委先后出台了6项社区治理制度。") == "practice"
