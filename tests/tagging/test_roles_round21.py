@@ -264,3 +264,20 @@ def test_the_era_told_without_a_unit_is_context(roles: RoleRules) -> None:
 
 def test_the_era_told_with_the_unit_is_practice(roles: RoleRules) -> None:
     assert _last(roles, "新时代以来，街道党工委先后出台了6项社区治理制度。") == "practice"
+
+
+_OPINION = [
+    "关于推进社区党建与物业服务融合的实施意见",
+    "为深入贯彻落实上级关于城市基层党建的部署要求，结合我区实际，现提出以下实施意见。",
+    "一、总体要求",
+    "各街道党工委要把小区党建和物业服务一起谋划。",
+    "各社区要按照本意见提出的措施抓好落实。",
+]
+
+
+def test_the_preamble_of_an_implementing_opinion_is_other(roles: RoleRules) -> None:
+    assert document_roles(roles, _OPINION)[1] == "other"
+
+
+def test_the_measures_of_an_implementing_opinion_are_requirements(roles: RoleRules) -> None:
+    assert document_roles(roles, _OPINION)[3:] == ["requirement", "requirement"]
