@@ -177,6 +177,8 @@ _PROBLEM_LABEL = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}
 _TACKLED = re.compile(r"(?:破解|破除|消除|根治|整治|克服|防止|避免|杜绝|打破|化解|解决)[^。；，,]{0,6}[“\"]?"
                       r"(?:两张皮|脱节|形式主义|官僚主义|重业务轻党建|各唱各的调|空头政治)[”\"]?(?:的)?(?:问题|难题|现象|困局|顽疾|顽症)?"
                       r"(?![^。；]{0,12}(?:仍|还|依然|依旧|尚未|没有|未能|不够|不到位))")
+# A writer's aside that draws attention (需要指出的是，…; 需要说明的是，…) holds a modal verb but prescribes nothing.
+_ASIDE = re.compile(r"^(?:[^。；，,]{0,6}[，,])?(?:还|另外|同时)?需?要(?:特别)?(?:指出|说明|强调|注意|提及|补充)的是[，,:：]?")
 # What no longer works (已经无法应对…, 已不适应…) is a shortcoming, not an act told as done.
 _NO_LONGER = re.compile(r"已(?:经)?(?=无法|不能|不再|不适应|难以|跟不上)")
 # A conclusion that urges an action as vital (因此，加强…显得尤为重要; 建立…十分必要; …势在必行): advice in a report.
@@ -208,7 +210,7 @@ _SPEAKER_NORM = re.compile(
     r"(?:他|她|[^。；，,]{1,16}(?:同志|书记|局长|主任|部长|厅长|市长|县长|区长|院长|处长|组长|主席|校长|经理|行长)"
     r"|(?<=会上，)[^。；，,]{2,4}|(?<=会上,)[^。；，,]{2,4})"
     r"(?:还|同时|并|也|最后|特别|进一步|再次)?(?:在[^。；，,]{2,20}(?:中|上|时))?(?:强调|要求|指出)[，,:：]?[^。；]{0,80}?"
-    r"(?:(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|必须|务必|应当)")
+    r"(?:(?<![重主需纪摘首必只概提不纲])要(?![求点素闻害件么])|必须|务必|应当)")
 # A shortcoming named as such: a noun phrase that ends in 问题 (“以会代学”走过场问题。) or a sentence that points back to
 # the one before as a problem (这是当前…最突出的问题之一。); what is done about problems (解决/整治/针对…问题) is not one.
 _NAMED_PROBLEM = re.compile(r"^(?![关如解整针破这這此])[^。；，,：:？?了]{2,30}问题。$"
@@ -271,7 +273,7 @@ _BOOK_TITLE = re.compile(r"《[^《》]{1,60}》")
 _HABITUAL = re.compile(r"(每(?:年|月|周|季度?|次|逢|到|天|日)[^。；]{0,24}?都)要")
 # Told as done: 了 (not 为了/除了/了解), 已, 累计, 先后, 截至, …以来.
 _DONE = re.compile(r"(?<![为除受])了(?![解如])|已经?|累计|先后|截至|以来")
-_STRONG_MODAL = re.compile(rf"(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|(?<![{_YING_AFTER}])应当?(?![{_YING_BEFORE}])|必须|务必|不得|严禁|禁止|确保"
+_STRONG_MODAL = re.compile(rf"(?<![重主需纪摘首必只概提不纲])要(?![求点素闻害件么])|(?<![{_YING_AFTER}])应当?(?![{_YING_BEFORE}])|必须|务必|不得|严禁|禁止|确保"
                            r"|请(?:各|你们|全体|广大)")
 _QUOTATION = re.compile(r"^(?:习近平)?总书记[^。；]{0,30}(?:指出|强调|要求)[，,:：]?\s*[“\"]|^[“\"][^”\"]{8,}[”\"]。?$"
                         # the Party's own rules cited as authority (《中国共产党…条例》明确规定，…; 党章规定，…)
@@ -349,7 +351,7 @@ _NORMS_ANNOUNCED = re.compile(
 _RUN_IN_ITEM = re.compile(r"(?:要求|意见)[:：]\s*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、]?|首先[，,]?|[一1][、.．])[^。；:：]{4,}")
 # The voice of a whole document: a text that mostly advises (要/应/需/必须 …) writes its bare imperatives and
 # headings as advice; one that mostly reports (了/已/累计/counts …) writes its headings as practice.
-_ADVISES = re.compile(r"(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|应(?:当|该)?(?![用对急])|(?<![所急必的])需(?:要)?(?![求])"
+_ADVISES = re.compile(r"(?<![重主需纪摘首必只概提不纲])要(?![求点素闻害件么])|应(?:当|该)?(?![用对急])|(?<![所急必的])需(?:要)?(?![求])"
                       r"|必须|务必|建议|不妨|可以(?:通过|尝试|考虑)")
 _REPORTS = re.compile(r"了|已(?:经)?|累计|先后|截至|荣获|获评|\d+(?:余|多)?(?:次|场|人次|名|个|项|期)")
 _VOICE_MIN = 3
@@ -431,7 +433,7 @@ _NOTICE_BODY = re.compile(r"(?:通知|事项|事宜)如下|特此通知|请(?:�
                           # the units addressed on a line of their own (各党支部：), not a speech's 各位…
                           r"|^各(?!位)[^。；，,！!]{1,24}(?:[（(][^）)]{1,20}[）)])?[:：]$"
                           r"|现(?:制定|制订)[^。；]{0,30}(?:计划|方案|要点|办法|细则)如下")
-_MODAL_YAO = r"(?:(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|必须|务必|应当)"
+_MODAL_YAO = r"(?:(?<![重主需纪摘首必只概提不纲])要(?![求点素闻害件么])|必须|务必|应当)"
 _LEADER_NORMS = re.compile(r"(?:强调|(?<![然在总新本])要求|指出)[，,:：][^。；]{0,40}?" + _MODAL_YAO)
 # A leader named with a title (李某同志, 王书记, 张局长) whose words open a text sets requirements there (the
 # report of a meeting whose opening is not part of the text); the General Secretary is quoted, not reported.
@@ -1144,6 +1146,7 @@ class RoleRules:
         scores = self._cue_scores(text)
         # The writer's own words: norms are read there, except in a press Q&A, which quotes the policy it explains.
         own = text if context.doc_type == "答记者问" else _QUOTED.sub("“”", text)
+        own = _ASIDE.sub("", own)  # 需要指出的是，…: the writer draws attention, prescribes nothing
         cited = _BOOK_TITLE.sub("《》", own)  # a modal verb inside a document's name (《关于…的建议》) is cited
         if not context.policy:
             cited = _HABITUAL.sub(r"\1·", cited)  # what a unit does every year (每年…都要…) is no advice

@@ -281,3 +281,15 @@ def test_the_preamble_of_an_implementing_opinion_is_other(roles: RoleRules) -> N
 
 def test_the_measures_of_an_implementing_opinion_are_requirements(roles: RoleRules) -> None:
     assert document_roles(roles, _OPINION)[3:] == ["requirement", "requirement"]
+
+
+def test_an_aside_that_draws_attention_is_no_advice(roles: RoleRules) -> None:
+    assert _last(roles, "需要说明的是，本次调研的样本主要来自街道机关。") != "recommendation"
+
+
+def test_an_aside_before_a_norm_leaves_the_norm(roles: RoleRules) -> None:
+    assert _last(roles, "需要指出的是，各社区要把考核结果用起来。") == "recommendation"
+
+
+def test_an_outline_named_gangyao_is_no_advice(roles: RoleRules) -> None:
+    assert _last(roles, "区发展规划纲要对社区党建提出了明确任务。") != "recommendation"
