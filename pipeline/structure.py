@@ -250,8 +250,10 @@ def find_title(text: str, *, header_lines: int = 10) -> str:
     # A title stands above the salutation of a speech or report; what follows it is the body.
     opening = next((index for index, line in enumerate(lines) if is_salutation(line)), None)
     lines = lines[:opening] if opening is not None else lines
-    for line in lines:
+    for index, line in enumerate(lines):
         if _TITLE_HINT.search(line) and is_title_line(line):
+            if line.startswith(("—", "－")) and index and is_title_line(lines[index - 1]):
+                return lines[index - 1]  # a subtitle (——来自…的调查) stands under the title it qualifies
             return line.lstrip("—－-– ")
     for line in lines:
         if is_title_line(line):

@@ -46,20 +46,29 @@ YARDSTICK_TITLE = re.compile(
     r"|(?:会议|大会|座谈会|推进会|部署会|培训班|开班式)上的(?:讲话|部署|要求)"
     r"|(?:会议|大会|座谈会|推进会|部署会)(?:上(?:强调|指出|要求)|召开|举行)|召开[^。；]{0,24}(?:会议|大会|推进会|部署会)")
 SECTION_HINTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("recommendation", re.compile(r"对策|建议|路径|启示|下一步|下步|之策|打算|(?:努力|目标|前进)方向|展望|工作思路|整改(?:措施|举措|思路)$"
+    ("recommendation", re.compile(r"对策|建议|路径|启示|下一步|下步|之策|打算|(?:努力|目标|前进)方向|展望|工作思路|整改(?:措施|举措|思路)$|的策略$"
                                   r"|^[一二三四五六七八九十]是要")),
     ("cause", re.compile(r"原因|成因|根源|动因|诱因|剖析|症结|根子|病根|病因|缘由|溯源|因素(?:分析|探析|探究)?$"
                          # a heading that asks why (为什么会出现这些问题)
                          r"|(?:为何|为什么|何以)[^。；]{0,20}(?:问题|现象|不|难|没|越)|(?:为何|为什么|何以)(?:会|总|还|屡)?(?:出现|产生)")),
     ("problem", re.compile(r"表现|存在(?:的)?(?:主要)?问题|主要问题|不足|短板|差距|困难|^(?:[一二三四五六七八九十]+[、.．])?\s*问题$"
                            r"|^(?:[一二三四五六七八九十]+、)?(?:当前|目前|现阶段)[^。；，,]{0,20}问题$"
-                           r"|发现的(?:主要)?问题|面临的(?:主要)?(?:难题|问题|挑战|困境)")),
+                           r"|发现的(?:主要)?问题|面临的(?:主要)?(?:难题|问题|挑战|困境)"
+                           # a part that sets out the problems found (问题分析, …中的突出问题), not one that tackles them
+                           r"|^(?:[一二三四五六七八九十]+[、.．])?\s*问题(?:分析|查摆|梳理|清单)$"
+                           r"|^(?![^。；]*(?:解决|破解|整治|根治|化解|针对|聚焦|破除|着力|关于))[^。；，,]{0,30}(?:突出|主要|核心|共性)问题$"
+                           # …的难点, …面临的难题: the difficulties found, not the attack on them (破解…难题)
+                           r"|^(?![^。；]*(?:解决|破解|化解|攻克|突破|破除|打通))[^。；，,]{0,30}的(?:难点|难题|堵点|痛点)$")),
     ("practice", re.compile(r"做法|成效|成绩|经验|基本情况|主要工作|实践(?:探索|经验|成果)|工作开展情况|完成情况|(?:建设|工作|发展)(?:的)?现状"
                             r"|(?:上半年|下半年|今年|去年|全年|本年度|一年来|\d{4}年)[^。；，,]{0,12}工作(?:情况|情景|回顾)")),
     ("other", re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*(?:调研|研究|调查)(?:方法|对象|设计|过程)"
                          # a part on why the thing matters (…的重要意义), unless it tells to grasp it (深刻认识…的重要意义)
                          r"|^(?:(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])\s*)?"
-                         r"(?!深刻|充分|正确|准确|切实|进一步|全面|认清|把握|提高)[^。；，,：:、（(]{0,24}(?:重要|重大|现实|深远|时代|理论)意义$")),
+                         r"(?!深刻|充分|正确|准确|切实|进一步|全面|认清|把握|提高)[^。；，,：:、（(]{0,24}(?:重要|重大|现实|深远|时代|理论)意义$"
+                         # a paper's part on the logic, necessity or worth of its subject (…的实践逻辑, …的必要性, …的重要价值)
+                         r"|^(?:(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])\s*)?"
+                         r"(?!深刻|充分|正确|准确|切实|进一步|全面|认清|把握|提高|坚持|遵循|体现)[^。；，,：:、（(]{2,60}的"
+                         r"(?:(?:实践|理论|历史|内在|价值|现实|生成)逻辑|必要性(?:(?:和|与|及)(?:紧迫性|可行性|重要性))?|(?:重要|时代)价值|价值意蕴|科学内涵)$")),
 )
 # A heading of a yardstick that only names its part (指导思想, 工作目标 …) is structure (other), not a norm.
 _STRUCTURAL_HEADING = re.compile(
@@ -154,11 +163,29 @@ _EXPLANATION = re.compile(
     # causes of two kinds named together (既有历史原因，也有现实原因)
     r"|既有[^。；，,]{0,12}(?:原因|因素)[，,]?\s*(?:也有|又有|还有|更有)"
     # a why-question about a shortcoming that persists (…，为什么…还…？), asked to be answered
-    r"|(?:为什么|为何|缘何|因何)[^。；？?]{0,30}(?:还|仍|依然|依旧|总是|屡|反复|迟迟)[^。；？?]{0,30}[？?]$")
+    r"|(?:为什么|为何|缘何|因何)[^。；？?]{0,30}(?:还|仍|依然|依旧|总是|屡|反复|迟迟)[^。；？?]{0,30}[？?]$"
+    # what keeps a unit from acting, told as the reason (…身兼数职，因而难以…; 因缺乏培训，导致…; 缺乏…导致…;
+    # 从客观上造成了…)
+    r"|[，,]\s*(?:因而|所以|以致)[^。；，,]{0,8}?(?:难以|无法|不能|未能|顾不上|抽不出|没有(?:时间|精力))"
+    r"|(?:^|[，,])(?:但|而|又)?因(?![此而为素地材人势时果由])[^。；，,]{2,24}[，,]?(?:导致|造成|致使|使得)"
+    r"|(?:缺乏|缺少|欠缺)[^。；，,]{1,16}[，,]?(?:导致|造成|致使)|从?(?:主观|客观)上(?:造成|导致|致使|助长|加剧)")
 # A shortcoming labelled as such (问题1：…; 存在问题：…) is a problem, whatever the section around it.
 # So is one labelled as what shows the shortcoming or the harm it does (问题表现：…; 负面影响：…), under a 原因 heading too.
 _PROBLEM_LABEL = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*|\d{1,2}(?:[.．]\d{1,2}){1,3}\s*)?"
                             r"(?:(?:存在的?|主要|突出)问题|问题\s*[\d一二三四五六七八九十]{1,2}|(?:问题|主要|具体)表现|负面影响)\s*[:：]")
+# A disconnect named only as what is to be overcome (为破解“两张皮”难题提供了…; 着力破除形式主义), not as observed.
+_TACKLED = re.compile(r"(?:破解|破除|消除|根治|整治|克服|防止|避免|杜绝|打破|化解|解决)[^。；，,]{0,6}[“\"]?"
+                      r"(?:两张皮|脱节|形式主义|官僚主义|重业务轻党建|各唱各的调|空头政治)[”\"]?(?:的)?(?:问题|难题|现象|困局|顽疾|顽症)?"
+                      r"(?![^。；]{0,12}(?:仍|还|依然|依旧|尚未|没有|未能|不够|不到位))")
+# A writer's aside that draws attention (需要指出的是，…; 需要说明的是，…) holds a modal verb but prescribes nothing.
+_ASIDE = re.compile(r"^(?:[^。；，,]{0,6}[，,])?(?:还|另外|同时)?需?要(?:特别)?(?:指出|说明|强调|注意|提及|补充)的是[，,:：]?")
+# What no longer works (已经无法应对…, 已不适应…) is a shortcoming, not an act told as done.
+_NO_LONGER = re.compile(r"已(?:经)?(?=无法|不能|不再|不适应|难以|跟不上)")
+# A conclusion that urges an action as vital (因此，加强…显得尤为重要; 建立…十分必要; …势在必行): advice in a report.
+_URGES = re.compile(r"^(?:(?:因此|所以|为此|由此可见|可见|鉴于此|基于此|综上)[，,]\s*)?(?:[^。；，,]{0,6}[，,])?"
+                    r"(?:加强|加快|建立|健全|完善|推进|推动|强化|提升|提高|做好|抓好|深化|构建|探索|破解|解决|落实|优化|实现|培养|选优配强|配齐)"
+                    r"[^。；]{2,40}?(?:(?:就|便|更)?(?:显得)?(?:尤为|十分|非常|极为|更加|更为|极其|尤其|格外)(?:重要|必要|迫切|紧迫|关键)"
+                    r"|势在必行|刻不容缓|迫在眉睫)。?$")
 # Why a thing matters (…意义重大; 具有重要意义; 关系到…，关系到…): context, in whatever section it stands.
 _SIGNIFICANCE = re.compile(r"意义(?:十分|非常|极其|尤为)?(?:重大|深远)。?$|(?:具有|有着)[^。；]{0,8}(?:重要|重大|深远|现实)的?意义。?$"
                            r"|关系到[^。；]{2,40}关系到")
@@ -168,6 +195,8 @@ _STANDING = re.compile(r"^(?![这此该其把将])[^。；：:，,]{2,30}[，,]?
                        r"|关键|必然|首要|坚强)[^。；，,]{0,4}(?:载体|平台|抓手|尝试|举措|窗口|途径|组成部分|阵地|渠道|保障|保证|手段"
                        r"|方式|环节|基础|力量|主体|依托|趋势|要求|路径|之路|支撑)"
                        r"|^(?![这此该其把将])[^。；：:]{2,40}?(?:肩负|担负|承担)着[^。；]{0,40}的(?:重要|重大|光荣)?(?:职责|使命|重任)"
+                       # what a kind of organisation is (党支部是党在…的战斗堡垒; 机关党委是…的责任主体)
+                       r"|^(?![这此该其把将])[^。；：:，,]{2,20}(?<![一二三四五六七八九十])是[^。；]{0,30}的?(?:战斗堡垒|坚强堡垒|基本单元|神经末梢|基础组织|责任主体)"
                        # …the part a kind of thing plays (…在…中发挥着重要作用; 正在成为…的“红色细胞”; 是连接…的桥梁), nothing told as done
                        r"|^(?![这此该其把将])(?![^。；]*(?:了|已|\d))[^。；：:]{2,40}?(?:在[^。；]{2,30}(?:中|上)发挥着[^。；]{0,10}作用"
                        r"|(?:正在|日益|逐渐|逐步)?成为[^。；]{0,40}的[^。；，,]{0,8}(?:举措|细胞|力量|主体|平台|载体|阵地|桥梁|纽带)"
@@ -181,7 +210,7 @@ _SPEAKER_NORM = re.compile(
     r"(?:他|她|[^。；，,]{1,16}(?:同志|书记|局长|主任|部长|厅长|市长|县长|区长|院长|处长|组长|主席|校长|经理|行长)"
     r"|(?<=会上，)[^。；，,]{2,4}|(?<=会上,)[^。；，,]{2,4})"
     r"(?:还|同时|并|也|最后|特别|进一步|再次)?(?:在[^。；，,]{2,20}(?:中|上|时))?(?:强调|要求|指出)[，,:：]?[^。；]{0,80}?"
-    r"(?:(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|必须|务必|应当)")
+    r"(?:(?<![重主需纪摘首必只概提不纲])要(?![求点素闻害件么])|必须|务必|应当)")
 # A shortcoming named as such: a noun phrase that ends in 问题 (“以会代学”走过场问题。) or a sentence that points back to
 # the one before as a problem (这是当前…最突出的问题之一。); what is done about problems (解决/整治/针对…问题) is not one.
 _NAMED_PROBLEM = re.compile(r"^(?![关如解整针破这這此])[^。；，,：:？?了]{2,30}问题。$"
@@ -228,7 +257,9 @@ _INFLUENCED = re.compile(r"^(?:[^。；，,]{0,6}[，,])?(?:但|而|又|加之|�
 _YING_AFTER = "相适响反供对效回"
 _YING_BEFORE = "付用对急变聘届"
 _CUE_MASKS = re.compile(rf"学以致用|(?<=支)部(?=分)|(?<=[{_YING_AFTER}])应|应(?=[{_YING_BEFORE}])"
-                        r"|将(?=(?:直接|间接|严重|深刻|必然|势必|会)?影响)")  # 将直接影响…: a consequence, no plan
+                        r"|将(?=(?:直接|间接|严重|深刻|必然|势必|会)?影响)"  # 将直接影响…: a consequence, no plan
+                        # the leaders who matter (关键少数) are no 少数 who fall short; a load to carry (还要完成大量…) is no norm
+                        r"|(?<=关键)少数|要(?=(?:完成|承担|处理|应对|面对|兼顾|承接)(?:大量|繁重|众多|诸多|很多|繁杂))")
 # 将 as the object marker (将…作为/纳入…, like 把) in a sentence that tells what was done (近年来，区委将…列入…) plans nothing.
 _OBJECT_JIANG = re.compile(r"将(?![把对要会来在进继持着努全更不以为于])(?=[^。；，,]{1,30}?(?:作为|纳入|列入|融入|写入))")
 # In a yardstick, what is not told as done (了, 已, 累计…) is a norm, whatever its verb.
@@ -242,9 +273,11 @@ _BOOK_TITLE = re.compile(r"《[^《》]{1,60}》")
 _HABITUAL = re.compile(r"(每(?:年|月|周|季度?|次|逢|到|天|日)[^。；]{0,24}?都)要")
 # Told as done: 了 (not 为了/除了/了解), 已, 累计, 先后, 截至, …以来.
 _DONE = re.compile(r"(?<![为除受])了(?![解如])|已经?|累计|先后|截至|以来")
-_STRONG_MODAL = re.compile(rf"(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|(?<![{_YING_AFTER}])应当?(?![{_YING_BEFORE}])|必须|务必|不得|严禁|禁止|确保"
+_STRONG_MODAL = re.compile(rf"(?<![重主需纪摘首必只概提不纲])要(?![求点素闻害件么])|(?<![{_YING_AFTER}])应当?(?![{_YING_BEFORE}])|必须|务必|不得|严禁|禁止|确保"
                            r"|请(?:各|你们|全体|广大)")
 _QUOTATION = re.compile(r"^(?:习近平)?总书记[^。；]{0,30}(?:指出|强调|要求)[，,:：]?\s*[“\"]|^[“\"][^”\"]{8,}[”\"]。?$"
+                        # the Party's own rules cited as authority (《中国共产党…条例》明确规定，…; 党章规定，…)
+                        r"|^(?:[^。；，,]{0,8}[，,])?(?:《(?:中国共产党|中共中央|党章)[^》]{0,40}》|党章)中?(?:明确|明文)?(?:规定|指出|强调|要求)"
                         r"|^正如[^。；，,]{0,12}(?:总书记|习近平|毛泽东|邓小平|列宁|马克思)[^。；，,]{0,10}(?:指出|强调|说|讲)")
 # The centre told in time: since when (近年来，党中央…) and the era since a Party congress told of the Party or the nation
 # (党的十八大以来，…党的政治建设摆上突出位置).
@@ -262,6 +295,11 @@ _CENTRAL_CONTEXT = re.compile(
     r"|新时代[^。；]{0,20}(?:提出|赋予)了?[^。；]{0,10}(?:新的?(?:更高)?要求|新任务|新使命)"
     # what was done nationwide (…以来，全国共查处…问题…万个): the national picture, not the unit's
     r"|(?:^|[，,])全国(?:各地)?(?:共|累计|先后)?(?:查处|处理|通报|处分|问责)"
+    # the Party and the state as the actor (新中国成立以来，党和国家在各个时期都高度重视…) and a central meeting held
+    r"|^(?:[^。；，,]{0,20}[，,]\s*)?党和国家(?:始终|一直|历来|高度|在|把|将|都|先后|对|从)"
+    r"|^(?:[^。；，,]{0,12}[，,]\s*)?(?:全国|中央(?:和国家机关)?)[^。；，,]{0,20}(?:会议|大会|全会|座谈会)(?:在[^。；，,]{2,10})?(?:召开|举行)"
+    # the centre named first among the levels that attend to a field (近年来，中央、省委、市委都高度重视…)
+    r"|^(?:[^。；，,]{0,12}[，,]\s*)?(?:党中央|中央)(?:到|、|和|及|与)(?:省委|省|地方|各省)[^。；]{0,20}(?:高度重视|重视|作出|部署|出台|印发)"
     r"|^(?:[^。；，,]{0,6})?党的(?:[一二三四五六七八九十]+大|[一二三四五六七八九十]+届[一二三四五六七八九十]中全会)(?:报告)?中?[，,]?"
     r"(?:[^。；，,]{0,24})?(?:指出|强调|提出|明确|作出了?[^。；，,]{0,6}部署|进行了[^。；，,]{0,8}部署|吹响|开启|擘画)")
 # …of them, the centre's own acts told in time (近年来，党中央…开展了…; 党的十八大以来，…) are no practice of the unit's.
@@ -281,6 +319,8 @@ _FRAMING = re.compile(
     r"|^问卷(?:分为?|共设|设置|包括|涉及)|(?:回收|收回)(?:有效)?问卷|问卷(?:回收率|有效率)"
     r"|^(?:本)?(?:研究|文章|论文)(?:首先|进一步|还|最后|主要)?(?:界定|提出|认为|发现|揭示|构建|探讨)"
     r"|对[^。；]{2,40}(?:进行|作|做)了?(?:简要|简单|详细)?的?(?:介绍|说明|概述|梳理)。?$"
+    # …and what it says it has proposed (在此基础上，提出了相关对策。): its own claim, not the advice itself
+    r"|^(?:[^。；，,]{0,12}[，,])?(?:本文|文章|研究|笔者)?(?:最后|进而|并)?提出了(?:相关|相应|若干|一些|具体|有针对性)?的?(?:对策|建议|措施|思路|路径)(?:和建议|与建议)?。?$"
     # a speech about its own meeting (今天我们召开…; 下面我讲三点意见; 会议的主要任务是…; 刚才…介绍了…)
     r"|^(?:今天|刚才)[，,][^。；]{0,60}(?:召开|会议|介绍|发言|汇报|交流)|^下面[，,]?[^。；]{0,40}(?:讲|谈)[^。；]{0,6}(?:意见|要求|看法|体会)"
     r"|^(?:这次|此次|本次)[^。；，,]{0,24}(?:会议?|座谈会)[，,]?是|^会议的(?:主要)?(?:任务|目的|议程|主题)是"
@@ -291,10 +331,10 @@ _FRAMING = re.compile(
     r"|(?:小编|本站)[^。；]{0,20}(?:整理|精选|收集|汇编)|供(?:您|大家)(?:阅读|写作|学习)?参考|希望(?:能够|能|可以)?(?:帮助|对)(?:大家|您)"
     r"|预览(?:阅读)?已?结束|扫码(?:联系|关注|获取|下载|阅读)"
     # a column or series that presents the story (开设“…”专栏; 编者按)
-    r"|(?:开设|推出|开辟)[^。；]{0,20}(?:专栏|栏目|专题)|^[【\[（(]?编者按"
+    r"|(?:开设|推出|开辟)[^。；]{0,20}(?:专栏|栏目|专题(?!班|培训|讲座|党课|学习|研讨|辅导|课))|^[【\[（(]?编者按"
     # who attended (…及部分同志参加了会议): the news's frame
     r"|(?:参加|出席|列席)了?(?:本次|此次)?(?:会议|座谈会|活动|仪式|培训)。?$|^会议由[^。；]{2,40}主持。?$|到会指导。?$"
-    r"|制定(?:本|以下|如下)[^。；，,]{0,4}(?:条例|规定|办法|细则|方案|意见|准则|制度|标准)|(?:现|特)(?:就[^。；]{2,40})?提出(?:如下|以下)意见"
+    r"|制定(?:本|以下|如下)[^。；，,]{0,4}(?:条例|规定|办法|细则|方案|意见|准则|制度|标准)|(?:现|特)(?:就[^。；]{2,40})?提出(?:如下|以下)(?:实施|指导|若干|具体|工作)?(?:意见|措施)"
     # a notice that passes a document on (现印发给你们，请认真贯彻落实)
     r"|^现(?:将|把)[^。；]{0,30}(?:总结|汇报|报告)如下|现(?:印发|转发|下发)给你们|(?:现|特)(?:将|把)[^。；]{2,60}(?:印发|转发|下发)(?:给)?(?:你们|各[^。；，,]{1,8})"
     # a news dateline (新华社北京1月5日电; 本报讯)
@@ -311,7 +351,7 @@ _NORMS_ANNOUNCED = re.compile(
 _RUN_IN_ITEM = re.compile(r"(?:要求|意见)[:：]\s*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、]?|首先[，,]?|[一1][、.．])[^。；:：]{4,}")
 # The voice of a whole document: a text that mostly advises (要/应/需/必须 …) writes its bare imperatives and
 # headings as advice; one that mostly reports (了/已/累计/counts …) writes its headings as practice.
-_ADVISES = re.compile(r"(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|应(?:当|该)?(?![用对急])|(?<![所急必的])需(?:要)?(?![求])"
+_ADVISES = re.compile(r"(?<![重主需纪摘首必只概提不纲])要(?![求点素闻害件么])|应(?:当|该)?(?![用对急])|(?<![所急必的])需(?:要)?(?![求])"
                       r"|必须|务必|建议|不妨|可以(?:通过|尝试|考虑)")
 _REPORTS = re.compile(r"了|已(?:经)?|累计|先后|截至|荣获|获评|\d+(?:余|多)?(?:次|场|人次|名|个|项|期)")
 _VOICE_MIN = 3
@@ -393,7 +433,7 @@ _NOTICE_BODY = re.compile(r"(?:通知|事项|事宜)如下|特此通知|请(?:�
                           # the units addressed on a line of their own (各党支部：), not a speech's 各位…
                           r"|^各(?!位)[^。；，,！!]{1,24}(?:[（(][^）)]{1,20}[）)])?[:：]$"
                           r"|现(?:制定|制订)[^。；]{0,30}(?:计划|方案|要点|办法|细则)如下")
-_MODAL_YAO = r"(?:(?<![重主需纪摘首必只概提不])要(?![求点素闻害件么])|必须|务必|应当)"
+_MODAL_YAO = r"(?:(?<![重主需纪摘首必只概提不纲])要(?![求点素闻害件么])|必须|务必|应当)"
 _LEADER_NORMS = re.compile(r"(?:强调|(?<![然在总新本])要求|指出)[，,:：][^。；]{0,40}?" + _MODAL_YAO)
 # A leader named with a title (李某同志, 王书记, 张局长) whose words open a text sets requirements there (the
 # report of a meeting whose opening is not part of the text); the General Secretary is quoted, not reported.
@@ -483,12 +523,15 @@ _DIGIT = re.compile(r"\d")
 # How the times change a field (…的外部环境发生了深刻变化, 党建工作的重要性日益凸显) is background, unless a unit's own
 # outcome is told (支部面貌发生了可喜变化).
 _TIMES_CHANGE = re.compile(r"发生了?[^。；，,]{0,6}变(?:化|革)|日益凸显|重要性[^。；，,]{0,4}(?:日益|愈发|越来越)")
-_OWN_UNIT = re.compile(r"(?:我|该|本)(?:镇|乡|街道|县|市|区|局|院|委|厅|处|校|所|行|公司|单位|支部|党委|党组)|支部|党委|党组")
+_OWN_UNIT = re.compile(r"(?:我|该|本)(?:镇|乡|街道|县|市|区|局|院|委|厅|处|校|所|行|公司|单位|支部|党委|党组)|支部|党委|党组(?!织)")
 # A condition stated as what it takes (只有…才能…) argues: it is no advice unless worded as one (要, 必须).
 _WHAT_IT_TAKES = re.compile(r"只有[^。；]{0,60}?才(?:能够?|会|可以?)(?:[^。；]{0,30}?[，,]\s*才(?:能够?|会|可以?))*")
 # Members taken somewhere or spoken to in the course of an activity (来到…社区, 为全体党员讲党课): an act of the story a
 # report tells, though told without 了.
 _ON_SITE = re.compile(r"来到|派出|为全体党员|向(?:全体)?党员们?|讲(?:微)?党课|实地(?:访谈|走访|考察|察看|调研)|开班动员|主持开班式")
+# A keyword line (关键词：…；…；…) is cut at its semicolons: the items after its first are keywords too.
+_KEYWORD_LINE = re.compile(r"^[〔\[【(（◆]?\s*(?:关键词|关键字|主题词)")
+_KEYWORD_ITEM_MAX = 24
 # A line of an article's apparatus (关键词, 中图分类号 …) closes the abstract: a list announced there has ended.
 _APPARATUS = re.compile(r"^[〔\[【(（]?\s*(?:关键词|关键字|中图分类号|文献标识码|文章编号|基金项目|作者简介|收稿日期)")
 # Who took part, told at the end of a dated opening that reports the unit's own activity (…开展…活动，…参加了此次活动),
@@ -509,6 +552,11 @@ _COMMENTARY = re.compile(r"^(?:这|此(?!外|后|前|间)|它|其(?!中|次|后|
 _LOCALITY = re.compile(r"总面积|平方公里|总人口|总户数|接壤|毗邻|交界|^境内")
 # Everyone at once as the actor (各地, 各级党组织, 全国…), not a unit.
 _GENERAL_ACTORS = re.compile(r"^(?:[^。；，,]{0,10}[，,]\s*)?(?:在?全党|全社会|全国上下|各地|各级|全国|我国|各部门|各单位|各行各业|不少地方|许多地方|很多地方|一些地方)")
+# …of them, the places everywhere are no unit even in a report's voice (经过多年探索，各地形成了…; 从全国看，…), and neither is
+# the era told without a unit (新时代以来，机关党建工作取得了历史性成就).
+_NATIONWIDE = re.compile(r"^(?:从全国(?:范围)?(?:来|上)?看[，,]|(?:[^。；，,]{0,10}[，,]\s*)?"
+                         r"(?:全党|全社会|全国上下|各地|全国|我国|不少地方|许多地方|很多地方|一些地方|各省市?))")
+_ERA_OPENING = re.compile(r"^(?:进入)?新时代(?:以来)?[，,]")
 _COPULA = re.compile(r"(?<![一二三四五六七八九十但而])是")  # a statement of what something is (推动…是…命题)
 # Words that make a norm of a speech's sentence without a modal verb (切实转变作风; 两手抓、两手硬).
 _SPOKEN_NORM_WORD = re.compile(r"切实|进一步|着力|确保|坚持|务求|力求|两手抓|缺一不可|唯有|只有"
@@ -625,11 +673,16 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
     list_rank: int | None = None  # the rank of an announced list's heading items
     explaining = False
     inline_list = False  # the list is one of inline items (首先…其次…): a real heading ends it
+    keywords = False  # inside a keyword line cut at its semicolons (关键词：党建；业务；融合)
     for position, text in enumerate(texts):
         stripped = text.strip()
+        keyword_item = keywords and len(stripped) <= _KEYWORD_ITEM_MAX and not re.search(r"[。！？!?]", stripped)
+        keywords = (keyword_item or bool(_KEYWORD_LINE.match(stripped))) and stripped.endswith(("；", ";"))
         heading = match_heading(stripped, line_start=True) if stripped else None
         if heading is None and body_started and stripped and is_plain_heading(stripped):
             heading = (0, 0, stripped)
+        if keyword_item:
+            heading = None  # the last keyword (影响因素) opens no section, whatever it names
         if stripped and stripped[-1] in "。！？；" and len(stripped) > 30:
             body_started = True
         parents = stack
@@ -692,6 +745,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
             hint = _enclosing_hint([t for r, t in stack if r < list_rank]) or listed
         elif listed:
             hint = listed
+        if keyword_item:
+            hint = "other"  # 业务工作； after 关键词：党建工作；: one more keyword, not a heading of what was done
         announced = announced or (not policy and opens_norms(position, stripped))
         # the sentence right after a named speaker's norm told in news that goes on prescribing (要…) is one of the norms
         carried = (not policy and not reported and not announced and position > 0 and bool(_PRESCRIBES.match(stripped))
@@ -1121,6 +1176,7 @@ class RoleRules:
         scores = self._cue_scores(text)
         # The writer's own words: norms are read there, except in a press Q&A, which quotes the policy it explains.
         own = text if context.doc_type == "答记者问" else _QUOTED.sub("“”", text)
+        own = _ASIDE.sub("", own)  # 需要指出的是，…: the writer draws attention, prescribes nothing
         cited = _BOOK_TITLE.sub("《》", own)  # a modal verb inside a document's name (《关于…的建议》) is cited
         if not context.policy:
             cited = _HABITUAL.sub(r"\1·", cited)  # what a unit does every year (每年…都要…) is no advice
@@ -1147,7 +1203,7 @@ class RoleRules:
             scores["problem"] += 1.5  # 试问，这样的材料能有多少含金量？: a shortcoming censured by a question
         if not context.spoken and _LEARNERS.search(own.strip()) and not _STRONG_MODAL.search(own):
             scores["practice"] += 1.5
-        if not context.policy and not _ADVISES.search(own) and not _FUTURE.search(own) and any(
+        if not context.policy and not _ADVISES.search(own) and not _FUTURE.search(own) and not _TACKLED.search(text) and any(
                 hit.code in self._disconnects for hit in matcher_for(self.codebook).match(text)) and not _DEFINES.match(own):
             scores["problem"] += 1.0  # a disconnect named outside advice is most often observed
         explains = bool(_EXPLANATION.search(text)) and not _SUCCESS_EXPLAINED.search(text) and not context.is_title
@@ -1231,7 +1287,9 @@ class RoleRules:
                 scores["recommendation"] = 0.0
             if not context.section_hint and _WHAT_IT_TAKES.search(own) and not _STRONG_MODAL.search(own):
                 self._normative_from(scores, _WHAT_IT_TAKES.sub("", own))  # 只有…才能…: what it takes, argued
-            if _FUTURE.search(own) or (_MODAL.search(own) and not _PAST.search(text)):
+            if _URGES.match(own.strip()) and not _DONE.search(own):
+                scores["recommendation"] += 1.5  # 因此，加强支部书记队伍建设显得尤为重要。: an action urged
+            if _FUTURE.search(own) or (_MODAL.search(own) and not _PAST.search(_NO_LONGER.sub("·", text))):
                 scores["recommendation"] += 1.0
                 scores["practice"] *= 0.5
             if not context.section_hint and not _PAST.search(text) and not scores["problem"] and not scores["cause"]:
@@ -1251,10 +1309,10 @@ class RoleRules:
             # A general statement (党组织发挥着…作用, 党建工作能够…) is context, not what a unit did: practice
             # wants a unit, a time, a count or a finished action.
             scores["practice"] *= 0.5
-        if (_GENERAL_ACTORS.match(own) and not context.section_hint and context.voice != "report"
-                and not _DIGIT.search(text)):
+        if ((_GENERAL_ACTORS.match(own) and context.voice != "report") or _NATIONWIDE.match(own) or (
+                _ERA_OPENING.match(own) and not _OWN_UNIT.search(own))) and not context.section_hint and not _DIGIT.search(text):
             scores["practice"] *= 0.5  # what places everywhere do (近年来，各地…积极探索…) is background
-            scores["other"] += 0.75
+            scores["other"] += 2.0 if _NATIONWIDE.match(own) else 0.75
         if _LOCALITY.search(own) and not context.section_hint:
             scores["practice"] *= 0.5  # the setting of the place (总面积…平方公里, 东与…接壤) is background
             scores["other"] += 0.75
@@ -1265,7 +1323,7 @@ class RoleRules:
         if (_TIMES_CHANGE.search(own) and not context.section_hint and not context.policy
                 and not _OWN_UNIT.search(own)):
             scores["practice"] *= 0.5  # 近年来，随着改革的推进，…发生了深刻变化: the times, not the unit
-            scores["other"] += 0.75
+            scores["other"] += 1.0
         if (_STUDY_MADE.search(own) and not context.section_hint and not context.policy
                 and not scores["recommendation"]):  # …and proposes nothing (…，提出了解决建议)
             scores["practice"] *= 0.5  # 本次调研通过实地走访、问卷调查等方式，收集了…: the study's method
