@@ -43,14 +43,15 @@ from pipeline.segment import jieba_tokenizer, read_userdict
 
 # ---------------------------------------------------------------- data: what counts, what does not
 MEASURE_WORDS = (
-    "个百分点", "百分点", "人次", "万元", "亿元", "元", "个月", "分钟", "个", "名", "人", "次", "项", "家", "期",
+    "个百分点", "百分点", "人次", "项次", "万元", "亿元", "元", "个月", "分钟", "个", "名", "人", "次", "项", "家", "期",
     "篇", "条", "场", "批", "所", "支", "户", "位", "村", "部", "件", "幅", "年", "天", "万亩", "亩", "小时", "份",
     "处", "分", "倍", "套", "本", "册", "课时", "学时", "场次", "起", "个工作日", "工作日", "个季度", "轮", "岁",
     "平方米", "公里", "张", "块", "台", "辆", "间", "座", "句",
 )
 # Measure → kind; measures not listed are counts.
 KINDS = {
-    "个百分点": "percentage_point", "百分点": "percentage_point", "人次": "person_times", "场次": "count",
+    "个百分点": "percentage_point", "百分点": "percentage_point", "人次": "person_times", "项次": "count",
+    "场次": "count",
     "元": "money", "万元": "money", "亿元": "money", "年": "duration", "天": "duration", "小时": "duration",
     "个月": "duration", "分钟": "duration", "个工作日": "duration", "工作日": "duration", "个季度": "duration",
     "亩": "area", "万亩": "area", "平方米": "area", "公里": "length", "分": "score", "倍": "multiple", "岁": "age",
@@ -90,10 +91,14 @@ STRUCTURAL_HEADS = (
     "思考", "做法", "经验",
 )
 # Words right before a numeral that make it an ordinal or a reference rather than a figure.
-ORDINAL_BEFORE = re.compile(r"(?:第|届|这|那|每|某|哪|同|(?<![目此之以提当日年])前|(?<![之此随今然以其])后|以下|如下|下列)$")
+ORDINAL_BEFORE = re.compile(
+    r"(?:第|届|这|那|每|某|哪|同|(?<![目此之以提当日年])前|(?<![之此随今然以其])后|(?<![岁元人名户个%％])以下|如下|下列)$"
+)
 # A session of a congress is named by its number: 十二届全国人大五次会议.
 SESSION_BEFORE = re.compile(r"届(?:全国人大|全国政协|人大常委会|人大|政协|中央委员会|[省市县区]委|党代会|职代会)?$")
 # A percentage counted by a Chinese numeral (实现“三个100%”) is a slogan.
+# The items of a “四个一” activity (认领1个微心愿、办理1件实事等“四个一”活动) spell out its name.
+ONES_SLOGAN_AFTER = re.compile(r"[一二两三四五六七八九十]个一")
 SLOGAN_PERCENT_BEFORE = re.compile(r"[一二两三四五六七八九十]个\s*$")
 # Vague amounts: 数十人, 几百名, 若干个.
 VAGUE_BEFORE = re.compile(r"(?:数|几|若干)$")
@@ -110,17 +115,27 @@ AGE_BRACKET_AFTER = re.compile(r"^\s*(?:以下|以上|及以下|及以上|至|�
 # A count whose counted noun is told what to do (两个支部要…, 三个党小组必须…) addresses them: not a measured fact.
 ADDRESSED_AFTER = re.compile(r"^(?:要(?!求)|应当|应|必须|务必)")
 # A count set by a rule (每年至少开展2次, 每名党员每月不少于1次) is a norm, not a measured fact.
-NORM_WORDS = re.compile(r"至少|不少于|不低于|不超过|不多于|原则上|应当|必须|须")
+NORM_WORDS = re.compile(r"至少|不少于|不低于|不超过|不多于|控制在|原则上|应当|必须|须")
 NORM_PERIOD = re.compile(r"每(?:年|半年|季度?|月|周|名|个|位|人|次)")
 # A count right after 每 + a period is a frequency or a quota (以每月1天为固定时间, 每年2次), not a measured fact.
 FREQUENCY_BEFORE = re.compile(r"(?<![平人日月年]均)每(?:年|半年|季度?|月|周|星期|天|日)\s*$")
 # A threshold on a rate or score picks out a group (满意率未达60%的党支部, 积分低于60分的): a rule, not a fact.
 THRESHOLD_BEFORE = re.compile(r"(?:率|度|分|分数|比例|比重|占比)\s*(?:未达到|未达|达不到|未超过|低于|高于|不足|不到|超过|达到|在)\s*$")
 THRESHOLD_AFTER = re.compile(r"^\s*(?:以上|以下|及以上|及以下)?\s*的")
-# A target (力争评选出10个, 确保参学率达到100%) is not yet a measured fact.
+# A bracket of amounts or counts that picks out a group (年收入50万元以上的村, 刚过10万元的村, 职工50人以下的企业).
+BRACKET_AFTER = re.compile(r"\s*(?:以上|以下|及以上|及以下|以内)的")
+MONEY_THRESHOLD_BEFORE = re.compile(r"(?:刚过|刚超过|刚达到|刚刚超过|超过|不足|不到|低于|高于|达到|突破)\s*$")
+# A target (力争评选出10个, 确保参学率达到100%, 预期带动增收20%) is not yet a measured fact; funds obtained
+# (共争取上级资金120万元, 争取到项目3个) are.
 TARGET_WORDS = re.compile(
-    r"力争|争取|预计|(?<![模虚])拟|目标为|目标是|确保|明年|下一年度|下一步|下阶段"
+    r"力争|(?<![共已])(?<!累计|先后)争取(?!到)|预计|预期(?!目标)|(?<![模虚])拟|目标为|目标是|确保|明年|下一年度"
+    r"|下一步|下阶段"
     r"|(?<!按)(?<!按照)(?<!完成)(?<!超)计划(?![的，,。；;、中内])"
+)
+# A clause that only sets the time of a target (力争在2024年底，达标率达到97%) makes the next clause a target.
+TARGET_LEAD = re.compile(
+    r"^\s*(?:力争|争取|确保|计划|预计)\s*(?:在|于|到|至)?\s*(?:(?:19|20)\d{2}\s*年(?:底|末|内|前)?|年底|年内|明年)"
+    r"\s*(?:前|以前)?\s*$"
 )
 # A deadline ahead (到2025年底，建成…) sets a target unless the sentence says it was met (已, 了).
 DEADLINE = re.compile(r"(?:^|[。；;，,：:“\"「『‘])\s*到\s*(?:19|20)\d{2}\s*年(?:底|末)?")
@@ -347,6 +362,24 @@ def _is_threshold(text: str, start: int, end: int) -> bool:
             and THRESHOLD_AFTER.match(text[end:end + 6]) is not None)
 
 
+def _is_bracket(text: str, start: int, end: int, kind: str) -> bool:
+    """年收入50万元以上的村, 刚过10万元的村, 职工50人以下的企业: a bound that picks out a group, not a fact."""
+    if kind in {"percent", "percentage_point", "score", "age", "duration"}:
+        return False  # shares (90%以上的党员) are facts; scores, ages and durations have rules of their own
+    if BRACKET_AFTER.match(text, end):
+        return True
+    return (kind == "money" and text[end:end + 1] == "的"
+            and MONEY_THRESHOLD_BEFORE.search(text, max(0, start - 4), start) is not None)
+
+
+def _spells_out_ones_slogan(text: str, end: int, value: float | None) -> bool:
+    """认领1个微心愿、办理1件实事等“四个一”活动: a count of one inside the list that a “N个一” name sums up."""
+    if value != 1:
+        return False
+    _, clause_end = _clause_bounds(text, end, end)
+    return ONES_SLOGAN_AFTER.search(text, end, clause_end) is not None
+
+
 def _is_section_number(text: str, start: int, end: int, measure: str) -> bool:
     """6.1人力资源配置: a dotted number opening the text, whose measure starts a dictionary word."""
     if not _SECTION_NUMBER.fullmatch(text[:end - len(measure)]):
@@ -359,6 +392,10 @@ def _is_target(text: str, start: int, end: int) -> bool:
     clause_start, _ = _clause_bounds(text, start, end)
     if TARGET_WORDS.search(text, clause_start, start) is not None:
         return True
+    if clause_start > 0:
+        lead_start, _ = _clause_bounds(text, clause_start - 1, clause_start - 1)
+        if TARGET_LEAD.match(text[lead_start:clause_start - 1]):
+            return True
     deadline = DEADLINE.search(text, 0, start)
     return deadline is not None and MET.search(text, deadline.end(), end) is None
 
@@ -398,6 +435,8 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
             continue
         if _is_target(text, start, end) or _is_threshold(text, start, end):
             continue
+        if not percent and _spells_out_ones_slogan(text, end, value):
+            continue  # 认领1个微心愿、办理1件实事等“四个一”活动
         if not percent and _is_section_number(text, start, end, measure):
             continue
         if PAGE_APPARATUS.search(text, max(0, start - 8), start) or PAGE_APPARATUS_AFTER.match(text[end:end + 10]):
@@ -405,7 +444,10 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
         if number.isdigit() and len(number) == 4 and (measure == "年" or text[end:end + 1] in "年月"):
             continue  # a calendar year
         measure = "%" if percent else (match.group("mult") or "") + measure
-        found.append(_Candidate(start, end, value, measure, _kind(measure, percent),
+        kind = _kind(measure, percent)
+        if _is_bracket(text, start, end, kind):
+            continue  # 年收入50万元以上的村, 刚过10万元的村: a bound, not a fact
+        found.append(_Candidate(start, end, value, measure, kind,
                                 bool(match.group("approx") or match.group("approx2"))))
     for match in RATIO.finditer(text):
         den, num = parse_number(match.group("den")), parse_number(match.group("num"))
