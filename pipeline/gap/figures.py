@@ -98,7 +98,7 @@ ORDINAL_BEFORE = re.compile(
 SESSION_BEFORE = re.compile(r"届(?:全国人大|全国政协|人大常委会|人大|政协|中央委员会|[省市县区]委|党代会|职代会)?$")
 # A percentage counted by a Chinese numeral (实现“三个100%”) is a slogan.
 # The items of a “四个一” activity (认领1个微心愿、办理1件实事等“四个一”活动) spell out its name.
-ONES_SLOGAN_AFTER = re.compile(r"[一二两三四五六七八九十]个一")
+ONES_SLOGAN_AFTER = re.compile(r"等\s*[“\"「]?[一二两三四五六七八九十]个一")
 SLOGAN_PERCENT_BEFORE = re.compile(r"[一二两三四五六七八九十]个\s*$")
 # Vague amounts: 数十人, 几百名, 若干个.
 VAGUE_BEFORE = re.compile(r"(?:数|几|若干)$")
@@ -376,8 +376,9 @@ def _spells_out_ones_slogan(text: str, end: int, value: float | None) -> bool:
     """认领1个微心愿、办理1件实事等“四个一”活动: a count of one inside the list that a “N个一” name sums up."""
     if value != 1:
         return False
-    _, clause_end = _clause_bounds(text, end, end)
-    return ONES_SLOGAN_AFTER.search(text, end, clause_end) is not None
+    clause_start, clause_end = _clause_bounds(text, end, end)
+    slogan = ONES_SLOGAN_AFTER.search(text, end, clause_end)
+    return slogan is not None and "、" in text[clause_start:slogan.start()]
 
 
 def _is_section_number(text: str, start: int, end: int, measure: str) -> bool:
@@ -476,7 +477,8 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
         if kept and candidate.start < kept[-1].end:
             continue
         kept.append(candidate)
-    return kept
+    # Shares written as words or fractions (力争明年比例提高到四成, 确保三分之二以上) are targets like any other.
+    return [c for c in kept if c.kind != "percent" or not _is_target(text, c.start, c.end)]
 
 
 def _population_and_statement(text: str, start: int, end: int, previous_population: str) -> tuple[str, str]:

@@ -1,0 +1,70 @@
+"""Figure extraction: brackets of amounts and counts, the items of a “N个一” activity, targets whose time is set
+in a clause of its own, expectations, funds obtained, 项次, 以下 after an age bracket and quotas kept within a
+bound. Every sentence was written for this check; each expected list is in reading order."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.gap.figures import extract_figures
+
+CASES: tuple[tuple[str, tuple[tuple[float, str], ...]], ...] = (
+    # a bound on an amount or a count that picks out a group
+    ("村级集体收入在20万元以上的村共有9个。", ((9, "个"),)),
+    ("年经营收入不足5万元的村有4个，列为重点帮扶对象。", ((4, "个"),)),
+    ("职工100人以下的小微企业党组织覆盖率为76.5%。", ((76.5, "%"),)),
+    ("全区党员50名及以上的党委共7个。", ((7, "个"),)),
+    # counts of one that spell out the name of a “N个一” activity
+    ("组织在职党员认领1个微心愿、办理1件实事等“两个一”活动，共认领微心愿412个。", ((412, "个"),)),
+    ("推行党员联系1户群众、参加1次志愿服务等三个一行动。", ()),
+    # a target whose time is set by a clause of its own
+    ("争取在2026年底前，党员教育基地覆盖率达到85%以上。", ()),
+    ("力争明年，示范党支部比例提高到四成。", ()),
+    # an expectation is not yet a fact
+    ("项目建成后，预期可带动村民年均增收3000元。", ()),
+    # 项次 is a measure of its own
+    ("机关党委获上级表彰表扬共37项次。", ((37, "项次"),)),
+    # 以下 after an age bracket is not “the following”
+    ("其中35周岁以下党员17人，占比31%。", ((17, "人"), (31, "%"))),
+    ("45岁以下的支部书记有6名。", ((6, "名"),)),
+    # a quota kept within a bound each year
+    ("每年每个支部发展党员数控制在3名以内。", ()),
+)
+
+# Near misses: real figures next to the words the rules above look for.
+GUARDS: tuple[tuple[str, tuple[tuple[float, str], ...]], ...] = (
+    ("全镇村级集体收入达到86万元，比上年增长12%。", ((86, "万元"), (12, "%"))),
+    ("去年投入资金45万元的便民服务中心已投入使用。", ((45, "万元"),)),
+    ("90%以上的党员参加了集中轮训。", ((90, "%"),)),
+    ("全区100人以上的企业有23家，均已建立党组织。", ((23, "家"),)),
+    ("有1个党支部被评为“四个一”示范支部。", ((1, "个"),)),
+    ("开展“两个一”活动以来，党员共办实事1260件。", ((1260, "件"),)),
+    ("在2023年底，全县党组织覆盖率达到98.6%。", ((98.6, "%"),)),
+    ("力争上游蔚然成风，去年全区新建党群服务中心14个。", ((14, "个"),)),
+    ("今年全县党员参学率达到九成以上。", ((90, "%"),)),
+    ("达到预期目标的党支部有27个。", ((27, "个"),)),
+    ("三年来累计争取专项资金380万元。", ((380, "万元"),)),
+    ("驻村工作队争取到帮扶项目6个。", ((6, "个"),)),
+    ("争取年内再建成示范点4个。", ()),
+    ("完成党建重点任务18项。", ((18, "项"),)),
+    ("经验主要有以下3条。", ()),
+    ("全年新发展党员总数控制在指标以内，共发展9名。", ((9, "名"),)),
+)
+
+
+def _extracted(sentence: str) -> tuple[tuple[float | None, str], ...]:
+    return tuple((None if f.value is None else round(f.value, 2), f.unit_of_measure) for f in extract_figures(sentence))
+
+
+def _expected(expected: tuple[tuple[float, str], ...]) -> tuple[tuple[float, str], ...]:
+    return tuple((round(float(value), 2), measure) for value, measure in expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[str(i) for i in range(len(CASES))])
+def test_round3_sentence(sentence: str, expected: tuple[tuple[float, str], ...]) -> None:
+    assert _extracted(sentence) == _expected(expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), GUARDS, ids=[str(i) for i in range(len(GUARDS))])
+def test_round3_guard(sentence: str, expected: tuple[tuple[float, str], ...]) -> None:
+    assert _extracted(sentence) == _expected(expected)
