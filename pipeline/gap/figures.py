@@ -46,7 +46,7 @@ MEASURE_WORDS = (
     "个百分点", "百分点", "人次", "项次", "万元", "亿元", "元", "个月", "分钟", "个", "名", "人", "次", "项", "家", "期",
     "篇", "条", "场", "批", "所", "支", "户", "位", "村", "部", "件", "幅", "年", "天", "万亩", "亩", "小时", "份",
     "处", "分", "倍", "套", "本", "册", "课时", "学时", "场次", "起", "个工作日", "工作日", "个季度", "轮", "岁",
-    "平方米", "公里", "张", "块", "台", "辆", "间", "座", "句",
+    "平方米", "公里", "张", "块", "台", "辆", "间", "座", "句", "案", "例",
 )
 # Measure → kind; measures not listed are counts.
 KINDS = {
@@ -109,6 +109,10 @@ NAMED_NUMERALS = (
 )
 # Years count only as a repeated record (连续5年, 连续三年); other years are dates or time frames.
 DURATION_BEFORE = re.compile(r"(?:连续|累计|坚持)$")
+# A span of hours or minutes that names a service (24小时值班, 15分钟党群服务圈, 八小时以外) is no measured time.
+DURATION_NAME_AFTER = re.compile(r"\s*(?:值班|值守|在线|不打烊|不间断|全天候|热线|以外|[^，,。；;、\s]{0,6}圈)")
+# The content of a rule or model the text follows (按照1名党员联系5户群众的要求): a norm, not a fact.
+NORM_FRAME = re.compile(r"(?:按照|依照|按)[^，,。；;：:]{1,30}?的(?:要求|标准|原则|模式|方式|办法|比例|思路)")
 # An age is a figure as an average (平均年龄46.3岁), not as a bracket (35岁以下, 60岁以上老人).
 AGE_CONTEXT = re.compile(r"平均年龄|年龄平均|平均年纪")
 AGE_BRACKET_AFTER = re.compile(r"^\s*(?:以下|以上|及以下|及以上|至|到|-|—|～|~)")
@@ -150,14 +154,14 @@ PAGE_APPARATUS_AFTER = re.compile(r"^\s*[，,！!]?\s*(?:欢迎(?:品鉴|阅读|
 # A lone 百/千/万 before a measure names a campaign or a group (百名书记, 千名干部进千企): not a count.
 ROUND_NAME_NUMBERS = frozenset({"百", "千", "万"})
 # A measure that begins a word with the next character: 八支部 is the eighth branch, not eight 支.
-MEASURE_WORD_STARTS = {"支": "部"}
+MEASURE_WORD_STARTS = {"支": "部", "案": "例件卷"}
 # Separators of an enumeration that a count may sum up (政务处、图书馆以及音乐厅三个区域).
 _ENUMERATION_SEPARATOR = re.compile(r"以及|、|和|及|与")
 TIME_FRAME_AFTER = re.compile(r"^(?:来|以来|内|间|中|里|前|后|之内|之间|时间里)")
 TIME_FRAME_BEFORE = re.compile(r"(?:近|最近|过去|前|后|未来|今后)$")
 # A score 分 is not a time (8时30分), a fraction (三分之一) or a verb (分批, 分类, 分为 …).
 SCORE_BEFORE = re.compile(r"(?:时|点|:|满分|百)$")
-SCORE_AFTER = re.compile(r"^[之钟别类批期工解成配享管组为开离析布数子散局社队头段步会支担]")
+SCORE_AFTER = re.compile(r"^[之钟别类批期工解成配享管组为开离析布数子散局社队头段步会支担地]")
 # 成 after a numeral is a tenth (近九成), unless it starts a word (三成员, 一成不变, 两成果).
 TENTH_AFTER = re.compile(r"^[立为员本效果绩就功熟型长年交品规份分不都像]")
 EXCEPTION_BEFORE = re.compile(r"除了?$")
@@ -324,6 +328,10 @@ def _is_structure_or_reference(text: str, start: int, end: int, measure: str, ch
             return False
     if measure == "分" and (chinese or SCORE_BEFORE.search(before) or SCORE_AFTER.match(after)):
         return True
+    if measure in {"小时", "分钟"} and DURATION_NAME_AFTER.match(text, end):
+        return True
+    if any(frame.start() < start and end <= frame.end() for frame in NORM_FRAME.finditer(text)):
+        return True
     if measure == "岁" and (not AGE_CONTEXT.search(text[max(0, start - 12):start]) or AGE_BRACKET_AFTER.match(after)):
         return True
     head = _COUNTABLE_HEAD.match(text, end)
@@ -424,7 +432,7 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
             continue  # 三个100%: a slogan
         if chinese and number in ROUND_NAME_NUMBERS and not match.group("approx"):
             continue  # 百名书记, 千名干部: a name
-        if MEASURE_WORD_STARTS.get(measure) == text[end:end + 1]:
+        if text[end:end + 1] and text[end:end + 1] in MEASURE_WORD_STARTS.get(measure, ""):
             continue  # 八支部: an ordinal branch name
         if not percent and _sums_up_enumeration(text, start, end, value):
             continue  # 政务处、图书馆以及音乐厅三个区域: the count of a list just given
