@@ -5,9 +5,10 @@
 
 A figure is a measured fact about the unit, its people or its activities: a percentage (15.4%, 百分之三十,
 近九成, 三分之二, 1/3), a percentage-point change (提高12.4个百分点), a count of people, organisations,
-events or activities (97个, 300余人次, 2.3万名), an amount (220万元), a score (92.5分), a multiple (2倍)
-or a duration (用一个月的时间, 连续3年). Counts and amounts keep the value as written (一万亩 is 1 万亩,
-2.3万名 is 2.3 万名); shares become percentages (近九成 is 90 %, 三分之二 is 66.67 %, 1/3 is 33.33 %).
+events or activities (97个, 300余人次, 2.3万名, 98项次, 审结64案, 救治860例), an amount (220万元), a score
+(92.5分), a multiple (2倍) or a duration (用一个月的时间, 连续3年). Counts and amounts keep the value as written
+(一万亩 is 1 万亩, 2.3万名 is 2.3 万名); shares become percentages (近九成 is 90 %, 三分之二 is 66.67 %, 1/3 is
+33.33 %).
 
 Not figures:
 
@@ -19,9 +20,13 @@ Not figures:
 * dates and time frames: 2023年3月, 2021年, 近3年来, 历经两年, 8时30分; a number of years counts only
   as a repeated record (连续3年, 连续三年);
 * the exception of a 除…外 clause (除1名专职副书记外, the statement is about the others);
-* norms and targets: a count set by a rule (每年至少开展2次, 以每月1天为主题党日), a target (力争评选出10个,
-  确保参学率达到100%, 计划培训200人次, “到2025年，…达到90%以上”) and a threshold that picks out a group
-  (满意率未达60%的党支部) are not yet measured;
+* norms and targets: a count set by a rule (每年至少开展2次, 以每月1天为主题党日, 每年发展数控制在3名以内), the
+  content of a rule the text follows (按照1名党员联系5户群众的要求), a target (力争评选出10个, 确保参学率达到100%,
+  计划培训200人次, 预期带动增收20%, “到2025年，…达到90%以上”, 力争在2024年底，达标率达到97%, 力争明年提高到
+  四成) and a threshold or bracket that picks out a group (满意率未达60%的党支部, 年收入50万元以上的村, 刚过10万元的村,
+  职工100人以下的企业) are not yet measured; funds obtained (共争取上级资金120万元) are;
+* the items of a “N个一” activity (认领1个微心愿、办理1件实事等“四个一”活动) and hours or minutes that name a
+  service (24小时值班, 15分钟党群服务圈, 八小时以外);
 * a count that restates the list just before it (政务处、图书馆以及音乐厅三个区域), names built on round
   numbers (百名书记), branch names (八支部) and section numbers opening a heading (6.1人力资源配置);
 * anonymised placeholders (x名, XX个, X%): they carry no value, so they would be charted and counted as
