@@ -24,9 +24,10 @@ Not figures:
   content of a rule the text follows (按照1名党员联系5户群众的要求), a target (力争评选出10个, 确保参学率达到100%,
   计划培训200人次, 预期带动增收20%, “到2025年，…达到90%以上”, 力争在2024年底，达标率达到97%, 力争明年提高到
   四成) and a threshold or bracket that picks out a group (满意率未达60%的党支部, 年收入50万元以上的村, 刚过10万元的村,
-  职工100人以下的企业) are not yet measured; funds obtained (共争取上级资金120万元) are;
-* the items of a “N个一” activity (认领1个微心愿、办理1件实事等“四个一”活动) and hours or minutes that name a
-  service (24小时值班, 15分钟党群服务圈, 八小时以外);
+  职工100人以下的企业, 90分以上的科室) are not yet measured; funds obtained (共争取上级资金120万元) are;
+* the items of a “N个一” activity (认领1个微心愿、办理1件实事等“四个一”活动), hours or minutes that name a
+  service (24小时值班, 15分钟党群服务圈, 八小时以外), the ends of a range (配备3-5名委员, 20～25人之间), a
+  scale (10分制) and idioms (三天两头, 一天也不能松);
 * a count that restates the list just before it (政务处、图书馆以及音乐厅三个区域), names built on round
   numbers (百名书记), branch names (八支部) and section numbers opening a heading (6.1人力资源配置);
 * anonymised placeholders (x名, XX个, X%): they carry no value, so they would be charted and counted as
@@ -111,6 +112,7 @@ VAGUE_BEFORE = re.compile(r"(?:数|几|若干)$")
 NAMED_NUMERALS = (
     "三个代表", "四个全面", "五位一体", "四个伟大", "两个一百年", "八项规定", "三严三实", "两学一做", "四风",
     "三个表率", "两个务必", "两个结合", "四个服从", "四个不摘", "三不腐", "十四五", "十三五", "两新", "三农",
+    "三天两头", "三天打鱼", "一天也",
 )
 # Years count only as a repeated record (连续5年, 连续三年); other years are dates or time frames.
 DURATION_BEFORE = re.compile(r"(?:连续|累计|坚持)$")
@@ -131,6 +133,8 @@ FREQUENCY_BEFORE = re.compile(r"(?<![平人日月年]均)每(?:年|半年|季度
 # A threshold on a rate or score picks out a group (满意率未达60%的党支部, 积分低于60分的): a rule, not a fact.
 THRESHOLD_BEFORE = re.compile(r"(?:率|度|分|分数|比例|比重|占比)\s*(?:未达到|未达|达不到|未超过|低于|高于|不足|不到|超过|达到|在)\s*$")
 THRESHOLD_AFTER = re.compile(r"^\s*(?:以上|以下|及以上|及以下)?\s*的")
+# The upper end of a range (配备3-5名委员, 30～40人之间) is no count of its own.
+RANGE_BEFORE = re.compile(r"\d\s*(?:-|—|－|~|～|至)\s*$|[一二两三四五六七八九十]\s*(?:至|到)\s*$")
 # A bracket of amounts or counts that picks out a group (年收入50万元以上的村, 刚过10万元的村, 职工50人以下的企业).
 BRACKET_AFTER = re.compile(r"\s*(?:以上|以下|及以上|及以下|以内)的")
 MONEY_THRESHOLD_BEFORE = re.compile(r"(?:刚过|刚超过|刚达到|刚刚超过|超过|不足|不到|低于|高于|达到|突破)\s*$")
@@ -166,7 +170,7 @@ TIME_FRAME_AFTER = re.compile(r"^(?:来|以来|内|间|中|里|前|后|之内|�
 TIME_FRAME_BEFORE = re.compile(r"(?:近|最近|过去|前|后|未来|今后)$")
 # A score 分 is not a time (8时30分), a fraction (三分之一) or a verb (分批, 分类, 分为 …).
 SCORE_BEFORE = re.compile(r"(?:时|点|:|满分|百)$")
-SCORE_AFTER = re.compile(r"^[之钟别类批期工解成配享管组为开离析布数子散局社队头段步会支担地]")
+SCORE_AFTER = re.compile(r"^[之钟别类批期工解成配享管组为开离析布数子散局社队头段步会支担地制]")
 # 成 after a numeral is a tenth (近九成), unless it starts a word (三成员, 一成不变, 两成果).
 TENTH_AFTER = re.compile(r"^[立为员本效果绩就功熟型长年交品规份分不都像]")
 EXCEPTION_BEFORE = re.compile(r"除了?$")
@@ -376,9 +380,10 @@ def _is_threshold(text: str, start: int, end: int) -> bool:
 
 
 def _is_bracket(text: str, start: int, end: int, kind: str) -> bool:
-    """年收入50万元以上的村, 刚过10万元的村, 职工50人以下的企业: a bound that picks out a group, not a fact."""
-    if kind in {"percent", "percentage_point", "score", "age", "duration"}:
-        return False  # shares (90%以上的党员) are facts; scores, ages and durations have rules of their own
+    """年收入50万元以上的村, 刚过10万元的村, 职工50人以下的企业, 90分以上的支部: a bound that picks out a group,
+    not a fact."""
+    if kind in {"percent", "percentage_point", "age"}:
+        return False  # shares (90%以上的党员) are facts; ages have a rule of their own
     if BRACKET_AFTER.match(text, end):
         return True
     return (kind == "money" and text[end:end + 1] == "的"
@@ -449,6 +454,8 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
             continue
         if _is_target(text, start, end) or _is_threshold(text, start, end):
             continue
+        if not percent and RANGE_BEFORE.search(text, max(0, start - 4), start):
+            continue  # 3-5名, 3至5名: a range, not a count
         if not percent and _spells_out_ones_slogan(text, end, value):
             continue  # 认领1个微心愿、办理1件实事等“四个一”活动
         if not percent and _is_section_number(text, start, end, measure):
