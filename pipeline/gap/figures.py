@@ -27,7 +27,8 @@ Not figures:
   职工100人以下的企业, 90分以上的科室) are not yet measured; funds obtained (共争取上级资金120万元) are;
 * the items of a “N个一” activity (认领1个微心愿、办理1件实事等“四个一”活动), hours or minutes that name a
   service (24小时值班, 15分钟党群服务圈, 八小时以外), the ends of a range (配备3-5名委员, 20～25人之间), a
-  scale (10分制) and idioms (三天两头, 一天也不能松);
+  scale (10分制), idioms (三天两头, 一天也不能松) and the points of an assessment rule (每次扣2分, 最高加5分,
+  95分以上为优秀; a unit's own score, 被扣2分 or 合计93.5分, is a figure);
 * a count that restates the list just before it (政务处、图书馆以及音乐厅三个区域), names built on round
   numbers (百名书记), branch names (八支部) and section numbers opening a heading (6.1人力资源配置);
 * anonymised placeholders (x名, XX个, X%): they carry no value, so they would be charted and counted as
@@ -170,6 +171,10 @@ TIME_FRAME_AFTER = re.compile(r"^(?:来|以来|内|间|中|里|前|后|之内|�
 TIME_FRAME_BEFORE = re.compile(r"(?:近|最近|过去|前|后|未来|今后)$")
 # A score 分 is not a time (8时30分), a fraction (三分之一) or a verb (分批, 分类, 分为 …).
 SCORE_BEFORE = re.compile(r"(?:时|点|:|满分|百)$")
+# Points an assessment rule gives or takes (每次扣2分, 加3分, 最高加5分) and the band a score falls in (95分以上为优秀)
+# are the rule, not a unit's score; points a unit lost (被扣2分) or gained in all (合计95分) are its score.
+SCORE_RULE_BEFORE = re.compile(r"(?:(?<![增被追])加|(?<!被)扣除?|(?<!被)减|(?<![合总共统累])计|记|最高|最多|最低)\s*$")
+SCORE_BAND_AFTER = re.compile(r"\s*(?:以上|以下|及以上|及以下)?为(?:优秀|良好|合格|称职|基本合格|基本称职|不合格|不称职|较好|一般|较差|好|差)")
 SCORE_AFTER = re.compile(r"^[之钟别类批期工解成配享管组为开离析布数子散局社队头段步会支担地制]")
 # 成 after a numeral is a tenth (近九成), unless it starts a word (三成员, 一成不变, 两成果).
 TENTH_AFTER = re.compile(r"^[立为员本效果绩就功熟型长年交品规份分不都像]")
@@ -336,6 +341,8 @@ def _is_structure_or_reference(text: str, start: int, end: int, measure: str, ch
         if measure == "年" and chinese:
             return False
     if measure == "分" and (chinese or SCORE_BEFORE.search(before) or SCORE_AFTER.match(after)):
+        return True
+    if measure == "分" and (SCORE_RULE_BEFORE.search(before) or SCORE_BAND_AFTER.match(text, end)):
         return True
     if measure in {"小时", "分钟"} and DURATION_NAME_AFTER.match(text, end):
         return True
