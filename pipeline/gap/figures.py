@@ -173,7 +173,7 @@ TIME_FRAME_BEFORE = re.compile(r"(?:近|最近|过去|前|后|未来|今后)$")
 SCORE_BEFORE = re.compile(r"(?:时|点|:|满分|百)$")
 # Points an assessment rule gives or takes (每次扣2分, 加3分, 最高加5分) and the band a score falls in (95分以上为优秀)
 # are the rule, not a unit's score; points a unit lost (被扣2分) or gained in all (合计95分) are its score.
-SCORE_RULE_BEFORE = re.compile(r"(?:(?<![增被追])加|(?<!被)扣除?|(?<!被)减|(?<![合总共统累])计|记|最高|最多|最低)\s*$")
+SCORE_RULE_BEFORE = re.compile(r"(?:(?<![增被追])加|(?<!被)扣除?|(?<!被)减|(?<![合总共统累])计|记)\s*$")
 SCORE_BAND_AFTER = re.compile(r"\s*(?:以上|以下|及以上|及以下)?为(?:优秀|良好|合格|称职|基本合格|基本称职|不合格|不称职|较好|一般|较差|好|差)")
 SCORE_AFTER = re.compile(r"^[之钟别类批期工解成配享管组为开离析布数子散局社队头段步会支担地制]")
 # 成 after a numeral is a tenth (近九成), unless it starts a word (三成员, 一成不变, 两成果).
