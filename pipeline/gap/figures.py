@@ -28,7 +28,8 @@ Not figures:
 * the items of a “N个一” activity (认领1个微心愿、办理1件实事等“四个一”活动), hours or minutes that name a
   service (24小时值班, 15分钟党群服务圈, 八小时以外), the ends of a range (配备3-5名委员, 20～25人之间), a
   scale (10分制), idioms (三天两头, 一天也不能松) and the points of an assessment rule (每次扣2分, 最高加5分,
-  95分以上为优秀; a unit's own score, 被扣2分 or 合计93.5分, is a figure);
+  95分以上为优秀, 每少1项扣2分, an item's weight in brackets such as （30分）; a unit's own score, 被扣2分 or
+  合计93.5分, is a figure);
 * a count that restates the list just before it (政务处、图书馆以及音乐厅三个区域), names built on round
   numbers (百名书记), branch names (八支部) and section numbers opening a heading (6.1人力资源配置);
 * anonymised placeholders (x名, XX个, X%): they carry no value, so they would be charted and counted as
@@ -130,6 +131,10 @@ ADDRESSED_AFTER = re.compile(r"^(?:要(?!求)|应当|应|必须|务必)")
 NORM_WORDS = re.compile(r"至少|不少于|不低于|不超过|不多于|控制在|原则上|应当|必须|须")
 NORM_PERIOD = re.compile(r"每(?:年|半年|季度?|月|周|名|个|位|人|次)")
 # A count right after 每 + a period is a frequency or a quota (以每月1天为固定时间, 每年2次), not a measured fact.
+# A count per missing or extra item of a rule (每少开1次专题会扣0.5分, 每有1项不能使用) is the rule's unit.
+PER_ITEM_BEFORE = re.compile(r"每[少缺多超有][\u4e00-\u9fff]?\s*$")
+# The weight of an assessment item in brackets (落实党建责任制（30分）) is no score.
+WEIGHT_AROUND = (re.compile(r"[（(]\s*$"), re.compile(r"\s*[）)]"))
 FREQUENCY_BEFORE = re.compile(r"(?<![平人日月年]均)每(?:年|半年|季度?|月|周|星期|天|日)\s*$")
 # A threshold on a rate or score picks out a group (满意率未达60%的党支部, 积分低于60分的): a rule, not a fact.
 THRESHOLD_BEFORE = re.compile(r"(?:率|度|分|分数|比例|比重|占比)\s*(?:未达到|未达|达不到|未超过|低于|高于|不足|不到|超过|达到|在)\s*$")
@@ -356,7 +361,9 @@ def _is_structure_or_reference(text: str, start: int, end: int, measure: str, ch
     clause_start, _ = _clause_bounds(text, start, end)
     if NORM_WORDS.search(text, clause_start, start) and NORM_PERIOD.search(text, clause_start, start):
         return True
-    if FREQUENCY_BEFORE.search(before):
+    if FREQUENCY_BEFORE.search(before) or PER_ITEM_BEFORE.search(before):
+        return True
+    if measure == "分" and WEIGHT_AROUND[0].search(before) and WEIGHT_AROUND[1].match(text, end):
         return True
     if chinese:
         if measure in CN_FREE_MEASURES:
