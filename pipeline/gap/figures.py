@@ -168,8 +168,9 @@ PAGE_APPARATUS = re.compile(
 PAGE_APPARATUS_AFTER = re.compile(r"^\s*[，,！!]?\s*(?:欢迎(?:品鉴|阅读|参考|借鉴|下载)|供(?:大家)?参考|仅供参考)")
 # A lone 百/千/万 before a measure names a campaign or a group (百名书记, 千名干部进千企): not a count.
 ROUND_NAME_NUMBERS = frozenset({"百", "千", "万"})
-# A measure that begins a word with the next character: 八支部 is the eighth branch, not eight 支.
-MEASURE_WORD_STARTS = {"支": "部", "案": "例件卷"}
+# A measure that begins a word with the next character: 八支部 is the eighth branch, not eight 支; 如表1所示 is
+# a reference to a table.
+MEASURE_WORD_STARTS = {"支": "部", "案": "例件卷", "所": "示列述"}
 # Separators of an enumeration that a count may sum up (政务处、图书馆以及音乐厅三个区域).
 _ENUMERATION_SEPARATOR = re.compile(r"以及|、|和|及|与")
 TIME_FRAME_AFTER = re.compile(r"^(?:来|以来|内|间|中|里|前|后|之内|之间|时间里)")

@@ -55,6 +55,8 @@ CASES: tuple[tuple[str, tuple[tuple[float, str], ...]], ...] = (
     # the weight of an assessment item and the unit of a rule
     ("三、落实意识形态工作责任制（25分）", ()),
     ("每少报1次扣0.5分，每缺1项资料扣1分。", ()),
+    # a reference to a table or figure
+    ("各支部参学情况如表2所示。", ()),
 )
 
 # Near misses: real figures next to the words the rules above look for.
@@ -90,6 +92,7 @@ GUARDS: tuple[tuple[str, tuple[tuple[float, str], ...]], ...] = (
     ("该支部年度考核得分（满分100分）为96分。", ((96, "分"),)),
     ("班子成员全年到联系村走访调研26次。", ((26, "次"),)),
     ("每个联系点有党员7名。", ((7, "名"),)),
+    ("全县共有中小学校46所，均已建立党组织。", ((46, "所"),)),
 )
 
 
