@@ -5,7 +5,7 @@
 
 A figure is a measured fact about the unit, its people or its activities: a percentage (15.4%, 百分之三十,
 近九成, 三分之二, 1/3), a percentage-point change (提高12.4个百分点), a count of people, organisations,
-events or activities (97个, 300余人次, 2.3万名, 98项次, 审结64案, 救治860例), an amount (220万元), a score
+events or activities (97个, 300余人次, 360户次, 2.3万名, 98项次, 审结64案, 救治860例, 调解32宗, 微党课30堂), an amount (220万元), a score
 (92.5分), a multiple (2倍) or a duration (用一个月的时间, 连续3年). Counts and amounts keep the value as written
 (一万亩 is 1 万亩, 2.3万名 is 2.3 万名); shares become percentages (近九成 is 90 %, 三分之二 is 66.67 %, 1/3 is
 33.33 %).
@@ -54,11 +54,12 @@ MEASURE_WORDS = (
     "个百分点", "百分点", "人次", "项次", "万元", "亿元", "元", "个月", "分钟", "个", "名", "人", "次", "项", "家", "期",
     "篇", "条", "场", "批", "所", "支", "户", "位", "村", "部", "件", "幅", "年", "天", "万亩", "亩", "小时", "份",
     "处", "分", "倍", "套", "本", "册", "课时", "学时", "场次", "起", "个工作日", "工作日", "个季度", "轮", "岁",
-    "平方米", "公里", "张", "块", "台", "辆", "间", "座", "句", "案", "例",
+    "平方米", "公里", "张", "块", "台", "辆", "间", "座", "句", "案", "例", "户次", "个次", "家次", "宗", "株",
+    "门", "节", "堂", "袋",
 )
 # Measure → kind; measures not listed are counts.
 KINDS = {
-    "个百分点": "percentage_point", "百分点": "percentage_point", "人次": "person_times", "项次": "count",
+    "个百分点": "percentage_point", "百分点": "percentage_point", "人次": "person_times", "户次": "person_times", "项次": "count",
     "场次": "count",
     "元": "money", "万元": "money", "亿元": "money", "年": "duration", "天": "duration", "小时": "duration",
     "个月": "duration", "分钟": "duration", "个工作日": "duration", "工作日": "duration", "个季度": "duration",
@@ -170,7 +171,7 @@ PAGE_APPARATUS_AFTER = re.compile(r"^\s*[，,！!]?\s*(?:欢迎(?:品鉴|阅读|
 ROUND_NAME_NUMBERS = frozenset({"百", "千", "万"})
 # A measure that begins a word with the next character: 八支部 is the eighth branch, not eight 支; 如表1所示 is
 # a reference to a table.
-MEASURE_WORD_STARTS = {"支": "部", "案": "例件卷", "所": "示列述"}
+MEASURE_WORD_STARTS = {"支": "部", "案": "例件卷", "所": "示列述", "门": "户诊槛口店面类", "节": "约省能点日假"}
 # Separators of an enumeration that a count may sum up (政务处、图书馆以及音乐厅三个区域).
 _ENUMERATION_SEPARATOR = re.compile(r"以及|、|和|及|与")
 TIME_FRAME_AFTER = re.compile(r"^(?:来|以来|内|间|中|里|前|后|之内|之间|时间里)")
