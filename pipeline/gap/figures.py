@@ -14,7 +14,8 @@ Not figures:
 
 * enumerations of the text's own structure: 从以下六个方面, 两个方面, 做到“三个到位”, 四个服务, 三项制度
   (a Chinese numeral counts only before a countable noun such as 村, 单位, 党支部 or at the end of its
-  clause; any numeral before 方面, 层面, 环节 … is structure);
+  clause; any numeral before 方面, 层面, 环节 … is structure), and the items counted under them (从6个方面提出
+  18项具体措施, 分为五个部分、22条) or a slogan of counts (实现5个100%);
 * ordinals and naming: 第X条, 第4期, 第一书记, numbers inside 《…》 titles and inside names and slogans of
   the domain lexicon (一岗双责, 三会一课, 五个十佳 …);
 * dates and time frames: 2023年3月, 2021年, 近3年来, 历经两年, 8时30分; a number of years counts only
@@ -105,10 +106,12 @@ ORDINAL_BEFORE = re.compile(
 )
 # A session of a congress is named by its number: 十二届全国人大五次会议.
 SESSION_BEFORE = re.compile(r"届(?:全国人大|全国政协|人大常委会|人大|政协|中央委员会|[省市县区]委|党代会|职代会)?$")
-# A percentage counted by a Chinese numeral (实现“三个100%”) is a slogan.
+# A percentage counted by a numeral (实现“三个100%”, 实现5个100%) is a slogan.
 # The items of a “四个一” activity (认领1个微心愿、办理1件实事等“四个一”活动) spell out its name.
 ONES_SLOGAN_AFTER = re.compile(r"等\s*[“\"「]?[一二两三四五六七八九十]个一")
-SLOGAN_PERCENT_BEFORE = re.compile(r"[一二两三四五六七八九十]个\s*$")
+SLOGAN_PERCENT_BEFORE = re.compile(r"(?:[一二两三四五六七八九十]|(?<![\d.])\d+)个\s*$")
+# Items counted under parts of the text (从6个方面提出18项具体措施, 分为五个部分、22条) are its structure.
+PARTS_BEFORE = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)个(?:方面|部分|板块|维度|层面|领域)")
 # Vague amounts: 数十人, 几百名, 若干个.
 VAGUE_BEFORE = re.compile(r"(?:数|几|若干)$")
 # Numerals of well-known political names outside the domain lexicon (the lexicon's own are read from it).
@@ -340,6 +343,8 @@ def _is_structure_or_reference(text: str, start: int, end: int, measure: str, ch
         return True
     if measure in {"个", "项", "条", "名", "位"} and _STRUCTURAL_HEAD.match(after):
         return True
+    if measure == "个" and after[:1].isdigit():
+        return True  # 5个100%: a slogan
     if measure in {"年", "个月", "个季度", "个工作日", "工作日", "天"}:
         if TIME_FRAME_AFTER.match(after) or TIME_FRAME_BEFORE.search(before):
             return True
@@ -362,6 +367,8 @@ def _is_structure_or_reference(text: str, start: int, end: int, measure: str, ch
         return True
     clause_start, _ = _clause_bounds(text, start, end)
     if NORM_WORDS.search(text, clause_start, start) and NORM_PERIOD.search(text, clause_start, start):
+        return True
+    if measure in {"项", "条"} and PARTS_BEFORE.search(text, clause_start, start):
         return True
     if FREQUENCY_BEFORE.search(before) or PER_ITEM_BEFORE.search(before):
         return True
