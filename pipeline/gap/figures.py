@@ -452,6 +452,9 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
         number, measure = match.group("number"), match.group("measure") or ""
         percent = match.group("percent") is not None
         start, end = match.start(), match.end()
+        months = measure == "个" and text.startswith("多月", end)
+        if months:
+            measure, end = "个月", end + 2  # 3个多月: a duration of a little more than three months
         placeholder = _PLACEHOLDER_ONLY.fullmatch(number) is not None
         chinese = not placeholder and not number[0].isdigit()
         if placeholder and not keep_placeholders:
@@ -492,7 +495,7 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
         if _is_bracket(text, start, end, kind):
             continue  # 年收入50万元以上的村, 刚过10万元的村: a bound, not a fact
         found.append(_Candidate(start, end, value, measure, kind,
-                                bool(match.group("approx") or match.group("approx2"))))
+                                bool(match.group("approx") or match.group("approx2") or months)))
     for match in RATIO.finditer(text):
         den, num = parse_number(match.group("den")), parse_number(match.group("num"))
         value = round(100 * num / den, 2) if den and num is not None else None
