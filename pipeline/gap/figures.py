@@ -31,6 +31,7 @@ Not figures:
   scale (10分制), idioms (三天两头, 一天也不能松) and the points of an assessment rule (每次扣2分, 最高加5分,
   95分以上为优秀, 每少1项扣2分, an item's weight in brackets such as （30分）; a unit's own score, 被扣2分 or
   合计93.5分, is a figure);
+* what a page says about itself (2022年2期, 阅读：111次, 0条评论, 356人阅读 |);
 * a count that restates the list just before it (政务处、图书馆以及音乐厅三个区域), names built on round
   numbers (百名书记), branch names (八支部) and section numbers opening a heading (6.1人力资源配置);
 * anonymised placeholders (x名, XX个, X%): they carry no value, so they would be charted and counted as
@@ -168,8 +169,11 @@ MET = re.compile(r"已|了")
 PAGE_APPARATUS = re.compile(
     r"(?:19|20)\d{2}\s*年\s*第?\s*$|(?:阅读|浏览|点击|阅读量|浏览量|点击量)\s*[:：]?\s*$|【\s*$|范文\s*$"
 )
-# A page offering its texts (…的文章6篇，欢迎品鉴！).
-PAGE_APPARATUS_AFTER = re.compile(r"^\s*[，,！!]?\s*(?:欢迎(?:品鉴|阅读|参考|借鉴|下载)|供(?:大家)?参考|仅供参考)")
+# A page offering its texts (…的文章6篇，欢迎品鉴！) or counting its readers (0条评论, 356人阅读 |).
+PAGE_APPARATUS_AFTER = re.compile(
+    r"^\s*[，,！!]?\s*(?:欢迎(?:品鉴|阅读|参考|借鉴|下载)|供(?:大家)?参考|仅供参考)"
+    r"|^\s*(?:评论|留言|点赞|收藏|转发|分享|阅读|浏览)\s*(?:$|[|｜/·）)\]】])"
+)
 # A lone 百/千/万 before a measure names a campaign or a group (百名书记, 千名干部进千企): not a count.
 ROUND_NAME_NUMBERS = frozenset({"百", "千", "万"})
 # A measure that begins a word with the next character: 八支部 is the eighth branch, not eight 支; 如表1所示 is
