@@ -5,23 +5,33 @@
 
 A figure is a measured fact about the unit, its people or its activities: a percentage (15.4%, 百分之三十,
 近九成, 三分之二, 1/3), a percentage-point change (提高12.4个百分点), a count of people, organisations,
-events or activities (97个, 300余人次, 2.3万名), an amount (220万元), a score (92.5分), a multiple (2倍)
-or a duration (用一个月的时间, 连续3年). Counts and amounts keep the value as written (一万亩 is 1 万亩,
-2.3万名 is 2.3 万名); shares become percentages (近九成 is 90 %, 三分之二 is 66.67 %, 1/3 is 33.33 %).
+events or activities (97个, 300余人次, 360户次, 2.3万名, 98项次, 审结64案, 救治860例, 调解32宗, 微党课30堂), an amount (220万元), a score
+(92.5分), a multiple (2倍) or a duration (用一个月的时间, 连续3年). Counts and amounts keep the value as written
+(一万亩 is 1 万亩, 2.3万名 is 2.3 万名); shares become percentages (近九成 is 90 %, 三分之二 is 66.67 %, 1/3 is
+33.33 %).
 
 Not figures:
 
 * enumerations of the text's own structure: 从以下六个方面, 两个方面, 做到“三个到位”, 四个服务, 三项制度
   (a Chinese numeral counts only before a countable noun such as 村, 单位, 党支部 or at the end of its
-  clause; any numeral before 方面, 层面, 环节 … is structure);
+  clause; any numeral before 方面, 层面, 环节 … is structure), and the items counted under them (从6个方面提出
+  18项具体措施, 分为五个部分、22条) or a slogan of counts (实现5个100%);
 * ordinals and naming: 第X条, 第4期, 第一书记, numbers inside 《…》 titles and inside names and slogans of
   the domain lexicon (一岗双责, 三会一课, 五个十佳 …);
 * dates and time frames: 2023年3月, 2021年, 近3年来, 历经两年, 8时30分; a number of years counts only
   as a repeated record (连续3年, 连续三年);
 * the exception of a 除…外 clause (除1名专职副书记外, the statement is about the others);
-* norms and targets: a count set by a rule (每年至少开展2次, 以每月1天为主题党日), a target (力争评选出10个,
-  确保参学率达到100%, 计划培训200人次, “到2025年，…达到90%以上”) and a threshold that picks out a group
-  (满意率未达60%的党支部) are not yet measured;
+* norms and targets: a count set by a rule (每年至少开展2次, 以每月1天为主题党日, 每年发展数控制在3名以内), the
+  content of a rule the text follows (按照1名党员联系5户群众的要求), a target (力争评选出10个, 确保参学率达到100%,
+  计划培训200人次, 预期带动增收20%, “到2025年，…达到90%以上”, 力争在2024年底，达标率达到97%, 力争明年提高到
+  四成) and a threshold or bracket that picks out a group (满意率未达60%的党支部, 年收入50万元以上的村, 刚过10万元的村,
+  职工100人以下的企业, 90分以上的科室) are not yet measured; funds obtained (共争取上级资金120万元) are;
+* the items of a “N个一” activity (认领1个微心愿、办理1件实事等“四个一”活动), hours or minutes that name a
+  service (24小时值班, 15分钟党群服务圈, 八小时以外), the ends of a range (配备3-5名委员, 20～25人之间), a
+  scale (10分制), idioms (三天两头, 一天也不能松) and the points of an assessment rule (每次扣2分, 最高加5分,
+  95分以上为优秀, 每少1项扣2分, an item's weight in brackets such as （30分）; a unit's own score, 被扣2分 or
+  合计93.5分, is a figure);
+* what a page says about itself (2022年2期, 阅读：111次, 0条评论, 356人阅读 |);
 * a count that restates the list just before it (政务处、图书馆以及音乐厅三个区域), names built on round
   numbers (百名书记), branch names (八支部) and section numbers opening a heading (6.1人力资源配置);
 * anonymised placeholders (x名, XX个, X%): they carry no value, so they would be charted and counted as
@@ -43,14 +53,16 @@ from pipeline.segment import jieba_tokenizer, read_userdict
 
 # ---------------------------------------------------------------- data: what counts, what does not
 MEASURE_WORDS = (
-    "个百分点", "百分点", "人次", "万元", "亿元", "元", "个月", "分钟", "个", "名", "人", "次", "项", "家", "期",
+    "个百分点", "百分点", "人次", "项次", "万元", "亿元", "元", "个月", "分钟", "个", "名", "人", "次", "项", "家", "期",
     "篇", "条", "场", "批", "所", "支", "户", "位", "村", "部", "件", "幅", "年", "天", "万亩", "亩", "小时", "份",
     "处", "分", "倍", "套", "本", "册", "课时", "学时", "场次", "起", "个工作日", "工作日", "个季度", "轮", "岁",
-    "平方米", "公里", "张", "块", "台", "辆", "间", "座", "句",
+    "平方米", "公里", "张", "块", "台", "辆", "间", "座", "句", "案", "例", "户次", "个次", "家次", "宗", "株",
+    "门", "节", "堂", "袋",
 )
 # Measure → kind; measures not listed are counts.
 KINDS = {
-    "个百分点": "percentage_point", "百分点": "percentage_point", "人次": "person_times", "场次": "count",
+    "个百分点": "percentage_point", "百分点": "percentage_point", "人次": "person_times", "户次": "person_times", "项次": "count",
+    "场次": "count",
     "元": "money", "万元": "money", "亿元": "money", "年": "duration", "天": "duration", "小时": "duration",
     "个月": "duration", "分钟": "duration", "个工作日": "duration", "工作日": "duration", "个季度": "duration",
     "亩": "area", "万亩": "area", "平方米": "area", "公里": "length", "分": "score", "倍": "multiple", "岁": "age",
@@ -90,37 +102,64 @@ STRUCTURAL_HEADS = (
     "思考", "做法", "经验",
 )
 # Words right before a numeral that make it an ordinal or a reference rather than a figure.
-ORDINAL_BEFORE = re.compile(r"(?:第|届|这|那|每|某|哪|同|(?<![目此之以提当日年])前|(?<![之此随今然以其])后|以下|如下|下列)$")
+ORDINAL_BEFORE = re.compile(
+    r"(?:第|届|这|那|每|某|哪|同|(?<![目此之以提当日年])前|(?<![之此随今然以其])后|(?<![岁元人名户个%％])以下|如下|下列)$"
+)
 # A session of a congress is named by its number: 十二届全国人大五次会议.
 SESSION_BEFORE = re.compile(r"届(?:全国人大|全国政协|人大常委会|人大|政协|中央委员会|[省市县区]委|党代会|职代会)?$")
-# A percentage counted by a Chinese numeral (实现“三个100%”) is a slogan.
-SLOGAN_PERCENT_BEFORE = re.compile(r"[一二两三四五六七八九十]个\s*$")
+# A percentage counted by a numeral (实现“三个100%”, 实现5个100%) is a slogan.
+# The items of a “四个一” activity (认领1个微心愿、办理1件实事等“四个一”活动) spell out its name.
+ONES_SLOGAN_AFTER = re.compile(r"等\s*[“\"「]?[一二两三四五六七八九十]个一")
+SLOGAN_PERCENT_BEFORE = re.compile(r"(?:[一二两三四五六七八九十]|(?<![\d.])\d+)个\s*$")
+# Items counted under parts of the text (从6个方面提出18项具体措施, 分为五个部分、22条) are its structure.
+PARTS_BEFORE = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)个(?:方面|部分|板块|维度|层面|领域)")
 # Vague amounts: 数十人, 几百名, 若干个.
 VAGUE_BEFORE = re.compile(r"(?:数|几|若干)$")
 # Numerals of well-known political names outside the domain lexicon (the lexicon's own are read from it).
 NAMED_NUMERALS = (
     "三个代表", "四个全面", "五位一体", "四个伟大", "两个一百年", "八项规定", "三严三实", "两学一做", "四风",
     "三个表率", "两个务必", "两个结合", "四个服从", "四个不摘", "三不腐", "十四五", "十三五", "两新", "三农",
+    "三天两头", "三天打鱼", "一天也",
 )
 # Years count only as a repeated record (连续5年, 连续三年); other years are dates or time frames.
 DURATION_BEFORE = re.compile(r"(?:连续|累计|坚持)$")
+# A span of hours or minutes that names a service (24小时值班, 15分钟党群服务圈, 八小时以外) is no measured time.
+DURATION_NAME_AFTER = re.compile(r"\s*(?:值班|值守|在线|不打烊|不间断|全天候|热线|以外|[^，,。；;、\s]{0,6}圈)")
+# The content of a rule or model the text follows (按照1名党员联系5户群众的要求): a norm, not a fact.
+NORM_FRAME = re.compile(r"(?:按照|依照|按)[^，,。；;：:]{1,30}?的(?:要求|标准|原则|模式|方式|办法|比例|思路)")
 # An age is a figure as an average (平均年龄46.3岁), not as a bracket (35岁以下, 60岁以上老人).
 AGE_CONTEXT = re.compile(r"平均年龄|年龄平均|平均年纪")
 AGE_BRACKET_AFTER = re.compile(r"^\s*(?:以下|以上|及以下|及以上|至|到|-|—|～|~)")
 # A count whose counted noun is told what to do (两个支部要…, 三个党小组必须…) addresses them: not a measured fact.
 ADDRESSED_AFTER = re.compile(r"^(?:要(?!求)|应当|应|必须|务必)")
 # A count set by a rule (每年至少开展2次, 每名党员每月不少于1次) is a norm, not a measured fact.
-NORM_WORDS = re.compile(r"至少|不少于|不低于|不超过|不多于|原则上|应当|必须|须")
+NORM_WORDS = re.compile(r"至少|不少于|不低于|不超过|不多于|控制在|原则上|应当|必须|须")
 NORM_PERIOD = re.compile(r"每(?:年|半年|季度?|月|周|名|个|位|人|次)")
 # A count right after 每 + a period is a frequency or a quota (以每月1天为固定时间, 每年2次), not a measured fact.
+# A count per missing or extra item of a rule (每少开1次专题会扣0.5分, 每有1项不能使用) is the rule's unit.
+PER_ITEM_BEFORE = re.compile(r"每[少缺多超有][\u4e00-\u9fff]?\s*$")
+# The weight of an assessment item in brackets (落实党建责任制（30分）) is no score.
+WEIGHT_AROUND = (re.compile(r"[（(]\s*$"), re.compile(r"\s*[）)]"))
 FREQUENCY_BEFORE = re.compile(r"(?<![平人日月年]均)每(?:年|半年|季度?|月|周|星期|天|日)\s*$")
 # A threshold on a rate or score picks out a group (满意率未达60%的党支部, 积分低于60分的): a rule, not a fact.
 THRESHOLD_BEFORE = re.compile(r"(?:率|度|分|分数|比例|比重|占比)\s*(?:未达到|未达|达不到|未超过|低于|高于|不足|不到|超过|达到|在)\s*$")
 THRESHOLD_AFTER = re.compile(r"^\s*(?:以上|以下|及以上|及以下)?\s*的")
-# A target (力争评选出10个, 确保参学率达到100%) is not yet a measured fact.
+# The upper end of a range (配备3-5名委员, 30～40人之间) is no count of its own.
+RANGE_BEFORE = re.compile(r"\d\s*(?:-|—|－|~|～|至)\s*$|[一二两三四五六七八九十]\s*(?:至|到)\s*$")
+# A bracket of amounts or counts that picks out a group (年收入50万元以上的村, 刚过10万元的村, 职工50人以下的企业).
+BRACKET_AFTER = re.compile(r"\s*(?:以上|以下|及以上|及以下|以内)的")
+MONEY_THRESHOLD_BEFORE = re.compile(r"(?:刚过|刚超过|刚达到|刚刚超过|超过|不足|不到|低于|高于|达到|突破)\s*$")
+# A target (力争评选出10个, 确保参学率达到100%, 预期带动增收20%) is not yet a measured fact; funds obtained
+# (共争取上级资金120万元, 争取到项目3个) are.
 TARGET_WORDS = re.compile(
-    r"力争|争取|预计|(?<![模虚])拟|目标为|目标是|确保|明年|下一年度|下一步|下阶段"
+    r"力争|(?<![共已])(?<!累计|先后)争取(?!到)|预计|预期(?!目标)|(?<![模虚])拟|目标为|目标是|确保|明年|下一年度"
+    r"|下一步|下阶段"
     r"|(?<!按)(?<!按照)(?<!完成)(?<!超)计划(?![的，,。；;、中内])"
+)
+# A clause that only sets the time of a target (力争在2024年底，达标率达到97%) makes the next clause a target.
+TARGET_LEAD = re.compile(
+    r"^\s*(?:力争|争取|确保|计划|预计)\s*(?:在|于|到|至)?\s*(?:(?:19|20)\d{2}\s*年(?:底|末|内|前)?|年底|年内|明年)"
+    r"\s*(?:前|以前)?\s*$"
 )
 # A deadline ahead (到2025年底，建成…) sets a target unless the sentence says it was met (已, 了).
 DEADLINE = re.compile(r"(?:^|[。；;，,：:“\"「『‘])\s*到\s*(?:19|20)\d{2}\s*年(?:底|末)?")
@@ -130,19 +169,27 @@ MET = re.compile(r"已|了")
 PAGE_APPARATUS = re.compile(
     r"(?:19|20)\d{2}\s*年\s*第?\s*$|(?:阅读|浏览|点击|阅读量|浏览量|点击量)\s*[:：]?\s*$|【\s*$|范文\s*$"
 )
-# A page offering its texts (…的文章6篇，欢迎品鉴！).
-PAGE_APPARATUS_AFTER = re.compile(r"^\s*[，,！!]?\s*(?:欢迎(?:品鉴|阅读|参考|借鉴|下载)|供(?:大家)?参考|仅供参考)")
+# A page offering its texts (…的文章6篇，欢迎品鉴！) or counting its readers (0条评论, 356人阅读 |).
+PAGE_APPARATUS_AFTER = re.compile(
+    r"^\s*[，,！!]?\s*(?:欢迎(?:品鉴|阅读|参考|借鉴|下载)|供(?:大家)?参考|仅供参考)"
+    r"|^\s*(?:评论|留言|点赞|收藏|转发|分享|阅读|浏览)\s*(?:$|[|｜/·）)\]】])"
+)
 # A lone 百/千/万 before a measure names a campaign or a group (百名书记, 千名干部进千企): not a count.
 ROUND_NAME_NUMBERS = frozenset({"百", "千", "万"})
-# A measure that begins a word with the next character: 八支部 is the eighth branch, not eight 支.
-MEASURE_WORD_STARTS = {"支": "部"}
+# A measure that begins a word with the next character: 八支部 is the eighth branch, not eight 支; 如表1所示 is
+# a reference to a table.
+MEASURE_WORD_STARTS = {"支": "部", "案": "例件卷", "所": "示列述", "门": "户诊槛口店面类", "节": "约省能点日假"}
 # Separators of an enumeration that a count may sum up (政务处、图书馆以及音乐厅三个区域).
 _ENUMERATION_SEPARATOR = re.compile(r"以及|、|和|及|与")
 TIME_FRAME_AFTER = re.compile(r"^(?:来|以来|内|间|中|里|前|后|之内|之间|时间里)")
 TIME_FRAME_BEFORE = re.compile(r"(?:近|最近|过去|前|后|未来|今后)$")
 # A score 分 is not a time (8时30分), a fraction (三分之一) or a verb (分批, 分类, 分为 …).
 SCORE_BEFORE = re.compile(r"(?:时|点|:|满分|百)$")
-SCORE_AFTER = re.compile(r"^[之钟别类批期工解成配享管组为开离析布数子散局社队头段步会支担]")
+# Points an assessment rule gives or takes (每次扣2分, 加3分, 最高加5分) and the band a score falls in (95分以上为优秀)
+# are the rule, not a unit's score; points a unit lost (被扣2分) or gained in all (合计95分) are its score.
+SCORE_RULE_BEFORE = re.compile(r"(?:(?<![增被追])加|(?<!被)扣除?|(?<!被)减|(?<![合总共统累])计|记)\s*$")
+SCORE_BAND_AFTER = re.compile(r"\s*(?:以上|以下|及以上|及以下)?为(?:优秀|良好|合格|称职|基本合格|基本称职|不合格|不称职|较好|一般|较差|好|差)")
+SCORE_AFTER = re.compile(r"^[之钟别类批期工解成配享管组为开离析布数子散局社队头段步会支担地制]")
 # 成 after a numeral is a tenth (近九成), unless it starts a word (三成员, 一成不变, 两成果).
 TENTH_AFTER = re.compile(r"^[立为员本效果绩就功熟型长年交品规份分不都像]")
 EXCEPTION_BEFORE = re.compile(r"除了?$")
@@ -300,6 +347,8 @@ def _is_structure_or_reference(text: str, start: int, end: int, measure: str, ch
         return True
     if measure in {"个", "项", "条", "名", "位"} and _STRUCTURAL_HEAD.match(after):
         return True
+    if measure == "个" and after[:1].isdigit():
+        return True  # 5个100%: a slogan
     if measure in {"年", "个月", "个季度", "个工作日", "工作日", "天"}:
         if TIME_FRAME_AFTER.match(after) or TIME_FRAME_BEFORE.search(before):
             return True
@@ -309,6 +358,12 @@ def _is_structure_or_reference(text: str, start: int, end: int, measure: str, ch
             return False
     if measure == "分" and (chinese or SCORE_BEFORE.search(before) or SCORE_AFTER.match(after)):
         return True
+    if measure == "分" and (SCORE_RULE_BEFORE.search(before) or SCORE_BAND_AFTER.match(text, end)):
+        return True
+    if measure in {"小时", "分钟"} and DURATION_NAME_AFTER.match(text, end):
+        return True
+    if any(frame.start() < start and end <= frame.end() for frame in NORM_FRAME.finditer(text)):
+        return True
     if measure == "岁" and (not AGE_CONTEXT.search(text[max(0, start - 12):start]) or AGE_BRACKET_AFTER.match(after)):
         return True
     head = _COUNTABLE_HEAD.match(text, end)
@@ -317,7 +372,11 @@ def _is_structure_or_reference(text: str, start: int, end: int, measure: str, ch
     clause_start, _ = _clause_bounds(text, start, end)
     if NORM_WORDS.search(text, clause_start, start) and NORM_PERIOD.search(text, clause_start, start):
         return True
-    if FREQUENCY_BEFORE.search(before):
+    if measure in {"项", "条"} and PARTS_BEFORE.search(text, clause_start, start):
+        return True
+    if FREQUENCY_BEFORE.search(before) or PER_ITEM_BEFORE.search(before):
+        return True
+    if measure == "分" and WEIGHT_AROUND[0].search(before) and WEIGHT_AROUND[1].match(text, end):
         return True
     if chinese:
         if measure in CN_FREE_MEASURES:
@@ -347,6 +406,26 @@ def _is_threshold(text: str, start: int, end: int) -> bool:
             and THRESHOLD_AFTER.match(text[end:end + 6]) is not None)
 
 
+def _is_bracket(text: str, start: int, end: int, kind: str) -> bool:
+    """年收入50万元以上的村, 刚过10万元的村, 职工50人以下的企业, 90分以上的支部: a bound that picks out a group,
+    not a fact."""
+    if kind in {"percent", "percentage_point", "age"}:
+        return False  # shares (90%以上的党员) are facts; ages have a rule of their own
+    if BRACKET_AFTER.match(text, end):
+        return True
+    return (kind == "money" and text[end:end + 1] == "的"
+            and MONEY_THRESHOLD_BEFORE.search(text, max(0, start - 4), start) is not None)
+
+
+def _spells_out_ones_slogan(text: str, end: int, value: float | None) -> bool:
+    """认领1个微心愿、办理1件实事等“四个一”活动: a count of one inside the list that a “N个一” name sums up."""
+    if value != 1:
+        return False
+    clause_start, clause_end = _clause_bounds(text, end, end)
+    slogan = ONES_SLOGAN_AFTER.search(text, end, clause_end)
+    return slogan is not None and "、" in text[clause_start:slogan.start()]
+
+
 def _is_section_number(text: str, start: int, end: int, measure: str) -> bool:
     """6.1人力资源配置: a dotted number opening the text, whose measure starts a dictionary word."""
     if not _SECTION_NUMBER.fullmatch(text[:end - len(measure)]):
@@ -359,6 +438,10 @@ def _is_target(text: str, start: int, end: int) -> bool:
     clause_start, _ = _clause_bounds(text, start, end)
     if TARGET_WORDS.search(text, clause_start, start) is not None:
         return True
+    if clause_start > 0:
+        lead_start, _ = _clause_bounds(text, clause_start - 1, clause_start - 1)
+        if TARGET_LEAD.match(text[lead_start:clause_start - 1]):
+            return True
     deadline = DEADLINE.search(text, 0, start)
     return deadline is not None and MET.search(text, deadline.end(), end) is None
 
@@ -373,6 +456,9 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
         number, measure = match.group("number"), match.group("measure") or ""
         percent = match.group("percent") is not None
         start, end = match.start(), match.end()
+        months = measure == "个" and text.startswith("多月", end)
+        if months:
+            measure, end = "个月", end + 2  # 3个多月: a duration of a little more than three months
         placeholder = _PLACEHOLDER_ONLY.fullmatch(number) is not None
         chinese = not placeholder and not number[0].isdigit()
         if placeholder and not keep_placeholders:
@@ -386,7 +472,7 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
             continue  # 三个100%: a slogan
         if chinese and number in ROUND_NAME_NUMBERS and not match.group("approx"):
             continue  # 百名书记, 千名干部: a name
-        if MEASURE_WORD_STARTS.get(measure) == text[end:end + 1]:
+        if text[end:end + 1] and text[end:end + 1] in MEASURE_WORD_STARTS.get(measure, ""):
             continue  # 八支部: an ordinal branch name
         if not percent and _sums_up_enumeration(text, start, end, value):
             continue  # 政务处、图书馆以及音乐厅三个区域: the count of a list just given
@@ -398,6 +484,10 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
             continue
         if _is_target(text, start, end) or _is_threshold(text, start, end):
             continue
+        if not percent and RANGE_BEFORE.search(text, max(0, start - 4), start):
+            continue  # 3-5名, 3至5名: a range, not a count
+        if not percent and _spells_out_ones_slogan(text, end, value):
+            continue  # 认领1个微心愿、办理1件实事等“四个一”活动
         if not percent and _is_section_number(text, start, end, measure):
             continue
         if PAGE_APPARATUS.search(text, max(0, start - 8), start) or PAGE_APPARATUS_AFTER.match(text[end:end + 10]):
@@ -405,8 +495,11 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
         if number.isdigit() and len(number) == 4 and (measure == "年" or text[end:end + 1] in "年月"):
             continue  # a calendar year
         measure = "%" if percent else (match.group("mult") or "") + measure
-        found.append(_Candidate(start, end, value, measure, _kind(measure, percent),
-                                bool(match.group("approx") or match.group("approx2"))))
+        kind = _kind(measure, percent)
+        if _is_bracket(text, start, end, kind):
+            continue  # 年收入50万元以上的村, 刚过10万元的村: a bound, not a fact
+        found.append(_Candidate(start, end, value, measure, kind,
+                                bool(match.group("approx") or match.group("approx2") or months)))
     for match in RATIO.finditer(text):
         den, num = parse_number(match.group("den")), parse_number(match.group("num"))
         value = round(100 * num / den, 2) if den and num is not None else None
@@ -434,7 +527,8 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
         if kept and candidate.start < kept[-1].end:
             continue
         kept.append(candidate)
-    return kept
+    # Shares written as words or fractions (力争明年比例提高到四成, 确保三分之二以上) are targets like any other.
+    return [c for c in kept if c.kind != "percent" or not _is_target(text, c.start, c.end)]
 
 
 def _population_and_statement(text: str, start: int, end: int, previous_population: str) -> tuple[str, str]:
