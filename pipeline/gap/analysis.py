@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -29,6 +30,7 @@ from pipeline.gap.matching import (
     Match,
     Matcher,
     UnitPassage,
+    document_frequencies,
 )
 from pipeline.gap.requirements import Requirement, extract_requirements, requirements_error
 from pipeline.records import Document
@@ -119,6 +121,8 @@ def analyze(
 LOCAL_POOL_MIN_PASSAGES = 20_000
 # Units are matched in groups of about this many passages (a task each).
 MATCH_BATCH_PASSAGES = 2_048
+# The matcher's document frequencies are counted over batches of this many texts (a task each).
+FIT_BATCH_TEXTS = 16_384
 
 
 def _tag(analysis: Analysis, documents: Sequence[Document], *, tagger: Tagger, mode: str, engine: Engine,
@@ -172,11 +176,14 @@ class UnitResult:
 
 def _match(analysis: Analysis, documents: Sequence[Document], *, calibration: Calibration,
            measures: Sequence[str], engine: Engine) -> None:
-    """Every unit against every requirement: the matcher is fitted here on all texts, then each group
-    of units is one task."""
-    matcher = Matcher(calibration=calibration, measures=measures).fit(
-        [p.text for d in documents for p in d.passages] + [r.text for r in analysis.requirements]
-    )
+    """Every unit against every requirement: the matcher is fitted on all texts (their document
+    frequencies counted a batch per task and added up here), then each group of units is one task."""
+    texts = [p.text for d in documents for p in d.passages] + [r.text for r in analysis.requirements]
+    frequencies: Counter[str] = Counter()
+    for counted in engine.map(_document_frequencies, None, batched(texts, FIT_BATCH_TEXTS, weight=_one)):
+        frequencies.update(counted)
+    matcher = Matcher(calibration=calibration, measures=measures).fit_frequencies(frequencies, len(texts))
+    del texts, frequencies
     by_id = {d.doc_id: d for d in documents}
     units = [
         (unit, [UnitPassage(p.passage_id, p.doc_id, p.text, analysis.tags[p.passage_id].role,
@@ -189,6 +196,14 @@ def _match(analysis: Analysis, documents: Sequence[Document], *, calibration: Ca
         for result in results:
             analysis.matches.extend(result.matches)
             analysis.initiatives.extend(result.initiatives)
+
+
+def _document_frequencies(_: None, texts: list[str]) -> Counter[str]:
+    return document_frequencies(texts)
+
+
+def _one(_: object) -> int:
+    return 1
 
 
 def _match_units(shared: tuple[Matcher, list[Requirement]],
