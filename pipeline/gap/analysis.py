@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import os
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -185,14 +185,19 @@ def _match(analysis: Analysis, documents: Sequence[Document], *, calibration: Ca
     matcher = Matcher(calibration=calibration, measures=measures).fit_frequencies(frequencies, len(texts))
     del texts, frequencies
     by_id = {d.doc_id: d for d in documents}
-    units = [
-        (unit, [UnitPassage(p.passage_id, p.doc_id, p.text, analysis.tags[p.passage_id].role,
-                            tuple(analysis.tags[p.passage_id].codes), p.is_heading)
-                for doc_id in doc_ids for p in by_id[doc_id].passages])
-        for unit, doc_ids in analysis.units.items()
-    ]
-    for results in engine.map(_match_units, (matcher, analysis.requirements),
-                              batched(units, MATCH_BATCH_PASSAGES, weight=lambda unit: len(unit[1]))):
+
+    def size(unit: tuple[str, list[str]]) -> int:
+        return sum(len(by_id[doc_id].passages) for doc_id in unit[1])
+
+    def tasks() -> Iterator[list[tuple[str, list[UnitPassage]]]]:
+        # Each group's passages are gathered when the engine takes the group, not all groups at once.
+        for group in batched(list(analysis.units.items()), MATCH_BATCH_PASSAGES, weight=size):
+            yield [(unit, [UnitPassage(p.passage_id, p.doc_id, p.text, analysis.tags[p.passage_id].role,
+                                       tuple(analysis.tags[p.passage_id].codes), p.is_heading)
+                           for doc_id in doc_ids for p in by_id[doc_id].passages])
+                   for unit, doc_ids in group]
+
+    for results in engine.map(_match_units, (matcher, analysis.requirements), tasks()):
         for result in results:
             analysis.matches.extend(result.matches)
             analysis.initiatives.extend(result.initiatives)
@@ -230,12 +235,13 @@ def _figures(analysis: Analysis, documents: Sequence[Document], *, engine: Engin
     """Figures of the units' documents, one task per batch of whole documents (a figure's context
     lies in its own document). Figures are measured facts about units: a yardstick's numbers are
     norms and targets, and so are the requirements a unit's document restates."""
-    batches = [
-        [(p.passage_id, d.doc_id, p.text) for d in batch for p in d.passages
-         if analysis.tags[p.passage_id].role != "requirement"]
-        for batch in batched(documents, BATCH_PASSAGES, weight=_passage_count)
-    ]
-    analysis.figures = [figure for found in engine.map(_figures_of, None, batches) for figure in found]
+    def tasks() -> Iterator[list[tuple[str, str, str]]]:
+        # Each batch's passages are gathered when the engine takes the batch.
+        for batch in batched(documents, BATCH_PASSAGES, weight=_passage_count):
+            yield [(p.passage_id, d.doc_id, p.text) for d in batch for p in d.passages
+                   if analysis.tags[p.passage_id].role != "requirement"]
+
+    analysis.figures = [figure for found in engine.map(_figures_of, None, tasks()) for figure in found]
 
 
 def _figures_of(_: None, passages: list[tuple[str, str, str]]) -> list[Figure]:
