@@ -28,9 +28,11 @@ import pickle
 import sys
 import threading
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
+from itertools import chain, islice
 from typing import Any, Protocol, TypeVar
 
 from pipeline.errors import UsageError
@@ -43,11 +45,12 @@ DASK_LOCAL_SCHEDULERS = frozenset({"threads", "processes", "sync", "synchronous"
 
 
 class Engine(Protocol):
-    """Runs ``function(shared, item)`` for every item; results in the order of ``items``."""
+    """Runs ``function(shared, item)`` for every item; results in the order of ``items``, which may be
+    an iterator that builds each item when it is taken."""
 
     name: str
 
-    def map(self, function: Callable[[S, T], R], shared: S, items: Sequence[T]) -> list[R]: ...
+    def map(self, function: Callable[[S, T], R], shared: S, items: Iterable[T]) -> list[R]: ...
 
 
 class InProcess:
@@ -55,8 +58,12 @@ class InProcess:
 
     name = "local"
 
-    def map(self, function: Callable[[S, T], R], shared: S, items: Sequence[T]) -> list[R]:
+    def map(self, function: Callable[[S, T], R], shared: S, items: Iterable[T]) -> list[R]:
         return [function(shared, item) for item in items]
+
+
+# Items a LocalPool has handed to its workers (running or queued) per worker, at most.
+IN_FLIGHT_PER_WORKER = 2
 
 
 class LocalPool:
@@ -68,14 +75,25 @@ class LocalPool:
         self.name = f"{workers} local processes"
         self._pool: Executor | None = None
 
-    def map(self, function: Callable[[S, T], R], shared: S, items: Sequence[T]) -> list[R]:
-        if len(items) < 2:
-            return InProcess().map(function, shared, items)
+    def map(self, function: Callable[[S, T], R], shared: S, items: Iterable[T]) -> list[R]:
+        items = iter(items)
+        first = list(islice(items, 2))
+        if len(first) < 2:
+            return InProcess().map(function, shared, first)
         if self._pool is None:
             self._pool = _process_pool(self.workers, inherit=True)
         token, payload = uuid.uuid4().hex, pickle.dumps(shared, protocol=pickle.HIGHEST_PROTOCOL)
-        futures = [self._pool.submit(_run_with_payload, function, token, payload, item) for item in items]
-        return [future.result() for future in futures]
+        # Items are taken (and built, when ``items`` builds them) only as workers become free: at most
+        # IN_FLIGHT_PER_WORKER per worker wait or run at a time, so that this process never holds them all.
+        pending: deque[Any] = deque()
+        results: list[R] = []
+        for item in chain(first, items):
+            pending.append(self._pool.submit(_run_with_payload, function, token, payload, item))
+            del item
+            if len(pending) >= IN_FLIGHT_PER_WORKER * self.workers:
+                results.append(pending.popleft().result())
+        results.extend(future.result() for future in pending)
+        return results
 
     def close(self) -> None:
         if self._pool is not None:
@@ -115,8 +133,10 @@ class DaskLocal:
         self.name = self.scheduler = scheduler
         self._pool: Executor | None = None
 
-    def map(self, function: Callable[[S, T], R], shared: S, items: Sequence[T]) -> list[R]:
+    def map(self, function: Callable[[S, T], R], shared: S, items: Iterable[T]) -> list[R]:
         import dask
+
+        items = list(items)
 
         node = dask.delayed(shared, name=f"shared-{uuid.uuid4().hex}", traverse=False)
         task = dask.delayed(function, pure=False, traverse=False)
@@ -144,7 +164,8 @@ class DaskCluster:
         self.name = address
         self.client = Client(address)
 
-    def map(self, function: Callable[[S, T], R], shared: S, items: Sequence[T]) -> list[R]:
+    def map(self, function: Callable[[S, T], R], shared: S, items: Iterable[T]) -> list[R]:
+        items = list(items)
         if not items:
             return []
         scattered = self.client.scatter(shared, broadcast=True, hash=False)

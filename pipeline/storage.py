@@ -55,16 +55,42 @@ def write_parquet_atomic(frame: pd.DataFrame, target: Path) -> Path:
 def write_parquet_parts_atomic(parts: Iterable[pd.DataFrame], target: Path) -> Path:
     """One Parquet file from the parts of one table: frames of the same columns, in row order.
 
-    Each part is turned into Arrow as it comes and let go, so that only Arrow's compact copy of the
-    rows is held, never a frame of the whole table. A column that one part leaves empty takes the type
-    the other parts give it; the file reads back as the frame of all the parts together would.
+    Each part is turned into Arrow and written as it comes (a row group or more of its own), then let
+    go: neither a frame nor an Arrow table of the whole table is ever held. A column that one part
+    leaves empty takes the type the other parts give it (the rows already written are then written
+    again in that type); the file reads back as the frame of all the parts together would.
     """
-    tables = [pa.Table.from_pandas(part, preserve_index=False) for part in parts]
-    if not tables:
-        raise ValueError(f"no part to write to {target}")
-    table = tables[0] if len(tables) == 1 else pa.concat_tables(tables, promote_options="permissive")
-    del tables
-    return write_atomic(target, lambda path: pq.write_table(table, path))
+
+    def write(path: Path) -> None:
+        writer: pq.ParquetWriter | None = None
+        try:
+            for part in parts:
+                table = pa.Table.from_pandas(part, preserve_index=False)
+                if writer is None:
+                    writer = pq.ParquetWriter(path, table.schema)
+                elif not table.schema.equals(writer.schema):
+                    schema = pa.unify_schemas([writer.schema, table.schema], promote_options="permissive")
+                    if not schema.equals(writer.schema):
+                        writer.close()
+                        writer = _promoted(path, schema)
+                    table = table.cast(schema)
+                writer.write_table(table)
+                del part, table  # let go before the next part is built
+        finally:
+            if writer is not None:
+                writer.close()
+        if writer is None:
+            raise ValueError(f"no part to write to {target}")
+
+    return write_atomic(target, write)
+
+
+def _promoted(path: Path, schema: pa.Schema) -> pq.ParquetWriter:
+    """A writer of ``schema`` on ``path`` holding the rows written there so far, cast to it."""
+    written = pq.read_table(path).cast(schema)
+    writer = pq.ParquetWriter(path, schema)
+    writer.write_table(written)
+    return writer
 
 
 def write_csv_atomic(frame: pd.DataFrame, target: Path) -> Path:

@@ -66,3 +66,30 @@ def test_local_workers_start_afresh_while_another_thread_runs() -> None:
         other.join()
     assert [value for _, value, _ in results] == [2 * value for _, value in ITEMS]
     assert method != "fork"
+
+
+def marked(folder: str, index: int) -> int:
+    """A task that leaves a mark when it is done."""
+    open(os.path.join(folder, f"done-{index}"), "w").close()
+    return index * index
+
+
+@pytest.mark.parametrize("scheduler", [None, "sync"])
+def test_items_built_on_demand_are_taken_only_as_earlier_ones_finish(scheduler: str | None, tmp_path) -> None:
+    from pipeline.engine import IN_FLIGHT_PER_WORKER
+
+    workers = 2
+    limit = IN_FLIGHT_PER_WORKER * workers
+    taken: list[int] = []
+
+    def items():
+        for index in range(limit * 3):
+            if scheduler is None and index >= limit:  # the local pool holds at most `limit` unfinished items
+                assert (tmp_path / f"done-{index - limit}").exists(), f"item {index} taken too early"
+            taken.append(index)
+            yield index
+
+    with open_engine(scheduler, workers=workers) as engine:
+        results = engine.map(marked, str(tmp_path), items())
+    assert results == [index * index for index in range(limit * 3)]
+    assert taken == list(range(limit * 3))

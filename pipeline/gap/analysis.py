@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from pipeline.gap.matching import (
     Match,
     Matcher,
     UnitPassage,
+    document_frequencies,
 )
 from pipeline.gap.requirements import Requirement, extract_requirements, requirements_error
 from pipeline.records import Document
@@ -119,6 +121,8 @@ def analyze(
 LOCAL_POOL_MIN_PASSAGES = 20_000
 # Units are matched in groups of about this many passages (a task each).
 MATCH_BATCH_PASSAGES = 2_048
+# The matcher's document frequencies are counted over batches of this many texts (a task each).
+FIT_BATCH_TEXTS = 16_384
 
 
 def _tag(analysis: Analysis, documents: Sequence[Document], *, tagger: Tagger, mode: str, engine: Engine,
@@ -172,23 +176,39 @@ class UnitResult:
 
 def _match(analysis: Analysis, documents: Sequence[Document], *, calibration: Calibration,
            measures: Sequence[str], engine: Engine) -> None:
-    """Every unit against every requirement: the matcher is fitted here on all texts, then each group
-    of units is one task."""
-    matcher = Matcher(calibration=calibration, measures=measures).fit(
-        [p.text for d in documents for p in d.passages] + [r.text for r in analysis.requirements]
-    )
+    """Every unit against every requirement: the matcher is fitted on all texts (their document
+    frequencies counted a batch per task and added up here), then each group of units is one task."""
+    texts = [p.text for d in documents for p in d.passages] + [r.text for r in analysis.requirements]
+    frequencies: Counter[str] = Counter()
+    for counted in engine.map(_document_frequencies, None, batched(texts, FIT_BATCH_TEXTS, weight=_one)):
+        frequencies.update(counted)
+    matcher = Matcher(calibration=calibration, measures=measures).fit_frequencies(frequencies, len(texts))
+    del texts, frequencies
     by_id = {d.doc_id: d for d in documents}
-    units = [
-        (unit, [UnitPassage(p.passage_id, p.doc_id, p.text, analysis.tags[p.passage_id].role,
-                            tuple(analysis.tags[p.passage_id].codes), p.is_heading)
-                for doc_id in doc_ids for p in by_id[doc_id].passages])
-        for unit, doc_ids in analysis.units.items()
-    ]
-    for results in engine.map(_match_units, (matcher, analysis.requirements),
-                              batched(units, MATCH_BATCH_PASSAGES, weight=lambda unit: len(unit[1]))):
+
+    def size(unit: tuple[str, list[str]]) -> int:
+        return sum(len(by_id[doc_id].passages) for doc_id in unit[1])
+
+    def tasks() -> Iterator[list[tuple[str, list[UnitPassage]]]]:
+        # Each group's passages are gathered when the engine takes the group, not all groups at once.
+        for group in batched(list(analysis.units.items()), MATCH_BATCH_PASSAGES, weight=size):
+            yield [(unit, [UnitPassage(p.passage_id, p.doc_id, p.text, analysis.tags[p.passage_id].role,
+                                       tuple(analysis.tags[p.passage_id].codes), p.is_heading)
+                           for doc_id in doc_ids for p in by_id[doc_id].passages])
+                   for unit, doc_ids in group]
+
+    for results in engine.map(_match_units, (matcher, analysis.requirements), tasks()):
         for result in results:
             analysis.matches.extend(result.matches)
             analysis.initiatives.extend(result.initiatives)
+
+
+def _document_frequencies(_: None, texts: list[str]) -> Counter[str]:
+    return document_frequencies(texts)
+
+
+def _one(_: object) -> int:
+    return 1
 
 
 def _match_units(shared: tuple[Matcher, list[Requirement]],
@@ -215,12 +235,13 @@ def _figures(analysis: Analysis, documents: Sequence[Document], *, engine: Engin
     """Figures of the units' documents, one task per batch of whole documents (a figure's context
     lies in its own document). Figures are measured facts about units: a yardstick's numbers are
     norms and targets, and so are the requirements a unit's document restates."""
-    batches = [
-        [(p.passage_id, d.doc_id, p.text) for d in batch for p in d.passages
-         if analysis.tags[p.passage_id].role != "requirement"]
-        for batch in batched(documents, BATCH_PASSAGES, weight=_passage_count)
-    ]
-    analysis.figures = [figure for found in engine.map(_figures_of, None, batches) for figure in found]
+    def tasks() -> Iterator[list[tuple[str, str, str]]]:
+        # Each batch's passages are gathered when the engine takes the batch.
+        for batch in batched(documents, BATCH_PASSAGES, weight=_passage_count):
+            yield [(p.passage_id, d.doc_id, p.text) for d in batch for p in d.passages
+                   if analysis.tags[p.passage_id].role != "requirement"]
+
+    analysis.figures = [figure for found in engine.map(_figures_of, None, tasks()) for figure in found]
 
 
 def _figures_of(_: None, passages: list[tuple[str, str, str]]) -> list[Figure]:

@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -196,6 +197,20 @@ class TermIndex:
         return frozenset(term for _, term in self._automaton.iter(text)) | self._always
 
 
+def _vectorizer() -> TfidfVectorizer:
+    return TfidfVectorizer(tokenizer=content_words, token_pattern=None, lowercase=False, sublinear_tf=True)
+
+
+def document_frequencies(texts: Sequence[str]) -> Counter[str]:
+    """In how many of ``texts`` each term occurs, as the matcher's vectorizer reads them; the counts of
+    batches of texts add up to those of all of them (see :meth:`Matcher.fit_frequencies`)."""
+    analyse = _vectorizer().build_analyzer()
+    frequencies: Counter[str] = Counter()
+    for text in texts:
+        frequencies.update(set(analyse(text)))
+    return frequencies
+
+
 class Matcher:
     """Scores requirement–passage pairs; fit on the texts of the whole analysis."""
 
@@ -207,8 +222,7 @@ class Matcher:
             self.calibration = Calibration(self.calibration.weights, self.calibration.intercept, threshold)
         self.threshold = self.calibration.threshold
         self.lexicon = lexicon or load_lexicon()
-        self.vectorizer = TfidfVectorizer(tokenizer=content_words, token_pattern=None, lowercase=False,
-                                          sublinear_tf=True)
+        self.vectorizer = _vectorizer()
         self._words: dict[str, tuple[str, ...]] = {}
         self._requirement_vectors: tuple[tuple[str, ...], Any] | None = None  # the last requirements' texts
         self._term_index: tuple[tuple[str, ...], TermIndex] | None = None  # the last requirements' terms
@@ -220,6 +234,29 @@ class Matcher:
 
     def fit(self, texts: Sequence[str]) -> Matcher:
         self.vectorizer.fit(list(texts))
+        self._requirement_vectors = None
+        return self
+
+    def fit_frequencies(self, frequencies: Mapping[str, int], n_texts: int) -> Matcher:
+        """The fit of :meth:`fit` from the document frequencies of the texts (:func:`document_frequencies`,
+        which may be counted batch by batch and added up): the same vocabulary and weights, without
+        holding a term matrix of every text."""
+        if not frequencies:
+            return self.fit([])  # the vectorizer's own error: an empty vocabulary
+        terms = sorted(frequencies)
+        df = np.array([frequencies[term] for term in terms], dtype=np.float64)
+        # As TfidfTransformer.fit with smooth_idf: idf = ln((1 + n) / (1 + df)) + 1.
+        df += 1.0
+        idf = np.full_like(df, fill_value=n_texts + 1, dtype=np.float64)
+        idf /= df
+        np.log(idf, out=idf)
+        idf += 1.0
+        vectorizer = _vectorizer()
+        vectorizer._validate_vocabulary()
+        vectorizer.vocabulary_ = {term: index for index, term in enumerate(terms)}
+        vectorizer.idf_ = idf
+        vectorizer._tfidf.n_features_in_ = len(terms)
+        self.vectorizer = vectorizer
         self._requirement_vectors = None
         return self
 

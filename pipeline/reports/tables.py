@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -80,6 +81,20 @@ def _parts(rows: Sequence[T], size: int | None) -> Iterator[Sequence[T]]:
         yield rows[begin:begin + size]
 
 
+def _chunks(rows: Iterable[T], size: int | None) -> Iterator[list[T]]:
+    """The rows of an iterable in lists of ``size`` (``None``: all at once), taken as each list is asked
+    for; at least one, possibly empty. The same parts as :func:`_parts` of the rows as a list, without
+    the list."""
+    rows = iter(rows)
+    chunk = list(rows if size is None else islice(rows, size))
+    yield chunk
+    while size is not None and len(chunk) == size:
+        chunk = list(islice(rows, size))
+        if not chunk:
+            return
+        yield chunk
+
+
 def _documents_parts(analysis: Analysis, doc_units: dict[str, str], size: int | None) -> Iterator[pd.DataFrame]:
     policies = set(analysis.policy_doc_ids)
     for part in _parts(analysis.corpus.documents, size):
@@ -91,7 +106,7 @@ def _documents_parts(analysis: Analysis, doc_units: dict[str, str], size: int | 
 
 def _tags_parts(analysis: Analysis, size: int | None) -> Iterator[pd.DataFrame]:
     passage_docs = {p.passage_id: p.doc_id for p in analysis.corpus.passages}
-    for part in _parts(list(analysis.tags.items()), size):
+    for part in _chunks(analysis.tags.items(), size):
         yield _frame({
             "passage_id": [pid for pid, _ in part],
             "doc_id": [passage_docs[pid] for pid, _ in part],
@@ -104,16 +119,15 @@ def _tags_parts(analysis: Analysis, size: int | None) -> Iterator[pd.DataFrame]:
 
 
 def _tag_codes_parts(analysis: Analysis, size: int | None) -> Iterator[pd.DataFrame]:
-    pairs = [(pid, code) for pid, r in analysis.tags.items() for code in r.codes]
+    pairs = ((pid, code) for pid, r in analysis.tags.items() for code in r.codes)
     tags = analysis.tags
-    for part in _parts(pairs, size):
+    for part in _chunks(pairs, size):
         yield _columns_frame(["passage_id", "code", "score"],
                              [(pid, code, float(tags[pid].scores.get(code, 1.0))) for pid, code in part])
 
 
 def _figures_parts(analysis: Analysis, doc_units: dict[str, str], size: int | None) -> Iterator[pd.DataFrame]:
-    figures = list(enumerate(analysis.figures))
-    for part in _parts(figures, size):
+    for part in _chunks(enumerate(analysis.figures), size):
         yield _columns_frame(
             ["figure_id", "passage_id", "doc_id", "unit", "start", "end", "surface", "value", "unit_of_measure",
              "kind", "population", "statement", "source", "year", "approx", "anonymised"],

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
 from pipeline import config
@@ -60,6 +63,43 @@ def test_a_part_with_empty_columns_takes_the_types_of_the_others(tmp_path: Path)
     assert list(back["codes"].map(list)) == [[], [], ["M1", "D2"]]
     assert back["note"].isna().tolist() == [True, True, False]
     pd.testing.assert_frame_equal(back, pd.read_parquet(tmp_path / "whole.parquet"))
+
+
+def test_each_part_is_written_and_let_go_before_the_next_is_built(tmp_path: Path) -> None:
+    target = tmp_path / "streamed.parquet"
+    previous: list[weakref.ref] = []
+    sizes = (3, 4, 2)
+
+    def parts():
+        for index, size in enumerate(sizes):
+            if previous:
+                gc.collect()
+                assert previous[-1]() is None, "the previous part is still held"
+            frame = pd.DataFrame({"passage_id": [f"p{index}-{row}" for row in range(size)],
+                                  "score": [0.25 * row for row in range(size)],
+                                  "codes": [["M2"] if row % 2 else [] for row in range(size)]})
+            previous.append(weakref.ref(frame))
+            yield frame
+            del frame  # only the writer may still hold it
+
+    write_parquet_parts_atomic(parts(), target)
+    assert pq.ParquetFile(target).metadata.num_row_groups == len(sizes)  # one row group per part
+    back = pd.read_parquet(target)
+    assert back["passage_id"].tolist() == [f"p{i}-{r}" for i, size in enumerate(sizes) for r in range(size)]
+    assert [list(codes) for codes in back["codes"]] == [["M2"] if r % 2 else [] for size in sizes for r in range(size)]
+
+
+def test_a_type_found_after_parts_were_written_rewrites_them_in_that_type(tmp_path: Path) -> None:
+    parts = [pd.DataFrame({"id": ["a"], "year": [None], "tags": [[]]}),
+             pd.DataFrame({"id": ["b", "c"], "year": [None, None], "tags": [[], []]}),
+             pd.DataFrame({"id": ["d"], "year": [2023], "tags": [["D4"]]}),
+             pd.DataFrame({"id": ["e"], "year": [None], "tags": [[]]})]
+    write_parquet_parts_atomic(iter(parts), tmp_path / "parts.parquet")
+    write_parquet_atomic(pd.concat(parts, ignore_index=True), tmp_path / "whole.parquet")
+    assert pq.read_schema(tmp_path / "parts.parquet").field("year").type == "int64"
+    pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "parts.parquet"),
+                                  pd.read_parquet(tmp_path / "whole.parquet"), check_exact=True)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary left
 
 
 def test_no_part_is_an_error_and_writes_nothing(tmp_path: Path) -> None:
