@@ -1,0 +1,88 @@
+"""Recall of 目标融合 (M4), 理念融合 (M1) and 党建考核和奖惩脱节 (D6) in the way experience reports and news write them.
+
+M4: members and branches at work inside the business — a member or branch as the lead goose (领头羊) or the motor
+(红色引擎, 红色动能); members who stay at the front (驻守/奋战在一线), party groups embedded in trial or work units;
+members who take the lead in a task (带头承担, 牵头攻关, 领办项目), fight through the hard part (攻坚克难), show their
+post and results (亮岗位、亮业绩), wear a badge at the post (挂牌上岗), take orders from the served (接单, 领单), serve
+the people their unit serves (为纳税人提供…, 为居民解难题), or pair with new staff; models who emerge or are publicised
+(涌现出优秀共产党员, 先进事迹报告会, 树典型, 树标兵); the flag at the front; the party work that gets the central
+task done; 关键时刻冲得上; party service desks and party doctors; a 共产党员服务队 of a utility is not held to the
+volunteering gate, while a members' team that sweeps a stairwell still is.
+M1: party work seen from a height (站在…高度认识…党建) or treated as one whole with the business; 思想根基 is the idea of
+integration only next to the integration it grounds.
+D6: party scores that weigh little or change nothing, results not used in selection or cut off from awards, no
+means to hold lagging branches to account, a branch-building incentive mechanism that is incomplete.
+Every sentence here is written for the test."""
+
+import pytest
+
+from pipeline.tagging.rules import RuleMatcher
+
+# (kept: a sentence that must get the code, near-miss: a sentence that must not get it, code)
+PAIRS = [
+    # M4: the lead, the motor, the front
+    ("村里的老党员成了种植户眼中的领头羊。", "村里的种植大户成了农户眼中的领头羊。", "M4"),
+    ("把支部打造成推动征管改革的红色引擎。", "把新能源产业打造成推动县域经济的绿色引擎。", "M4"),
+    ("八名党员长期驻守在防汛抢险一线。", "八名民兵长期驻守在防汛抢险一线。", "M4"),
+    ("把党小组嵌入各审判单元，与合议庭同步运转。", "把质检员嵌入各生产单元，与班组同步运转。", "M4"),
+    ("党员干警在执行攻坚月中发挥着关键作用。", "志愿者在执行攻坚月中发挥着关键作用。", "M4"),
+    ("要求各支部委员在急难任务中发挥模范作用。", "要求各车间在节能任务中发挥带动作用。", "M4"),
+    # M4: taking the lead in a task, fighting through, showing the post
+    ("党员教师带头承担毕业班教学任务。", "骨干教师带头承担毕业班教学任务。", "M4"),
+    ("组织党员骨干在设备改造中攻坚克难。", "组织技术骨干在设备改造中攻坚克难。", "M4"),
+    ("开展党员亮岗位、亮业绩活动。", "开展科室晒数据、比指标活动。", "M4"),
+    ("窗口党员一律挂牌上岗。", "窗口人员一律挂牌上岗。", "M4"),
+    ("推行“群众点单、支部接单、党员领单”服务方式。", "推行“客户下单、仓库接单、司机领单”配送方式。", "M4"),
+    ("党支部主动领办结对社区的停车难改造项目。", "物业公司主动承接结对社区的停车难改造项目。", "M4"),
+    ("支部书记带领党员连夜抢修供水管网。", "车间主任带领职工连夜抢修供水管网。", "M4"),
+    ("由党员技术骨干结对帮带新进员工。", "由老师傅结对帮带新进员工。", "M4"),
+    ("鼓励党员在本职岗位上争创一流业绩。", "鼓励职工在本职岗位上争创一流业绩。", "M4"),
+    ("抢修现场，“我是党员，我先上”成了大家的口头禅。", "抢修现场，“我是班长，我先上”成了大家的口头禅。", "M4"),
+    ("支部党员做到关键时刻冲得上、危难关头豁得出。", "这支球队做到关键时刻稳得住、逆境之中打得出。", "M4"),
+    # M4: serving those the unit serves
+    ("窗口党员每天为缴费人提供延时办理服务。", "窗口人员每天为缴费人提供延时办理服务。", "M4"),
+    ("税务所党员为企业解难题、办实事四百余件。", "税务所窗口人员为企业解难题、办实事四百余件。", "M4"),
+    ("大厅设立党员服务专窗，为老人提供帮办服务。", "大厅设立爱心专窗，为老人提供帮办服务。", "M4"),
+    ("组织党员医生下乡义诊三十次。", "组织医学院学生下乡义诊三十次。", "M4"),
+    ("机关支部与园区企业结成对子，帮助解决用工难题。", "机关支部与社区支部结成对子，定期开展交流座谈。", "M4"),
+    ("全村评出党员示范户十五户。", "全村评出文明示范户十五户。", "M4"),
+    # M4: models who emerge and are publicised, the flag at the front, the task done
+    ("活动开展以来，全局涌现出一批优秀共产党员。", "活动开展以来，全局涌现出一批业务能手。", "M4"),
+    ("举办先进事迹报告会三场。", "举办新产品推介会三场。", "M4"),
+    ("通过育典型、树标兵，带动职工比学赶超。", "通过比技能、赛效率，带动职工比学赶超。", "M4"),
+    ("让党旗在抗洪一线高高飘扬。", "让国旗在校园上空高高飘扬。", "M4"),
+    ("以党建引领推动全年征收任务提前完成。", "以技术改造推动全年生产任务提前完成。", "M4"),
+    ("为完成年度中心任务提供坚强组织保证。", "为完成年度采购任务提供资金保证。", "M4"),
+    ("重大保电任务中，共产党员服务队始终冲在前。", "重大比赛中，这名前锋始终冲在前。", "M4"),
+    ("增强党员的带动力和影响力。", "增强品牌的带动力和影响力。", "M4"),
+    ("着力打造医院党建工作品牌。", "着力打造医院文化工作亮点。", "M4"),
+    # M1: a height, one whole
+    ("站在服务全局的高度，重新认识和定位机关党建工作。", "站在服务全局的高度，重新认识和定位园区产业布局。", "M1"),
+    ("各级班子把党建工作与业务工作看作一个整体来谋划。", "各级班子把安全工作与生产工作看作一个整体来谋划。", "M1"),
+    # D6: weight, use, awards, accountability, incentives
+    ("年度考核中党建指标只占5分，对科室排名几乎没有影响。", "年度考核中考勤指标只占5分，对科室排名几乎没有影响。", "D6"),
+    ("党建考核结果没有在干部选拔中体现。", "业务技能考核结果已在岗位调整中体现。", "D6"),
+    ("党员积分结果与评先评优脱钩，党员参与积极性不高。", "党员积分结果与评先评优紧密挂钩。", "D6"),
+    ("对党建工作落后的支部缺乏有效的问责手段。", "对党建工作落后的支部由机关党委约谈。", "D6"),
+    ("支部建设中的激励机制不健全。", "职工技能培训的激励机制不健全。", "D6"),
+]
+
+
+@pytest.mark.parametrize(("kept", "near_miss", "code"), PAIRS)
+def test_wording_gets_code_and_near_miss_does_not(matcher: RuleMatcher, kept: str, near_miss: str, code: str) -> None:
+    assert code in matcher.codes(kept)
+    assert code not in matcher.codes(near_miss)
+
+
+def test_a_utility_members_service_team_is_not_held_to_the_volunteering_gate(matcher: RuleMatcher) -> None:
+    assert "M4" in matcher.codes("国网某县供电公司组建共产党员服务队。")
+    assert "M4" in matcher.codes("连心桥共产党员服务队已发展到九支、六百余名队员。")
+    # a members' team that sweeps the stairwell or visits the old people is still volunteering
+    assert "M4" not in matcher.codes("机关党员服务队到小区清理楼道杂物。")
+    assert "M4" not in matcher.codes("组织党员到敬老院慰问老人。")
+
+
+def test_the_ideas_ground_is_the_integration_measure_only_next_to_the_integration(matcher: RuleMatcher) -> None:
+    assert "M1" in matcher.codes("筑牢融合发展的思想根基，推动党建与业务深度融合。")
+    listed = "法院以坚持党的领导、筑牢思想根基、从严管党治院为主线，推动党建与业务深度融合。"
+    assert "M1" not in matcher.codes(listed)
