@@ -6,8 +6,9 @@ members who take the lead in a task (带头承担, 牵头攻关, 领办项目), 
 post and results (亮岗位、亮业绩), wear a badge at the post (挂牌上岗), take orders from the served (接单, 领单), serve
 the people their unit serves (为纳税人提供…, 为居民解难题), or pair with new staff; models who emerge or are publicised
 (涌现出优秀共产党员, 先进事迹报告会, 树典型, 树标兵); the flag at the front; the party work that gets the central
-task done; 关键时刻冲得上; party service desks and party doctors; a 共产党员服务队 of a utility is not held to the
-volunteering gate, while a members' team that sweeps a stairwell still is.
+task done; 关键时刻冲得上; party service desks and party doctors; branches of the residential block (小区党支部); the
+yearly task handed down to each member; a members' role that does not show (混同于一般群众, 看不到支部的身影); a
+共产党员服务队 of a utility is not held to the volunteering gate, while a members' team that sweeps a stairwell still is.
 M1: party work seen from a height (站在…高度认识…党建) or treated as one whole with the business; 思想根基 is the idea of
 integration only next to the integration it grounds.
 D6: party scores that weigh little or change nothing, results not used in selection or cut off from awards, no
