@@ -11,8 +11,10 @@ yearly task handed down to each member; a members' role that does not show (混�
 共产党员服务队 of a utility is not held to the volunteering gate, while a members' team that sweeps a stairwell still is.
 M1: party work seen from a height (站在…高度认识…党建) or treated as one whole with the business; 思想根基 is the idea of
 integration only next to the integration it grounds.
-D6: party scores that weigh little or change nothing, results not used in selection or cut off from awards, no
-means to hold lagging branches to account, a branch-building incentive mechanism that is incomplete.
+D6: party scores that weigh little, change nothing or do not tell branches apart, results not used in selection or
+cut off from awards, party and cadre assessment run as two systems, no assessment rules or no means to hold lagging
+branches to account, good party work left without reward, a branch-building incentive mechanism that is incomplete.
+D2 and M1: party work valued on the surface only (表面重视多、实质重视少).
 Every sentence here is written for the test."""
 
 import pytest
@@ -80,6 +82,15 @@ PAIRS = [
     ("党员积分结果与评先评优脱钩，党员参与积极性不高。", "党员积分结果与评先评优紧密挂钩。", "D6"),
     ("对党建工作落后的支部缺乏有效的问责手段。", "对党建工作落后的支部由机关党委约谈。", "D6"),
     ("支部建设中的激励机制不健全。", "职工技能培训的激励机制不健全。", "D6"),
+    ("党建工作的考核奖惩办法至今尚未建立。", "食堂管理的考核奖惩办法至今尚未建立。", "D6"),
+    ("党建考核与干部年度考核各搞一套，结果互不采信。", "安全检查与质量检查各搞一套，结果互不采信。", "D6"),
+    ("支部书记抓党建的成效没有作为提拔使用的依据。", "科室主任抓营收的成效已经作为绩效分配的依据。", "D6"),
+    ("对党建工作突出的支部缺少表彰激励。", "对党建工作突出的支部给予通报表扬。", "D6"),
+    ("各支部党建考核得分普遍偏高，拉不开差距。", "各车间安全考核得分普遍偏高，拉不开差距。", "D6"),
+    ("党建考核指标与业务考核指标没有统一设计。", "党建考核指标与业务考核指标实行统一设计。", "D6"),
+    # D2 and M1: regard that stays on the surface
+    ("部分领导对党建工作表面重视多、实质重视少。", "部分家长对体育锻炼表面重视多、实质重视少。", "D2"),
+    ("部分领导对党建工作表面重视多、实质重视少。", "部分家长对体育锻炼表面重视多、实质重视少。", "M1"),
 ]
 
 
