@@ -14,7 +14,9 @@ integration only next to the integration it grounds.
 D6: party scores that weigh little, change nothing or do not tell branches apart, results not used in selection or
 cut off from awards, party and cadre assessment run as two systems, no assessment rules or no means to hold lagging
 branches to account, good party work left without reward, a branch-building incentive mechanism that is incomplete.
-D2 and M1: party work valued on the surface only (表面重视多、实质重视少).
+D2 and M1: party work valued on the surface only (表面重视多、实质重视少), held to be someone else's business, to bring no
+results or to weigh on the work (认为党建…无关, 出不了成绩); party work and the business as one thing's two sides
+(一体两面) is M1.
 Every sentence here is written for the test."""
 
 import pytest
@@ -76,6 +78,10 @@ PAIRS = [
     # M1: a height, one whole
     ("站在服务全局的高度，重新认识和定位机关党建工作。", "站在服务全局的高度，重新认识和定位园区产业布局。", "M1"),
     ("各级班子把党建工作与业务工作看作一个整体来谋划。", "各级班子把安全工作与生产工作看作一个整体来谋划。", "M1"),
+    ("党建与业务是一件事的两个方面。", "收入与支出是一件事的两个方面。", "M1"),
+    # D2 and M1: the mindset that party work is someone else's, useless or a burden
+    ("不少科长认为党建是机关党委的事情，与自己的审批业务无关。", "不少科长认为这项改革是上级部门的事情，与自己的审批业务无关。", "M1"),
+    ("还有人认为抓党建出不了成绩。", "还有人认为抓宣传出不了成绩。", "D2"),
     # D6: weight, use, awards, accountability, incentives
     ("年度考核中党建指标只占5分，对科室排名几乎没有影响。", "年度考核中考勤指标只占5分，对科室排名几乎没有影响。", "D6"),
     ("党建考核结果没有在干部选拔中体现。", "业务技能考核结果已在岗位调整中体现。", "D6"),
