@@ -6,7 +6,8 @@
 A figure is a measured fact about the unit, its people or its activities: a percentage (15.4%, 百分之三十,
 近九成, 三分之二, 1/3), a percentage-point change (提高12.4个百分点), a count of people, organisations,
 events or activities (97个, 300余人次, 360户次, 2.3万名, 98项次, 审结64案, 救治860例, 调解32宗, 微党课30堂), an amount (220万元), a score
-(92.5分), a multiple (2倍) or a duration (用一个月的时间, 连续3年). Counts and amounts keep the value as written
+(92.5分), a rank the unit holds (居全市第2名, 位列第一: a rating, measure 名次, kind rank), a multiple (2倍) or a
+duration (用一个月的时间, 连续3年). Counts and amounts keep the value as written
 (一万亩 is 1 万亩, 2.3万名 is 2.3 万名); shares become percentages (近九成 is 90 %, 三分之二 is 66.67 %, 1/3 is
 33.33 %).
 
@@ -32,6 +33,10 @@ Not figures:
   95分以上为优秀, 每少1项扣2分, an item's weight in brackets such as （30分）; a unit's own score, 被扣2分 or
   合计93.5分, is a figure);
 * what a page says about itself (2022年2期, 阅读：111次, 0条评论, 356人阅读 |);
+* a statistic of the whole country quoted as background (全国党员总数为9191.4万名, figures of a 统计公报): the
+  unit's own figures after it (…，我县现有党员1.6万名) count again; one person's time in office (上任不足2个月);
+  an amount still needed (需要集资80万元); a price per unit of goods (每亩600元, 每斤9元); a rank that picks out a
+  group (排名第一的单位) or a priority (摆在第一位);
 * a count that restates the list just before it (政务处、图书馆以及音乐厅三个区域), names built on round
   numbers (百名书记), branch names (八支部) and section numbers opening a heading (6.1人力资源配置);
 * anonymised placeholders (x名, XX个, X%): they carry no value, so they would be charted and counted as
@@ -57,7 +62,7 @@ MEASURE_WORDS = (
     "篇", "条", "场", "批", "所", "支", "户", "位", "村", "部", "件", "幅", "年", "天", "万亩", "亩", "小时", "份",
     "处", "分", "倍", "套", "本", "册", "课时", "学时", "场次", "起", "个工作日", "工作日", "个季度", "轮", "岁",
     "平方米", "公里", "张", "块", "台", "辆", "间", "座", "句", "案", "例", "户次", "个次", "家次", "宗", "株",
-    "门", "节", "堂", "袋",
+    "门", "节", "堂", "袋", "口人",
 )
 # Measure → kind; measures not listed are counts.
 KINDS = {
@@ -195,6 +200,30 @@ TENTH_AFTER = re.compile(r"^[立为员本效果绩就功熟型长年交品规份
 EXCEPTION_BEFORE = re.compile(r"除了?$")
 APPROX_BEFORE = re.compile(r"(?:近|约|超过|超|逾|接近|将近|不足|不到|大约)$")
 APPROX_AFTER = re.compile(r"^(?:左右|以上|上下|以下|多|余)")
+# A statistic of the whole country quoted as background (全国党员总数为9191.4万名, 据《党内统计公报》…) is no
+# measured fact about the unit; a figure after a scope of the unit's own (全县, 我局, 该院) is again.
+BACKGROUND_SCOPE = re.compile(
+    r"全国(?:范围内)?(?:共有|共|累计)?(?:党员|新发展|街道|乡镇|社区|城乡|城镇|农村|居民|人口|各级|层面|总|平均|"
+    r"范围)|统计公报"
+)
+UNIT_SCOPE = re.compile(
+    r"全(?:省|市|区|县|州|盟|旗|镇|乡|村|局|院|校|厂|系统|公司|集团|行业)|我(?:省|市|区|县|局|院|校|委|厅|村|所|部)"
+    r"|本(?:单位|局|院|校|委|部门|系统)|该(?:院|局|校|村|所|单位|支部|企业|公司|县|市|区)"
+)
+# How long one person has held an office (上任不足2个月, 任职3年) is biography, not a measured fact.
+TENURE_BEFORE = re.compile(r"(?:上任|任职|到任|就任|履新|当选)(?:才|刚|仅|已|已经|刚刚)?(?:不足|不到|近|约|满)?\s*$")
+# An amount still needed (需要集资80万元, 尚需投入20万元) is not yet spent or obtained.
+NEED_BEFORE = re.compile(r"(?:需要|尚需|还需|仍需|需)[\u4e00-\u9fff]{0,4}\s*$")
+# A price or yield per unit of measure (每亩1000元, 每斤9元) describes goods, not the unit.
+PRICE_BEFORE = re.compile(r"每(?:亩|斤|公斤|千克|吨|平方米|立方米|米|克|只|头|袋|箱|件|度)\s*$")
+# A rank the unit holds (居全市法院第一位, 位列第一, 获比武第一名) is a rating of it; a rank that picks out a
+# group (排名后三位的单位) or a priority (摆在第一位) is not.
+RANK = re.compile(
+    r"(?:位居|位列|名列|居于|居(?![民住家中委室所])|排名|排在|排|获得|荣获|获)(?P<scope>[^，,。；;、：:“”\"（）()第]{0,12}?)"
+    r"第(?P<number>\d{1,3}|[一二三四五六七八九十]{1,3})(?P<measure>名|位)?"
+)
+# A rank picks out a group when a noun follows it (排名第一的单位); without 名/位 it must close its clause.
+RANK_GROUP_AFTER = re.compile(r"^\s*的")
 SOURCES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("问卷", re.compile(r"问卷|调查显示|调查结果|抽样调查|受访|被调查|测评显示|民意调查")),
     ("座谈", re.compile(r"座谈|访谈")),
@@ -498,6 +527,11 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
         kind = _kind(measure, percent)
         if _is_bracket(text, start, end, kind):
             continue  # 年收入50万元以上的村, 刚过10万元的村: a bound, not a fact
+        if kind == "duration" and TENURE_BEFORE.search(text, max(0, start - 8), start):
+            continue  # 上任不足2个月: one person's time in office
+        if kind == "money" and (NEED_BEFORE.search(text, max(_clause_bounds(text, start, end)[0], start - 6), start)
+                                or PRICE_BEFORE.search(text, max(0, start - 4), start)):
+            continue  # 需要集资80万元, 每亩1000元: an amount needed or a price
         found.append(_Candidate(start, end, value, measure, kind,
                                 bool(match.group("approx") or match.group("approx2") or months)))
     for match in RATIO.finditer(text):
@@ -520,6 +554,12 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
         num, den = float(match.group("num")), float(match.group("den"))
         if den and not (len(match.group("num")) == 4 or len(match.group("den")) == 4):
             found.append(_Candidate(match.start(), match.end(), round(100 * num / den, 2), "%", "percent", False))
+    for match in RANK.finditer(text):
+        number_start = match.start("number") - 1
+        after = text[match.end():]
+        if RANK_GROUP_AFTER.match(after) or (match.group("measure") is None and not _CLAUSE_END_AFTER.match(after)):
+            continue  # 排名第一的单位, 安排第一书记: a group or a name, not a rank
+        found.append(_Candidate(number_start, match.end(), parse_number(match.group("number")), "名次", "rank", False))
     # Overlapping matches (百分之三十 is both a ratio and 百 + 分): the earliest, then the longest, wins.
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     kept: list[_Candidate] = []
@@ -528,7 +568,15 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
             continue
         kept.append(candidate)
     # Shares written as words or fractions (力争明年比例提高到四成, 确保三分之二以上) are targets like any other.
+    kept = [c for c in kept if not _is_background(text, c.start)]
     return [c for c in kept if c.kind != "percent" or not _is_target(text, c.start, c.end)]
+
+
+def _is_background(text: str, start: int) -> bool:
+    """全国党员总数为9191.4万名: a national statistic quoted as background, unless a scope of the unit's own (全县,
+    我局) comes between it and the figure."""
+    scopes = list(BACKGROUND_SCOPE.finditer(text, 0, start))
+    return bool(scopes) and UNIT_SCOPE.search(text, scopes[-1].end(), start) is None
 
 
 def _population_and_statement(text: str, start: int, end: int, previous_population: str) -> tuple[str, str]:

@@ -1,0 +1,76 @@
+"""Figure extraction: national statistics quoted as background, one person's time in office, amounts still
+needed, prices per unit of goods, ranks as ratings of the unit and 口人. Every sentence was written for this
+check; each expected list is in reading order."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.gap.figures import extract_figures
+
+CASES: tuple[tuple[str, tuple[tuple[float, str], ...]], ...] = (
+    # a statistic of the whole country quoted as background
+    ("据《2023年中国共产党党内统计公报》，全国党员总数达9918.5万名。", ()),
+    ("全国新发展党员240.8万名，其中学生党员占38.2%。", ()),
+    ("以去年数据为例，全国街道层级累计办理群众诉求3.6亿件。", ()),
+    # one person's time in office
+    ("新任支部书记上任不足3个月，已走访农户210户。", ((210, "户"),)),
+    ("他到任仅两个月，村里的账目就理清了。", ()),
+    # an amount still needed
+    ("村里尚需筹措资金45万元用于修建文化广场。", ()),
+    ("新建党群服务中心需要投入120万元。", ()),
+    # a price per unit of goods
+    ("村民将土地流转给合作社，每亩600元。", ()),
+    ("今年的高山茶每斤280元，供不应求。", ()),
+    # a rank the unit holds is a rating of it
+    ("全年综合考评居全市第2名。", ((2, "名次"),)),
+    ("在全省检察机关业务考评中位列第三。", ((3, "名次"),)),
+    ("该支部在全区党建擂台比武中荣获第一名。", ((1, "名次"),)),
+    ("收结案数居全市基层法院第一位，结案率96.2%。", ((1, "名次"), (96.2, "%"))),
+    # ranks that pick out a group, priorities, names and sessions are not
+    ("对考评排名第一的单位给予通报表扬。", ()),
+    ("坚持把政治建设摆在第一位。", ()),
+    ("县委向软弱涣散村选派第一书记12名。", ((12, "名"),)),
+    ("该院获评第十三届省级文明单位。", ()),
+    ("坚持居民第一，把服务送到家门口。", ()),
+    # 口人 counts people
+    ("全村共有386口人，其中党员29名。", ((386, "口人"), (29, "名"))),
+)
+
+# Near misses: real figures next to the words the rules above look for.
+GUARDS: tuple[tuple[str, tuple[tuple[float, str], ...]], ...] = (
+    ("全国党员总数突破9900万名，我县现有党员1.6万名。", ((1.6, "万名"),)),
+    ("局机关荣获全国文明单位称号，9名干警获市级以上表彰。", ((9, "名"),)),
+    ("全县农村党员共8426名，占党员总数的61.5%。", ((8426, "名"), (61.5, "%"))),
+    ("全国人大代表、村党委书记带领群众建成大棚140座。", ((140, "座"),)),
+    ("上任后3个月内，新班子整改问题15个。", ((15, "个"),)),
+    ("支部用两个月时间完成了换届选举。", ((2, "个月"),)),
+    ("需要帮扶的困难党员共发放慰问金3.2万元。", ((3.2, "万元"),)),
+    ("合作社去年流转土地320亩，支付租金19.2万元。", ((320, "亩"), (19.2, "万元"))),
+    ("村集体人均分红达到1500元。", ((1500, "元"),)),
+    ("为每个村注入发展资金20万元。", ((20, "万元"),)),
+    ("排名后三位的支部书记作表态发言。", ()),
+)
+
+
+def _extracted(sentence: str) -> tuple[tuple[float | None, str], ...]:
+    return tuple((None if f.value is None else round(f.value, 2), f.unit_of_measure) for f in extract_figures(sentence))
+
+
+def _expected(expected: tuple[tuple[float, str], ...]) -> tuple[tuple[float, str], ...]:
+    return tuple((round(float(value), 2), measure) for value, measure in expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[str(i) for i in range(len(CASES))])
+def test_round4_sentence(sentence: str, expected: tuple[tuple[float, str], ...]) -> None:
+    assert _extracted(sentence) == _expected(expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), GUARDS, ids=[str(i) for i in range(len(GUARDS))])
+def test_round4_guard(sentence: str, expected: tuple[tuple[float, str], ...]) -> None:
+    assert _extracted(sentence) == _expected(expected)
+
+
+def test_rank_is_a_rating() -> None:
+    figures = extract_figures("年度绩效考核中，我局位居市直机关第4名。")
+    assert [(f.value, f.kind) for f in figures] == [(4.0, "rank")]
