@@ -8,7 +8,7 @@ A figure is a measured fact about the unit, its people or its activities: a perc
 events or activities (97个, 300余人次, 360户次, 2.3万名, 98项次, 审结64案, 救治860例, 调解32宗, 微党课30堂), an amount (220万元), a score
 (92.5分), a rank the unit holds (居全市第2名, 位列第一: a rating, measure 名次, kind rank), a multiple (2倍) or a
 duration (用一个月的时间, 连续3年). Counts and amounts keep the value as written
-(一万亩 is 1 万亩, 2.3万名 is 2.3 万名); shares become percentages (近九成 is 90 %, 三分之二 is 66.67 %, 1/3 is
+(一万亩 is 1 万亩, 2.3万名 is 2.3 万名, 近万名 is about 1 万名); shares become percentages (近九成 is 90 %, 三分之二 is 66.67 %, 1/3 is
 33.33 %).
 
 Not figures:
@@ -221,6 +221,12 @@ PRICE_BEFORE = re.compile(r"每(?:亩|斤|公斤|千克|吨|平方米|立方米|
 RANK = re.compile(
     r"(?:位居|位列|名列|居于|居(?![民住家中委室所])|排名|排在|排|获得|荣获|获)(?P<scope>[^，,。；;、：:“”\"（）()第]{0,12}?)"
     r"第(?P<number>\d{1,3}|[一二三四五六七八九十]{1,3})(?P<measure>名|位)?"
+)
+# A round ten thousand said as a word (近万名学生, 万余人次, 上万户) is a count of 1 万 when it is approximate;
+# a bare 万名 names a campaign (万名干部进万家).
+ROUND_WAN = re.compile(
+    r"(?P<lead>近|上|逾|超过|超|约|将近)?(?<![\d.零〇一二两三四五六七八九十百千])万(?P<approx>余|多)?"
+    r"(?P<measure>人次|户次|名|人|户|件|次|元)"
 )
 # A rank picks out a group when a noun follows it (排名第一的单位); without 名/位 it must close its clause.
 RANK_GROUP_AFTER = re.compile(r"^\s*的")
@@ -554,6 +560,16 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
         num, den = float(match.group("num")), float(match.group("den"))
         if den and not (len(match.group("num")) == 4 or len(match.group("den")) == 4):
             found.append(_Candidate(match.start(), match.end(), round(100 * num / den, 2), "%", "percent", False))
+    for match in ROUND_WAN.finditer(text):
+        if not (match.group("lead") or match.group("approx")):
+            continue
+        wan_start = match.start() + len(match.group("lead") or "")
+        if _inside(titles, wan_start, match.end()) or _inside(quotes, wan_start, match.end()):
+            continue
+        if _is_target(text, wan_start, match.end()):
+            continue
+        measure = "万" + match.group("measure")
+        found.append(_Candidate(wan_start, match.end(), 1.0, measure, _kind(measure, False), True))
     for match in RANK.finditer(text):
         number_start = match.start("number") - 1
         after = text[match.end():]

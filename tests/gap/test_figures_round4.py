@@ -1,5 +1,5 @@
 """Figure extraction: national statistics quoted as background, one person's time in office, amounts still
-needed, prices per unit of goods, ranks as ratings of the unit and 口人. Every sentence was written for this
+needed, prices per unit of goods, ranks as ratings of the unit, 近万名 and 口人. Every sentence was written for this
 check; each expected list is in reading order."""
 
 from __future__ import annotations
@@ -33,6 +33,11 @@ CASES: tuple[tuple[str, tuple[tuple[float, str], ...]], ...] = (
     ("县委向软弱涣散村选派第一书记12名。", ((12, "名"),)),
     ("该院获评第十三届省级文明单位。", ()),
     ("坚持居民第一，把服务送到家门口。", ()),
+    # a round ten thousand said as a word is a count when it is approximate, a name when it is bare
+    ("为全镇近万名群众开展义诊。", ((1, "万名"),)),
+    ("志愿服务累计超万人次，募集善款近万元。", ((1, "万人次"), (1, "万元"))),
+    ("开展“万名干部进万家”活动。", ()),
+    ("组织万名党员参与志愿服务。", ()),
     # 口人 counts people
     ("全村共有386口人，其中党员29名。", ((386, "口人"), (29, "名"))),
 )
@@ -50,6 +55,8 @@ GUARDS: tuple[tuple[str, tuple[tuple[float, str], ...]], ...] = (
     ("村集体人均分红达到1500元。", ((1500, "元"),)),
     ("为每个村注入发展资金20万元。", ((20, "万元"),)),
     ("排名后三位的支部书记作表态发言。", ()),
+    ("惠及群众2万余人。", ((2, "万人"),)),
+    ("力争年内服务群众上万人次。", ()),
 )
 
 
