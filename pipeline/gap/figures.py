@@ -27,7 +27,8 @@ Not figures:
   计划培训200人次, 预期带动增收20%, “到2025年，…达到90%以上”, 力争在2024年底，达标率达到97%, 力争明年提高到
   四成) and a threshold or bracket that picks out a group (满意率未达60%的党支部, 年收入50万元以上的村, 刚过10万元的村,
   职工100人以下的企业, 90分以上的科室) are not yet measured; funds obtained (共争取上级资金120万元) are;
-* the items of a “N个一” activity (认领1个微心愿、办理1件实事等“四个一”活动), hours or minutes that name a
+* the items of a “N个一” activity (认领1个微心愿、办理1件实事等“四个一”活动) or of a quoted name of numerals
+  (实施“十百千”工程，打造十个示范村、百个示范点), hours or minutes that name a
   service (24小时值班, 15分钟党群服务圈, 八小时以外), the ends of a range (配备3-5名委员, 20～25人之间), a
   scale (10分制), idioms (三天两头, 一天也不能松) and the points of an assessment rule (每次扣2分, 最高加5分,
   95分以上为优秀, 每少1项扣2分, an item's weight in brackets such as （30分）; a unit's own score, 被扣2分 or
@@ -115,6 +116,9 @@ SESSION_BEFORE = re.compile(r"届(?:全国人大|全国政协|人大常委会|�
 # A percentage counted by a numeral (实现“三个100%”, 实现5个100%) is a slogan.
 # The items of a “四个一” activity (认领1个微心愿、办理1件实事等“四个一”活动) spell out its name.
 ONES_SLOGAN_AFTER = re.compile(r"等\s*[“\"「]?[一二两三四五六七八九十]个一")
+_NAME_COUNT = re.compile(r"(?<![一二两三四五六七八九十百千])([一二两三四五六七八九十百千])(?:个|名|家|户|项|支|所|条|件|村)")
+# A quoted name made of numerals (“十百千”工程) is spelt out by the counts after it (打造十个示范村、百个示范点).
+NUMERAL_NAME = re.compile(r"[“\"「『]([一二两三四五六七八九十百千万]{2,6})[”\"」』]")
 SLOGAN_PERCENT_BEFORE = re.compile(r"(?:[一二两三四五六七八九十]|(?<![\d.])\d+)个\s*$")
 # Items counted under parts of the text (从6个方面提出18项具体措施, 分为五个部分、22条) are its structure.
 PARTS_BEFORE = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)个(?:方面|部分|板块|维度|层面|领域)")
@@ -147,8 +151,9 @@ PER_ITEM_BEFORE = re.compile(r"每[少缺多超有][\u4e00-\u9fff]?\s*$")
 WEIGHT_AROUND = (re.compile(r"[（(]\s*$"), re.compile(r"\s*[）)]"))
 FREQUENCY_BEFORE = re.compile(r"(?<![平人日月年]均)每(?:年|半年|季度?|月|周|星期|天|日)\s*$")
 # A threshold on a rate or score picks out a group (满意率未达60%的党支部, 积分低于60分的): a rule, not a fact.
-THRESHOLD_BEFORE = re.compile(r"(?:率|度|分|分数|比例|比重|占比)\s*(?:未达到|未达|达不到|未超过|低于|高于|不足|不到|超过|达到|在)\s*$")
-THRESHOLD_AFTER = re.compile(r"^\s*(?:以上|以下|及以上|及以下)?\s*的")
+THRESHOLD_BEFORE = re.compile(r"(?:率|度|分|分数|比例|比重|占比)\s*(?:累计)?\s*(?:未达到|未达|达不到|未超过|低于|高于|不足|不到|超过|达到|在)\s*$")
+# … or sets a condition (积分达到80分可兑换, 满60分即可).
+THRESHOLD_AFTER = re.compile(r"^\s*(?:以上|以下|及以上|及以下)?\s*(?:的|可|即可|方可|才能|才可|者)")
 # The upper end of a range (配备3-5名委员, 30～40人之间) is no count of its own.
 RANGE_BEFORE = re.compile(r"\d\s*(?:-|—|－|~|～|至)\s*$|[一二两三四五六七八九十]\s*(?:至|到)\s*$")
 # A bracket of amounts or counts that picks out a group (年收入50万元以上的村, 刚过10万元的村, 职工50人以下的企业).
@@ -452,6 +457,20 @@ def _is_bracket(text: str, start: int, end: int, kind: str) -> bool:
             and MONEY_THRESHOLD_BEFORE.search(text, max(0, start - 4), start) is not None)
 
 
+def _spells_out_numeral_name(text: str, start: int, number: str) -> bool:
+    """实施“十百千”工程，打造十个示范村、百个示范点: counts of at least two numerals of a quoted numeral name
+    before them, in the same sentence, spell the name out (全街道十个社区 after it alone is a count)."""
+    sentence_start = max((m.end() for m in re.finditer(r"[。！？!?]", text[:start])), default=0)
+    sentence_end = next((m.start() for m in re.finditer(r"[。！？!?]", text[start:])), len(text) - start) + start
+    for name in NUMERAL_NAME.finditer(text, sentence_start, start):
+        if number not in name.group(1):
+            continue
+        spelt = {m.group(1) for m in _NAME_COUNT.finditer(text, name.end(), sentence_end) if m.group(1) in name.group(1)}
+        if len(spelt) >= 2:
+            return True
+    return False
+
+
 def _spells_out_ones_slogan(text: str, end: int, value: float | None) -> bool:
     """认领1个微心愿、办理1件实事等“四个一”活动: a count of one inside the list that a “N个一” name sums up."""
     if value != 1:
@@ -521,6 +540,8 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
             continue
         if not percent and RANGE_BEFORE.search(text, max(0, start - 4), start):
             continue  # 3-5名, 3至5名: a range, not a count
+        if chinese and not percent and _spells_out_numeral_name(text, start, number):
+            continue  # 实施“十百千”工程，打造十个示范村
         if not percent and _spells_out_ones_slogan(text, end, value):
             continue  # 认领1个微心愿、办理1件实事等“四个一”活动
         if not percent and _is_section_number(text, start, end, measure):

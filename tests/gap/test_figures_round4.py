@@ -1,5 +1,6 @@
 """Figure extraction: national statistics quoted as background, one person's time in office, amounts still
-needed, prices per unit of goods, ranks as ratings of the unit, 近万名 and 口人. Every sentence was written for this
+needed, prices per unit of goods, ranks as ratings of the unit, 近万名, 口人, the counts
+spelling out a quoted name of numerals (“十百千”) and scores that set a condition. Every sentence was written for this
 check; each expected list is in reading order."""
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ CASES: tuple[tuple[str, tuple[tuple[float, str], ...]], ...] = (
     ("志愿服务累计超万人次，募集善款近万元。", ((1, "万人次"), (1, "万元"))),
     ("开展“万名干部进万家”活动。", ()),
     ("组织万名党员参与志愿服务。", ()),
+    # the counts that spell out a quoted name of numerals, and a score that sets a condition
+    ("推行“十百千”计划，培育十个示范社区、百个红色楼栋。", ()),
+    ("积分累计达到50分可兑换生活用品。", ()),
     # 口人 counts people
     ("全村共有386口人，其中党员29名。", ((386, "口人"), (29, "名"))),
 )
@@ -56,6 +60,9 @@ GUARDS: tuple[tuple[str, tuple[tuple[float, str], ...]], ...] = (
     ("为每个村注入发展资金20万元。", ((20, "万元"),)),
     ("排名后三位的支部书记作表态发言。", ()),
     ("惠及群众2万余人。", ((2, "万人"),)),
+    ("推行“十百千”计划以来，共培育示范社区14个。", ((14, "个"),)),
+    ("“十百千”计划推行两年后，全街道十个社区均建起党群服务站。", ((10, "个"),)),
+    ("支部年度积分达到92分，评为五星级。", ((92, "分"),)),
     ("力争年内服务群众上万人次。", ()),
 )
 
