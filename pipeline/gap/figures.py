@@ -28,7 +28,7 @@ Not figures:
   四成) and a threshold or bracket that picks out a group (满意率未达60%的党支部, 年收入50万元以上的村, 刚过10万元的村,
   职工100人以下的企业, 90分以上的科室) are not yet measured; funds obtained (共争取上级资金120万元) are;
 * the items of a “N个一” activity (认领1个微心愿、办理1件实事等“四个一”活动) or of a quoted name of numerals
-  (实施“十百千”工程，打造十个示范村、百个示范点), hours or minutes that name a
+  (实施“十百千”工程，打造十个示范村、百个示范点; 落实“135”机制，建立1个中心、3个平台、5支队伍), hours or minutes that name a
   service (24小时值班, 15分钟党群服务圈, 八小时以外), the ends of a range (配备3-5名委员, 20～25人之间), a
   scale (10分制), idioms (三天两头, 一天也不能松) and the points of an assessment rule (每次扣2分, 最高加5分,
   95分以上为优秀, 每少1项扣2分, an item's weight in brackets such as （30分）; a unit's own score, 被扣2分 or
@@ -116,9 +116,11 @@ SESSION_BEFORE = re.compile(r"届(?:全国人大|全国政协|人大常委会|�
 # A percentage counted by a numeral (实现“三个100%”, 实现5个100%) is a slogan.
 # The items of a “四个一” activity (认领1个微心愿、办理1件实事等“四个一”活动) spell out its name.
 ONES_SLOGAN_AFTER = re.compile(r"等\s*[“\"「]?[一二两三四五六七八九十]个一")
-_NAME_COUNT = re.compile(r"(?<![一二两三四五六七八九十百千])([一二两三四五六七八九十百千])(?:个|名|家|户|项|支|所|条|件|村)")
-# A quoted name made of numerals (“十百千”工程) is spelt out by the counts after it (打造十个示范村、百个示范点).
-NUMERAL_NAME = re.compile(r"[“\"「『]([一二两三四五六七八九十百千万]{2,6})[”\"」』]")
+_NAME_COUNT = re.compile(
+    r"(?<![\d.一二两三四五六七八九十百千])([1-9一二两三四五六七八九十百千])(?:个|名|家|户|项|支|所|条|件|村)"
+)
+# A quoted name made of numerals (“十百千”工程, “135”机制) is spelt out by the counts after it (打造十个示范村、百个示范点).
+NUMERAL_NAME = re.compile(r"[“\"「『]([1-9一二两三四五六七八九十百千万+＋N]{2,8})[”\"」』]")
 SLOGAN_PERCENT_BEFORE = re.compile(r"(?:[一二两三四五六七八九十]|(?<![\d.])\d+)个\s*$")
 # Items counted under parts of the text (从6个方面提出18项具体措施, 分为五个部分、22条) are its structure.
 PARTS_BEFORE = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)个(?:方面|部分|板块|维度|层面|领域)")
@@ -540,7 +542,7 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
             continue
         if not percent and RANGE_BEFORE.search(text, max(0, start - 4), start):
             continue  # 3-5名, 3至5名: a range, not a count
-        if chinese and not percent and _spells_out_numeral_name(text, start, number):
+        if not percent and not placeholder and _spells_out_numeral_name(text, start, number):
             continue  # 实施“十百千”工程，打造十个示范村
         if not percent and _spells_out_ones_slogan(text, end, value):
             continue  # 认领1个微心愿、办理1件实事等“四个一”活动
