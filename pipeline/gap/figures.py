@@ -37,7 +37,8 @@ Not figures:
 * a statistic of the whole country quoted as background (全国党员总数为9191.4万名, figures of a 统计公报): the
   unit's own figures after it (…，我县现有党员1.6万名) count again; one person's time in office (上任不足2个月);
   an amount still needed (需要集资80万元); a price per unit of goods (每亩600元, 每斤9元); a rank that picks out a
-  group (排名第一的单位) or a priority (摆在第一位);
+  group (排名第一的单位) or a priority (摆在第一位); what national leaders are quoted as saying (总书记指出：
+  “我们党有9800多万名党员…”), while a quotation of the unit's own head (院长说：“全年审结案件3200件。”) counts;
 * a count that restates the list just before it (政务处、图书馆以及音乐厅三个区域), names built on round
   numbers (百名书记), branch names (八支部) and section numbers opening a heading (6.1人力资源配置);
 * anonymised placeholders (x名, XX个, X%): they carry no value, so they would be charted and counted as
@@ -269,6 +270,11 @@ _BOOK_TITLE = re.compile(r"《[^》]*》")
 # A short quotation without clause punctuation is a name or slogan (“三个到位”, “1名党员联系10户群众”),
 # unless it reports speech (表示：“…”).
 _SLOGAN = re.compile(r"[“\"「『‘][^”\"」』’，,。；;：:！？!?]{1,16}[”\"」』’]")
+# What national leaders are quoted as saying (总书记指出：“我们党有9800多万名党员…”) is no fact about the unit.
+_LEADER_QUOTE = re.compile(
+    r"(?:总书记|习近平|国家主席|国务院总理|党中央)[^“”\"。；;]{0,12}?(?:指出|强调|说|要求|提出|讲)[^“”\"。]{0,4}?"
+    r"[“\"「]([^”\"」]*)[”\"」]"
+)
 _SPEECH_BEFORE = re.compile(r"(?:说|表示|介绍|谈到|指出|坦言|反映)[：:，,]?$")
 _PLACEHOLDER_ONLY = re.compile(rf"(?:{_PLACEHOLDER})")
 _STRUCTURAL_HEAD = re.compile(
@@ -507,6 +513,7 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
     quotes = [(m.start(), m.end()) for m in _SLOGAN.finditer(text)
               if not _SPEECH_BEFORE.search(text[max(0, m.start() - 4):m.start()])]
     named = [(m.start(), m.end()) for m in _named_numeral_pattern().finditer(text)]
+    leaders = [(m.start(1), m.end(1)) for m in _LEADER_QUOTE.finditer(text)]
     found: list[_Candidate] = []
     for match in FIGURE.finditer(text):
         number, measure = match.group("number"), match.group("measure") or ""
@@ -607,7 +614,7 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
             continue
         kept.append(candidate)
     # Shares written as words or fractions (力争明年比例提高到四成, 确保三分之二以上) are targets like any other.
-    kept = [c for c in kept if not _is_background(text, c.start)]
+    kept = [c for c in kept if not _is_background(text, c.start) and not _inside(leaders, c.start, c.end)]
     return [c for c in kept if c.kind != "percent" or not _is_target(text, c.start, c.end)]
 
 

@@ -1,7 +1,7 @@
 """Figure extraction: national statistics quoted as background, one person's time in office, amounts still
-needed, prices per unit of goods, ranks as ratings of the unit, 近万名, 口人, the counts
-spelling out a quoted name of numerals (“十百千”) and scores that set a condition. Every sentence was written for this
-check; each expected list is in reading order."""
+needed, prices per unit of goods, ranks as ratings of the unit, 近万名, 口人, the counts spelling out a quoted
+name of numerals (“十百千”, “246”), scores that set a condition and what national leaders are quoted as saying.
+Every sentence was written for this check; each expected list is in reading order."""
 
 from __future__ import annotations
 
@@ -43,6 +43,8 @@ CASES: tuple[tuple[str, tuple[tuple[float, str], ...]], ...] = (
     ("推行“十百千”计划，培育十个示范社区、百个红色楼栋。", ()),
     ("构建“246”服务体系，设立2个服务中心、4支服务队、6个网格站。", ()),
     ("积分累计达到50分可兑换生活用品。", ()),
+    # what national leaders are quoted as saying
+    ("总书记在会上强调：“全党现有9600多万名党员、490多万个基层党组织。”", ()),
     # 口人 counts people
     ("全村共有386口人，其中党员29名。", ((386, "口人"), (29, "名"))),
 )
@@ -66,6 +68,8 @@ GUARDS: tuple[tuple[str, tuple[tuple[float, str], ...]], ...] = (
     ("构建“246”服务体系后，新设服务中心2个。", ((2, "个"),)),
     ("“十百千”计划推行两年后，全街道十个社区均建起党群服务站。", ((10, "个"),)),
     ("支部年度积分达到92分，评为五星级。", ((92, "分"),)),
+    ("院长在报告中说：“全年审结各类案件4315件。”", ((4315, "件"),)),
+    ("学习总书记重要讲话后，支部党员撰写心得体会37篇。", ((37, "篇"),)),
     ("力争年内服务群众上万人次。", ()),
 )
 
