@@ -6,7 +6,7 @@
 A figure is a measured fact about the unit, its people or its activities: a percentage (15.4%, 百分之三十,
 近九成, 三分之二, 1/3), a percentage-point change (提高12.4个百分点), a count of people, organisations,
 events or activities (97个, 300余人次, 360户次, 2.3万名, 98项次, 审结64案, 救治860例, 调解32宗, 微党课30堂), an amount (220万元), a score
-(92.5分), a rank the unit holds (居全市第2名, 位列第一: a rating, measure 名次, kind rank), a multiple (2倍) or a
+(92.5分), a ratio after 比 (男女比1∶3.54 is 3.54, measure 比), a rank the unit holds (居全市第2名, 位列第一: a rating, measure 名次, kind rank), a multiple (2倍) or a
 duration (用一个月的时间, 连续3年). Counts and amounts keep the value as written
 (一万亩 is 1 万亩, 2.3万名 is 2.3 万名, 近万名 is about 1 万名); shares become percentages (近九成 is 90 %, 三分之二 is 66.67 %, 1/3 is
 33.33 %).
@@ -260,6 +260,10 @@ FIGURE = re.compile(
 RATIO = re.compile(rf"(?P<den>{_CN_NUMBER})分之(?P<num>{_CN_NUMBER}(?:点[{_CN_DIGITS}]+)?)")
 TENTH = re.compile(rf"(?<![{_CN_DIGITS}\d.])(?P<number>10|\d|[一二两三四五六七八九十])成")
 SLASH = re.compile(r"(?<![\d/.\-:])(?P<num>\d{1,4})/(?P<den>\d{1,4})(?![\d/.\-:日号])")
+# A ratio written with a colon after 比 (男女比1∶3.54, 党员与群众之比为1:12) is the second term per unit of the first.
+COLON_RATIO = re.compile(
+    r"(?:比|之比|比例|比值)(?:为|是|约为|达到?)?\s*(?P<a>\d+(?:\.\d+)?)\s*[:：∶]\s*(?P<b>\d+(?:\.\d+)?)(?![\d:：∶])"
+)
 YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年度?\s*$")
 _CLAUSE_END = re.compile(r"[，,。；;！？!?：:]")
 _TRAILING_FIGURE = re.compile(rf"\s*(?:\d+(?:\.\d+)?|{_CN_NUMBER})(?:余|多)?\s*(?:%|％|{_MEASURE}).*$")
@@ -590,6 +594,10 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
         num, den = float(match.group("num")), float(match.group("den"))
         if den and not (len(match.group("num")) == 4 or len(match.group("den")) == 4):
             found.append(_Candidate(match.start(), match.end(), round(100 * num / den, 2), "%", "percent", False))
+    for match in COLON_RATIO.finditer(text):
+        first, second = float(match.group("a")), float(match.group("b"))
+        if first and not _is_target(text, match.start("a"), match.end()):
+            found.append(_Candidate(match.start("a"), match.end(), round(second / first, 2), "比", "ratio", False))
     for match in ROUND_WAN.finditer(text):
         if not (match.group("lead") or match.group("approx")):
             continue

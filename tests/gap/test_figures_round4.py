@@ -1,7 +1,7 @@
 """Figure extraction: national statistics quoted as background, one person's time in office, amounts still
-needed, prices per unit of goods, ranks as ratings of the unit, 近万名, 口人, the counts spelling out a quoted
-name of numerals (“十百千”, “246”), scores that set a condition and what national leaders are quoted as saying.
-Every sentence was written for this check; each expected list is in reading order."""
+needed, prices per unit of goods, ranks as ratings of the unit, ratios after 比, 近万名, 口人, the counts spelling
+out a quoted name of numerals (“十百千”, “246”), scores that set a condition and what national leaders are quoted
+as saying. Every sentence was written for this check; each expected list is in reading order."""
 
 from __future__ import annotations
 
@@ -45,6 +45,9 @@ CASES: tuple[tuple[str, tuple[tuple[float, str], ...]], ...] = (
     ("积分累计达到50分可兑换生活用品。", ()),
     # what national leaders are quoted as saying
     ("总书记在会上强调：“全党现有9600多万名党员、490多万个基层党组织。”", ()),
+    # a ratio written with a colon after 比
+    ("受访者中男女比为1∶2.6。", ((2.6, "比"),)),
+    ("全镇党员与群众之比为1:15。", ((15, "比"),)),
     # 口人 counts people
     ("全村共有386口人，其中党员29名。", ((386, "口人"), (29, "名"))),
 )
@@ -70,6 +73,7 @@ GUARDS: tuple[tuple[str, tuple[tuple[float, str], ...]], ...] = (
     ("支部年度积分达到92分，评为五星级。", ((92, "分"),)),
     ("院长在报告中说：“全年审结各类案件4315件。”", ((4315, "件"),)),
     ("学习总书记重要讲话后，支部党员撰写心得体会37篇。", ((37, "篇"),)),
+    ("周五下午3:30召开支委会，比上月提前一周。", ()),
     ("力争年内服务群众上万人次。", ()),
 )
 
