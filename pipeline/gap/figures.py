@@ -6,8 +6,9 @@
 A figure is a measured fact about the unit, its people or its activities: a percentage (15.4%, 百分之三十,
 近九成, 三分之二, 1/3), a percentage-point change (提高12.4个百分点), a count of people, organisations,
 events or activities (97个, 300余人次, 360户次, 2.3万名, 98项次, 审结64案, 救治860例, 调解32宗, 微党课30堂), an amount (220万元), a score
-(92.5分), a multiple (2倍) or a duration (用一个月的时间, 连续3年). Counts and amounts keep the value as written
-(一万亩 is 1 万亩, 2.3万名 is 2.3 万名); shares become percentages (近九成 is 90 %, 三分之二 is 66.67 %, 1/3 is
+(92.5分), a ratio after 比 (男女比1∶3.54 is 3.54, measure 比), a rank the unit holds (居全市第2名, 位列第一: a rating, measure 名次, kind rank), a multiple (2倍) or a
+duration (用一个月的时间, 连续3年). Counts and amounts keep the value as written
+(一万亩 is 1 万亩, 2.3万名 is 2.3 万名, 近万名 is about 1 万名); shares become percentages (近九成 is 90 %, 三分之二 is 66.67 %, 1/3 is
 33.33 %).
 
 Not figures:
@@ -26,12 +27,18 @@ Not figures:
   计划培训200人次, 预期带动增收20%, “到2025年，…达到90%以上”, 力争在2024年底，达标率达到97%, 力争明年提高到
   四成) and a threshold or bracket that picks out a group (满意率未达60%的党支部, 年收入50万元以上的村, 刚过10万元的村,
   职工100人以下的企业, 90分以上的科室) are not yet measured; funds obtained (共争取上级资金120万元) are;
-* the items of a “N个一” activity (认领1个微心愿、办理1件实事等“四个一”活动), hours or minutes that name a
+* the items of a “N个一” activity (认领1个微心愿、办理1件实事等“四个一”活动) or of a quoted name of numerals
+  (实施“十百千”工程，打造十个示范村、百个示范点; 落实“135”机制，建立1个中心、3个平台、5支队伍), hours or minutes that name a
   service (24小时值班, 15分钟党群服务圈, 八小时以外), the ends of a range (配备3-5名委员, 20～25人之间), a
   scale (10分制), idioms (三天两头, 一天也不能松) and the points of an assessment rule (每次扣2分, 最高加5分,
   95分以上为优秀, 每少1项扣2分, an item's weight in brackets such as （30分）; a unit's own score, 被扣2分 or
   合计93.5分, is a figure);
 * what a page says about itself (2022年2期, 阅读：111次, 0条评论, 356人阅读 |);
+* a statistic of the whole country quoted as background (全国党员总数为9191.4万名, figures of a 统计公报): the
+  unit's own figures after it (…，我县现有党员1.6万名) count again; one person's time in office (上任不足2个月);
+  an amount still needed (需要集资80万元); a price per unit of goods (每亩600元, 每斤9元); a rank that picks out a
+  group (排名第一的单位) or a priority (摆在第一位); what national leaders are quoted as saying (总书记指出：
+  “我们党有9800多万名党员…”), while a quotation of the unit's own head (院长说：“全年审结案件3200件。”) counts;
 * a count that restates the list just before it (政务处、图书馆以及音乐厅三个区域), names built on round
   numbers (百名书记), branch names (八支部) and section numbers opening a heading (6.1人力资源配置);
 * anonymised placeholders (x名, XX个, X%): they carry no value, so they would be charted and counted as
@@ -57,7 +64,7 @@ MEASURE_WORDS = (
     "篇", "条", "场", "批", "所", "支", "户", "位", "村", "部", "件", "幅", "年", "天", "万亩", "亩", "小时", "份",
     "处", "分", "倍", "套", "本", "册", "课时", "学时", "场次", "起", "个工作日", "工作日", "个季度", "轮", "岁",
     "平方米", "公里", "张", "块", "台", "辆", "间", "座", "句", "案", "例", "户次", "个次", "家次", "宗", "株",
-    "门", "节", "堂", "袋",
+    "门", "节", "堂", "袋", "口人",
 )
 # Measure → kind; measures not listed are counts.
 KINDS = {
@@ -110,6 +117,11 @@ SESSION_BEFORE = re.compile(r"届(?:全国人大|全国政协|人大常委会|�
 # A percentage counted by a numeral (实现“三个100%”, 实现5个100%) is a slogan.
 # The items of a “四个一” activity (认领1个微心愿、办理1件实事等“四个一”活动) spell out its name.
 ONES_SLOGAN_AFTER = re.compile(r"等\s*[“\"「]?[一二两三四五六七八九十]个一")
+_NAME_COUNT = re.compile(
+    r"(?<![\d.一二两三四五六七八九十百千])([1-9一二两三四五六七八九十百千])(?:个|名|家|户|项|支|所|条|件|村)"
+)
+# A quoted name made of numerals (“十百千”工程, “135”机制) is spelt out by the counts after it (打造十个示范村、百个示范点).
+NUMERAL_NAME = re.compile(r"[“\"「『]([1-9一二两三四五六七八九十百千万+＋N]{2,8})[”\"」』]")
 SLOGAN_PERCENT_BEFORE = re.compile(r"(?:[一二两三四五六七八九十]|(?<![\d.])\d+)个\s*$")
 # Items counted under parts of the text (从6个方面提出18项具体措施, 分为五个部分、22条) are its structure.
 PARTS_BEFORE = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)个(?:方面|部分|板块|维度|层面|领域)")
@@ -142,8 +154,9 @@ PER_ITEM_BEFORE = re.compile(r"每[少缺多超有][\u4e00-\u9fff]?\s*$")
 WEIGHT_AROUND = (re.compile(r"[（(]\s*$"), re.compile(r"\s*[）)]"))
 FREQUENCY_BEFORE = re.compile(r"(?<![平人日月年]均)每(?:年|半年|季度?|月|周|星期|天|日)\s*$")
 # A threshold on a rate or score picks out a group (满意率未达60%的党支部, 积分低于60分的): a rule, not a fact.
-THRESHOLD_BEFORE = re.compile(r"(?:率|度|分|分数|比例|比重|占比)\s*(?:未达到|未达|达不到|未超过|低于|高于|不足|不到|超过|达到|在)\s*$")
-THRESHOLD_AFTER = re.compile(r"^\s*(?:以上|以下|及以上|及以下)?\s*的")
+THRESHOLD_BEFORE = re.compile(r"(?:率|度|分|分数|比例|比重|占比)\s*(?:累计)?\s*(?:未达到|未达|达不到|未超过|低于|高于|不足|不到|超过|达到|在)\s*$")
+# … or sets a condition (积分达到80分可兑换, 满60分即可).
+THRESHOLD_AFTER = re.compile(r"^\s*(?:以上|以下|及以上|及以下)?\s*(?:的|可|即可|方可|才能|才可|者)")
 # The upper end of a range (配备3-5名委员, 30～40人之间) is no count of its own.
 RANGE_BEFORE = re.compile(r"\d\s*(?:-|—|－|~|～|至)\s*$|[一二两三四五六七八九十]\s*(?:至|到)\s*$")
 # A bracket of amounts or counts that picks out a group (年收入50万元以上的村, 刚过10万元的村, 职工50人以下的企业).
@@ -195,6 +208,36 @@ TENTH_AFTER = re.compile(r"^[立为员本效果绩就功熟型长年交品规份
 EXCEPTION_BEFORE = re.compile(r"除了?$")
 APPROX_BEFORE = re.compile(r"(?:近|约|超过|超|逾|接近|将近|不足|不到|大约)$")
 APPROX_AFTER = re.compile(r"^(?:左右|以上|上下|以下|多|余)")
+# A statistic of the whole country quoted as background (全国党员总数为9191.4万名, 据《党内统计公报》…) is no
+# measured fact about the unit; a figure after a scope of the unit's own (全县, 我局, 该院) is again.
+BACKGROUND_SCOPE = re.compile(
+    r"全国(?:范围内)?(?:共有|共|累计)?(?:党员|新发展|街道|乡镇|社区|城乡|城镇|农村|居民|人口|各级|层面|总|平均|"
+    r"范围)|统计公报"
+)
+UNIT_SCOPE = re.compile(
+    r"全(?:省|市|区|县|州|盟|旗|镇|乡|村|局|院|校|厂|系统|公司|集团|行业)|我(?:省|市|区|县|局|院|校|委|厅|村|所|部)"
+    r"|本(?:单位|局|院|校|委|部门|系统)|该(?:院|局|校|村|所|单位|支部|企业|公司|县|市|区)"
+)
+# How long one person has held an office (上任不足2个月, 任职3年) is biography, not a measured fact.
+TENURE_BEFORE = re.compile(r"(?:上任|任职|到任|就任|履新|当选)(?:才|刚|仅|已|已经|刚刚)?(?:不足|不到|近|约|满)?\s*$")
+# An amount still needed (需要集资80万元, 尚需投入20万元) is not yet spent or obtained.
+NEED_BEFORE = re.compile(r"(?:需要|尚需|还需|仍需|需)[\u4e00-\u9fff]{0,4}\s*$")
+# A price or yield per unit of measure (每亩1000元, 每斤9元) describes goods, not the unit.
+PRICE_BEFORE = re.compile(r"每(?:亩|斤|公斤|千克|吨|平方米|立方米|米|克|只|头|袋|箱|件|度)\s*$")
+# A rank the unit holds (居全市法院第一位, 位列第一, 获比武第一名) is a rating of it; a rank that picks out a
+# group (排名后三位的单位) or a priority (摆在第一位) is not.
+RANK = re.compile(
+    r"(?:位居|位列|名列|居于|居(?![民住家中委室所])|排名|排在|排|获得|荣获|获)(?P<scope>[^，,。；;、：:“”\"（）()第]{0,12}?)"
+    r"第(?P<number>\d{1,3}|[一二三四五六七八九十]{1,3})(?P<measure>名|位)?"
+)
+# A round ten thousand said as a word (近万名学生, 万余人次, 上万户) is a count of 1 万 when it is approximate;
+# a bare 万名 names a campaign (万名干部进万家).
+ROUND_WAN = re.compile(
+    r"(?P<lead>近|上|逾|超过|超|约|将近)?(?<![\d.零〇一二两三四五六七八九十百千])万(?P<approx>余|多)?"
+    r"(?P<measure>人次|户次|名|人|户|件|次|元)"
+)
+# A rank picks out a group when a noun follows it (排名第一的单位); without 名/位 it must close its clause.
+RANK_GROUP_AFTER = re.compile(r"^\s*的")
 SOURCES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("问卷", re.compile(r"问卷|调查显示|调查结果|抽样调查|受访|被调查|测评显示|民意调查")),
     ("座谈", re.compile(r"座谈|访谈")),
@@ -217,6 +260,10 @@ FIGURE = re.compile(
 RATIO = re.compile(rf"(?P<den>{_CN_NUMBER})分之(?P<num>{_CN_NUMBER}(?:点[{_CN_DIGITS}]+)?)")
 TENTH = re.compile(rf"(?<![{_CN_DIGITS}\d.])(?P<number>10|\d|[一二两三四五六七八九十])成")
 SLASH = re.compile(r"(?<![\d/.\-:])(?P<num>\d{1,4})/(?P<den>\d{1,4})(?![\d/.\-:日号])")
+# A ratio written with a colon after 比 (男女比1∶3.54, 党员与群众之比为1:12) is the second term per unit of the first.
+COLON_RATIO = re.compile(
+    r"(?:比|之比|比例|比值)(?:为|是|约为|达到?)?\s*(?P<a>\d+(?:\.\d+)?)\s*[:：∶]\s*(?P<b>\d+(?:\.\d+)?)(?![\d:：∶])"
+)
 YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年度?\s*$")
 _CLAUSE_END = re.compile(r"[，,。；;！？!?：:]")
 _TRAILING_FIGURE = re.compile(rf"\s*(?:\d+(?:\.\d+)?|{_CN_NUMBER})(?:余|多)?\s*(?:%|％|{_MEASURE}).*$")
@@ -227,6 +274,11 @@ _BOOK_TITLE = re.compile(r"《[^》]*》")
 # A short quotation without clause punctuation is a name or slogan (“三个到位”, “1名党员联系10户群众”),
 # unless it reports speech (表示：“…”).
 _SLOGAN = re.compile(r"[“\"「『‘][^”\"」』’，,。；;：:！？!?]{1,16}[”\"」』’]")
+# What national leaders are quoted as saying (总书记指出：“我们党有9800多万名党员…”) is no fact about the unit.
+_LEADER_QUOTE = re.compile(
+    r"(?:总书记|习近平|国家主席|国务院总理|党中央)[^“”\"。；;]{0,12}?(?:指出|强调|说|要求|提出|讲)[^“”\"。]{0,4}?"
+    r"[“\"「]([^”\"」]*)[”\"」]"
+)
 _SPEECH_BEFORE = re.compile(r"(?:说|表示|介绍|谈到|指出|坦言|反映)[：:，,]?$")
 _PLACEHOLDER_ONLY = re.compile(rf"(?:{_PLACEHOLDER})")
 _STRUCTURAL_HEAD = re.compile(
@@ -417,6 +469,20 @@ def _is_bracket(text: str, start: int, end: int, kind: str) -> bool:
             and MONEY_THRESHOLD_BEFORE.search(text, max(0, start - 4), start) is not None)
 
 
+def _spells_out_numeral_name(text: str, start: int, number: str) -> bool:
+    """实施“十百千”工程，打造十个示范村、百个示范点: counts of at least two numerals of a quoted numeral name
+    before them, in the same sentence, spell the name out (全街道十个社区 after it alone is a count)."""
+    sentence_start = max((m.end() for m in re.finditer(r"[。！？!?]", text[:start])), default=0)
+    sentence_end = next((m.start() for m in re.finditer(r"[。！？!?]", text[start:])), len(text) - start) + start
+    for name in NUMERAL_NAME.finditer(text, sentence_start, start):
+        if number not in name.group(1):
+            continue
+        spelt = {m.group(1) for m in _NAME_COUNT.finditer(text, name.end(), sentence_end) if m.group(1) in name.group(1)}
+        if len(spelt) >= 2:
+            return True
+    return False
+
+
 def _spells_out_ones_slogan(text: str, end: int, value: float | None) -> bool:
     """认领1个微心愿、办理1件实事等“四个一”活动: a count of one inside the list that a “N个一” name sums up."""
     if value != 1:
@@ -451,6 +517,7 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
     quotes = [(m.start(), m.end()) for m in _SLOGAN.finditer(text)
               if not _SPEECH_BEFORE.search(text[max(0, m.start() - 4):m.start()])]
     named = [(m.start(), m.end()) for m in _named_numeral_pattern().finditer(text)]
+    leaders = [(m.start(1), m.end(1)) for m in _LEADER_QUOTE.finditer(text)]
     found: list[_Candidate] = []
     for match in FIGURE.finditer(text):
         number, measure = match.group("number"), match.group("measure") or ""
@@ -486,6 +553,8 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
             continue
         if not percent and RANGE_BEFORE.search(text, max(0, start - 4), start):
             continue  # 3-5名, 3至5名: a range, not a count
+        if not percent and not placeholder and _spells_out_numeral_name(text, start, number):
+            continue  # 实施“十百千”工程，打造十个示范村
         if not percent and _spells_out_ones_slogan(text, end, value):
             continue  # 认领1个微心愿、办理1件实事等“四个一”活动
         if not percent and _is_section_number(text, start, end, measure):
@@ -498,6 +567,11 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
         kind = _kind(measure, percent)
         if _is_bracket(text, start, end, kind):
             continue  # 年收入50万元以上的村, 刚过10万元的村: a bound, not a fact
+        if kind == "duration" and TENURE_BEFORE.search(text, max(0, start - 8), start):
+            continue  # 上任不足2个月: one person's time in office
+        if kind == "money" and (NEED_BEFORE.search(text, max(_clause_bounds(text, start, end)[0], start - 6), start)
+                                or PRICE_BEFORE.search(text, max(0, start - 4), start)):
+            continue  # 需要集资80万元, 每亩1000元: an amount needed or a price
         found.append(_Candidate(start, end, value, measure, kind,
                                 bool(match.group("approx") or match.group("approx2") or months)))
     for match in RATIO.finditer(text):
@@ -520,6 +594,26 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
         num, den = float(match.group("num")), float(match.group("den"))
         if den and not (len(match.group("num")) == 4 or len(match.group("den")) == 4):
             found.append(_Candidate(match.start(), match.end(), round(100 * num / den, 2), "%", "percent", False))
+    for match in COLON_RATIO.finditer(text):
+        first, second = float(match.group("a")), float(match.group("b"))
+        if first and not _is_target(text, match.start("a"), match.end()):
+            found.append(_Candidate(match.start("a"), match.end(), round(second / first, 2), "比", "ratio", False))
+    for match in ROUND_WAN.finditer(text):
+        if not (match.group("lead") or match.group("approx")):
+            continue
+        wan_start = match.start() + len(match.group("lead") or "")
+        if _inside(titles, wan_start, match.end()) or _inside(quotes, wan_start, match.end()):
+            continue
+        if _is_target(text, wan_start, match.end()):
+            continue
+        measure = "万" + match.group("measure")
+        found.append(_Candidate(wan_start, match.end(), 1.0, measure, _kind(measure, False), True))
+    for match in RANK.finditer(text):
+        number_start = match.start("number") - 1
+        after = text[match.end():]
+        if RANK_GROUP_AFTER.match(after) or (match.group("measure") is None and not _CLAUSE_END_AFTER.match(after)):
+            continue  # 排名第一的单位, 安排第一书记: a group or a name, not a rank
+        found.append(_Candidate(number_start, match.end(), parse_number(match.group("number")), "名次", "rank", False))
     # Overlapping matches (百分之三十 is both a ratio and 百 + 分): the earliest, then the longest, wins.
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     kept: list[_Candidate] = []
@@ -528,7 +622,15 @@ def _candidates(text: str, keep_placeholders: bool) -> list[_Candidate]:
             continue
         kept.append(candidate)
     # Shares written as words or fractions (力争明年比例提高到四成, 确保三分之二以上) are targets like any other.
+    kept = [c for c in kept if not _is_background(text, c.start) and not _inside(leaders, c.start, c.end)]
     return [c for c in kept if c.kind != "percent" or not _is_target(text, c.start, c.end)]
+
+
+def _is_background(text: str, start: int) -> bool:
+    """全国党员总数为9191.4万名: a national statistic quoted as background, unless a scope of the unit's own (全县,
+    我局) comes between it and the figure."""
+    scopes = list(BACKGROUND_SCOPE.finditer(text, 0, start))
+    return bool(scopes) and UNIT_SCOPE.search(text, scopes[-1].end(), start) is None
 
 
 def _population_and_statement(text: str, start: int, end: int, previous_population: str) -> tuple[str, str]:
