@@ -406,11 +406,13 @@ _MEETINGS = (r"(?:会议|大会|座谈会|推进会|部署会|动员会|观摩�
              r"|(?:扩大)?会议|[（(]扩大[)）]会议?)")
 _MEETING_OPENING = re.compile(
     rf"(?:召开|举行|举办|(?<!党)组织(?!建设|生活)|开展)[^。；]{{0,50}}(?:{_MEETINGS}|培训班|仪式)"
-    rf"|{_MEETINGS}[^。；]{{0,6}}(?:召开|举行)"
-    r"|(?:到|赴|来到|深入)[^。；，,]{0,20}(?:调研|视察|督导|检查指导)")
+    rf"|{_MEETINGS}[^。；]{{0,6}}(?:召开|举行)|{_MEETINGS}在[^。；，,]{{2,30}}(?:召开|举行)。?$"
+    r"|(?:到|赴|来到|深入)[^。；，,]{0,20}(?:调研|视察|督导|检查指导)"
+    r"|(?:到|赴|来到|深入)[^。；，,]{2,30}并(?:开展|进行)(?:专题)?调研")
 # The sentence that reports a meeting (召开…会议) in news whose point is the requirements set there is framing.
 _MEETING_LEAD = re.compile(
-    rf"(?:召开|举行|举办|(?<!党)组织(?!建设|生活)|开展)[^。；]{{0,50}}{_MEETINGS}|{_MEETINGS}[^。；]{{0,6}}(?:召开|举行)")
+    rf"(?:召开|举行|举办|(?<!党)组织(?!建设|生活)|开展)[^。；]{{0,50}}{_MEETINGS}|{_MEETINGS}[^。；]{{0,6}}(?:召开|举行)"
+    rf"|{_MEETINGS}在[^。；，,]{{2,30}}(?:召开|举行)。?$")
 # News that a document was issued (印发…通知): what the document requires (通知要求，…要) is a requirement.
 _ISSUED_OPENING = re.compile(r"(?:印发|下发|发出|出台)了?[^。；]{0,60}(?:通知|意见|条例|规定|办法|方案|决定)")
 _DOCUMENT_NORMS = re.compile(
@@ -434,7 +436,7 @@ _NOTICE_BODY = re.compile(r"(?:通知|事项|事宜)如下|特此通知|请(?:�
                           r"|^各(?!位)[^。；，,！!]{1,24}(?:[（(][^）)]{1,20}[）)])?[:：]$"
                           r"|现(?:制定|制订)[^。；]{0,30}(?:计划|方案|要点|办法|细则)如下")
 _MODAL_YAO = r"(?:(?<![重主需纪摘首必只概提不纲])要(?![求点素闻害件么])|必须|务必|应当)"
-_LEADER_NORMS = re.compile(r"(?:强调|(?<![然在总新本])要求|指出)[，,:：][^。；]{0,40}?" + _MODAL_YAO)
+_LEADER_NORMS = re.compile(r"(?:强调|(?<![然在总新本])要求|指出)[，,:：][^。；]{0,80}?" + _MODAL_YAO)
 # A leader named with a title (李某同志, 王书记, 张局长) whose words open a text sets requirements there (the
 # report of a meeting whose opening is not part of the text); the General Secretary is quoted, not reported.
 _NAMED_LEADER_NORMS = re.compile(
