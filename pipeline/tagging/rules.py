@@ -153,7 +153,7 @@ _EXPLANATION = re.compile(
     # what sets a shortcoming off (形式主义的诱因…; 诱发…的深层次原因)
     r"|诱因|诱发[^。；]{0,16}(?:原因|因素)"
     # a change or a second factor chained to the shortcoming it produced (随着…，…，致使…; 加之…，导致…)
-    r"|(?:^随着|加之)[^。；]{2,60}[，,](?:致使|导致|以致|使得|造成)"
+    r"|(?:^随着|加之|加上)[^。；]{2,60}[，,](?:致使|导致|以致|使得|造成)"
     # a shortcoming that persists, put down to its source in the same sentence (…屡禁不止，主要在于…; …久治不愈，根本是…)
     r"|(?:屡禁不止|屡治不绝|屡纠屡犯|屡改屡犯|久治不愈|久拖不决|久攻不下|禁而不绝|积重难返|反复出现|反弹回潮|长期存在|难以根治|难以破解|难以落地)"
     r"[^。；，,]{0,6}[，,]\s*(?:其|究其)?(?:主要|根本|关键|很大程度上|归根结底|说到底)?(?:原因|症结)?(?:还是|就|恰恰)?(?:在于|是因为|源于)"
@@ -188,6 +188,8 @@ _URGES = re.compile(r"^(?:(?:因此|所以|为此|由此可见|可见|鉴于此|
                     r"|势在必行|刻不容缓|迫在眉睫)。?$")
 # Why a thing matters (…意义重大; 具有重要意义; 关系到…，关系到…): context, in whatever section it stands.
 _SIGNIFICANCE = re.compile(r"意义(?:十分|非常|极其|尤为)?(?:重大|深远)。?$|(?:具有|有着)[^。；]{0,8}(?:重要|重大|深远|现实)的?意义。?$"
+                           # …具有重大而迫切的战略意义; 具有重要的现实意义
+                           r"|(?:具有|有着)[^。；]{0,8}(?:重要|重大|深远|现实)(?:而[^。；，,]{1,4})?的?(?:战略|现实|历史|实践|理论|时代)意义。?$"
                            r"|关系到[^。；]{2,40}关系到")
 # What a thing is for (…是…的重要载体/有效途径/必然要求; …作为…的重要组成部分; …肩负着…的重要职责): its standing, context
 # rather than what a unit did; a sentence that points back (这是…的举措之一) or sets the thing as a task (把…作为…) is not one.
@@ -285,7 +287,7 @@ _SINCE_CENTRE = r"[^。；，,]{0,12}(?:以来|年来)[，,]\s*(?:以习近平�
 _CONGRESS_ERA = r"^(?:自)?(?:党的)?(?:十[六七八九]大|二十大)(?:召开)?以来[，,][^。；]{0,20}?(?:党中央|我们党|我党|全党|党的|中央|我国|全国)"
 # What the centre or its leader did or said is political context (other), not a unit's practice.
 _CENTRAL_CONTEXT = re.compile(
-    r"^(?:以习近平同志为核心的)?党中央|^" + _SINCE_CENTRE + r"|^(?:习近平)?总书记[^。；]{0,40}(?:指出|强调|提出)|" + _CONGRESS_ERA +
+    r"^(?:由)?(?:以习近平同志为核心的)?党中央|^" + _SINCE_CENTRE + r"|^(?:习近平)?总书记[^。；]{0,40}(?:指出|强调|提出)|" + _CONGRESS_ERA +
     r"|^习近平同志[^。；]{0,30}(?:指出|强调|提出)"
     # what the Party as a whole did (我们党始终把…作为…): history and political frame, not a unit's practice
     r"|^(?:[^。；，,]{0,20}[，,])?(?:我们党|我党|中国共产党)(?:始终|历来|一贯|一直|把|将|在|从|以)"
@@ -454,6 +456,9 @@ _DEFINITION = re.compile(r"^(?:[^。；，,]{0,8}[，,:：])?(?:[^。；，,]{2,
 # In a report of the norms set (…《意见》明确…), a sentence that goes on with them (要求…, 并强调…).
 _NORMS_GO_ON = re.compile(r"^(?:《[^》]{2,60}》|通知|意见|方案|实施意见|工作方案|实施方案)?(?:并|还|同时|另外|此外)?"
                           r"(?:强调|要求|明确|提出)(?![^。；，,]{0,4}(?:了|过))")
+# A speaker's point put in one short sentence (要将党建工作与审判业务结合起来。): the sentence after it spells the point out.
+_SHORT_POINT = re.compile(r"^(?:[一二三四五六七八九十][是要][，,]?|第[一二三四五六七八九十][，,、]|首先[，,]?|其次[，,]?)?"
+                          r"(?:要|必须)(?![求点素闻害件么])[^。；，,]{2,30}。$")
 # A directive to the units below by name (各部门单位要…, 各党支部要…), not the 各级党组织要 of a commentary.
 _ADDRESSES_UNITS = re.compile(
     r"^(?:[^。；，,]{0,10}[，,])?各(?:部门|单位|部门单位|支部|党支部|科室|处室|乡镇|街道|社区|村)(?:[（(][^）)]{1,10}[）)])?"
@@ -519,6 +524,9 @@ _ROLE_PLAYED = re.compile(r"^(?![^。；]*(?:(?<![为除受])了(?![解如])|已
                           r"(?:积极|重要|关键|基础性|支撑性|不可替代|决定性|主导)[^。；，,]{0,8}作用))")
 # A study's own making (组成调研组; 本次调研覆盖了…; 通过问卷调查、座谈交流等方式; 在…份调查问卷样本中): how the writer
 # came by the findings, not what the unit does (annotation guide n).
+# What a study sets out to do (本研究结合…进行分析，为…提出对策与建议。): the paper's frame, not its advice.
+_STUDY_AIMS = re.compile(r"^(?:本研究|本文|本课题|本报告|本次研究|笔者)(?!认为|建议)[^。；]{0,80}(?:为|以期|旨在|以便)[^。；]{0,60}"
+                         r"(?:提出|提供)[^。；]{0,20}(?:对策|建议|参考|借鉴|思路|路径)")
 _STUDY_MADE = re.compile(r"(?:组成|成立)[^。；，,]{0,20}(?:调研组|课题组)|(?:本次|此次)(?:调研|调查|问卷)|问卷样本"
                          r"|(?:通过|以|采取|采用)(?:问卷调查|实地走访|座谈交流|个别访谈|访谈)[^。；]{0,30}(?:方式|形式|方法)")
 _DIGIT = re.compile(r"\d")
@@ -1147,7 +1155,8 @@ class RoleRules:
     def scores(self, text: str, context: PassageContext) -> dict[str, float]:
         """Role scores of a passage in its context (memoised on the parts of the context they use)."""
         key = (text, context.doc_type, context.voice, context.policy, context.section_hint, context.position < 3,
-               context.is_heading, bool(context.heading), context.spoken, context.is_title, context.lead, context.news)
+               context.is_heading, bool(context.heading), context.spoken, context.is_title, context.lead, context.news,
+               context.spoken and bool(_SHORT_POINT.match(context.previous)))
         cached = self._cache.get(key)
         if cached is None:
             if len(self._cache) >= _CACHE_SIZE:
@@ -1252,7 +1261,10 @@ class RoleRules:
         # what the issuer says it will do next.
         restates_policy = context.doc_type == "答记者问" and not _NEXT_STEP.search(text)
         listed_norm = context.section_hint == "requirement"  # an item of the norms announced (一是高度重视。)
-        if (context.spoken and not listed_norm and not context.is_heading and not _ADVISES.search(own) and not _STRONG_MODAL.search(own)
+        spelled_out = (context.spoken and bool(_SHORT_POINT.match(context.previous)) and not _DONE.search(own)
+                       and not _DEFINITION.match(own))  # 要将…结合起来。 then 紧紧围绕…开展…: the point spelled out
+        if (context.spoken and not listed_norm and not spelled_out and not context.is_heading and not _ADVISES.search(own)
+                and not _STRONG_MODAL.search(own)
                 and not _IMPERATIVE.match(own) and not _SPOKEN_NORM_WORD.search(own) and not _NORMS_GO_ON.match(own)
                 and not _BARE_DIRECTIVE.match(own)):
             normative = 0.0  # a speech's norm is worded as one (要, 必须): cue words inside 重要, 责任 … are not
@@ -1263,6 +1275,8 @@ class RoleRules:
             scores["requirement"] = normative + 0.5 if normative or not context.spoken else 0.0
             if context.spoken and not normative and _IMPERATIVE.match(text) and not _DONE.search(text):
                 scores["requirement"] = 1.5  # a bare imperative in a list of requirements (从…做起，争创…)
+            if spelled_out and not scores["requirement"]:
+                scores["requirement"] = 1.0  # 通过…提升…: the speaker's point spelled out, told without a modal
             if context.spoken and _BARE_DIRECTIVE.match(own) and not _QUOTATION.search(own):
                 scores["requirement"] = max(scores["requirement"], 1.5)  # 要求各党支部… in news of a meeting
             if _ASKS_UNITS.search(own) and not context.spoken:
@@ -1330,6 +1344,9 @@ class RoleRules:
                 and not scores["recommendation"]):  # …and proposes nothing (…，提出了解决建议)
             scores["practice"] *= 0.5  # 本次调研通过实地走访、问卷调查等方式，收集了…: the study's method
             scores["other"] += 1.5
+        if _STUDY_AIMS.match(own.strip()) and not context.section_hint and not context.policy:
+            scores["recommendation"] = scores["practice"] = scores["problem"] = 0.0  # …为…提出对策建议: the aim
+            scores["other"] += SECTION_HINT_WEIGHT
         if (_ROLE_PLAYED.match(own.strip()) and not context.section_hint and not context.policy
                 and not _ADVISES.search(own) and not _STRONG_MODAL.search(own)):
             scores["practice"] *= 0.5  # 党内法规的实施取决于…; 制度在…体系中占据重要地位: the thing's standing
