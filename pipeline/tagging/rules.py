@@ -198,7 +198,7 @@ _STANDING = re.compile(r"^(?![这此该其把将])[^。；：:，,]{2,30}[，,]?
                        r"|方式|环节|基础|力量|主体|依托|趋势|要求|路径|之路|支撑)"
                        r"|^(?![这此该其把将])[^。；：:]{2,40}?(?:肩负|担负|承担)着[^。；]{0,40}的(?:重要|重大|光荣)?(?:职责|使命|重任)"
                        # what a kind of organisation is (党支部是党在…的战斗堡垒; 机关党委是…的责任主体)
-                       r"|^(?![这此该其把将])[^。；：:，,]{2,20}(?<![一二三四五六七八九十])是[^。；]{0,30}的?(?:战斗堡垒|坚强堡垒|基本单元|神经末梢|基础组织|责任主体)"
+                       r"|^(?![这此该其把将])[^。；：:，,]{2,20}(?<![一二三四五六七八九十])是[^。；]{0,30}的?(?:战斗堡垒|坚强堡垒|基本单元|神经末梢|基础组织|基层组织|责任主体)"
                        # …the part a kind of thing plays (…在…中发挥着重要作用; 正在成为…的“红色细胞”; 是连接…的桥梁), nothing told as done
                        r"|^(?![这此该其把将])(?![^。；]*(?:了|已|\d))[^。；：:]{2,40}?(?:在[^。；]{2,30}(?:中|上)发挥着[^。；]{0,10}作用"
                        r"|(?:正在|日益|逐渐|逐步)?成为[^。；]{0,40}的[^。；，,]{0,8}(?:举措|细胞|力量|主体|平台|载体|阵地|桥梁|纽带)"
@@ -567,6 +567,22 @@ _GENERAL_ACTORS = re.compile(r"^(?:[^。；，,]{0,10}[，,]\s*)?(?:在?全党|�
 _NATIONWIDE = re.compile(r"^(?:从全国(?:范围)?(?:来|上)?看[，,]|(?:[^。；，,]{0,10}[，,]\s*)?"
                          r"(?:全党|全社会|全国上下|各地|全国|我国|不少地方|许多地方|很多地方|一些地方|各省市?))")
 _ERA_OPENING = re.compile(r"^(?:进入)?新时代(?:以来)?[，,]")
+# A kind of organisation named as a whole (国有企业, 公立医院, 非公企业…), not a unit, with the contribution it makes or the
+# part it plays (国有企业为…做出了巨大贡献; 公立医院在…方面发挥了不可替代的作用): background, told with 了 or not.
+_CLASS_CONTRIBUTION = re.compile(
+    r"^(?:[^。；，,]{0,12}[，,]\s*)?(?:我国|中国|全国)?的?(?:国有企业|国企|中央企业|央企|民营企业|非公有制企业|非公企业|非公有制经济|民营经济"
+    r"|公立医院|高等学校|高校|中小学校?|基层党组织|党的基层组织|机关党组织|农村基层党组织|城市社区|广大党员)"
+    r"(?![^。；，,]{0,2}(?:党委|党支部|支部)[^。；，,]{0,2}(?:开展|组织|召开))"
+    r"[^。；]{0,40}?(?:(?:做出|作出|贡献)了?[^。；，,]{0,10}(?:重大|巨大|突出|重要|积极|卓越|历史性)的?贡献|贡献了(?:全国)?"
+    r"|发挥了?[^。；，,]{0,8}(?:不可替代|重要|关键|积极|巨大|突出|基础性|骨干|主力军|压舱石)的?作用)")
+# A share of the members found by a survey (调查显示，支部书记中“双带头人”占72%。): what the unit's members are, a result
+# (practice), unless the share is of those who fall short (兼职的占86%; 仅有21%…).
+_SHARE_FIGURE = re.compile(r"占(?:比)?(?:了|达|为|到)?\s*[\d.]+\s*[％%]|占[一二三四五六七八九]成|比例(?:为|达到?|是)\s*[\d.]+\s*[％%]")
+_SHORT_SHARE = re.compile(r"不|未|没|无|仅|只有|只占|缺|难|少|低|弱|差|兼职|请假|缺席|流失|老化|问题|回收|样本|问卷(?:共|发放)")
+# An opening 由于/因为 whose clause tells no shortcoming (由于机构改革后职能调整，…新设了三个科室。) explains no problem.
+_GIVEN = re.compile(r"^(?:[^。；，,]{0,6}[，,]\s*)?(?:由于|因为)")
+_SHORTCOMING = re.compile(r"不|未|没|无|难|缺|弱|低|差|少|有限|滞后|薄弱|偏|松|散|虚|乱|软|慢|浅|窄|老化|流失|脱节|矛盾|压力|繁重|繁杂"
+                          r"|冲突|困难|问题|短板|瓶颈|负担|挤占|忽视|淡化|流于|形式|重[^。；，,]{1,4}轻|导致|致使|造成|影响|兼|多头|频繁|过")
 _COPULA = re.compile(r"(?<![一二三四五六七八九十但而])是")  # a statement of what something is (推动…是…命题)
 # Words that make a norm of a speech's sentence without a modal verb (切实转变作风; 两手抓、两手硬).
 _SPOKEN_NORM_WORD = re.compile(r"切实|进一步|着力|确保|坚持|务求|力求|两手抓|缺一不可|唯有|只有"
@@ -717,7 +733,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
             listed, list_rank, explaining = "", None, False
         explained = explaining
         explaining = not heading and not (title and stripped == title) and (
-            bool(_EXPLANATION.search(stripped)) or (explaining and bool(_EXPLANATION_GOES_ON.match(stripped)))
+            (bool(_EXPLANATION.search(stripped)) and not (_GIVEN.match(stripped) and not _SHORTCOMING.search(stripped)))
+            or (explaining and bool(_EXPLANATION_GOES_ON.match(stripped)))
             # 究其原因，主要是思想认识有偏差。 then 一些负责人简单地认为…: the mindset named, told of those who hold it
             or (explaining and _MINDSET_NAMED.search(texts[position - 1]) and bool(_HELD_BY_SOME.match(stripped))))
         enumeration = _ENUMERATION.search(stripped) if heading is None else None
@@ -1218,6 +1235,10 @@ class RoleRules:
                 hit.code in self._disconnects for hit in matcher_for(self.codebook).match(text)) and not _DEFINES.match(own):
             scores["problem"] += 1.0  # a disconnect named outside advice is most often observed
         explains = bool(_EXPLANATION.search(text)) and not _SUCCESS_EXPLAINED.search(text) and not context.is_title
+        if (explains and _GIVEN.match(own.strip()) and not _SHORTCOMING.search(own) and context.section_hint != "cause"
+                and not context.policy):
+            explains = False  # 由于职能调整，局机关新设了三个科室。: a circumstance given, no shortcoming explained
+            scores["cause"] = 0.0
         if explains and _QUOTATION.search(text):
             explains = False  # 总书记指出：“…根源是…”: the root named in a quotation of authority is cited, not the writer's
             scores["cause"] = 0.0
@@ -1344,6 +1365,15 @@ class RoleRules:
                 and not scores["recommendation"]):  # …and proposes nothing (…，提出了解决建议)
             scores["practice"] *= 0.5  # 本次调研通过实地走访、问卷调查等方式，收集了…: the study's method
             scores["other"] += 1.5
+        if _CLASS_CONTRIBUTION.match(own.strip()) and not context.section_hint and not context.policy:
+            scores["practice"] *= 0.25  # 国有企业为…做出了巨大贡献: what a kind of organisation does, background
+            scores["other"] += 1.5
+        if (_SHARE_FIGURE.search(own) and not context.policy and not _STUDY_MADE.search(own) and context.section_hint != "cause"
+                and not scores["problem"] and not scores["cause"] and not _ADVISES.search(own)):
+            if _SHORT_SHARE.search(own):
+                scores["problem"] += 1.0 if not _STUDY_MADE.search(own) and "回收" not in own else 0.0
+            else:
+                scores["practice"] += 1.0  # 调查显示，支部书记中“双带头人”占72%。: what the members are
         if _STUDY_AIMS.match(own.strip()) and not context.section_hint and not context.policy:
             scores["recommendation"] = scores["practice"] = scores["problem"] = 0.0  # …为…提出对策建议: the aim
             scores["other"] += SECTION_HINT_WEIGHT
