@@ -582,7 +582,8 @@ _SHORT_SHARE = re.compile(r"不|未|没|无|仅|只有|只占|缺|难|少|低|�
 # An opening 由于/因为 whose clause tells no shortcoming (由于机构改革后职能调整，…新设了三个科室。) explains no problem.
 _GIVEN = re.compile(r"^(?:[^。；，,]{0,6}[，,]\s*)?(?:由于|因为)")
 _SHORTCOMING = re.compile(r"不|未|没|无|难|缺|弱|低|差|少|有限|滞后|薄弱|偏|松|散|虚|乱|软|慢|浅|窄|老化|流失|脱节|矛盾|压力|繁重|繁杂"
-                          r"|冲突|困难|问题|短板|瓶颈|负担|挤占|忽视|淡化|流于|形式|重[^。；，,]{1,4}轻|导致|致使|造成|影响|兼|多头|频繁|过")
+                          r"|冲突|困难|问题|短板|瓶颈|负担|挤占|忽视|淡化|流于|形式|重[^。；，,]{1,4}轻|导致|致使|造成|影响|兼|多头|频繁|过"
+                          r"|紧张|危险|风险|依然|仍|隐患|困境|挑战|冲击|下降|下滑|减少|短缺|对抗|制约|限制|阻碍|分散|繁|忙|累|疲")
 _COPULA = re.compile(r"(?<![一二三四五六七八九十但而])是")  # a statement of what something is (推动…是…命题)
 # Words that make a norm of a speech's sentence without a modal verb (切实转变作风; 两手抓、两手硬).
 _SPOKEN_NORM_WORD = re.compile(r"切实|进一步|着力|确保|坚持|务求|力求|两手抓|缺一不可|唯有|只有"
