@@ -280,6 +280,8 @@ _STRONG_MODAL = re.compile(rf"(?<![重主需纪摘首必只概提不纲])要(?![
 _QUOTATION = re.compile(r"^(?:习近平)?总书记[^。；]{0,30}(?:指出|强调|要求)[，,:：]?\s*[“\"]|^[“\"][^”\"]{8,}[”\"]。?$"
                         # the Party's own rules cited as authority (《中国共产党…条例》明确规定，…; 党章规定，…)
                         r"|^(?:[^。；，,]{0,8}[，,])?(?:《(?:中国共产党|中共中央|党章)[^》]{0,40}》|党章)中?(?:明确|明文)?(?:规定|指出|强调|要求)"
+                        # …and what they ask of a field (新修订的《…条例》对支部建设提出了明确要求)
+                        r"|^(?:新修订|新出台|新颁布|新印发)?的?《(?:中国共产党|中共中央|党章)[^》]{0,40}》对[^。；，,]{2,20}(?:提出|作出)了?[^。；，,]{0,6}(?:要求|规定)"
                         r"|^正如[^。；，,]{0,12}(?:总书记|习近平|毛泽东|邓小平|列宁|马克思)[^。；，,]{0,10}(?:指出|强调|说|讲)")
 # The centre told in time: since when (近年来，党中央…) and the era since a Party congress told of the Party or the nation
 # (党的十八大以来，…党的政治建设摆上突出位置).
@@ -566,7 +568,11 @@ _GENERAL_ACTORS = re.compile(r"^(?:[^。；，,]{0,10}[，,]\s*)?(?:在?全党|�
 # the era told without a unit (新时代以来，机关党建工作取得了历史性成就).
 _NATIONWIDE = re.compile(r"^(?:从全国(?:范围)?(?:来|上)?看[，,]|(?:[^。；，,]{0,10}[，,]\s*)?"
                          r"(?:全党|全社会|全国上下|各地|全国|我国|不少地方|许多地方|很多地方|一些地方|各省市?))")
-_ERA_OPENING = re.compile(r"^(?:进入)?新时代(?:以来)?[，,]")
+_ERA_OPENING = re.compile(r"^(?:进入)?新时代(?:以来)?[，,]|^(?:自)?(?:党的)?(?:十[六七八九]大|二十大)(?:召开)?以来[，,]")
+# The membership as a whole (各级党组织和广大党员干部…; 疫情发生以来，广大党员…): the Party's members everywhere, not a unit's.
+_WHOLE_MEMBERSHIP = re.compile(r"^(?:[^。；，,]{0,12}[，,]\s*)?(?:各级党组织|广大党员|全体党员|广大干部群众|广大人民群众|全国(?:广大)?党员)")
+# A count told nationwide (据统计，截至2022年底，全国共有党员…): the national picture, whatever figure it gives.
+_NATIONWIDE_COUNT = re.compile(r"(?:^|[，,])(?:全国|我国)(?:共有|现有|共|累计)[^。；，,]{0,10}\d")
 # A kind of organisation named as a whole (国有企业, 公立医院, 非公企业…), not a unit, with the contribution it makes or the
 # part it plays (国有企业为…做出了巨大贡献; 公立医院在…方面发挥了不可替代的作用): background, told with 了 or not.
 _CLASS_CONTRIBUTION = re.compile(
@@ -574,7 +580,7 @@ _CLASS_CONTRIBUTION = re.compile(
     r"|公立医院|高等学校|高校|中小学校?|基层党组织|党的基层组织|机关党组织|农村基层党组织|城市社区|广大党员)"
     r"(?![^。；，,]{0,2}(?:党委|党支部|支部)[^。；，,]{0,2}(?:开展|组织|召开))"
     r"[^。；]{0,40}?(?:(?:做出|作出|贡献)了?[^。；，,]{0,10}(?:重大|巨大|突出|重要|积极|卓越|历史性)的?贡献|贡献了(?:全国)?"
-    r"|发挥了?[^。；，,]{0,8}(?:不可替代|重要|关键|积极|巨大|突出|基础性|骨干|主力军|压舱石)的?作用)")
+    r"|发挥了?[^。；，,]{0,8}(?:不可替代|重要|关键|积极|巨大|突出|基础性|骨干|主力军|压舱石|战斗堡垒|先锋模范|模范带头|中流砥柱)的?作用)")
 # A share of the members found by a survey (调查显示，支部书记中“双带头人”占72%。): what the unit's members are, a result
 # (practice), unless the share is of those who fall short (兼职的占86%; 仅有21%…).
 _SHARE_FIGURE = re.compile(r"占(?:比)?(?:了|达|为|到)?\s*[\d.]+\s*[％%]|占[一二三四五六七八九]成|比例(?:为|达到?|是)\s*[\d.]+\s*[％%]")
@@ -1366,6 +1372,10 @@ class RoleRules:
                 and not scores["recommendation"]):  # …and proposes nothing (…，提出了解决建议)
             scores["practice"] *= 0.5  # 本次调研通过实地走访、问卷调查等方式，收集了…: the study's method
             scores["other"] += 1.5
+        if ((_WHOLE_MEMBERSHIP.match(own.strip()) and not _OWN_UNIT.search(own)) or _NATIONWIDE_COUNT.search(own)) and (
+                not context.section_hint and not context.policy and not _ADVISES.search(own)):
+            scores["practice"] *= 0.5  # 各级党组织和广大党员干部积极投身…; 全国共有党员…: the Party at large, not the unit
+            scores["other"] += 1.0
         if _CLASS_CONTRIBUTION.match(own.strip()) and not context.section_hint and not context.policy:
             scores["practice"] *= 0.25  # 国有企业为…做出了巨大贡献: what a kind of organisation does, background
             scores["other"] += 1.5

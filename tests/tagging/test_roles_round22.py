@@ -10,7 +10,10 @@ Context: what a study sets out to do (本研究…为…提出对策建议), a s
 while a unit named as the actor still reports practice. Results: a share of the members found by a survey with no
 shortcoming in it (“双带头人”占63%) and a result told with 得到…优化 are practice, a share of those who fall short is a
 problem and the questionnaire's sample stays other. Causes: a factor added with 加上 and chained to a shortcoming
-(加上…，导致…) is a cause, while a 由于 that gives a circumstance with no shortcoming in it explains none.
+(加上…，导致…) is a cause, while a 由于 that gives a circumstance with no shortcoming in it explains none. The era since a
+Party congress told without a unit (党的十八大以来，…取得历史性成就), the membership at large (各级党组织和广大党员干部…), a
+kind of organisation as a stronghold, a count told nationwide (全国共有…) and what the Party's rules ask of a field are
+other, while the same frames told of the unit or with a norm are not.
 Every sentence here is written for the test."""
 
 from pipeline.structure import classify_doc_type
@@ -146,3 +149,36 @@ def test_a_circumstance_given_with_youyu_explains_no_shortcoming(roles: RoleRule
 
 def test_a_shortcoming_explained_with_youyu_is_a_cause(roles: RoleRules) -> None:
     assert _last(roles, "由于支部书记身兼数职，支部活动常常一拖再拖。") == "cause"
+
+
+def test_the_era_since_a_congress_told_without_a_unit_is_other(roles: RoleRules) -> None:
+    assert _last(roles, "党的十八大以来，街道党建工作取得历史性成就。") == "other"
+
+
+def test_the_era_since_a_congress_told_of_the_unit_is_practice(roles: RoleRules) -> None:
+    assert _last(roles, "党的十八大以来，街道党工委先后建成党群服务站12个。") == "practice"
+
+
+def test_the_membership_at_large_is_other(roles: RoleRules) -> None:
+    assert _last(roles, "汛情发生以来，广大党员冲锋在前、勇挑重担。") == "other"
+    assert _last(roles, "各级党组织和广大党员干部积极投身抗洪抢险。") == "other"
+
+
+def test_the_membership_told_with_a_norm_is_no_context(roles: RoleRules) -> None:
+    assert _last(roles, "各级党组织要把抗洪抢险作为检验党性的考场。") == "recommendation"
+
+
+def test_a_kind_of_organisation_as_a_stronghold_is_other(roles: RoleRules) -> None:
+    assert _last(roles, "近年来，基层党组织在乡村振兴中发挥了战斗堡垒作用。") == "other"
+
+
+def test_a_count_told_nationwide_is_other(roles: RoleRules) -> None:
+    assert _last(roles, "据统计，截至2023年底，全国共有基层党组织517.6万个。") == "other"
+
+
+def test_a_count_of_the_unit_is_practice(roles: RoleRules) -> None:
+    assert _last(roles, "截至今年6月，街道共有党员1260名。") == "practice"
+
+
+def test_what_the_partys_rules_ask_of_a_field_is_other(roles: RoleRules) -> None:
+    assert _last(roles, "新修订的《中国共产党支部工作条例》对支部组织生活提出了明确要求。") == "other"
