@@ -263,7 +263,7 @@ _CUE_MASKS = re.compile(rf"学以致用|(?<=支)部(?=分)|(?<=[{_YING_AFTER}])�
                         # the leaders who matter (关键少数) are no 少数 who fall short; a load to carry (还要完成大量…) is no norm
                         r"|(?<=关键)少数|要(?=(?:完成|承担|处理|应对|面对|兼顾|承接)(?:大量|繁重|众多|诸多|很多|繁杂))")
 # 将 as the object marker (将…作为/纳入…, like 把) in a sentence that tells what was done (近年来，区委将…列入…) plans nothing.
-_OBJECT_JIANG = re.compile(r"将(?![把对要会来在进继持着努全更不以为于])(?=[^。；，,]{1,30}?(?:作为|纳入|列入|融入|写入))")
+_OBJECT_JIANG = re.compile(r"将(?![把对要会来在进继持着努全更不以为于])(?=[^。；，,]{1,30}?(?:作为|纳入|列入|融入|写入|推广到|延伸到|拓展到|覆盖到|挂钩))")
 # In a yardstick, what is not told as done (了, 已, 累计…) is a norm, whatever its verb.
 _PAST = re.compile(r"了|已|累计|先后|近年来|去年以来|今年以来|截至|共计|取得|荣获|获评")
 # What is said inside quotation marks is cited (a slogan, a title, someone's words): its modal verbs
@@ -282,7 +282,9 @@ _QUOTATION = re.compile(r"^(?:习近平)?总书记[^。；]{0,30}(?:指出|强�
                         r"|^(?:[^。；，,]{0,8}[，,])?(?:《(?:中国共产党|中共中央|党章)[^》]{0,40}》|党章)中?(?:明确|明文)?(?:规定|指出|强调|要求)"
                         # …and what they ask of a field (新修订的《…条例》对支部建设提出了明确要求)
                         r"|^(?:新修订|新出台|新颁布|新印发)?的?《(?:中国共产党|中共中央|党章)[^》]{0,40}》对[^。；，,]{2,20}(?:提出|作出)了?[^。；，,]{0,6}(?:要求|规定)"
-                        r"|^正如[^。；，,]{0,12}(?:总书记|习近平|毛泽东|邓小平|列宁|马克思)[^。；，,]{0,10}(?:指出|强调|说|讲)")
+                        r"|^正如[^。；，,]{0,12}(?:总书记|习近平|毛泽东|邓小平|列宁|马克思)[^。；，,]{0,10}(?:指出|强调|说|讲)"
+                        # someone's words cited (正如一位老支部书记所说，…)
+                        r"|^正如[^。；，,]{1,16}(?:所说|所言|所讲|说的那样|讲的那样|指出的那样)[，,]")
 # The centre told in time: since when (近年来，党中央…) and the era since a Party congress told of the Party or the nation
 # (党的十八大以来，…党的政治建设摆上突出位置).
 _SINCE_CENTRE = r"[^。；，,]{0,12}(?:以来|年来)[，,]\s*(?:以习近平同志为核心的)?党中央"
@@ -528,7 +530,12 @@ _ROLE_PLAYED = re.compile(r"^(?![^。；]*(?:(?<![为除受])了(?![解如])|已
 # came by the findings, not what the unit does (annotation guide n).
 # What a study sets out to do (本研究结合…进行分析，为…提出对策与建议。): the paper's frame, not its advice.
 _STUDY_AIMS = re.compile(r"^(?:本研究|本文|本课题|本报告|本次研究|笔者)(?!认为|建议)[^。；]{0,80}(?:为|以期|旨在|以便)[^。；]{0,60}"
-                         r"(?:提出|提供)[^。；]{0,20}(?:对策|建议|参考|借鉴|思路|路径)")
+                         r"(?:提出|提供)[^。；]{0,20}(?:对策|建议|参考|借鉴|思路|路径)"
+                         # …and how the paper goes about it (本文从…两个方面分析其成因，并提出对策建议。; 限于篇幅，下文仅…)
+                         r"|^(?:(?:由于|因为|因|限于|受)?篇幅(?:所限|有限|限制)?[，,]\s*)?(?:本文|本研究|本报告|本课题|下文|笔者)(?!认为|建议|以为)"
+                         r"(?:仅|只|拟|将|试|试图|主要|重点)?(?:就|从|对|以|围绕|结合|基于)[^。；]{0,60}?"
+                         r"(?:探讨|分析|论述|讨论|阐述|梳理|列举|剖析|提出)[^。；:：]*。?$"
+                         r"|^(?:由于|因为|因|限于|受)篇幅(?:所限|有限|限制)")
 _STUDY_MADE = re.compile(r"(?:组成|成立)[^。；，,]{0,20}(?:调研组|课题组)|(?:本次|此次)(?:调研|调查|问卷)|问卷样本"
                          r"|(?:通过|以|采取|采用)(?:问卷调查|实地走访|座谈交流|个别访谈|访谈)[^。；]{0,30}(?:方式|形式|方法)")
 _DIGIT = re.compile(r"\d")
@@ -740,7 +747,8 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
             listed, list_rank, explaining = "", None, False
         explained = explaining
         explaining = not heading and not (title and stripped == title) and (
-            (bool(_EXPLANATION.search(stripped)) and not (_GIVEN.match(stripped) and not _SHORTCOMING.search(stripped)))
+            (bool(_EXPLANATION.search(stripped)) and not (_GIVEN.match(stripped) and not _SHORTCOMING.search(stripped))
+             and not _STUDY_AIMS.match(stripped))  # 由于篇幅所限，本文仅就…: the paper's limits, no explanation
             or (explaining and bool(_EXPLANATION_GOES_ON.match(stripped)))
             # 究其原因，主要是思想认识有偏差。 then 一些负责人简单地认为…: the mindset named, told of those who hold it
             or (explaining and _MINDSET_NAMED.search(texts[position - 1]) and bool(_HELD_BY_SOME.match(stripped))))
@@ -1241,7 +1249,8 @@ class RoleRules:
         if not context.policy and not _ADVISES.search(own) and not _FUTURE.search(own) and not _TACKLED.search(text) and any(
                 hit.code in self._disconnects for hit in matcher_for(self.codebook).match(text)) and not _DEFINES.match(own):
             scores["problem"] += 1.0  # a disconnect named outside advice is most often observed
-        explains = bool(_EXPLANATION.search(text)) and not _SUCCESS_EXPLAINED.search(text) and not context.is_title
+        explains = (bool(_EXPLANATION.search(text)) and not _SUCCESS_EXPLAINED.search(text) and not context.is_title
+                    and not _STUDY_AIMS.match(own.strip()))
         if (explains and _GIVEN.match(own.strip()) and not _SHORTCOMING.search(own) and context.section_hint != "cause"
                 and not context.policy):
             explains = False  # 由于职能调整，局机关新设了三个科室。: a circumstance given, no shortcoming explained

@@ -13,7 +13,9 @@ problem and the questionnaire's sample stays other. Causes: a factor added with 
 (加上…，导致…) is a cause, while a 由于 that gives a circumstance with no shortcoming in it explains none. The era since a
 Party congress told without a unit (党的十八大以来，…取得历史性成就), the membership at large (各级党组织和广大党员干部…), a
 kind of organisation as a stronghold, a count told nationwide (全国共有…) and what the Party's rules ask of a field are
-other, while the same frames told of the unit or with a norm are not.
+other, while the same frames told of the unit or with a norm are not. How a paper goes about its study (本文从…分析其成因;
+由于篇幅所限，本文仅就…) and someone's words cited (正如…所说，…) are other; 将 as the object marker of a practice
+(今年以来，我们将…推广到…) reports practice, 将 of what comes next stays advice.
 Every sentence here is written for the test."""
 
 from pipeline.structure import classify_doc_type
@@ -182,3 +184,24 @@ def test_a_count_of_the_unit_is_practice(roles: RoleRules) -> None:
 
 def test_what_the_partys_rules_ask_of_a_field_is_other(roles: RoleRules) -> None:
     assert _last(roles, "新修订的《中国共产党支部工作条例》对支部组织生活提出了明确要求。") == "other"
+
+
+def test_how_a_paper_goes_about_its_study_is_other(roles: RoleRules) -> None:
+    assert _last(roles, "本文从主观和客观两个方面分析其成因，并提出对策建议。") == "other"
+    assert _last(roles, "由于篇幅所限，本文仅就街道党建中的几个问题作初步探讨。") == "other"
+
+
+def test_a_paper_that_announces_its_advice_is_no_plan(roles: RoleRules) -> None:
+    assert _last(roles, "笔者认为，各街道要把考核结果用到评优评先上。") == "recommendation"
+
+
+def test_someones_words_cited_are_other(roles: RoleRules) -> None:
+    assert _last(roles, "正如一位老支部书记所说，党建工作不是做给上级看的。") == "other"
+
+
+def test_a_practice_told_with_the_object_marker_jiang_is_practice(roles: RoleRules) -> None:
+    assert _last(roles, "今年以来，我们将“支部+窗口”模式推广到全局各科室。") == "practice"
+
+
+def test_a_plan_told_with_jiang_stays_advice(roles: RoleRules) -> None:
+    assert _last(roles, "下一步，我们将继续深化“支部+窗口”模式。") == "recommendation"
