@@ -286,6 +286,9 @@ _OPENING_REPORT_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("调研报告", re.compile(r"调研报告|调查报告|研究报告|课题|(?:本次|此次|这次)(?:调研|调查)|调研(?:组|发现|表明|显示)|问卷"
                          r"|探索与思考|思考与探索|对策研究|现状与对策|(?:进行|开展)了?(?:专题|深入)?(?:调研|调查)[，,。；]")),
 )
+# A news opening (【某某融媒讯】, a dateline, 2月14日下午，…): a leader who 开展专题调研 there is news of a visit.
+_NEWS_OPENING = re.compile(r"^\s*(?:[【\[][^】\]]{0,12}讯[】\]]|[^。；，,\n]{0,12}(?:讯|电)[:：])?\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日")
+_STUDY_DONE = re.compile(r"(?:进行|开展)了?(?:专题|深入)?(?:调研|调查)[，,。；]")
 
 
 def classify_doc_type(title: str, text: str) -> str:
@@ -305,7 +308,10 @@ def classify_doc_type(title: str, text: str) -> str:
     if re.search(r"^\s*问\s*[:：]", text, re.MULTILINE) and re.search(r"^\s*答\s*[:：]", text, re.MULTILINE):
         return "答记者问"
     for name, pattern in _OPENING_REPORT_TYPES:
-        if pattern.search(opening):
+        match = pattern.search(opening)
+        if match and name == "调研报告" and _NEWS_OPENING.match(opening) and _STUDY_DONE.fullmatch(match.group(0)):
+            continue  # 2月14日下午，区长到某街道…并开展专题调研。: news of a visit, not a research report
+        if match:
             return name
     return "other"
 

@@ -153,7 +153,7 @@ _EXPLANATION = re.compile(
     # what sets a shortcoming off (形式主义的诱因…; 诱发…的深层次原因)
     r"|诱因|诱发[^。；]{0,16}(?:原因|因素)"
     # a change or a second factor chained to the shortcoming it produced (随着…，…，致使…; 加之…，导致…)
-    r"|(?:^随着|加之)[^。；]{2,60}[，,](?:致使|导致|以致|使得|造成)"
+    r"|(?:^随着|加之|加上)[^。；]{2,60}[，,](?:致使|导致|以致|使得|造成)"
     # a shortcoming that persists, put down to its source in the same sentence (…屡禁不止，主要在于…; …久治不愈，根本是…)
     r"|(?:屡禁不止|屡治不绝|屡纠屡犯|屡改屡犯|久治不愈|久拖不决|久攻不下|禁而不绝|积重难返|反复出现|反弹回潮|长期存在|难以根治|难以破解|难以落地)"
     r"[^。；，,]{0,6}[，,]\s*(?:其|究其)?(?:主要|根本|关键|很大程度上|归根结底|说到底)?(?:原因|症结)?(?:还是|就|恰恰)?(?:在于|是因为|源于)"
@@ -188,6 +188,8 @@ _URGES = re.compile(r"^(?:(?:因此|所以|为此|由此可见|可见|鉴于此|
                     r"|势在必行|刻不容缓|迫在眉睫)。?$")
 # Why a thing matters (…意义重大; 具有重要意义; 关系到…，关系到…): context, in whatever section it stands.
 _SIGNIFICANCE = re.compile(r"意义(?:十分|非常|极其|尤为)?(?:重大|深远)。?$|(?:具有|有着)[^。；]{0,8}(?:重要|重大|深远|现实)的?意义。?$"
+                           # …具有重大而迫切的战略意义; 具有重要的现实意义
+                           r"|(?:具有|有着)[^。；]{0,8}(?:重要|重大|深远|现实)(?:而[^。；，,]{1,4})?的?(?:战略|现实|历史|实践|理论|时代)意义。?$"
                            r"|关系到[^。；]{2,40}关系到")
 # What a thing is for (…是…的重要载体/有效途径/必然要求; …作为…的重要组成部分; …肩负着…的重要职责): its standing, context
 # rather than what a unit did; a sentence that points back (这是…的举措之一) or sets the thing as a task (把…作为…) is not one.
@@ -196,7 +198,7 @@ _STANDING = re.compile(r"^(?![这此该其把将])[^。；：:，,]{2,30}[，,]?
                        r"|方式|环节|基础|力量|主体|依托|趋势|要求|路径|之路|支撑)"
                        r"|^(?![这此该其把将])[^。；：:]{2,40}?(?:肩负|担负|承担)着[^。；]{0,40}的(?:重要|重大|光荣)?(?:职责|使命|重任)"
                        # what a kind of organisation is (党支部是党在…的战斗堡垒; 机关党委是…的责任主体)
-                       r"|^(?![这此该其把将])[^。；：:，,]{2,20}(?<![一二三四五六七八九十])是[^。；]{0,30}的?(?:战斗堡垒|坚强堡垒|基本单元|神经末梢|基础组织|责任主体)"
+                       r"|^(?![这此该其把将])[^。；：:，,]{2,20}(?<![一二三四五六七八九十])是[^。；]{0,30}的?(?:战斗堡垒|坚强堡垒|基本单元|神经末梢|基础组织|基层组织|责任主体)"
                        # …the part a kind of thing plays (…在…中发挥着重要作用; 正在成为…的“红色细胞”; 是连接…的桥梁), nothing told as done
                        r"|^(?![这此该其把将])(?![^。；]*(?:了|已|\d))[^。；：:]{2,40}?(?:在[^。；]{2,30}(?:中|上)发挥着[^。；]{0,10}作用"
                        r"|(?:正在|日益|逐渐|逐步)?成为[^。；]{0,40}的[^。；，,]{0,8}(?:举措|细胞|力量|主体|平台|载体|阵地|桥梁|纽带)"
@@ -261,7 +263,7 @@ _CUE_MASKS = re.compile(rf"学以致用|(?<=支)部(?=分)|(?<=[{_YING_AFTER}])�
                         # the leaders who matter (关键少数) are no 少数 who fall short; a load to carry (还要完成大量…) is no norm
                         r"|(?<=关键)少数|要(?=(?:完成|承担|处理|应对|面对|兼顾|承接)(?:大量|繁重|众多|诸多|很多|繁杂))")
 # 将 as the object marker (将…作为/纳入…, like 把) in a sentence that tells what was done (近年来，区委将…列入…) plans nothing.
-_OBJECT_JIANG = re.compile(r"将(?![把对要会来在进继持着努全更不以为于])(?=[^。；，,]{1,30}?(?:作为|纳入|列入|融入|写入))")
+_OBJECT_JIANG = re.compile(r"将(?![把对要会来在进继持着努全更不以为于])(?=[^。；，,]{1,30}?(?:作为|纳入|列入|融入|写入|推广到|延伸到|拓展到|覆盖到|挂钩))")
 # In a yardstick, what is not told as done (了, 已, 累计…) is a norm, whatever its verb.
 _PAST = re.compile(r"了|已|累计|先后|近年来|去年以来|今年以来|截至|共计|取得|荣获|获评")
 # What is said inside quotation marks is cited (a slogan, a title, someone's words): its modal verbs
@@ -278,14 +280,18 @@ _STRONG_MODAL = re.compile(rf"(?<![重主需纪摘首必只概提不纲])要(?![
 _QUOTATION = re.compile(r"^(?:习近平)?总书记[^。；]{0,30}(?:指出|强调|要求)[，,:：]?\s*[“\"]|^[“\"][^”\"]{8,}[”\"]。?$"
                         # the Party's own rules cited as authority (《中国共产党…条例》明确规定，…; 党章规定，…)
                         r"|^(?:[^。；，,]{0,8}[，,])?(?:《(?:中国共产党|中共中央|党章)[^》]{0,40}》|党章)中?(?:明确|明文)?(?:规定|指出|强调|要求)"
-                        r"|^正如[^。；，,]{0,12}(?:总书记|习近平|毛泽东|邓小平|列宁|马克思)[^。；，,]{0,10}(?:指出|强调|说|讲)")
+                        # …and what they ask of a field (新修订的《…条例》对支部建设提出了明确要求)
+                        r"|^(?:新修订|新出台|新颁布|新印发)?的?《(?:中国共产党|中共中央|党章)[^》]{0,40}》对[^。；，,]{2,20}(?:提出|作出)了?[^。；，,]{0,6}(?:要求|规定)"
+                        r"|^正如[^。；，,]{0,12}(?:总书记|习近平|毛泽东|邓小平|列宁|马克思)[^。；，,]{0,10}(?:指出|强调|说|讲)"
+                        # someone's words cited (正如一位老支部书记所说，…)
+                        r"|^正如[^。；，,]{1,16}(?:所说|所言|所讲|说的那样|讲的那样|指出的那样)[，,]")
 # The centre told in time: since when (近年来，党中央…) and the era since a Party congress told of the Party or the nation
 # (党的十八大以来，…党的政治建设摆上突出位置).
 _SINCE_CENTRE = r"[^。；，,]{0,12}(?:以来|年来)[，,]\s*(?:以习近平同志为核心的)?党中央"
 _CONGRESS_ERA = r"^(?:自)?(?:党的)?(?:十[六七八九]大|二十大)(?:召开)?以来[，,][^。；]{0,20}?(?:党中央|我们党|我党|全党|党的|中央|我国|全国)"
 # What the centre or its leader did or said is political context (other), not a unit's practice.
 _CENTRAL_CONTEXT = re.compile(
-    r"^(?:以习近平同志为核心的)?党中央|^" + _SINCE_CENTRE + r"|^(?:习近平)?总书记[^。；]{0,40}(?:指出|强调|提出)|" + _CONGRESS_ERA +
+    r"^(?:由)?(?:以习近平同志为核心的)?党中央|^" + _SINCE_CENTRE + r"|^(?:习近平)?总书记[^。；]{0,40}(?:指出|强调|提出)|" + _CONGRESS_ERA +
     r"|^习近平同志[^。；]{0,30}(?:指出|强调|提出)"
     # what the Party as a whole did (我们党始终把…作为…): history and political frame, not a unit's practice
     r"|^(?:[^。；，,]{0,20}[，,])?(?:我们党|我党|中国共产党)(?:始终|历来|一贯|一直|把|将|在|从|以)"
@@ -406,11 +412,13 @@ _MEETINGS = (r"(?:会议|大会|座谈会|推进会|部署会|动员会|观摩�
              r"|(?:扩大)?会议|[（(]扩大[)）]会议?)")
 _MEETING_OPENING = re.compile(
     rf"(?:召开|举行|举办|(?<!党)组织(?!建设|生活)|开展)[^。；]{{0,50}}(?:{_MEETINGS}|培训班|仪式)"
-    rf"|{_MEETINGS}[^。；]{{0,6}}(?:召开|举行)"
-    r"|(?:到|赴|来到|深入)[^。；，,]{0,20}(?:调研|视察|督导|检查指导)")
+    rf"|{_MEETINGS}[^。；]{{0,6}}(?:召开|举行)|{_MEETINGS}在[^。；，,]{{2,30}}(?:召开|举行)。?$"
+    r"|(?:到|赴|来到|深入)[^。；，,]{0,20}(?:调研|视察|督导|检查指导)"
+    r"|(?:到|赴|来到|深入)[^。；，,]{2,30}并(?:开展|进行)(?:专题)?调研")
 # The sentence that reports a meeting (召开…会议) in news whose point is the requirements set there is framing.
 _MEETING_LEAD = re.compile(
-    rf"(?:召开|举行|举办|(?<!党)组织(?!建设|生活)|开展)[^。；]{{0,50}}{_MEETINGS}|{_MEETINGS}[^。；]{{0,6}}(?:召开|举行)")
+    rf"(?:召开|举行|举办|(?<!党)组织(?!建设|生活)|开展)[^。；]{{0,50}}{_MEETINGS}|{_MEETINGS}[^。；]{{0,6}}(?:召开|举行)"
+    rf"|{_MEETINGS}在[^。；，,]{{2,30}}(?:召开|举行)。?$")
 # News that a document was issued (印发…通知): what the document requires (通知要求，…要) is a requirement.
 _ISSUED_OPENING = re.compile(r"(?:印发|下发|发出|出台)了?[^。；]{0,60}(?:通知|意见|条例|规定|办法|方案|决定)")
 _DOCUMENT_NORMS = re.compile(
@@ -434,7 +442,7 @@ _NOTICE_BODY = re.compile(r"(?:通知|事项|事宜)如下|特此通知|请(?:�
                           r"|^各(?!位)[^。；，,！!]{1,24}(?:[（(][^）)]{1,20}[）)])?[:：]$"
                           r"|现(?:制定|制订)[^。；]{0,30}(?:计划|方案|要点|办法|细则)如下")
 _MODAL_YAO = r"(?:(?<![重主需纪摘首必只概提不纲])要(?![求点素闻害件么])|必须|务必|应当)"
-_LEADER_NORMS = re.compile(r"(?:强调|(?<![然在总新本])要求|指出)[，,:：][^。；]{0,40}?" + _MODAL_YAO)
+_LEADER_NORMS = re.compile(r"(?:强调|(?<![然在总新本])要求|指出)[，,:：][^。；]{0,80}?" + _MODAL_YAO)
 # A leader named with a title (李某同志, 王书记, 张局长) whose words open a text sets requirements there (the
 # report of a meeting whose opening is not part of the text); the General Secretary is quoted, not reported.
 _NAMED_LEADER_NORMS = re.compile(
@@ -452,6 +460,9 @@ _DEFINITION = re.compile(r"^(?:[^。；，,]{0,8}[，,:：])?(?:[^。；，,]{2,
 # In a report of the norms set (…《意见》明确…), a sentence that goes on with them (要求…, 并强调…).
 _NORMS_GO_ON = re.compile(r"^(?:《[^》]{2,60}》|通知|意见|方案|实施意见|工作方案|实施方案)?(?:并|还|同时|另外|此外)?"
                           r"(?:强调|要求|明确|提出)(?![^。；，,]{0,4}(?:了|过))")
+# A speaker's point put in one short sentence (要将党建工作与审判业务结合起来。): the sentence after it spells the point out.
+_SHORT_POINT = re.compile(r"^(?:[一二三四五六七八九十][是要][，,]?|第[一二三四五六七八九十][，,、]|首先[，,]?|其次[，,]?)?"
+                          r"(?:要|必须)(?![求点素闻害件么])[^。；，,]{2,30}。$")
 # A directive to the units below by name (各部门单位要…, 各党支部要…), not the 各级党组织要 of a commentary.
 _ADDRESSES_UNITS = re.compile(
     r"^(?:[^。；，,]{0,10}[，,])?各(?:部门|单位|部门单位|支部|党支部|科室|处室|乡镇|街道|社区|村)(?:[（(][^）)]{1,10}[）)])?"
@@ -517,6 +528,14 @@ _ROLE_PLAYED = re.compile(r"^(?![^。；]*(?:(?<![为除受])了(?![解如])|已
                           r"(?:积极|重要|关键|基础性|支撑性|不可替代|决定性|主导)[^。；，,]{0,8}作用))")
 # A study's own making (组成调研组; 本次调研覆盖了…; 通过问卷调查、座谈交流等方式; 在…份调查问卷样本中): how the writer
 # came by the findings, not what the unit does (annotation guide n).
+# What a study sets out to do (本研究结合…进行分析，为…提出对策与建议。): the paper's frame, not its advice.
+_STUDY_AIMS = re.compile(r"^(?:本研究|本文|本课题|本报告|本次研究|笔者)(?!认为|建议)[^。；]{0,80}(?:为|以期|旨在|以便)[^。；]{0,60}"
+                         r"(?:提出|提供)[^。；]{0,20}(?:对策|建议|参考|借鉴|思路|路径)"
+                         # …and how the paper goes about it (本文从…两个方面分析其成因，并提出对策建议。; 限于篇幅，下文仅…)
+                         r"|^(?:(?:由于|因为|因|限于|受)?篇幅(?:所限|有限|限制)?[，,]\s*)?(?:本文|本研究|本报告|本课题|下文|笔者)(?!认为|建议|以为)"
+                         r"(?:仅|只|拟|将|试|试图|主要|重点)?(?:就|从|对|以|围绕|结合|基于)[^。；]{0,60}?"
+                         r"(?:探讨|分析|论述|讨论|阐述|梳理|列举|剖析|提出)[^。；:：]*。?$"
+                         r"|^(?:由于|因为|因|限于|受)篇幅(?:所限|有限|限制)")
 _STUDY_MADE = re.compile(r"(?:组成|成立)[^。；，,]{0,20}(?:调研组|课题组)|(?:本次|此次)(?:调研|调查|问卷)|问卷样本"
                          r"|(?:通过|以|采取|采用)(?:问卷调查|实地走访|座谈交流|个别访谈|访谈)[^。；]{0,30}(?:方式|形式|方法)")
 _DIGIT = re.compile(r"\d")
@@ -556,7 +575,28 @@ _GENERAL_ACTORS = re.compile(r"^(?:[^。；，,]{0,10}[，,]\s*)?(?:在?全党|�
 # the era told without a unit (新时代以来，机关党建工作取得了历史性成就).
 _NATIONWIDE = re.compile(r"^(?:从全国(?:范围)?(?:来|上)?看[，,]|(?:[^。；，,]{0,10}[，,]\s*)?"
                          r"(?:全党|全社会|全国上下|各地|全国|我国|不少地方|许多地方|很多地方|一些地方|各省市?))")
-_ERA_OPENING = re.compile(r"^(?:进入)?新时代(?:以来)?[，,]")
+_ERA_OPENING = re.compile(r"^(?:进入)?新时代(?:以来)?[，,]|^(?:自)?(?:党的)?(?:十[六七八九]大|二十大)(?:召开)?以来[，,]")
+# The membership as a whole (各级党组织和广大党员干部…; 疫情发生以来，广大党员…): the Party's members everywhere, not a unit's.
+_WHOLE_MEMBERSHIP = re.compile(r"^(?:[^。；，,]{0,12}[，,]\s*)?(?:各级党组织|广大党员|全体党员|广大干部群众|广大人民群众|全国(?:广大)?党员)")
+# A count told nationwide (据统计，截至2022年底，全国共有党员…): the national picture, whatever figure it gives.
+_NATIONWIDE_COUNT = re.compile(r"(?:^|[，,])(?:全国|我国)(?:共有|现有|共|累计)[^。；，,]{0,10}\d")
+# A kind of organisation named as a whole (国有企业, 公立医院, 非公企业…), not a unit, with the contribution it makes or the
+# part it plays (国有企业为…做出了巨大贡献; 公立医院在…方面发挥了不可替代的作用): background, told with 了 or not.
+_CLASS_CONTRIBUTION = re.compile(
+    r"^(?:[^。；，,]{0,12}[，,]\s*)?(?:我国|中国|全国)?的?(?:国有企业|国企|中央企业|央企|民营企业|非公有制企业|非公企业|非公有制经济|民营经济"
+    r"|公立医院|高等学校|高校|中小学校?|基层党组织|党的基层组织|机关党组织|农村基层党组织|城市社区|广大党员)"
+    r"(?![^。；，,]{0,2}(?:党委|党支部|支部)[^。；，,]{0,2}(?:开展|组织|召开))"
+    r"[^。；]{0,40}?(?:(?:做出|作出|贡献)了?[^。；，,]{0,10}(?:重大|巨大|突出|重要|积极|卓越|历史性)的?贡献|贡献了(?:全国)?"
+    r"|发挥了?[^。；，,]{0,8}(?:不可替代|重要|关键|积极|巨大|突出|基础性|骨干|主力军|压舱石|战斗堡垒|先锋模范|模范带头|中流砥柱)的?作用)")
+# A share of the members found by a survey (调查显示，支部书记中“双带头人”占72%。): what the unit's members are, a result
+# (practice), unless the share is of those who fall short (兼职的占86%; 仅有21%…).
+_SHARE_FIGURE = re.compile(r"占(?:比)?(?:了|达|为|到)?\s*[\d.]+\s*[％%]|占[一二三四五六七八九]成|比例(?:为|达到?|是)\s*[\d.]+\s*[％%]")
+_SHORT_SHARE = re.compile(r"不|未|没|无|仅|只有|只占|缺|难|少|低|弱|差|兼职|请假|缺席|流失|老化|问题|回收|样本|问卷(?:共|发放)")
+# An opening 由于/因为 whose clause tells no shortcoming (由于机构改革后职能调整，…新设了三个科室。) explains no problem.
+_GIVEN = re.compile(r"^(?:[^。；，,]{0,6}[，,]\s*)?(?:由于|因为)")
+_SHORTCOMING = re.compile(r"不|未|没|无|难|缺|弱|低|差|少|有限|滞后|薄弱|偏|松|散|虚|乱|软|慢|浅|窄|老化|流失|脱节|矛盾|压力|繁重|繁杂"
+                          r"|冲突|困难|问题|短板|瓶颈|负担|挤占|忽视|淡化|流于|形式|重[^。；，,]{1,4}轻|导致|致使|造成|影响|兼|多头|频繁|过"
+                          r"|紧张|危险|风险|依然|仍|隐患|困境|挑战|冲击|下降|下滑|减少|短缺|对抗|制约|限制|阻碍|分散|繁|忙|累|疲")
 _COPULA = re.compile(r"(?<![一二三四五六七八九十但而])是")  # a statement of what something is (推动…是…命题)
 # Words that make a norm of a speech's sentence without a modal verb (切实转变作风; 两手抓、两手硬).
 _SPOKEN_NORM_WORD = re.compile(r"切实|进一步|着力|确保|坚持|务求|力求|两手抓|缺一不可|唯有|只有"
@@ -707,7 +747,9 @@ def build_contexts(texts: Sequence[str]) -> list[PassageContext]:
             listed, list_rank, explaining = "", None, False
         explained = explaining
         explaining = not heading and not (title and stripped == title) and (
-            bool(_EXPLANATION.search(stripped)) or (explaining and bool(_EXPLANATION_GOES_ON.match(stripped)))
+            (bool(_EXPLANATION.search(stripped)) and not (_GIVEN.match(stripped) and not _SHORTCOMING.search(stripped))
+             and not _STUDY_AIMS.match(stripped))  # 由于篇幅所限，本文仅就…: the paper's limits, no explanation
+            or (explaining and bool(_EXPLANATION_GOES_ON.match(stripped)))
             # 究其原因，主要是思想认识有偏差。 then 一些负责人简单地认为…: the mindset named, told of those who hold it
             or (explaining and _MINDSET_NAMED.search(texts[position - 1]) and bool(_HELD_BY_SOME.match(stripped))))
         enumeration = _ENUMERATION.search(stripped) if heading is None else None
@@ -1145,7 +1187,8 @@ class RoleRules:
     def scores(self, text: str, context: PassageContext) -> dict[str, float]:
         """Role scores of a passage in its context (memoised on the parts of the context they use)."""
         key = (text, context.doc_type, context.voice, context.policy, context.section_hint, context.position < 3,
-               context.is_heading, bool(context.heading), context.spoken, context.is_title, context.lead, context.news)
+               context.is_heading, bool(context.heading), context.spoken, context.is_title, context.lead, context.news,
+               context.spoken and bool(_SHORT_POINT.match(context.previous)))
         cached = self._cache.get(key)
         if cached is None:
             if len(self._cache) >= _CACHE_SIZE:
@@ -1206,7 +1249,12 @@ class RoleRules:
         if not context.policy and not _ADVISES.search(own) and not _FUTURE.search(own) and not _TACKLED.search(text) and any(
                 hit.code in self._disconnects for hit in matcher_for(self.codebook).match(text)) and not _DEFINES.match(own):
             scores["problem"] += 1.0  # a disconnect named outside advice is most often observed
-        explains = bool(_EXPLANATION.search(text)) and not _SUCCESS_EXPLAINED.search(text) and not context.is_title
+        explains = (bool(_EXPLANATION.search(text)) and not _SUCCESS_EXPLAINED.search(text) and not context.is_title
+                    and not _STUDY_AIMS.match(own.strip()))
+        if (explains and _GIVEN.match(own.strip()) and not _SHORTCOMING.search(own) and context.section_hint != "cause"
+                and not context.policy):
+            explains = False  # 由于职能调整，局机关新设了三个科室。: a circumstance given, no shortcoming explained
+            scores["cause"] = 0.0
         if explains and _QUOTATION.search(text):
             explains = False  # 总书记指出：“…根源是…”: the root named in a quotation of authority is cited, not the writer's
             scores["cause"] = 0.0
@@ -1250,7 +1298,10 @@ class RoleRules:
         # what the issuer says it will do next.
         restates_policy = context.doc_type == "答记者问" and not _NEXT_STEP.search(text)
         listed_norm = context.section_hint == "requirement"  # an item of the norms announced (一是高度重视。)
-        if (context.spoken and not listed_norm and not context.is_heading and not _ADVISES.search(own) and not _STRONG_MODAL.search(own)
+        spelled_out = (context.spoken and bool(_SHORT_POINT.match(context.previous)) and not _DONE.search(own)
+                       and not _DEFINITION.match(own))  # 要将…结合起来。 then 紧紧围绕…开展…: the point spelled out
+        if (context.spoken and not listed_norm and not spelled_out and not context.is_heading and not _ADVISES.search(own)
+                and not _STRONG_MODAL.search(own)
                 and not _IMPERATIVE.match(own) and not _SPOKEN_NORM_WORD.search(own) and not _NORMS_GO_ON.match(own)
                 and not _BARE_DIRECTIVE.match(own)):
             normative = 0.0  # a speech's norm is worded as one (要, 必须): cue words inside 重要, 责任 … are not
@@ -1261,6 +1312,8 @@ class RoleRules:
             scores["requirement"] = normative + 0.5 if normative or not context.spoken else 0.0
             if context.spoken and not normative and _IMPERATIVE.match(text) and not _DONE.search(text):
                 scores["requirement"] = 1.5  # a bare imperative in a list of requirements (从…做起，争创…)
+            if spelled_out and not scores["requirement"]:
+                scores["requirement"] = 1.0  # 通过…提升…: the speaker's point spelled out, told without a modal
             if context.spoken and _BARE_DIRECTIVE.match(own) and not _QUOTATION.search(own):
                 scores["requirement"] = max(scores["requirement"], 1.5)  # 要求各党支部… in news of a meeting
             if _ASKS_UNITS.search(own) and not context.spoken:
@@ -1328,6 +1381,22 @@ class RoleRules:
                 and not scores["recommendation"]):  # …and proposes nothing (…，提出了解决建议)
             scores["practice"] *= 0.5  # 本次调研通过实地走访、问卷调查等方式，收集了…: the study's method
             scores["other"] += 1.5
+        if ((_WHOLE_MEMBERSHIP.match(own.strip()) and not _OWN_UNIT.search(own)) or _NATIONWIDE_COUNT.search(own)) and (
+                not context.section_hint and not context.policy and not _ADVISES.search(own)):
+            scores["practice"] *= 0.5  # 各级党组织和广大党员干部积极投身…; 全国共有党员…: the Party at large, not the unit
+            scores["other"] += 1.0
+        if _CLASS_CONTRIBUTION.match(own.strip()) and not context.section_hint and not context.policy:
+            scores["practice"] *= 0.25  # 国有企业为…做出了巨大贡献: what a kind of organisation does, background
+            scores["other"] += 1.5
+        if (_SHARE_FIGURE.search(own) and not context.policy and not _STUDY_MADE.search(own) and context.section_hint != "cause"
+                and not scores["problem"] and not scores["cause"] and not _ADVISES.search(own)):
+            if _SHORT_SHARE.search(own):
+                scores["problem"] += 1.0 if not _STUDY_MADE.search(own) and "回收" not in own else 0.0
+            else:
+                scores["practice"] += 1.0  # 调查显示，支部书记中“双带头人”占72%。: what the members are
+        if _STUDY_AIMS.match(own.strip()) and not context.section_hint and not context.policy:
+            scores["recommendation"] = scores["practice"] = scores["problem"] = 0.0  # …为…提出对策建议: the aim
+            scores["other"] += SECTION_HINT_WEIGHT
         if (_ROLE_PLAYED.match(own.strip()) and not context.section_hint and not context.policy
                 and not _ADVISES.search(own) and not _STRONG_MODAL.search(own)):
             scores["practice"] *= 0.5  # 党内法规的实施取决于…; 制度在…体系中占据重要地位: the thing's standing
