@@ -45,3 +45,8 @@ PAIRS = [
 def test_wording_gets_code_and_near_miss_does_not(matcher: RuleMatcher, kept: str, near_miss: str, code: str) -> None:
     assert code in matcher.codes(kept)
     assert code not in matcher.codes(near_miss)
+
+
+def test_mentoring_in_the_business_is_no_team_measure(matcher: RuleMatcher) -> None:
+    assert "M6" in matcher.codes("新老党务工作者之间的传帮带没有跟上。")
+    assert "M6" not in matcher.codes("安排年轻干警拜老检察官为师，通过传帮带尽快熟悉办案流程。")
