@@ -50,3 +50,8 @@ def test_wording_gets_code_and_near_miss_does_not(matcher: RuleMatcher, kept: st
 def test_mentoring_in_the_business_is_no_team_measure(matcher: RuleMatcher) -> None:
     assert "M6" in matcher.codes("新老党务工作者之间的传帮带没有跟上。")
     assert "M6" not in matcher.codes("安排年轻干警拜老检察官为师，通过传帮带尽快熟悉办案流程。")
+
+
+def test_an_office_named_service_centre_is_no_target_measure(matcher: RuleMatcher) -> None:
+    assert "M4" in matcher.codes("机关党支部在服务中心上下功夫，把支部建在重点项目上。")
+    assert "M4" not in matcher.codes("镇农业服务中心负责人和各村党组织书记参加了培训。")
