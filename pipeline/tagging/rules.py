@@ -545,6 +545,10 @@ _DIGIT = re.compile(r"\d")
 # How the times change a field (…的外部环境发生了深刻变化, 党建工作的重要性日益凸显) is background, unless a unit's own
 # outcome is told (支部面貌发生了可喜变化).
 _TIMES_CHANGE = re.compile(r"发生了?[^。；，,]{0,6}变(?:化|革)|日益凸显|重要性[^。；，,]{0,4}(?:日益|愈发|越来越)")
+# A speaker or writer asking the hearers to see the situation (我们必须清醒地看到，…的竞争已经转向了…): the 必须 governs the
+# seeing, not a task, and what is seen is the setting, unless a shortcoming is seen (…还存在不少问题).
+_SOBER_VIEW = re.compile(r"^(?:[^。；，,]{0,10}[，,]\s*)?(?:我们|大家)?(?:必须|要|应当|应该|也要|还要|更要)?(?:清醒|清楚)(?:地)?"
+                         r"(?:看到|认识到)[，,]")
 _OWN_UNIT = re.compile(r"(?:我|该|本)(?:镇|乡|街道|县|市|区|局|院|委|厅|处|校|所|行|公司|单位|支部|党委|党组)|支部|党委|党组(?!织)")
 # A condition stated as what it takes (只有…才能…) argues: it is no advice unless worded as one (要, 必须).
 _WHAT_IT_TAKES = re.compile(r"只有[^。；]{0,60}?才(?:能够?|会|可以?)(?:[^。；]{0,30}?[，,]\s*才(?:能够?|会|可以?))*")
@@ -1380,6 +1384,10 @@ class RoleRules:
                 and not _OWN_UNIT.search(own)):
             scores["practice"] *= 0.5  # 近年来，随着改革的推进，…发生了深刻变化: the times, not the unit
             scores["other"] += 1.0
+        if _SOBER_VIEW.match(own) and not scores["problem"] and not scores["cause"] and not context.section_hint:
+            scores["practice"] *= 0.5  # 我们必须清醒地看到，…已经转向了…: the setting the hearers are asked to see
+            scores["requirement"] = scores["recommendation"] = 0.0
+            scores["other"] += 1.5
         if (_STUDY_MADE.search(own) and not context.section_hint and not context.policy
                 and not scores["recommendation"]):  # …and proposes nothing (…，提出了解决建议)
             scores["practice"] *= 0.5  # 本次调研通过实地走访、问卷调查等方式，收集了…: the study's method
