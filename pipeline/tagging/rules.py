@@ -276,7 +276,7 @@ _HABITUAL = re.compile(r"(每(?:年|月|周|季度?|次|逢|到|天|日)[^。；
 # Told as done: 了 (not 为了/除了/了解), 已, 累计, 先后, 截至, …以来.
 _DONE = re.compile(r"(?<![为除受])了(?![解如])|已经?|累计|先后|截至|以来")
 _STRONG_MODAL = re.compile(rf"(?<![重主需纪摘首必只概提不纲])要(?![求点素闻害件么])|(?<![{_YING_AFTER}])应当?(?![{_YING_BEFORE}])|必须|务必|不得|严禁|禁止|确保"
-                           r"|请(?:各|你们|全体|广大)")
+                           r"|请(?:各|你们|全体|广大)|(?:绝|决)不(?:能|可)")
 _QUOTATION = re.compile(r"^(?:习近平)?总书记[^。；]{0,30}(?:指出|强调|要求)[，,:：]?\s*[“\"]|^[“\"][^”\"]{8,}[”\"]。?$"
                         # the Party's own rules cited as authority (《中国共产党…条例》明确规定，…; 党章规定，…)
                         r"|^(?:[^。；，,]{0,8}[，,])?(?:《(?:中国共产党|中共中央|党章)[^》]{0,40}》|党章)中?(?:明确|明文)?(?:规定|指出|强调|要求)"
@@ -1384,7 +1384,7 @@ class RoleRules:
                 and not _OWN_UNIT.search(own)):
             scores["practice"] *= 0.5  # 近年来，随着改革的推进，…发生了深刻变化: the times, not the unit
             scores["other"] += 1.0
-        if _SOBER_VIEW.match(own) and not scores["problem"] and not scores["cause"] and not context.section_hint:
+        if _SOBER_VIEW.match(own) and scores["problem"] < 1.0 and not scores["cause"] and not context.section_hint:
             scores["practice"] *= 0.5  # 我们必须清醒地看到，…已经转向了…: the setting the hearers are asked to see
             scores["requirement"] = scores["recommendation"] = 0.0
             scores["other"] += 1.5
