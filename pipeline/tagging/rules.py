@@ -276,7 +276,7 @@ _HABITUAL = re.compile(r"(每(?:年|月|周|季度?|次|逢|到|天|日)[^。；
 # Told as done: 了 (not 为了/除了/了解), 已, 累计, 先后, 截至, …以来.
 _DONE = re.compile(r"(?<![为除受])了(?![解如])|已经?|累计|先后|截至|以来")
 _STRONG_MODAL = re.compile(rf"(?<![重主需纪摘首必只概提不纲])要(?![求点素闻害件么])|(?<![{_YING_AFTER}])应当?(?![{_YING_BEFORE}])|必须|务必|不得|严禁|禁止|确保"
-                           r"|请(?:各|你们|全体|广大)")
+                           r"|请(?:各|你们|全体|广大)|(?:绝|决)不(?:能|可)")
 _QUOTATION = re.compile(r"^(?:习近平)?总书记[^。；]{0,30}(?:指出|强调|要求)[，,:：]?\s*[“\"]|^[“\"][^”\"]{8,}[”\"]。?$"
                         # the Party's own rules cited as authority (《中国共产党…条例》明确规定，…; 党章规定，…)
                         r"|^(?:[^。；，,]{0,8}[，,])?(?:《(?:中国共产党|中共中央|党章)[^》]{0,40}》|党章)中?(?:明确|明文)?(?:规定|指出|强调|要求)"
@@ -321,6 +321,9 @@ _FRAMING = re.compile(
     r"|旨在|主要目的(?:就)?(?:是|在于)|(?:进行|开展|组织)了?(?:此次|这次|本次)(?:调研|调查|研究)"
     # a study about its own method and findings (课题组采用…抽样; 研究首先界定了…; 下面对…进行简要说明)
     r"|(?:调研组|课题组|研究组|调查组)[^。；]{0,30}(?:采用|选取|选择|采取|设计|编制|发放|抽取|抽样)"
+    # …and the writer's own fieldwork (笔者团队自…起，以蹲点、访谈等方式开展调查研究) and its hoped-for use (以期为…提供参考)
+    r"|^(?:笔者|笔者团队|研究团队|课题组|调研组)[^。；]{0,100}(?:开展|进行)了?[^。；]{0,24}(?:调查研究|实地调研|跟踪调查|深度访谈)"
+    r"|^以期[^。；]{0,60}(?:提供|提出)[^。；]{0,20}(?:参考|借鉴|依据|支撑)"
     # …and the questionnaire itself (问卷分…5大类; 回收有效问卷…份; 问卷有效率…)
     r"|^问卷(?:分为?|共设|设置|包括|涉及)|(?:回收|收回)(?:有效)?问卷|问卷(?:回收率|有效率)"
     r"|^(?:本)?(?:研究|文章|论文)(?:首先|进一步|还|最后|主要)?(?:界定|提出|认为|发现|揭示|构建|探讨)"
@@ -328,7 +331,7 @@ _FRAMING = re.compile(
     # …and what it says it has proposed (在此基础上，提出了相关对策。): its own claim, not the advice itself
     r"|^(?:[^。；，,]{0,12}[，,])?(?:本文|文章|研究|笔者)?(?:最后|进而|并)?提出了(?:相关|相应|若干|一些|具体|有针对性)?的?(?:对策|建议|措施|思路|路径)(?:和建议|与建议)?。?$"
     # a speech about its own meeting (今天我们召开…; 下面我讲三点意见; 会议的主要任务是…; 刚才…介绍了…)
-    r"|^(?:今天|刚才)[，,][^。；]{0,60}(?:召开|会议|介绍|发言|汇报|交流)|^下面[，,]?[^。；]{0,40}(?:讲|谈)[^。；]{0,6}(?:意见|要求|看法|体会)"
+    r"|^(?:今天|刚才)[，,][^。；]{0,60}(?:召开|会议|介绍|发言|汇报|交流|观看|观摩|听取|宣读|展示|播放)|^下面[，,]?[^。；]{0,40}(?:讲|谈)[^。；]{0,6}(?:意见|要求|看法|体会)"
     r"|^(?:这次|此次|本次)[^。；，,]{0,24}(?:会议?|座谈会)[，,]?是|^会议的(?:主要)?(?:任务|目的|议程|主题)是"
     r"|^[^。；]{0,24}(?:以下|如下)(?:几个|几项|[一二三四五六七八九十两几\d]+[个项条点])?(?:目标|任务|要求)[:：]\s*$"
     r"|(?:再|先|着重|重点)?(?:强调|讲)(?:以下|如下)[一二三四五六七八九十两几\d]*(?:点|个?方面)(?:意见|要求)?[:：]?$"
@@ -542,6 +545,10 @@ _DIGIT = re.compile(r"\d")
 # How the times change a field (…的外部环境发生了深刻变化, 党建工作的重要性日益凸显) is background, unless a unit's own
 # outcome is told (支部面貌发生了可喜变化).
 _TIMES_CHANGE = re.compile(r"发生了?[^。；，,]{0,6}变(?:化|革)|日益凸显|重要性[^。；，,]{0,4}(?:日益|愈发|越来越)")
+# A speaker or writer asking the hearers to see the situation (我们必须清醒地看到，…的竞争已经转向了…): the 必须 governs the
+# seeing, not a task, and what is seen is the setting, unless a shortcoming is seen (…还存在不少问题).
+_SOBER_VIEW = re.compile(r"^(?:[^。；，,]{0,10}[，,]\s*)?(?:我们|大家)?(?:必须|要|应当|应该|也要|还要|更要)?(?:清醒|清楚)(?:地)?"
+                         r"(?:看到|认识到)[，,]")
 _OWN_UNIT = re.compile(r"(?:我|该|本)(?:镇|乡|街道|县|市|区|局|院|委|厅|处|校|所|行|公司|单位|支部|党委|党组)|支部|党委|党组(?!织)")
 # A condition stated as what it takes (只有…才能…) argues: it is no advice unless worded as one (要, 必须).
 _WHAT_IT_TAKES = re.compile(r"只有[^。；]{0,60}?才(?:能够?|会|可以?)(?:[^。；]{0,30}?[，,]\s*才(?:能够?|会|可以?))*")
@@ -573,7 +580,7 @@ _LOCALITY = re.compile(r"总面积|平方公里|总人口|总户数|接壤|毗�
 _GENERAL_ACTORS = re.compile(r"^(?:[^。；，,]{0,10}[，,]\s*)?(?:在?全党|全社会|全国上下|各地|各级|全国|我国|各部门|各单位|各行各业|不少地方|许多地方|很多地方|一些地方)")
 # …of them, the places everywhere are no unit even in a report's voice (经过多年探索，各地形成了…; 从全国看，…), and neither is
 # the era told without a unit (新时代以来，机关党建工作取得了历史性成就).
-_NATIONWIDE = re.compile(r"^(?:从全国(?:范围)?(?:来|上)?看[，,]|(?:[^。；，,]{0,10}[，,]\s*)?"
+_NATIONWIDE = re.compile(r"^(?:从全国(?:范围)?(?:来|上)?看[，,]|(?:[^。；，,]{0,10}[，,]\s*)?(?:随着[^。；]{2,40}[，,]\s*)?"
                          r"(?:全党|全社会|全国上下|各地|全国|我国|不少地方|许多地方|很多地方|一些地方|各省市?))")
 _ERA_OPENING = re.compile(r"^(?:进入)?新时代(?:以来)?[，,]|^(?:自)?(?:党的)?(?:十[六七八九]大|二十大)(?:召开)?以来[，,]")
 # The membership as a whole (各级党组织和广大党员干部…; 疫情发生以来，广大党员…): the Party's members everywhere, not a unit's.
@@ -1377,6 +1384,10 @@ class RoleRules:
                 and not _OWN_UNIT.search(own)):
             scores["practice"] *= 0.5  # 近年来，随着改革的推进，…发生了深刻变化: the times, not the unit
             scores["other"] += 1.0
+        if _SOBER_VIEW.match(own) and scores["problem"] < 1.0 and not scores["cause"] and not context.section_hint:
+            scores["practice"] *= 0.5  # 我们必须清醒地看到，…已经转向了…: the setting the hearers are asked to see
+            scores["requirement"] = scores["recommendation"] = 0.0
+            scores["other"] += 1.5
         if (_STUDY_MADE.search(own) and not context.section_hint and not context.policy
                 and not scores["recommendation"]):  # …and proposes nothing (…，提出了解决建议)
             scores["practice"] *= 0.5  # 本次调研通过实地走访、问卷调查等方式，收集了…: the study's method
